@@ -1,0 +1,23 @@
+import { Type, type Static } from 'typebox';
+
+/** Every error answer of the API: `{error: {code, message, details}}` (API.md). */
+export const ErrorBody = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'UPPER_SNAKE_CODE, see API.md' }),
+      message: Type.String(),
+      details: Type.Array(Type.Unknown()),
+    }),
+  },
+  { $id: 'ErrorBody' },
+);
+export type ErrorBody = Static<typeof ErrorBody>;
+
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INVALID_GEOMETRY'
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE'
+  | 'INTERNAL';

@@ -1,0 +1,121 @@
+import { Type, type Static } from 'typebox';
+import { STATUSES } from '../domain/status';
+import { Bbox, FeatureCollectionOf, FeatureOf } from './geojson';
+
+export const LAYER_IDS = ['regions', 'substations', 'lines', 'pylons', 'sites', 'zones'] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+export const StatusSchema = Type.Enum(STATUSES);
+export const LayerIdSchema = Type.Enum(LAYER_IDS);
+
+export const LayerInfo = Type.Object({
+  id: LayerIdSchema,
+  title: Type.String(),
+  titleZh: Type.String(),
+  geometryType: Type.String({ description: 'Point, LineString or MultiPolygon' }),
+  count: Type.Integer({ minimum: 0 }),
+  bbox: Type.Union([Bbox, Type.Null()], { description: '[minLon, minLat, maxLon, maxLat], null when empty' }),
+});
+export type LayerInfo = Static<typeof LayerInfo>;
+export const LayerList = Type.Array(LayerInfo);
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const RegionProperties = Type.Object({
+  externalId: Type.String(),
+  code: Type.String(),
+  name: Type.String(),
+  nameZh: Type.String(),
+  level: Type.String(),
+  synthetic: Type.Boolean(),
+});
+export const SubstationProperties = Type.Object({
+  externalId: Type.String(),
+  name: Type.String(),
+  nameZh: Type.String(),
+  voltageKv: Type.Number(),
+  capacityMva: Type.Number(),
+  utilityId: Nullable(Type.Integer()),
+  utilityName: Nullable(Type.String()),
+  utilityNameZh: Nullable(Type.String()),
+  baseLoadMw: Nullable(Type.Number()),
+  meteredPeakMw: Nullable(Type.Number()),
+  synthetic: Type.Boolean(),
+});
+export const LineProperties = Type.Object({
+  externalId: Type.String(),
+  name: Type.String(),
+  nameZh: Type.String(),
+  voltageKv: Type.Number(),
+  fromSubstationId: Nullable(Type.Integer()),
+  toSubstationId: Nullable(Type.Integer()),
+  synthetic: Type.Boolean(),
+});
+export const PylonProperties = Type.Object({
+  externalId: Type.String(),
+  lineId: Type.Integer(),
+  seq: Type.Integer(),
+  synthetic: Type.Boolean(),
+});
+export const SiteProperties = Type.Object({
+  externalId: Type.String(),
+  name: Type.String(),
+  nameZh: Type.String(),
+  operator: Type.String(),
+  machines: Type.Integer(),
+  loadMw: Type.Number(),
+  status: StatusSchema,
+  feederSubstationId: Nullable(Type.Integer()),
+  firstObserved: Type.String({ description: 'YYYY-MM-DD' }),
+  statusChangedAt: Nullable(Type.String({ description: 'ISO 8601' })),
+  version: Type.Integer(),
+  synthetic: Type.Boolean(),
+});
+export const ZoneProperties = Type.Object({
+  name: Type.String(),
+  team: Nullable(Type.String()),
+  state: Type.String(),
+  dueDate: Nullable(Type.String()),
+  notes: Nullable(Type.String()),
+  version: Type.Integer(),
+});
+
+export type RegionProperties = Static<typeof RegionProperties>;
+export type SubstationProperties = Static<typeof SubstationProperties>;
+export type LineProperties = Static<typeof LineProperties>;
+export type PylonProperties = Static<typeof PylonProperties>;
+export type SiteProperties = Static<typeof SiteProperties>;
+export type ZoneProperties = Static<typeof ZoneProperties>;
+
+export interface LayerPropertiesMap {
+  regions: RegionProperties;
+  substations: SubstationProperties;
+  lines: LineProperties;
+  pylons: PylonProperties;
+  sites: SiteProperties;
+  zones: ZoneProperties;
+}
+
+export const LayerFeature = FeatureOf(Type.Record(Type.String(), Type.Unknown()));
+export const LayerFeatureCollection = FeatureCollectionOf(Type.Record(Type.String(), Type.Unknown()));
+
+export const MAX_LIMIT = 50_000;
+export const DEFAULT_LIMIT = 10_000;
+
+/** Query string of GET /api/layers/:layer. bbox and status are comma lists, parsed and checked by the route. */
+export const LayerQuery = Type.Object(
+  {
+    bbox: Type.Optional(Type.String({ description: 'minLon,minLat,maxLon,maxLat' })),
+    status: Type.Optional(Type.String({ description: 'comma-separated statuses (sites only)' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })),
+  },
+  { additionalProperties: false },
+);
+export type LayerQuery = Static<typeof LayerQuery>;
+
+export const Health = Type.Object({
+  status: Type.Literal('ok'),
+  backend: Type.Union([Type.Literal('sqlite'), Type.Literal('postgis')]),
+  version: Type.String(),
+});
+export type Health = Static<typeof Health>;

@@ -1,0 +1,51 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config';
+import { registerErrorHandling } from './http/error-handler';
+import { validatorCompiler } from './http/validation';
+import features from './routes/features';
+import health from './routes/health';
+import layers from './routes/layers';
+import openapi from './routes/openapi';
+import staticFiles from './routes/static-files';
+import type { Store } from './store/store';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+    config: Config;
+  }
+}
+
+export const BODY_LIMIT_BYTES = 20 * 1024 * 1024;
+
+export interface AppOptions {
+  config: Config;
+  store: Store;
+  /** Serve the built client and basemap (off in API tests). */
+  serveStatic?: boolean;
+}
+
+/** The Fastify app: one error handler, strict validation, the routes. Listening is main.ts's job. */
+export async function buildApp({ config, store, serveStatic = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Query strings like ?status=A&status=B become arrays, which the schemas then refuse as not a string.
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  // Response schemas document the API (OpenAPI); answers are serialised as they are, never silently trimmed.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.decorate('store', store);
+  app.decorate('config', config);
+  registerErrorHandling(app);
+
+  await app.register(openapi);
+  await app.register(health);
+  await app.register(layers);
+  await app.register(features);
+  if (serveStatic) await app.register(staticFiles);
+  return app;
+}

@@ -1,0 +1,65 @@
+/** Environment → typed, validated configuration. The only module that reads process.env (design/README.md). */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export type StoreUrl = { kind: 'sqlite'; file: string } | { kind: 'postgis'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  store: StoreUrl;
+  seed: 'demo' | 'none';
+  adminPassword: string | null;
+  publicRead: boolean;
+  basemapUrl: string | null;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+export function parseStoreUrl(url: string): StoreUrl {
+  if (url.startsWith('file:')) {
+    const file = url.slice('file:'.length);
+    if (!file) throw new ConfigError('DATABASE_URL "file:" needs a path, e.g. file:./data/gridwatch.db');
+    // A relative path is from the repository root, wherever the process was started.
+    return { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(REPO_ROOT, file) };
+  }
+  if (url.startsWith('postgresql://') || url.startsWith('postgres://')) return { kind: 'postgis', url };
+  throw new ConfigError(`DATABASE_URL must start with file: or postgresql://, got "${url.slice(0, 40)}"`);
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be an integer from 0 to 65535, got "${value}"`);
+  }
+  return port;
+}
+
+function parseBoolean(name: string, value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1') return true;
+  throw new ConfigError(`${name} must be true or false, got "${value}"`);
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const seed = env.GRIDWATCH_SEED ?? 'demo';
+  if (seed !== 'demo' && seed !== 'none') {
+    throw new ConfigError(`GRIDWATCH_SEED must be demo or none, got "${seed}"`);
+  }
+  return {
+    port: parsePort(env.PORT),
+    host: env.HOST || '127.0.0.1',
+    store: parseStoreUrl(env.DATABASE_URL || 'file:./data/gridwatch.db'),
+    seed,
+    adminPassword: env.GRIDWATCH_ADMIN_PASSWORD || null,
+    publicRead: parseBoolean('GRIDWATCH_PUBLIC_READ', env.GRIDWATCH_PUBLIC_READ),
+    basemapUrl: env.GRIDWATCH_BASEMAP_URL || null,
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+  };
+}

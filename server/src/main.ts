@@ -1,0 +1,31 @@
+import { generateSeed } from '../../geodata/src/generate';
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { openStore } from './store/open-store';
+
+/** Reads the config, opens (migrates, seeds) the store, builds the app and listens. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const started = Date.now();
+  const store = await openStore(config.store, {
+    seed: config.seed === 'demo' ? () => generateSeed() : undefined,
+  });
+  const app = await buildApp({ config, store });
+  app.log.info({ backend: store.backend, ms: Date.now() - started }, 'store ready');
+
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: closing`);
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `gridwatch: ${error.message}` : error);
+  process.exit(1);
+});

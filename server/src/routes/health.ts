@@ -1,0 +1,13 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Health } from '../api/layers';
+import { VERSION } from '../version';
+
+const health: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/api/health', { schema: { tags: ['meta'], response: { 200: Health } } }, async () => ({
+    status: 'ok' as const,
+    backend: app.store.backend,
+    version: VERSION,
+  }));
+};
+
+export default health;

@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorBody } from '../api/errors';
+import { LAYER_IDS, LayerFeatureCollection, LayerList, LayerQuery, type LayerId } from '../api/layers';
+import { parseBbox } from '../domain/geo/bbox';
+import { isStatus, STATUSES, type Status } from '../domain/status';
+import { notFound, validationFailed } from '../http/app-error';
+import type { LayerFilter } from '../store/store';
+
+export function parseLayerId(layer: string): LayerId {
+  if (!(LAYER_IDS as readonly string[]).includes(layer)) {
+    throw notFound(`Unknown layer "${layer}"; the layers are ${LAYER_IDS.join(', ')}`);
+  }
+  return layer as LayerId;
+}
+
+/** The layer route's query string as a store filter; each refusal names the parameter and the bad value. */
+export function toLayerFilter(layer: LayerId, query: LayerQuery): LayerFilter {
+  const filter: LayerFilter = { limit: query.limit ?? 10_000 };
+  if (query.bbox !== undefined) {
+    const bbox = parseBbox(query.bbox);
+    if (!bbox.ok)
+      throw validationFailed(bbox.reason, [{ in: 'querystring', path: '/bbox', message: bbox.reason }]);
+    filter.bbox = bbox.value;
+  }
+  if (query.status !== undefined) {
+    if (layer !== 'sites') {
+      const message = `status filters apply to the sites layer only, not to ${layer}`;
+      throw validationFailed(message, [{ in: 'querystring', path: '/status', message }]);
+    }
+    const statuses = query.status.split(',').map((s) => s.trim());
+    const bad = statuses.find((s) => !isStatus(s));
+    if (bad !== undefined) {
+      const message = `unknown status "${bad}"; statuses are ${STATUSES.join(', ')}`;
+      throw validationFailed(message, [{ in: 'querystring', path: '/status', message }]);
+    }
+    filter.statuses = statuses as Status[];
+  }
+  return filter;
+}
+
+const layers: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/api/layers', { schema: { tags: ['layers'], response: { 200: LayerList } } }, async () =>
+    app.store.layerInfos(),
+  );
+
+  app.get(
+    '/api/layers/:layer',
+    {
+      schema: {
+        tags: ['layers'],
+        description: 'The features of a layer, ordered by id, filtered by bbox and (for sites) status.',
+        params: Type.Object({ layer: Type.String() }),
+        querystring: LayerQuery,
+        response: { 200: LayerFeatureCollection, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => {
+      const layer = parseLayerId(request.params.layer);
+      const page = await app.store.queryLayer(layer, toLayerFilter(layer, request.query));
+      return {
+        type: 'FeatureCollection' as const,
+        features: page.features,
+        ...(page.truncated ? { truncated: true } : {}),
+      };
+    },
+  );
+};
+
+export default layers;

@@ -1,0 +1,93 @@
+/**
+ * Rows of each layer as both stores select them (camelCase columns, geometry as GeoJSON text), and the one
+ * mapping from a row to the Feature that the API serves. Backend-neutral: no SQL here.
+ */
+import type { Geometry } from 'geojson';
+import type { LayerId } from '../api/layers';
+import type { Status } from '../domain/status';
+import type { LayerFeature } from './store';
+
+// Drivers return SQLite booleans as 0/1 and PostgreSQL numerics sometimes as text: normalise once, here.
+const bool = (v: unknown): boolean => v === true || v === 1 || v === 1n || v === '1' || v === 't';
+const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
+const int = (v: unknown): number => Math.trunc(num(v));
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : num(v));
+const intOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : int(v));
+const str = (v: unknown): string => String(v);
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+type Row = Record<string, unknown>;
+
+const point = (row: Row): Geometry => ({ type: 'Point', coordinates: [num(row.lon), num(row.lat)] });
+const parsed = (text: unknown): Geometry => JSON.parse(str(text)) as Geometry;
+
+function feature<L extends LayerId>(row: Row, geometry: Geometry, properties: LayerFeature<L>['properties']) {
+  return { type: 'Feature', id: int(row.id), geometry, properties } as LayerFeature<L>;
+}
+
+export const rowToFeature: { [L in LayerId]: (row: Row) => LayerFeature<L> } = {
+  regions: (r) =>
+    feature<'regions'>(r, parsed(r.geometry), {
+      externalId: str(r.externalId),
+      code: str(r.code),
+      name: str(r.name),
+      nameZh: str(r.nameZh),
+      level: str(r.level),
+      synthetic: bool(r.synthetic),
+    }),
+  substations: (r) =>
+    feature<'substations'>(r, point(r), {
+      externalId: str(r.externalId),
+      name: str(r.name),
+      nameZh: str(r.nameZh),
+      voltageKv: num(r.voltageKv),
+      capacityMva: num(r.capacityMva),
+      utilityId: intOrNull(r.utilityId),
+      utilityName: strOrNull(r.utilityName),
+      utilityNameZh: strOrNull(r.utilityNameZh),
+      baseLoadMw: numOrNull(r.baseLoadMw),
+      meteredPeakMw: numOrNull(r.meteredPeakMw),
+      synthetic: bool(r.synthetic),
+    }),
+  lines: (r) =>
+    feature<'lines'>(r, parsed(r.geometry), {
+      externalId: str(r.externalId),
+      name: str(r.name),
+      nameZh: str(r.nameZh),
+      voltageKv: num(r.voltageKv),
+      fromSubstationId: intOrNull(r.fromSubstationId),
+      toSubstationId: intOrNull(r.toSubstationId),
+      synthetic: bool(r.synthetic),
+    }),
+  pylons: (r) =>
+    feature<'pylons'>(r, point(r), {
+      externalId: str(r.externalId),
+      lineId: int(r.lineId),
+      seq: int(r.seq),
+      synthetic: bool(r.synthetic),
+    }),
+  sites: (r) =>
+    feature<'sites'>(r, point(r), {
+      externalId: str(r.externalId),
+      name: str(r.name),
+      nameZh: str(r.nameZh),
+      operator: str(r.operator),
+      machines: int(r.machines),
+      loadMw: num(r.loadMw),
+      status: str(r.status) as Status,
+      feederSubstationId: intOrNull(r.feederSubstationId),
+      firstObserved: str(r.firstObserved),
+      statusChangedAt: strOrNull(r.statusChangedAt),
+      version: int(r.version),
+      synthetic: bool(r.synthetic),
+    }),
+  zones: (r) =>
+    feature<'zones'>(r, parsed(r.geometry), {
+      name: str(r.name),
+      team: strOrNull(r.team),
+      state: str(r.state),
+      dueDate: strOrNull(r.dueDate),
+      notes: strOrNull(r.notes),
+      version: int(r.version),
+    }),
+};

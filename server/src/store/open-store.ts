@@ -1,0 +1,19 @@
+import type { StoreUrl } from '../config';
+import type { SeedData } from '../../../geodata/src/seed-types';
+import type { Store } from './store';
+import { openSqliteStore } from './sqlite/sqlite-store';
+
+export interface OpenStoreOptions {
+  /** Called for the seed only when the store is empty. */
+  seed?: () => SeedData;
+}
+
+/** The store that DATABASE_URL names, migrated and (when empty) seeded. */
+export async function openStore(url: StoreUrl, options: OpenStoreOptions = {}): Promise<Store> {
+  switch (url.kind) {
+    case 'sqlite':
+      return openSqliteStore(url.file, options);
+    case 'postgis':
+      throw new Error('The PostgreSQL + PostGIS store is not built yet: use DATABASE_URL=file:… for now');
+  }
+}
