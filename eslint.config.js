@@ -10,6 +10,8 @@ export default tseslint.config(
       'data/',
       'geodata/build/',
       'server/src/store/sqlite/generated/',
+      'server/src/store/postgis/generated/',
+      'prisma/generated/',
       'test-results/',
       'playwright-report/',
     ],

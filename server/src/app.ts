@@ -1,7 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
+import { validationFailed } from './http/app-error';
 import { registerErrorHandling } from './http/error-handler';
+import { parseStrictJson } from './http/strict-json';
 import { validatorCompiler } from './http/validation';
 import features from './routes/features';
 import health from './routes/health';
@@ -41,6 +43,12 @@ export async function buildApp({ config, store, serveStatic = true }: AppOptions
   app.decorate('store', store);
   app.decorate('config', config);
   registerErrorHandling(app);
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const parsed = parseStrictJson(body as string);
+    if (parsed.ok) done(null, parsed.value);
+    else done(validationFailed(parsed.reason, [{ in: 'body', path: parsed.path, message: parsed.reason }]));
+  });
 
   await app.register(openapi);
   await app.register(health);

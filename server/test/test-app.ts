@@ -6,7 +6,11 @@ import type { SeedData } from '../../geodata/src/seed-types';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { openStore } from '../src/store/open-store';
-import type { Store } from '../src/store/store';
+import type { Backend, Store } from '../src/store/store';
+import { createThrowawayDatabase } from './throwaway-postgres';
+
+/** Both stores: every API and conformance test runs against each. */
+export const BACKENDS: Backend[] = ['sqlite', 'postgis'];
 
 export interface TestApp {
   app: FastifyInstance;
@@ -14,11 +18,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A real app on a real, throwaway SQLite file, seeded with the given data. */
-export async function makeTestApp(seed: SeedData | null): Promise<TestApp> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gridwatch-test-'));
-  const file = path.join(dir, 'test.db');
-  const config = loadConfig({ DATABASE_URL: `file:${file}`, GRIDWATCH_SEED: 'none', LOG_LEVEL: 'silent' });
+/** A real app on a real, throwaway database (an SQLite file or a PostgreSQL database), seeded with the data. */
+export async function makeTestApp(seed: SeedData | null, backend: Backend = 'sqlite'): Promise<TestApp> {
+  let databaseUrl: string;
+  let cleanup: () => Promise<void>;
+  if (backend === 'sqlite') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gridwatch-test-'));
+    databaseUrl = `file:${path.join(dir, 'test.db')}`;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const db = await createThrowawayDatabase();
+    databaseUrl = db.url;
+    cleanup = db.drop;
+  }
+  const config = loadConfig({ DATABASE_URL: databaseUrl, GRIDWATCH_SEED: 'none', LOG_LEVEL: 'silent' });
   const store = await openStore(config.store, seed ? { seed: () => seed } : {});
   const app = await buildApp({ config, store, serveStatic: false });
   await app.ready();
@@ -28,7 +41,7 @@ export async function makeTestApp(seed: SeedData | null): Promise<TestApp> {
     async close() {
       await app.close();
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await cleanup();
     },
   };
 }

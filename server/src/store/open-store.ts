@@ -1,6 +1,7 @@
 import type { StoreUrl } from '../config';
 import type { SeedData } from '../../../geodata/src/seed-types';
 import type { Store } from './store';
+import { openPostgisStore } from './postgis/postgis-store';
 import { openSqliteStore } from './sqlite/sqlite-store';
 
 export interface OpenStoreOptions {
@@ -14,6 +15,6 @@ export async function openStore(url: StoreUrl, options: OpenStoreOptions = {}): 
     case 'sqlite':
       return openSqliteStore(url.file, options);
     case 'postgis':
-      throw new Error('The PostgreSQL + PostGIS store is not built yet: use DATABASE_URL=file:… for now');
+      return openPostgisStore(url.url, options);
   }
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { EARTH_RADIUS_M, WITHIN_TOLERANCE_KM, haversineKm, isWithinKm, roundTo3 } from './haversine';
+
+describe('haversineKm', () => {
+  it('uses the radius of DOMAIN.md', () => {
+    expect(EARTH_RADIUS_M).toBe(6_371_008.8);
+  });
+  it('gives 0 for the same point', () => {
+    expect(haversineKm(87.6168, 43.8256, 87.6168, 43.8256)).toBe(0);
+  });
+  it('gives R·π/180 for one degree along a meridian', () => {
+    expect(haversineKm(88, 43, 88, 44)).toBeCloseTo((6371.0088 * Math.PI) / 180, 9);
+  });
+  it('gives R·π/180·cos(lat) for a short step along a parallel, to first order', () => {
+    // Along a parallel the great circle is shorter than the parallel, by well under a metre for 0.01°.
+    const km = haversineKm(88, 43, 88.01, 43);
+    expect(km).toBeCloseTo(((6371.0088 * Math.PI) / 180) * 0.01 * Math.cos((43 * Math.PI) / 180), 6);
+  });
+  it('gives half the circumference for antipodal points', () => {
+    expect(haversineKm(0, 0, 180, 0)).toBeCloseTo(6371.0088 * Math.PI, 9);
+    expect(haversineKm(87.6, 43.8, -92.4, -43.8)).toBeCloseTo(6371.0088 * Math.PI, 6);
+  });
+  it('is symmetric', () => {
+    expect(haversineKm(75.99, 39.47, 87.62, 43.83)).toBe(haversineKm(87.62, 43.83, 75.99, 39.47));
+  });
+  it('matches a hand-checked distance Kashgar–Urumqi', () => {
+    // Spherical law of cosines on the same radius, computed separately: 1,000.0 km to the metre is not the
+    // point; agreeing with an independent formula is.
+    const rad = Math.PI / 180;
+    const [l1, p1, l2, p2] = [75.99 * rad, 39.47 * rad, 87.62 * rad, 43.83 * rad];
+    const cosC = Math.sin(p1) * Math.sin(p2) + Math.cos(p1) * Math.cos(p2) * Math.cos(l2 - l1);
+    expect(haversineKm(75.99, 39.47, 87.62, 43.83)).toBeCloseTo(6371.0088 * Math.acos(cosC), 6);
+  });
+});
+
+describe('isWithinKm', () => {
+  it('counts a distance up to a millimetre beyond r', () => {
+    expect(WITHIN_TOLERANCE_KM).toBe(1e-6);
+    expect(isWithinKm(10, 10)).toBe(true);
+    expect(isWithinKm(10.0000009, 10)).toBe(true);
+    expect(isWithinKm(10.000002, 10)).toBe(false);
+    expect(isWithinKm(0, 0)).toBe(true);
+  });
+});
+
+describe('roundTo3', () => {
+  it.each([
+    [1.0005, 1.001],
+    [2.0005, 2.001],
+    [1.2345, 1.235],
+    [0.0005, 0.001],
+    [1.0004999, 1],
+    [-1.0005, -1.001],
+    [123456.7895, 123456.79],
+    [0.1 + 0.2, 0.3],
+    [12.5, 12.5],
+    [1e-7, 0],
+    [-1e-7, 0],
+    [0, 0],
+    [1e20, 1e20],
+    [2.5e-4, 0],
+    [5e-4, 0.001],
+  ])('rounds %d to %d', (x, expected) => {
+    expect(roundTo3(x)).toBe(expected);
+  });
+  it('never returns -0', () => {
+    expect(Object.is(roundTo3(-1e-7), 0)).toBe(true);
+  });
+  it('leaves non-finite values alone', () => {
+    expect(roundTo3(Infinity)).toBe(Infinity);
+    expect(roundTo3(NaN)).toBeNaN();
+  });
+});
