@@ -9,7 +9,9 @@ import features from './routes/features';
 import health from './routes/health';
 import layers from './routes/layers';
 import openapi from './routes/openapi';
+import queries from './routes/queries';
 import staticFiles from './routes/static-files';
+import tiles from './routes/tiles';
 import type { Store } from './store/store';
 
 declare module 'fastify' {
@@ -54,6 +56,8 @@ export async function buildApp({ config, store, serveStatic = true }: AppOptions
   await app.register(health);
   await app.register(layers);
   await app.register(features);
+  await app.register(queries);
+  await app.register(tiles);
   if (serveStatic) await app.register(staticFiles);
   return app;
 }

@@ -33,12 +33,21 @@ export interface ValidationDetail {
 /** Ajv's errors as details that name the offending path, e.g. `/limit` or `/geometry/coordinates/0/3`. */
 export function describeAjvErrors(errors: ErrorObject[], where: string): ValidationDetail[] {
   return errors.map((e) => {
-    const extra = e.keyword === 'additionalProperties' ? `/${String(e.params.additionalProperty)}` : '';
+    // Ajv names the parent object; the detail names the field itself.
+    const field =
+      e.keyword === 'additionalProperties'
+        ? e.params.additionalProperty
+        : e.keyword === 'required'
+          ? e.params.missingProperty
+          : undefined;
+    const extra = field === undefined ? '' : `/${String(field)}`;
     const path = `${e.instancePath}${extra}` || '/';
     const message =
       e.keyword === 'additionalProperties'
         ? `unknown field "${String(e.params.additionalProperty)}"`
-        : `${path} ${e.message ?? 'is invalid'}`;
+        : e.keyword === 'required'
+          ? `${path} is required`
+          : `${path} ${e.message ?? 'is invalid'}`;
     return { in: where, path, message };
   });
 }

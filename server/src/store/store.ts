@@ -2,10 +2,12 @@
  * The one interface of persistence. Two adapters implement it (sqlite/, postgis/) with the same behaviour,
  * checked by the conformance suite. Routes and services see only this.
  */
-import type { Feature, Geometry } from 'geojson';
+import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { LayerId, LayerInfo, LayerPropertiesMap } from '../api/layers';
 import type { Bbox } from '../domain/geo/bbox';
 import type { Status } from '../domain/status';
+import type { SubstationLoads } from '../domain/unexplained-load';
+import type { TileRequest } from './tile-request';
 
 export type Backend = 'sqlite' | 'postgis';
 
@@ -24,11 +26,62 @@ export interface LayerPage<L extends LayerId = LayerId> {
   truncated: boolean;
 }
 
+/** A feature with its great-circle distance (km, unrounded) from the point or line asked about. */
+export interface Hit<L extends LayerId> {
+  feature: LayerFeature<L>;
+  distanceKm: number;
+}
+
+export interface LineCandidates {
+  line: LayerFeature<'lines'>;
+  sites: LayerFeature<'sites'>[];
+}
+
+export interface HotspotRow {
+  substationId: number;
+  name: string;
+  nameZh: string;
+  siteCount: number;
+  totalLoadMw: number;
+}
+
 export interface Store {
   readonly backend: Backend;
   layerInfos(): Promise<LayerInfo[]>;
   /** Features ordered by id; at most `limit`, with `truncated` when more matched. */
   queryLayer<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>>;
   getFeature<L extends LayerId>(layer: L, id: number): Promise<LayerFeature<L> | null>;
+  /** Sites within `radiusKm` (haversine, with DOMAIN.md's millimetre), nearest first, then by id. */
+  sitesWithinKm(
+    lon: number,
+    lat: number,
+    radiusKm: number,
+    statuses: Status[] | null,
+  ): Promise<Hit<'sites'>[]>;
+  /** Sites inside the polygon or on its boundary (straight lon/lat edges, holes excluded), by id. */
+  sitesInPolygon(
+    geometry: Polygon | MultiPolygon,
+    statuses: Status[] | null,
+  ): Promise<LayerFeature<'sites'>[]>;
+  /** The k substations nearest to the point (haversine), nearest first, then by id. */
+  nearestSubstations(lon: number, lat: number, k: number): Promise<Hit<'substations'>[]>;
+  /**
+   * The line and the sites that may lie within `widthKm` of it: a superset from the spatial index, which the
+   * caller measures exactly (great-circle segments). Null when there is no such line.
+   */
+  siteCandidatesNearLine(
+    lineId: number,
+    widthKm: number,
+    statuses: Status[] | null,
+  ): Promise<LineCandidates | null>;
+  /**
+   * Substations with a metered peak and a base load, with the load of the sites they serve (fed by them, or
+   * without a feeder and within `radiusKm`): licensed, and of the `illegal` statuses.
+   */
+  substationLoads(radiusKm: number, illegal: readonly Status[]): Promise<SubstationLoads[]>;
+  /** Substations ranked by the load of the sites with these statuses within `radiusKm`, largest first. */
+  hotspots(radiusKm: number, statuses: Status[], limit: number): Promise<HotspotRow[]>;
+  /** The Mapbox Vector Tile of a layer (extent 4096, buffer 64, clusters at low zooms); null when empty. */
+  tile(request: TileRequest): Promise<Uint8Array | null>;
   close(): Promise<void>;
 }

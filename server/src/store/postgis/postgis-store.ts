@@ -1,13 +1,20 @@
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { empty, join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { LayerId } from '../../api/layers';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { Bbox } from '../../domain/geo/bbox';
+import type { Status } from '../../domain/status';
+import { rowToFeature } from '../feature-rows';
+import { LAYER_SQL } from '../sql/layer-sql';
+import type { LayerFeature } from '../store';
 import type { SeedData } from '../../../../geodata/src/seed-types';
-import { SqlStore } from '../sql/sql-store';
+import { SqlStore, type Row } from '../sql/sql-store';
 import { PrismaClient } from './generated/client';
 import { loadSeedPostgis } from './load-seed';
 import { applyPostgisMigrations } from './migrate';
+import { renderPostgisTile } from './postgis-tiles';
+import type { TileRequest } from '../tile-request';
 
 export interface OpenPostgisOptions {
   /** Loaded when the database holds no data yet (first start). */
@@ -54,9 +61,43 @@ export class PostgisStore extends SqlStore {
     super(prisma);
   }
 
+  tile(request: TileRequest): Promise<Uint8Array | null> {
+    return renderPostgisTile(this.db, request, (layer, bbox) => this.bboxCondition(layer, bbox));
+  }
+
   /** `&&` compares bounding boxes (edges included) through the GiST index on geom. */
   protected bboxCondition(_layer: LayerId, [minLon, minLat, maxLon, maxLat]: Bbox): Sql {
     return sql`t.geom && ST_MakeEnvelope(${minLon}::float8, ${minLat}::float8, ${maxLon}::float8, ${maxLat}::float8, 4326)`;
+  }
+
+  /**
+   * ST_DWithin on geography with use_spheroid = false, through the GiST index. PostGIS's sphere is not exactly
+   * DOMAIN.md's, so it gets a metre of slack; the exact haversine test follows.
+   */
+  protected nearCondition(_layer: 'sites' | 'substations', lon: number, lat: number, radiusKm: number): Sql {
+    const point = sql`ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326)::geography`;
+    return sql`ST_DWithin(t.geog, ${point}, ${radiusKm * 1000 + 1}::float8, false)`;
+  }
+
+  protected pairCondition(radiusKm: number): Sql {
+    return sql`ST_DWithin(t.geog, s.geog, ${radiusKm * 1000 + 1}::float8, false)`;
+  }
+
+  protected lineCondition(line: LayerFeature<'lines'>, widthKm: number): Sql {
+    return sql`ST_DWithin(t.geog, (SELECT geog FROM lines WHERE id = ${line.id}), ${widthKm * 1000 + 1}::float8, false)`;
+  }
+
+  /** ST_Covers on geometry: straight lon/lat edges (as RFC 7946 draws them), the boundary counted as inside. */
+  async sitesInPolygon(
+    geometry: Polygon | MultiPolygon,
+    statuses: Status[] | null,
+  ): Promise<LayerFeature<'sites'>[]> {
+    const { columns, from } = LAYER_SQL.sites;
+    const statusSql = statuses ? sql`AND t.status IN (${join(statuses)})` : empty;
+    const area = sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}::text), 4326)`;
+    const rows = await this.prisma.$queryRaw<Row[]>(sql`SELECT ${columns} FROM ${from}
+      WHERE ST_Covers(${area}, t.geom) ${statusSql} ORDER BY t.id`);
+    return rows.map(rowToFeature.sites);
   }
 
   override async close(): Promise<void> {

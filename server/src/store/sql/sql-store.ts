@@ -1,12 +1,31 @@
 import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { LAYER_IDS, type LayerId, type LayerInfo } from '../../api/layers';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { Bbox } from '../../domain/geo/bbox';
+import { isWithinKm, WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
+import type { Status } from '../../domain/status';
+import type { SubstationLoads } from '../../domain/unexplained-load';
 import { rowToFeature } from '../feature-rows';
 import { LAYER_CATALOG } from '../layer-catalog';
-import type { Backend, LayerFeature, LayerFilter, LayerPage, Store } from '../store';
+import type {
+  Backend,
+  Hit,
+  HotspotRow,
+  LayerFeature,
+  LayerFilter,
+  LayerPage,
+  LineCandidates,
+  Store,
+} from '../store';
+import type { TileRequest } from '../tile-request';
+import { haversineKmSql } from './haversine-sql';
 import { LAYER_SQL } from './layer-sql';
 
 export type Row = Record<string, unknown>;
+
+// SQL keeps a little more than the tolerance; the exact DOMAIN.md test (isWithinKm) runs on the results, so
+// both stores apply it to the same doubles.
+const WITHIN_SLACK_KM = 1e-5;
 
 /** What the store needs of a Prisma client; both generated clients (SQLite, PostgreSQL) have it. */
 export interface RawClient {
@@ -25,6 +44,28 @@ export abstract class SqlStore implements Store {
 
   /** A condition on the layer's row `t` that keeps the rows whose extent meets the box (edges included). */
   protected abstract bboxCondition(layer: LayerId, bbox: Bbox): Sql;
+
+  /** A prefilter on the point layer's row `t` keeping at least every row within `radiusKm` of the point. */
+  protected abstract nearCondition(
+    layer: 'sites' | 'substations',
+    lon: number,
+    lat: number,
+    radiusKm: number,
+  ): Sql;
+
+  /** A prefilter keeping at least every pair of site `t` and substation `s` within `radiusKm` of each other. */
+  protected abstract pairCondition(radiusKm: number): Sql;
+
+  /** A prefilter keeping at least every site `t` within `widthKm` of the line `l`. */
+  protected abstract lineCondition(line: LayerFeature<'lines'>, widthKm: number): Sql;
+
+  abstract sitesInPolygon(
+    geometry: Polygon | MultiPolygon,
+    statuses: Status[] | null,
+  ): Promise<LayerFeature<'sites'>[]>;
+
+  /** Each store encodes the rows of the shared tile SQL (sql/tile-sql.ts) its own way. */
+  abstract tile(request: TileRequest): Promise<Uint8Array | null>;
 
   async layerInfos(): Promise<LayerInfo[]> {
     const infos: LayerInfo[] = [];
@@ -60,6 +101,106 @@ export abstract class SqlStore implements Store {
     const { columns, from } = LAYER_SQL[layer];
     const [row] = await this.db.$queryRaw<Row[]>(sql`SELECT ${columns} FROM ${from} WHERE t.id = ${id}`);
     return row ? (rowToFeature[layer] as (row: Row) => LayerFeature<L>)(row) : null;
+  }
+
+  async sitesWithinKm(
+    lon: number,
+    lat: number,
+    radiusKm: number,
+    statuses: Status[] | null,
+  ): Promise<Hit<'sites'>[]> {
+    return this.within('sites', lon, lat, radiusKm, statuses);
+  }
+
+  async nearestSubstations(lon: number, lat: number, k: number): Promise<Hit<'substations'>[]> {
+    // Widen the search until it holds k substations: all within r are found exactly, so the k nearest of them
+    // are the k nearest of all. Half the earth's circumference ends the search.
+    for (let radiusKm = 25; ; radiusKm *= 4) {
+      const hits = await this.within('substations', lon, lat, radiusKm, null);
+      if (hits.length >= k || radiusKm > 20_000) return hits.slice(0, k);
+    }
+  }
+
+  async siteCandidatesNearLine(
+    lineId: number,
+    widthKm: number,
+    statuses: Status[] | null,
+  ): Promise<LineCandidates | null> {
+    const line = await this.getFeature('lines', lineId);
+    if (!line) return null;
+    const { columns, from } = LAYER_SQL.sites;
+    const statusSql = statuses ? sql`AND t.status IN (${join(statuses)})` : empty;
+    const rows = await this.db.$queryRaw<Row[]>(sql`SELECT ${columns} FROM ${from}
+      WHERE ${this.lineCondition(line, widthKm)} ${statusSql} ORDER BY t.id`);
+    return { line, sites: rows.map(rowToFeature.sites) };
+  }
+
+  async hotspots(radiusKm: number, statuses: Status[], limit: number): Promise<HotspotRow[]> {
+    const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
+    const rows = await this.db.$queryRaw<Row[]>(sql`
+      SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", count(t.id) AS "siteCount",
+        sum(t.load_mw) AS "totalLoadMw"
+      FROM substations s JOIN sites t ON ${this.pairCondition(radiusKm)}
+        AND t.status IN (${join(statuses)}) AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM}
+      GROUP BY s.id, s.name, s.name_zh
+      ORDER BY sum(t.load_mw) DESC, s.id
+      LIMIT ${limit}`);
+    return rows.map((r) => ({
+      substationId: Number(r.substationId),
+      name: String(r.name),
+      nameZh: String(r.nameZh),
+      siteCount: Number(r.siteCount),
+      totalLoadMw: Number(r.totalLoadMw),
+    }));
+  }
+
+  async substationLoads(radiusKm: number, illegal: readonly Status[]): Promise<SubstationLoads[]> {
+    const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
+    const rows = await this.db.$queryRaw<Row[]>(sql`
+      WITH served AS (
+        SELECT t.feeder_substation_id AS sid, t.status, t.load_mw FROM sites t WHERE t.feeder_substation_id IS NOT NULL
+        UNION ALL
+        SELECT s.id AS sid, t.status, t.load_mw FROM substations s JOIN sites t ON ${this.pairCondition(radiusKm)}
+          AND t.feeder_substation_id IS NULL AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM}
+      )
+      SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", s.metered_peak_mw AS "meteredPeakMw",
+        s.base_load_mw AS "baseLoadMw",
+        COALESCE(sum(CASE WHEN v.status = 'LICENSED' THEN v.load_mw END), 0) AS "licensedLoadMw",
+        COALESCE(sum(CASE WHEN v.status IN (${join([...illegal])}) THEN v.load_mw END), 0) AS "knownIllegalLoadMw"
+      FROM substations s LEFT JOIN served v ON v.sid = s.id
+      WHERE s.metered_peak_mw IS NOT NULL AND s.base_load_mw IS NOT NULL
+      GROUP BY s.id, s.name, s.name_zh, s.metered_peak_mw, s.base_load_mw
+      ORDER BY s.id`);
+    return rows.map((r) => ({
+      substationId: Number(r.substationId),
+      name: String(r.name),
+      nameZh: String(r.nameZh),
+      meteredPeakMw: Number(r.meteredPeakMw),
+      baseLoadMw: Number(r.baseLoadMw),
+      licensedLoadMw: Number(r.licensedLoadMw),
+      knownIllegalLoadMw: Number(r.knownIllegalLoadMw),
+    }));
+  }
+
+  private async within<L extends 'sites' | 'substations'>(
+    layer: L,
+    lon: number,
+    lat: number,
+    radiusKm: number,
+    statuses: Status[] | null,
+  ): Promise<Hit<L>[]> {
+    const { columns, from } = LAYER_SQL[layer];
+    const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, lon, lat);
+    const statusSql = statuses ? sql`AND t.status IN (${join(statuses)})` : empty;
+    const rows = await this.db.$queryRaw<Row[]>(sql`
+      SELECT ${columns}, ${distance} AS "distanceKm" FROM ${from}
+      WHERE ${this.nearCondition(layer, lon, lat, radiusKm)} ${statusSql}
+        AND ${distance} <= ${radiusKm + WITHIN_SLACK_KM}
+      ORDER BY "distanceKm", t.id`);
+    const toFeature = rowToFeature[layer] as (row: Row) => LayerFeature<L>;
+    return rows
+      .map((row) => ({ feature: toFeature(row), distanceKm: Number(row.distanceKm) }))
+      .filter((hit) => isWithinKm(hit.distanceKm, radiusKm));
   }
 
   async close(): Promise<void> {

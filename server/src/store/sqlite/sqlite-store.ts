@@ -2,15 +2,24 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { LayerId } from '../../api/layers';
-import type { Bbox } from '../../domain/geo/bbox';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { bboxOfCoordinates, type Bbox } from '../../domain/geo/bbox';
+import { EARTH_RADIUS_KM } from '../../domain/geo/haversine';
+import { preparePointInPolygon } from '../../domain/geo/point-in-polygon';
+import { expandBboxKm, radiusBbox } from '../../domain/geo/radius-bbox';
+import type { Status } from '../../domain/status';
+import { rowToFeature } from '../feature-rows';
+import type { LayerFeature } from '../store';
 import type { SeedData } from '../../../../geodata/src/seed-types';
 import { LAYER_SQL } from '../sql/layer-sql';
-import { SqlStore } from '../sql/sql-store';
+import { SqlStore, type Row } from '../sql/sql-store';
 import { PrismaClient } from './generated/client';
 import { loadSeedSqlite } from './load-seed';
 import { applySqliteMigrations } from './migrate';
+import { renderSqliteTile } from './sqlite-tiles';
+import type { TileRequest } from '../tile-request';
 
 export interface OpenSqliteOptions {
   /** Loaded when the database holds no data yet (first start). */
@@ -50,6 +59,10 @@ export class SqliteStore extends SqlStore {
     super(prisma);
   }
 
+  tile(request: TileRequest): Promise<Uint8Array | null> {
+    return renderSqliteTile(this.db, request, (layer, bbox) => this.bboxCondition(layer, bbox));
+  }
+
   /** The R*Tree prefilter (32-bit boxes rounded outwards), then the exact test on the row's own columns. */
   protected bboxCondition(layer: LayerId, [minLon, minLat, maxLon, maxLat]: Bbox): Sql {
     const { table, point } = LAYER_SQL[layer];
@@ -59,5 +72,45 @@ export class SqliteStore extends SqlStore {
       ? sql`t.lon BETWEEN ${minLon} AND ${maxLon} AND t.lat BETWEEN ${minLat} AND ${maxLat}`
       : sql`t.min_lon <= ${maxLon} AND t.max_lon >= ${minLon} AND t.min_lat <= ${maxLat} AND t.max_lat >= ${minLat}`;
     return sql`${prefilter} AND ${exact}`;
+  }
+
+  protected nearCondition(layer: 'sites' | 'substations', lon: number, lat: number, radiusKm: number): Sql {
+    const [minLon, minLat, maxLon, maxLat] = radiusBbox(lon, lat, radiusKm);
+    return sql`t.id IN (SELECT id FROM ${raw(`${layer}_rtree`)} WHERE min_lon <= ${maxLon} AND max_lon >= ${minLon}
+      AND min_lat <= ${maxLat} AND max_lat >= ${minLat})`;
+  }
+
+  /** The box of each substation's circle, computed per row as radiusBbox does, with slack for 32-bit boxes. */
+  protected pairCondition(radiusKm: number): Sql {
+    const angular = radiusKm / EARTH_RADIUS_KM;
+    const dLat = (angular * 180) / Math.PI + 1e-4;
+    const dLon = sql`(degrees(asin(min(1.0, ${Math.sin(angular)} / cos(radians(s.lat))))) + 1e-4)`;
+    return sql`t.id IN (SELECT id FROM sites_rtree WHERE min_lon <= s.lon + ${dLon} AND max_lon >= s.lon - ${dLon}
+      AND min_lat <= s.lat + ${dLat} AND max_lat >= s.lat - ${dLat})`;
+  }
+
+  /** The line's box grown by the width, through the R*Tree. */
+  protected lineCondition(line: LayerFeature<'lines'>, widthKm: number): Sql {
+    const box = expandBboxKm(
+      bboxOfCoordinates((line.geometry as { coordinates: unknown }).coordinates),
+      widthKm,
+    );
+    return this.bboxCondition('sites', box);
+  }
+
+  /** R*Tree candidates in the polygon's box, then the exact point-in-polygon test (straight lon/lat edges). */
+  async sitesInPolygon(
+    geometry: Polygon | MultiPolygon,
+    statuses: Status[] | null,
+  ): Promise<LayerFeature<'sites'>[]> {
+    const { columns, from } = LAYER_SQL.sites;
+    const [minLon, minLat, maxLon, maxLat] = bboxOfCoordinates(geometry.coordinates);
+    const statusSql = statuses ? sql`AND t.status IN (${join(statuses)})` : empty;
+    const rows = await this.prisma.$queryRaw<Row[]>(sql`SELECT ${columns} FROM ${from}
+      WHERE ${this.bboxCondition('sites', [minLon, minLat, maxLon, maxLat])} ${statusSql} ORDER BY t.id`);
+    const inside = preparePointInPolygon(geometry);
+    return rows
+      .map(rowToFeature.sites)
+      .filter((f) => inside(f.geometry.type === 'Point' ? f.geometry.coordinates : []));
   }
 }

@@ -1,0 +1,75 @@
+import { Type, type Static } from 'typebox';
+import { StatusSchema } from './layers';
+
+/** Radii and widths are capped: a query over the whole region is the layer route's job, not a buffer's. */
+export const MAX_RADIUS_KM = 500;
+
+const RadiusKm = (defaultKm: number) =>
+  Type.Number({ exclusiveMinimum: 0, maximum: MAX_RADIUS_KM, default: defaultKm, description: 'kilometres' });
+
+export const UnlicensedLoadQuery = Type.Object(
+  { radiusKm: RadiusKm(10), includeSuspected: Type.Boolean({ default: false }) },
+  { additionalProperties: false },
+);
+export type UnlicensedLoadQuery = Static<typeof UnlicensedLoadQuery>;
+
+export const HotspotsQuery = Type.Object(
+  {
+    radiusKm: RadiusKm(10),
+    limit: Type.Integer({ minimum: 1, maximum: 1000, default: 20 }),
+    includeSuspected: Type.Boolean({ default: false }),
+  },
+  { additionalProperties: false },
+);
+export type HotspotsQuery = Static<typeof HotspotsQuery>;
+
+export const NearestQuery = Type.Object(
+  {
+    lon: Type.Number({ minimum: -180, maximum: 180 }),
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    k: Type.Integer({ minimum: 1, maximum: 100, default: 5 }),
+  },
+  { additionalProperties: false },
+);
+export type NearestQuery = Static<typeof NearestQuery>;
+
+export const CorridorQuery = Type.Object({ widthKm: RadiusKm(5) }, { additionalProperties: false });
+export type CorridorQuery = Static<typeof CorridorQuery>;
+
+export const WithinBody = Type.Object(
+  {
+    geometry: Type.Unknown({ description: 'GeoJSON Polygon or MultiPolygon (WGS 84)' }),
+    status: Type.Optional(Type.Array(StatusSchema, { minItems: 1, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+);
+export type WithinBody = Static<typeof WithinBody>;
+
+export const StatusTotals = Type.Object({ count: Type.Integer(), loadMw: Type.Number() });
+export const Summary = Type.Object({
+  siteCount: Type.Integer(),
+  totalLoadMw: Type.Number(),
+  byStatus: Type.Record(Type.String(), StatusTotals),
+});
+
+export const Hotspot = Type.Object({
+  substationId: Type.Integer(),
+  name: Type.String(),
+  nameZh: Type.String(),
+  siteCount: Type.Integer(),
+  totalLoadMw: Type.Number(),
+});
+export type Hotspot = Static<typeof Hotspot>;
+
+export const UnexplainedLoadQuery = Type.Object({ radiusKm: RadiusKm(10) }, { additionalProperties: false });
+
+export const UnexplainedLoadRow = Type.Object({
+  substationId: Type.Integer(),
+  name: Type.String(),
+  nameZh: Type.String(),
+  meteredPeakMw: Type.Number(),
+  baseLoadMw: Type.Number(),
+  licensedLoadMw: Type.Number(),
+  knownIllegalLoadMw: Type.Number(),
+  unexplainedMw: Type.Number(),
+});

@@ -1,0 +1,42 @@
+import { roundTo3 } from './geo/haversine';
+import { ILLEGAL_DRAWING, STATUSES, type Status } from './status';
+
+export interface StatusTotals {
+  count: number;
+  loadMw: number;
+}
+
+export interface SiteSummary {
+  siteCount: number;
+  totalLoadMw: number;
+  byStatus: Partial<Record<Status, StatusTotals>>;
+}
+
+/**
+ * Count and load of the sites, in all and by status, in megawatts rounded to 3 decimals. `statuses` lists the
+ * statuses the answer breaks down by (each present, zero when no site has it); the sum runs in the order given,
+ * so both stores, handing over the same sites, get the same bits.
+ */
+export function summarizeSites(
+  sites: readonly { status: Status; loadMw: number }[],
+  statuses: readonly Status[] = STATUSES,
+): SiteSummary {
+  const byStatus: Partial<Record<Status, StatusTotals>> = {};
+  for (const s of statuses) byStatus[s] = { count: 0, loadMw: 0 };
+  let total = 0;
+  for (const site of sites) {
+    const bucket = byStatus[site.status];
+    if (!bucket) continue;
+    bucket.count += 1;
+    bucket.loadMw += site.loadMw;
+    total += site.loadMw;
+  }
+  for (const bucket of Object.values(byStatus)) bucket.loadMw = roundTo3(bucket.loadMw);
+  const siteCount = Object.values(byStatus).reduce((n, b) => n + b.count, 0);
+  return { siteCount, totalLoadMw: roundTo3(total), byStatus };
+}
+
+/** The statuses that count as unlicensed load near a substation (DOMAIN.md); SUSPECTED only when asked. */
+export function unlicensedStatuses(includeSuspected: boolean): Status[] {
+  return includeSuspected ? [...ILLEGAL_DRAWING, 'SUSPECTED'] : [...ILLEGAL_DRAWING];
+}

@@ -1,0 +1,149 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorBody } from '../api/errors';
+import { LayerFeatureCollection } from '../api/layers';
+import {
+  CorridorQuery,
+  Hotspot,
+  HotspotsQuery,
+  NearestQuery,
+  StatusTotals,
+  Summary,
+  UnexplainedLoadQuery,
+  UnexplainedLoadRow,
+  UnlicensedLoadQuery,
+  WithinBody,
+} from '../api/queries';
+import {
+  corridor,
+  hotspots,
+  nearestSubstations,
+  unexplainedLoad,
+  sitesWithin,
+  unlicensedLoadNear,
+} from '../services/spatial-queries';
+import { requireAreaGeometry } from '../http/geometry-input';
+
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+
+/** The spatial questions gridwatch exists for (API.md, "Spatial queries"); definitions in DOMAIN.md. */
+const queries: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/substations/:id/unlicensed-load',
+    {
+      schema: {
+        tags: ['queries'],
+        description:
+          'Load of the sites that are illegal and still drawing power within radiusKm of a substation.',
+        params: IdParams,
+        querystring: UnlicensedLoadQuery,
+        response: {
+          200: Type.Object({
+            substationId: Type.Integer(),
+            radiusKm: Type.Number(),
+            siteCount: Type.Integer(),
+            totalLoadMw: Type.Number(),
+            byStatus: Type.Record(Type.String(), StatusTotals),
+            sites: LayerFeatureCollection,
+          }),
+          400: ErrorBody,
+          404: ErrorBody,
+        },
+      },
+    },
+    async (request) =>
+      unlicensedLoadNear(
+        app.store,
+        request.params.id,
+        request.query.radiusKm,
+        request.query.includeSuspected,
+      ),
+  );
+
+  app.get(
+    '/api/analysis/hotspots',
+    {
+      schema: {
+        tags: ['queries'],
+        description: 'Substations ranked by the unlicensed load within radiusKm.',
+        querystring: HotspotsQuery,
+        response: { 200: Type.Array(Hotspot), 400: ErrorBody },
+      },
+    },
+    async (request) =>
+      hotspots(app.store, request.query.radiusKm, request.query.limit, request.query.includeSuspected),
+  );
+
+  app.get(
+    '/api/substations/nearest',
+    {
+      schema: {
+        tags: ['queries'],
+        description: 'The k substations nearest to a point (great-circle distance).',
+        querystring: NearestQuery,
+        response: { 200: LayerFeatureCollection, 400: ErrorBody },
+      },
+    },
+    async (request) => nearestSubstations(app.store, request.query.lon, request.query.lat, request.query.k),
+  );
+
+  app.get(
+    '/api/lines/:id/corridor',
+    {
+      schema: {
+        tags: ['queries'],
+        description:
+          'Sites within widthKm of a line (great-circle segments), each with distanceKm, and the summary.',
+        params: IdParams,
+        querystring: CorridorQuery,
+        response: {
+          200: Type.Intersect([
+            LayerFeatureCollection,
+            Type.Object({ lineId: Type.Integer(), widthKm: Type.Number(), summary: Summary }),
+          ]),
+          400: ErrorBody,
+          404: ErrorBody,
+        },
+      },
+    },
+    async (request) => corridor(app.store, request.params.id, request.query.widthKm, null),
+  );
+
+  app.post(
+    '/api/query/within',
+    {
+      schema: {
+        tags: ['queries'],
+        description:
+          'Sites inside a Polygon or MultiPolygon (boundary included, holes excluded; straight lon/lat edges), ' +
+          'with a foreign member `summary` over every site returned.',
+        body: WithinBody,
+        response: {
+          200: Type.Intersect([LayerFeatureCollection, Type.Object({ summary: Summary })]),
+          400: ErrorBody,
+          413: ErrorBody,
+          422: ErrorBody,
+        },
+      },
+    },
+    async (request) =>
+      sitesWithin(app.store, requireAreaGeometry(request.body.geometry), request.body.status ?? null),
+  );
+
+  app.get(
+    '/api/analysis/unexplained-load',
+    {
+      schema: {
+        tags: ['queries'],
+        description:
+          'Substations by metered peak − base load − licensed − known illegal load (sites fed by them, or ' +
+          'without a feeder and within radiusKm), largest first: where unreported mining load is likely.',
+        querystring: UnexplainedLoadQuery,
+        response: { 200: Type.Array(UnexplainedLoadRow), 400: ErrorBody },
+      },
+    },
+    async (request) => unexplainedLoad(app.store, request.query.radiusKm),
+  );
+};
+
+export default queries;

@@ -1,0 +1,92 @@
+import type { LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import { distanceToLineKm } from '../domain/geo/distance-to-line';
+import { isWithinKm, roundTo3 } from '../domain/geo/haversine';
+import type { Status } from '../domain/status';
+import { summarizeSites, unlicensedStatuses } from '../domain/summaries';
+import { KNOWN_ILLEGAL, rankUnexplainedLoad } from '../domain/unexplained-load';
+import { notFound } from '../http/app-error';
+import type { Hit, LayerFeature, Store } from '../store/store';
+
+function pointOf(feature: LayerFeature): [number, number] {
+  if (feature.geometry.type !== 'Point') throw new Error(`feature ${feature.id} is not a point`);
+  return feature.geometry.coordinates as [number, number];
+}
+
+/** A FeatureCollection of hits, each feature carrying its rounded `distanceKm` in its properties. */
+function withDistances<L extends 'sites' | 'substations'>(hits: Hit<L>[]) {
+  return hits.map(({ feature, distanceKm }) => ({
+    ...feature,
+    properties: { ...feature.properties, distanceKm: roundTo3(distanceKm) },
+  }));
+}
+
+export async function unlicensedLoadNear(
+  store: Store,
+  substationId: number,
+  radiusKm: number,
+  includeSuspected: boolean,
+) {
+  const substation = await store.getFeature('substations', substationId);
+  if (!substation) throw notFound(`No substation with id ${substationId}`);
+  const [lon, lat] = pointOf(substation);
+  const statuses = unlicensedStatuses(includeSuspected);
+  const hits = await store.sitesWithinKm(lon, lat, radiusKm, statuses);
+  return {
+    substationId,
+    radiusKm,
+    ...summarizeSites(
+      hits.map((h) => h.feature.properties),
+      statuses,
+    ),
+    sites: { type: 'FeatureCollection' as const, features: withDistances(hits) },
+  };
+}
+
+export async function hotspots(store: Store, radiusKm: number, limit: number, includeSuspected: boolean) {
+  const rows = await store.hotspots(radiusKm, unlicensedStatuses(includeSuspected), limit);
+  return rows.map((r) => ({ ...r, totalLoadMw: roundTo3(r.totalLoadMw) }));
+}
+
+export async function nearestSubstations(store: Store, lon: number, lat: number, k: number) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: withDistances(await store.nearestSubstations(lon, lat, k)),
+  };
+}
+
+/** The sites in an area with the summary over every site returned (all statuses unless filtered). */
+export async function sitesWithin(store: Store, geometry: Polygon | MultiPolygon, statuses: Status[] | null) {
+  const sites = await store.sitesInPolygon(geometry, statuses);
+  return siteCollection(sites, statuses);
+}
+
+export function siteCollection(sites: LayerFeature<'sites'>[], statuses: Status[] | null) {
+  const summary = summarizeSites(
+    sites.map((s) => s.properties),
+    statuses ?? undefined,
+  );
+  return { type: 'FeatureCollection' as const, features: sites, summary };
+}
+
+/** Sites within `widthKm` of a line (great-circle segments), measured here so both stores agree exactly. */
+export async function corridor(store: Store, lineId: number, widthKm: number, statuses: Status[] | null) {
+  const found = await store.siteCandidatesNearLine(lineId, widthKm, statuses);
+  if (!found) throw notFound(`No line with id ${lineId}`);
+  const line = found.line.geometry as LineString | MultiLineString;
+  const hits = found.sites
+    .map((feature) => ({ feature, distanceKm: distanceToLineKm(pointOf(feature), line) }))
+    .filter((hit) => isWithinKm(hit.distanceKm, widthKm));
+  return {
+    lineId,
+    widthKm,
+    ...siteCollection(
+      hits.map((h) => h.feature),
+      statuses,
+    ),
+    features: withDistances(hits),
+  };
+}
+
+export async function unexplainedLoad(store: Store, radiusKm: number) {
+  return rankUnexplainedLoad(await store.substationLoads(radiusKm, KNOWN_ILLEGAL));
+}

@@ -1,0 +1,172 @@
+/**
+ * The conformance cases: a request and the answer, hand-checked against CONFORMANCE_SEED (site loads are
+ * powers of two, so a total names the sites counted). Both stores must give these answers, and the same JSON.
+ * Add a case for every bug found.
+ */
+export interface ConformanceCase {
+  name: string;
+  method: 'GET' | 'POST';
+  url: string;
+  body?: unknown;
+  status: number;
+  /** Checked with toMatchObject against the answer. */
+  expect: unknown;
+  /** externalIds of the sites (or substations) listed, in order, where the answer lists features. */
+  ids?: string[];
+}
+
+const square = (minLon: number, minLat: number, maxLon: number, maxLat: number) => [
+  [minLon, minLat],
+  [maxLon, minLat],
+  [maxLon, maxLat],
+  [minLon, maxLat],
+  [minLon, minLat],
+];
+const ZONE_WITH_HOLE = {
+  type: 'Polygon',
+  coordinates: [square(86.9, 43.9, 87.1, 44.1), square(86.99, 43.99, 87.01, 44.01).reverse()],
+};
+
+export const CASES: ConformanceCase[] = [
+  {
+    name: 'unlicensed load within 10 km: points on the circle and within the millimetre count, 2 mm out does not',
+    method: 'GET',
+    url: '/api/substations/1/unlicensed-load?radiusKm=10',
+    status: 200,
+    expect: {
+      substationId: 1,
+      radiusKm: 10,
+      siteCount: 7,
+      totalLoadMw: 923,
+      byStatus: {
+        UNLICENSED: { count: 4, loadMw: 657 },
+        NO_CONTRACT: { count: 2, loadMw: 258 },
+        SHUTDOWN_ORDERED: { count: 1, loadMw: 8 },
+      },
+    },
+    ids: ['C-N0.1', 'C-in-hole', 'C-hole-edge', 'C-edge', 'C-N10', 'C-E10', 'C-N10+0.5mm'],
+  },
+  {
+    name: 'unlicensed load with suspected sites',
+    method: 'GET',
+    url: '/api/substations/1/unlicensed-load?radiusKm=10&includeSuspected=true',
+    status: 200,
+    expect: { siteCount: 8, totalLoadMw: 955, byStatus: { SUSPECTED: { count: 1, loadMw: 32 } } },
+  },
+  {
+    name: 'a radius of 0.1 km holds the site on its circle only',
+    method: 'GET',
+    url: '/api/substations/1/unlicensed-load?radiusKm=0.1',
+    status: 200,
+    expect: { siteCount: 1, totalLoadMw: 16 },
+    ids: ['C-N0.1'],
+  },
+  {
+    name: 'a radius of 300 km reaches the far sites',
+    method: 'GET',
+    url: '/api/substations/1/unlicensed-load?radiusKm=300',
+    status: 200,
+    expect: { siteCount: 11, totalLoadMw: 14239 },
+  },
+  {
+    name: 'an empty result around a substation',
+    method: 'GET',
+    url: '/api/substations/3/unlicensed-load?radiusKm=1',
+    status: 200,
+    expect: { siteCount: 0, totalLoadMw: 0, sites: { type: 'FeatureCollection', features: [] } },
+  },
+  {
+    name: 'sites in a polygon with a hole: edges and the hole boundary count, the hole does not',
+    method: 'POST',
+    url: '/api/query/within',
+    body: { geometry: ZONE_WITH_HOLE },
+    status: 200,
+    expect: { summary: { siteCount: 7, totalLoadMw: 493 } },
+    ids: ['C-N10', 'C-N10+2mm', 'C-N10+0.5mm', 'C-S5-susp', 'C-S5-lic', 'C-edge', 'C-hole-edge'],
+  },
+  {
+    name: 'sites in a MultiPolygon',
+    method: 'POST',
+    url: '/api/query/within',
+    body: {
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [ZONE_WITH_HOLE.coordinates, [square(89.4, 43.9, 89.6, 44.1)]],
+      },
+    },
+    status: 200,
+    expect: { summary: { siteCount: 8, totalLoadMw: 1517 } },
+  },
+  {
+    name: 'sites in a polygon filtered by status',
+    method: 'POST',
+    url: '/api/query/within',
+    body: { geometry: ZONE_WITH_HOLE, status: ['UNLICENSED'] },
+    status: 200,
+    expect: {
+      summary: { siteCount: 3, totalLoadMw: 133, byStatus: { UNLICENSED: { count: 3, loadMw: 133 } } },
+    },
+    ids: ['C-N10', 'C-N10+2mm', 'C-edge'],
+  },
+  {
+    name: 'an empty polygon',
+    method: 'POST',
+    url: '/api/query/within',
+    body: { geometry: { type: 'Polygon', coordinates: [square(80, 40, 80.1, 40.1)] } },
+    status: 200,
+    expect: { features: [], summary: { siteCount: 0, totalLoadMw: 0 } },
+  },
+  {
+    name: 'nearest substations are geodesic: Near-E (64.0 km) before Near-N (66.7 km)',
+    method: 'GET',
+    url: '/api/substations/nearest?lon=87&lat=44&k=4',
+    status: 200,
+    expect: {},
+    ids: ['S-1', 'S-2', 'S-NE', 'S-NN'],
+  },
+  {
+    name: 'nearest substation at the edge of the region',
+    method: 'GET',
+    url: '/api/substations/nearest?lon=73.5&lat=39.4&k=1',
+    status: 200,
+    expect: {},
+    ids: ['S-W'],
+  },
+  {
+    name: 'hotspots rank substations by unlicensed load within the radius',
+    method: 'GET',
+    url: '/api/analysis/hotspots?radiusKm=10',
+    status: 200,
+    expect: [
+      { name: 'West edge', siteCount: 1, totalLoadMw: 2048 },
+      { substationId: 1, siteCount: 7, totalLoadMw: 923 },
+    ],
+  },
+  {
+    name: 'a corridor of 1 km along a line measures to its great-circle segments',
+    method: 'GET',
+    url: '/api/lines/1/corridor?widthKm=1',
+    status: 200,
+    // C-E10 lies ≈ 0.56 km south of the first segment (at lon 87.125 the line is at lat ≈ 44.005).
+    expect: { lineId: 1, widthKm: 1, summary: { siteCount: 4, totalLoadMw: 786 } },
+    ids: ['C-E10', 'C-N0.1', 'C-hole-edge', 'C-in-hole'],
+  },
+  {
+    name: 'unexplained load: metered − base − licensed − known illegal (suspected included), largest first',
+    method: 'GET',
+    url: '/api/analysis/unexplained-load?radiusKm=10',
+    status: 200,
+    expect: [
+      {
+        substationId: 3,
+        meteredPeakMw: 60,
+        baseLoadMw: 20,
+        licensedLoadMw: 0,
+        knownIllegalLoadMw: 0,
+        unexplainedMw: 40,
+      },
+      { substationId: 1, licensedLoadMw: 64, knownIllegalLoadMw: 955, unexplainedMw: -869 },
+      { substationId: 6, knownIllegalLoadMw: 2048, unexplainedMw: -2008 },
+    ],
+  },
+];

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONFORMANCE_SEED } from '../fixtures/conformance-seed';
+import { BACKENDS, makeTestApp, type TestApp } from '../test-app';
+import { CASES, type ConformanceCase } from './cases';
+
+const apps = new Map<string, TestApp>();
+beforeAll(async () => {
+  for (const backend of BACKENDS) apps.set(backend, await makeTestApp(CONFORMANCE_SEED, backend));
+});
+afterAll(async () => {
+  for (const t of apps.values()) await t.close();
+});
+
+async function ask(backend: string, c: ConformanceCase) {
+  const res = await apps.get(backend)!.app.inject({
+    method: c.method,
+    url: c.url,
+    ...(c.body === undefined ? {} : { payload: c.body as object }),
+  });
+  return { status: res.statusCode, json: res.json() as Record<string, unknown> };
+}
+
+function listedIds(json: Record<string, unknown>): string[] {
+  const fc = (json.sites ?? json) as { features?: { properties: { externalId: string } }[] };
+  return (fc.features ?? []).map((f) => f.properties.externalId);
+}
+
+describe.each(CASES)('conformance: $name', (c) => {
+  it.each(BACKENDS)('%s gives the fixture answer', async (backend) => {
+    const { status, json } = await ask(backend, c);
+    expect(status, JSON.stringify(json).slice(0, 300)).toBe(c.status);
+    expect(json).toMatchObject(c.expect as object);
+    if (c.ids) expect(listedIds(json)).toEqual(c.ids);
+  });
+
+  it('both stores give the same JSON', async () => {
+    const [first, ...others] = await Promise.all(BACKENDS.map((b) => ask(b, c)));
+    for (const other of others) expect(other).toEqual(first);
+  });
+});
