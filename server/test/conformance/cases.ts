@@ -166,7 +166,7 @@ export const CASES: ConformanceCase[] = [
         unexplainedMw: 40,
       },
       { substationId: 1, licensedLoadMw: 64, knownIllegalLoadMw: 955, unexplainedMw: -869 },
-      { substationId: 6, knownIllegalLoadMw: 2048, unexplainedMw: -2008 },
+      { substationId: 6, licensedLoadMw: 0.75, knownIllegalLoadMw: 2048, unexplainedMw: -2008.75 },
     ],
   },
 ];

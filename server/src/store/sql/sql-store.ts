@@ -156,6 +156,8 @@ export abstract class SqlStore implements Store {
 
   async substationLoads(radiusKm: number, illegal: readonly Status[]): Promise<SubstationLoads[]> {
     const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
+    // 0.0, not 0: Prisma types an SQLite expression column by its first value, and an integer there would
+    // truncate every later sum.
     const rows = await this.db.$queryRaw<Row[]>(sql`
       WITH served AS (
         SELECT t.feeder_substation_id AS sid, t.status, t.load_mw FROM sites t WHERE t.feeder_substation_id IS NOT NULL
@@ -165,8 +167,8 @@ export abstract class SqlStore implements Store {
       )
       SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", s.metered_peak_mw AS "meteredPeakMw",
         s.base_load_mw AS "baseLoadMw",
-        COALESCE(sum(CASE WHEN v.status = 'LICENSED' THEN v.load_mw END), 0) AS "licensedLoadMw",
-        COALESCE(sum(CASE WHEN v.status IN (${join([...illegal])}) THEN v.load_mw END), 0) AS "knownIllegalLoadMw"
+        COALESCE(sum(CASE WHEN v.status = 'LICENSED' THEN v.load_mw END), 0.0) AS "licensedLoadMw",
+        COALESCE(sum(CASE WHEN v.status IN (${join([...illegal])}) THEN v.load_mw END), 0.0) AS "knownIllegalLoadMw"
       FROM substations s LEFT JOIN served v ON v.sid = s.id
       WHERE s.metered_peak_mw IS NOT NULL AND s.base_load_mw IS NOT NULL
       GROUP BY s.id, s.name, s.name_zh, s.metered_peak_mw, s.base_load_mw
