@@ -1,0 +1,117 @@
+/**
+ * Latency of each spatial query on each store, on generated data (seeded, so every run has the same data and
+ * queries). Figures are medians over repeated requests through the real app (app.inject), and ratios against
+ * a baseline in the same process: fetching one site by id, the cheapest indexed read.
+ *   npx tsx bench/spatial-queries.ts [--sites 100000] [--runs 30] [--backend sqlite|postgis|both]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateSeed } from '../geodata/src/generate';
+import { mulberry32 } from '../geodata/src/prng';
+import { buildApp } from '../server/src/app';
+import { loadConfig } from '../server/src/config';
+import { openStore } from '../server/src/store/open-store';
+import { createThrowawayDatabase } from '../server/test/throwaway-postgres';
+
+const { values } = parseArgs({
+  options: {
+    sites: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '30' },
+    backend: { type: 'string', default: 'both' },
+  },
+});
+const sites = Number(values.sites);
+const runs = Number(values.runs);
+const backends = values.backend === 'both' ? (['sqlite', 'postgis'] as const) : ([values.backend] as const);
+
+const seed = generateSeed({ sites });
+const random = mulberry32(42);
+const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
+const substationIds = Array.from({ length: runs }, () => 1 + Math.floor(random() * seed.substations.length));
+const lineIds = Array.from({ length: runs }, () => 1 + Math.floor(random() * seed.lines.length));
+const points = Array.from({ length: runs }, () => pick(seed.sites));
+const square = (lon: number, lat: number, d: number) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [lon - d, lat - d],
+      [lon + d, lat - d],
+      [lon + d, lat + d],
+      [lon - d, lat + d],
+      [lon - d, lat - d],
+    ],
+  ],
+});
+
+type Request = { method: 'GET' | 'POST'; url: string; payload?: object };
+const QUERIES: Record<string, (i: number) => Request> = {
+  'baseline: GET /api/sites/:id': (i) => ({ method: 'GET', url: `/api/sites/${1 + ((i * 7919) % sites)}` }),
+  'unlicensed-load r=10 km': (i) => ({
+    method: 'GET',
+    url: `/api/substations/${substationIds[i]}/unlicensed-load?radiusKm=10`,
+  }),
+  'unlicensed-load r=50 km': (i) => ({
+    method: 'GET',
+    url: `/api/substations/${substationIds[i]}/unlicensed-load?radiusKm=50`,
+  }),
+  'within 0.2° square': (i) => ({
+    method: 'POST',
+    url: '/api/query/within',
+    payload: { geometry: square(points[i]!.lon, points[i]!.lat, 0.1) },
+  }),
+  'nearest k=5': (i) => ({
+    method: 'GET',
+    url: `/api/substations/nearest?lon=${points[i]!.lon}&lat=${points[i]!.lat}&k=5`,
+  }),
+  'corridor w=2 km': (i) => ({ method: 'GET', url: `/api/lines/${lineIds[i]}/corridor?widthKm=2` }),
+  'hotspots r=10 km': () => ({ method: 'GET', url: '/api/analysis/hotspots?radiusKm=10&limit=20' }),
+  'unexplained-load r=10 km': () => ({ method: 'GET', url: '/api/analysis/unexplained-load?radiusKm=10' }),
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+for (const backend of backends) {
+  let url: string;
+  let cleanup: () => Promise<void>;
+  if (backend === 'sqlite') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gridwatch-bench-'));
+    url = `file:${path.join(dir, 'bench.db')}`;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const db = await createThrowawayDatabase();
+    url = db.url;
+    cleanup = db.drop;
+  }
+  const loadStart = performance.now();
+  const config = loadConfig({ DATABASE_URL: url, GRIDWATCH_SEED: 'none', LOG_LEVEL: 'silent' });
+  const store = await openStore(config.store, { seed: () => seed });
+  const loadMs = performance.now() - loadStart;
+  const app = await buildApp({ config, store, serveStatic: false });
+  await app.ready();
+
+  const rows: [string, number, number][] = [];
+  let baseline = NaN;
+  for (const [name, request] of Object.entries(QUERIES)) {
+    for (let i = 0; i < 3; i++) await app.inject(request(i)); // warm caches and the pool
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      const res = await app.inject(request(i));
+      times.push(performance.now() - started);
+      if (res.statusCode !== 200) throw new Error(`${name}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    }
+    const ms = median(times);
+    if (Number.isNaN(baseline)) baseline = ms;
+    rows.push([name, ms, ms / baseline]);
+  }
+  console.log(
+    `\n${backend}, ${sites.toLocaleString('en')} sites (seeded in ${(loadMs / 1000).toFixed(1)} s), median of ${runs}`,
+  );
+  console.log('| query | median ms | × baseline |\n| --- | ---: | ---: |');
+  for (const [name, ms, ratio] of rows) console.log(`| ${name} | ${ms.toFixed(2)} | ${ratio.toFixed(1)} |`);
+  await app.close();
+  await store.close();
+  await cleanup();
+}

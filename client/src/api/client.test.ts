@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from './api-error';
+import { createApiClient, layerPath } from './client';
+
+const json = (status: number, body: unknown) =>
+  Promise.resolve(
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+  );
+
+describe('layerPath', () => {
+  it('writes bbox, status and limit as the API reads them', () => {
+    expect(layerPath('pylons', { bbox: [80, 40.5, 81.25, 41], limit: 500 })).toBe(
+      '/api/layers/pylons?bbox=80.000000%2C40.500000%2C81.250000%2C41.000000&limit=500',
+    );
+    expect(layerPath('sites', { status: ['UNLICENSED', 'NO_CONTRACT'] })).toBe(
+      '/api/layers/sites?status=UNLICENSED%2CNO_CONTRACT',
+    );
+    expect(layerPath('regions')).toBe('/api/layers/regions');
+  });
+});
+
+describe('createApiClient', () => {
+  it('returns the parsed body of a 200', async () => {
+    const api = createApiClient(() => json(200, []));
+    await expect(api.layers()).resolves.toEqual([]);
+  });
+
+  it("throws an ApiError with the API's code and message", async () => {
+    const api = createApiClient(() =>
+      json(404, { error: { code: 'NOT_FOUND', message: 'no site 7', details: [] } }),
+    );
+    const error = await api.feature('sites', 7).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'no site 7', status: 404 });
+  });
+
+  it('throws HTTP_ERROR for an error answer without an error body', async () => {
+    const api = createApiClient(() => Promise.resolve(new Response('<html>', { status: 502 })));
+    await expect(api.layers()).rejects.toMatchObject({ code: 'HTTP_ERROR', status: 502 });
+  });
+
+  it('throws NETWORK when the request cannot be made', async () => {
+    const api = createApiClient(() => Promise.reject(new TypeError('Failed to fetch')));
+    await expect(api.layers()).rejects.toMatchObject({ code: 'NETWORK', status: 0 });
+  });
+
+  it('lets an abort through as it is', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const abort = new DOMException('aborted', 'AbortError');
+    const api = createApiClient(() => Promise.reject(abort));
+    await expect(api.layer('pylons', {}, controller.signal)).rejects.toBe(abort);
+  });
+});

@@ -1,0 +1,3 @@
+export { ApiError } from './api-error';
+export { createApiClient, type ApiClient, type DetailLayerId } from './client';
+export type * from './types';

@@ -1,0 +1,79 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { ApiClient, Bbox } from '../api';
+import type { Locale } from '../i18n';
+import { startDataLoader, type DataLoaderEvents } from './data-loader';
+import { FeaturePopup } from './feature-popup';
+import { MAP_LAYERS, type MapLayerId } from './map-layers';
+import { THEMES } from './style';
+import { useClickRouter, type MapClick } from './use-click-router';
+import { useMap } from './use-map';
+import './map-view.css';
+
+export interface MapViewProps {
+  api: ApiClient;
+  initialBounds: Bbox;
+  visible: Readonly<Record<MapLayerId, boolean>>;
+  lang: Locale;
+  events: Omit<DataLoaderEvents, 'onBusy'>;
+  onClick: (click: MapClick | null) => void;
+  popup: { lngLat: [number, number]; content: ReactNode; onClose: () => void } | null;
+}
+
+/** The map: creates it, feeds it data, and mirrors the app's state (layers shown, language) into it. */
+export function MapView({ api, initialBounds, visible, lang, events, onClick, popup }: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const map = useMap(container, initialBounds);
+  const loaderEvents = useRef(events);
+  useEffect(() => {
+    loaderEvents.current = events;
+  }, [events]);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!map || !element) return;
+    // data-map-idle tells tests (and only them) that the data is in and drawn.
+    let busy = true;
+    const setIdle = (idle: boolean) => (element.dataset.mapIdle = String(idle));
+    const onIdle = () => setIdle(!busy);
+    const onMoveStart = () => setIdle(false);
+    map.on('idle', onIdle);
+    map.on('movestart', onMoveStart);
+    const stop = startDataLoader(map, api, {
+      onBusy: (b) => {
+        busy = b;
+        if (b) setIdle(false);
+      },
+      onError: (layer, error) => loaderEvents.current.onError(layer, error),
+      onTruncated: (layer, t) => loaderEvents.current.onTruncated(layer, t),
+    });
+    return () => {
+      stop();
+      map.off('idle', onIdle);
+      map.off('movestart', onMoveStart);
+    };
+  }, [map, api]);
+
+  useEffect(() => {
+    if (!map) return;
+    for (const layer of MAP_LAYERS) {
+      for (const { id } of THEMES[layer])
+        map.setLayoutProperty(id, 'visibility', visible[layer] ? 'visible' : 'none');
+    }
+  }, [map, visible]);
+
+  useEffect(() => {
+    map?.setGlobalStateProperty('lang', lang);
+  }, [map, lang]);
+
+  useClickRouter(map, onClick);
+
+  return (
+    <div ref={container} className="map-view" data-testid="map">
+      {map && popup && (
+        <FeaturePopup map={map} lngLat={popup.lngLat} onClose={popup.onClose}>
+          {popup.content}
+        </FeaturePopup>
+      )}
+    </div>
+  );
+}

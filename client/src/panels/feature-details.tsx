@@ -1,0 +1,45 @@
+import type { ApiClient, DetailLayerId } from '../api';
+import { fill, useI18n } from '../i18n';
+import { featureDetails } from './feature-rows';
+import { useFeature } from './use-feature';
+import './feature-details.css';
+
+interface Props {
+  api: ApiClient;
+  layer: DetailLayerId;
+  id: number;
+}
+
+/** The attributes of one clicked feature, shown in the map's popup. */
+export function FeatureDetails({ api, layer, id }: Props) {
+  const { t, locale } = useI18n();
+  const result = useFeature(api, layer, id);
+  if (result.state === 'loading') return <p className="feature-details__note">{t.loading}</p>;
+  if (result.state === 'failed') {
+    return (
+      <p className="feature-details__note feature-details__note--error" role="alert">
+        {fill(t.loadFailed, { what: t.layerNames[layer], message: result.error.message })}
+      </p>
+    );
+  }
+  const details = featureDetails(result.selected, t, locale);
+  return (
+    <article className="feature-details">
+      <header>
+        <span className="feature-details__kind">{t.layerNames[layer]}</span>
+        <h2 className="feature-details__title">{details.title}</h2>
+      </header>
+      <dl>
+        {details.rows.map((row) => (
+          <div key={row.label} className="feature-details__row">
+            <dt>{row.label}</dt>
+            <dd>
+              {row.color && <span className="swatch-dot" style={{ background: row.color }} />}
+              {row.value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,17 @@
+import { LOCALES, useI18n, type Locale } from '../i18n';
+
+const LABELS: Record<Locale, string> = { en: 'EN', zh: '中文' };
+
+/** Switches the interface and the map's labels between the languages. */
+export function LanguageSwitch() {
+  const { t, locale, setLocale } = useI18n();
+  return (
+    <div className="language-switch" role="group" aria-label={t.language}>
+      {LOCALES.map((l) => (
+        <button key={l} type="button" aria-pressed={l === locale} onClick={() => setLocale(l)}>
+          {LABELS[l]}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import { LanguageSwitch } from './language-switch';
+
+/** The panel beside the map: the app's name, then the sections it is given. */
+export function Sidebar({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <aside className="sidebar">
+      <header className="sidebar__header">
+        <div>
+          <h1 className="sidebar__title">{t.appTitle}</h1>
+          <p className="sidebar__subtitle">{t.appSubtitle}</p>
+        </div>
+        <LanguageSwitch />
+      </header>
+      {children}
+    </aside>
+  );
+}

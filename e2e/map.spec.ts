@@ -1,0 +1,89 @@
+import { expect, test } from '@playwright/test';
+import { fetchLayer, pointOf } from './support/api';
+import { jumpTo, openMap, pagePoint, renderedCount, settle, watchPage } from './support/map-page';
+
+const SCREENSHOTS = 'e2e/screenshots';
+
+test.describe('the map page', () => {
+  test('loads with no console error and no request to another origin', async ({ page, baseURL }) => {
+    const watch = watchPage(page, new URL(baseURL ?? '').origin);
+    await openMap(page);
+    await expect(page.getByTestId('legend')).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOTS}/map.png` });
+
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  });
+
+  test('draws the basemap and every data layer at the fitted view', async ({ page }) => {
+    await openMap(page);
+    for (const layer of [
+      'outline-line',
+      'countries-fill',
+      'cities-label',
+      'regions-fill',
+      'lines',
+      'substations',
+      'sites',
+    ]) {
+      await expect.poll(() => renderedCount(page, layer), { message: layer }).toBeGreaterThan(0);
+    }
+    // Pylons wait for a zoom where they mean something.
+    expect(await renderedCount(page, 'pylons')).toBe(0);
+  });
+
+  test('fetches and draws the pylons near a line once zoomed in', async ({ page, request }) => {
+    const [pylon] = (await fetchLayer(request, 'pylons', '?limit=1')).features;
+    expect(pylon, 'the demo seed has pylons').toBeDefined();
+    await openMap(page);
+    await jumpTo(page, pointOf(pylon!), 11.5);
+    await expect.poll(() => renderedCount(page, 'pylons')).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/pylons.png` });
+
+    await jumpTo(page, pointOf(pylon!), 7);
+    expect(await renderedCount(page, 'pylons')).toBe(0);
+  });
+
+  test('hides a layer when its toggle is switched off, and shows it again', async ({ page }) => {
+    await openMap(page);
+    const toggle = page.getByTestId('layer-toggle-sites');
+    await expect(toggle).toBeChecked();
+    expect(await renderedCount(page, 'sites')).toBeGreaterThan(0);
+
+    await toggle.uncheck();
+    await expect.poll(() => renderedCount(page, 'sites')).toBe(0);
+    await toggle.check();
+    await settle(page);
+    await expect.poll(() => renderedCount(page, 'sites')).toBeGreaterThan(0);
+  });
+
+  test("opens a site's popup with its name and status on click", async ({ page, request }) => {
+    const sites = await fetchLayer(request, 'sites', '?status=UNLICENSED&limit=1');
+    const [site] = sites.features;
+    expect(site, 'the demo seed has an unlicensed site').toBeDefined();
+    await openMap(page);
+    await jumpTo(page, pointOf(site!), 12);
+
+    const point = await pagePoint(page, pointOf(site!));
+    await page.mouse.click(point.x, point.y);
+    const popup = page.getByTestId('popup');
+    await expect(popup).toBeVisible();
+    // The click also lands on a prefecture (and maybe a line): only the topmost layer answers.
+    await expect(popup).toHaveCount(1);
+    await expect(popup).toContainText('Mining sites');
+    await expect(popup).toContainText(site!.properties.name);
+    await expect(popup).toContainText('Unlicensed');
+    await page.screenshot({ path: `${SCREENSHOTS}/popup.png` });
+
+    await page.getByRole('button', { name: /close popup/i }).click();
+    await expect(popup).toBeHidden();
+  });
+
+  test('shows the interface and the map labels in Chinese', async ({ page }) => {
+    await openMap(page);
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect(page.getByTestId('legend')).toContainText('无证经营');
+    await settle(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/map-zh.png` });
+  });
+});

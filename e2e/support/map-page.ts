@@ -1,0 +1,79 @@
+import { expect, type Page } from '@playwright/test';
+
+/** What the page did that a test must see: console errors, uncaught errors, requests leaving the app. */
+export interface PageWatch {
+  consoleErrors: string[];
+  foreignRequests: string[];
+}
+
+/** Starts recording before the page loads, so that nothing from the first request on is missed. */
+export function watchPage(page: Page, appOrigin: string): PageWatch {
+  const watch: PageWatch = { consoleErrors: [], foreignRequests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') watch.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => watch.consoleErrors.push(`uncaught: ${error.message}`));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    // data: and blob: URLs are made inside the page; everything else must go to the app itself.
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (url.origin !== appOrigin) watch.foreignRequests.push(request.url());
+  });
+  return watch;
+}
+
+/** Waits until the map has its data and has drawn it (the map view sets data-map-idle). */
+export async function waitForMapIdle(page: Page): Promise<void> {
+  await expect(page.getByTestId('map')).toHaveAttribute('data-map-idle', 'true', { timeout: 30_000 });
+}
+
+export async function openMap(page: Page): Promise<void> {
+  await page.goto('/');
+  await waitForMapIdle(page);
+}
+
+/** The number of features a style layer has drawn in the current view. */
+export function renderedCount(page: Page, styleLayer: string): Promise<number> {
+  return page.evaluate((id) => {
+    const map = window.__gridwatchMap;
+    if (!map) throw new Error('the map is not published on window');
+    return map.queryRenderedFeatures({ layers: [id] }).length;
+  }, styleLayer);
+}
+
+/** Moves the view without animation and waits for the data of the new view to be drawn. */
+export async function jumpTo(page: Page, center: [number, number], zoom: number): Promise<void> {
+  await page.evaluate(
+    ([lng, lat, z]) => {
+      window.__gridwatchMap?.jumpTo({ center: [lng, lat], zoom: z });
+    },
+    [center[0], center[1], zoom] as const,
+  );
+  await waitForMapIdle(page);
+}
+
+/** Where a coordinate is on the page, in CSS pixels. */
+export async function pagePoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  const box = await page.getByTestId('map').boundingBox();
+  if (!box) throw new Error('the map has no box');
+  const point = await page.evaluate((ll) => {
+    const map = window.__gridwatchMap;
+    if (!map) throw new Error('the map is not published on window');
+    const p = map.project(ll);
+    return { x: p.x, y: p.y };
+  }, lngLat);
+  return { x: box.x + point.x, y: box.y + point.y };
+}
+
+/** Waits for the map to draw a change that does not move it (a layer toggled, the language switched). */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__gridwatchMap;
+        if (!map) throw new Error('the map is not published on window');
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
