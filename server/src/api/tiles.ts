@@ -1,0 +1,28 @@
+import { Type, type Static } from 'typebox';
+
+/** The layers served as vector tiles (zones are few and edited often: the client loads them as GeoJSON). */
+export const TILE_LAYER_IDS = ['regions', 'substations', 'lines', 'pylons', 'sites'] as const;
+export type TileLayerId = (typeof TILE_LAYER_IDS)[number];
+
+export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
+
+/** z/x/y arrive as text and are checked by the route, so a refusal can say which range each must be in. */
+export const TileParams = Type.Object({
+  layer: Type.String(),
+  z: Type.String(),
+  x: Type.String(),
+  y: Type.String(),
+});
+export type TileParams = Static<typeof TileParams>;
+
+export const TileQuery = Type.Object(
+  {
+    status: Type.Optional(Type.String({ description: 'comma-separated statuses (sites only)' })),
+    // Tiles may be cached for a short while; after an edit the map changes `v` so it fetches fresh tiles.
+    v: Type.Optional(
+      Type.String({ maxLength: 64, description: 'ignored: a new value bypasses cached tiles' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type TileQuery = Static<typeof TileQuery>;
