@@ -5,13 +5,18 @@ import { validationFailed } from './http/app-error';
 import { registerErrorHandling } from './http/error-handler';
 import { parseStrictJson } from './http/strict-json';
 import { validatorCompiler } from './http/validation';
+import auth from './auth/auth-plugin';
+import audit from './routes/audit';
+import authRoutes from './routes/auth';
 import features from './routes/features';
 import health from './routes/health';
+import imports from './routes/imports';
 import layers from './routes/layers';
 import openapi from './routes/openapi';
 import queries from './routes/queries';
 import staticFiles from './routes/static-files';
 import tiles from './routes/tiles';
+import users from './routes/users';
 import type { Store } from './store/store';
 
 declare module 'fastify' {
@@ -52,12 +57,17 @@ export async function buildApp({ config, store, serveStatic = true }: AppOptions
     else done(validationFailed(parsed.reason, [{ in: 'body', path: parsed.path, message: parsed.reason }]));
   });
 
+  await app.register(auth);
   await app.register(openapi);
   await app.register(health);
+  await app.register(authRoutes);
+  await app.register(users);
+  await app.register(audit);
   await app.register(layers);
   await app.register(features);
   await app.register(queries);
   await app.register(tiles);
+  await app.register(imports);
   if (serveStatic) await app.register(staticFiles);
   return app;
 }

@@ -1,5 +1,6 @@
 import { generateSeed } from '../../geodata/src/generate';
 import { buildApp } from './app';
+import { ensureFirstAdmin } from './auth/first-admin';
 import { ConfigError, loadConfig } from './config';
 import { openStore } from './store/open-store';
 
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
     seed: config.seed === 'demo' ? () => generateSeed() : undefined,
   });
   const app = await buildApp({ config, store });
+  await ensureFirstAdmin(store, config.adminPassword, app.log);
   app.log.info({ backend: store.backend, ms: Date.now() - started }, 'store ready');
 
   const shutdown = async (signal: string) => {

@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { SeedData } from '../../geodata/src/seed-types';
 import { buildApp } from '../src/app';
+import { hashPassword } from '../src/auth/password';
+import { SESSION_COOKIE } from '../src/auth/session-token';
+import { ROLES, type Role } from '../src/domain/roles';
 import { loadConfig } from '../src/config';
 import { openStore } from '../src/store/open-store';
 import type { Backend, Store } from '../src/store/store';
@@ -15,11 +18,24 @@ export const BACKENDS: Backend[] = ['sqlite', 'postgis'];
 export interface TestApp {
   app: FastifyInstance;
   store: Store;
+  /** Logs in as the test user of that role (through the real login route) and returns the Cookie header. */
+  login(role: Role): Promise<string>;
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** GRIDWATCH_PUBLIC_READ: on by default so read tests need no login; auth tests switch it off. */
+  publicRead?: boolean;
+}
+
+export const testPassword = (role: Role) => `${role}-password-for-tests`;
+
 /** A real app on a real, throwaway database (an SQLite file or a PostgreSQL database), seeded with the data. */
-export async function makeTestApp(seed: SeedData | null, backend: Backend = 'sqlite'): Promise<TestApp> {
+export async function makeTestApp(
+  seed: SeedData | null,
+  backend: Backend = 'sqlite',
+  { publicRead = true }: TestAppOptions = {},
+): Promise<TestApp> {
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
   if (backend === 'sqlite') {
@@ -31,13 +47,35 @@ export async function makeTestApp(seed: SeedData | null, backend: Backend = 'sql
     databaseUrl = db.url;
     cleanup = db.drop;
   }
-  const config = loadConfig({ DATABASE_URL: databaseUrl, GRIDWATCH_SEED: 'none', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    GRIDWATCH_SEED: 'none',
+    LOG_LEVEL: 'silent',
+    GRIDWATCH_PUBLIC_READ: String(publicRead),
+  });
   const store = await openStore(config.store, seed ? { seed: () => seed } : {});
+  for (const role of ROLES) {
+    await store.users.create(
+      { username: role, role, passwordHash: await hashPassword(testPassword(role)) },
+      'test',
+    );
+  }
   const app = await buildApp({ config, store, serveStatic: false });
   await app.ready();
   return {
     app,
     store,
+    async login(role) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: role, password: testPassword(role) },
+      });
+      if (res.statusCode !== 200) throw new Error(`login as ${role} failed: ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+      if (!cookie) throw new Error('login set no session cookie');
+      return `${cookie.name}=${cookie.value}`;
+    },
     async close() {
       await app.close();
       await store.close();

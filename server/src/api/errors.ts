@@ -15,9 +15,16 @@ export type ErrorBody = Static<typeof ErrorBody>;
 
 export type ErrorCode =
   | 'VALIDATION_FAILED'
+  | 'NOTE_REQUIRED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'TRANSITION_NOT_ALLOWED'
+  | 'USERNAME_TAKEN'
   | 'NOT_FOUND'
   | 'PAYLOAD_TOO_LARGE'
   | 'INVALID_GEOMETRY'
+  | 'IMPORT_INVALID'
+  | 'VERSION_CONFLICT'
   | 'RATE_LIMITED'
   | 'UNAVAILABLE'
   | 'INTERNAL';

@@ -19,6 +19,7 @@ const features: FastifyPluginAsyncTypebox = async (app) => {
     app.get(
       `/api/${layer}/:id`,
       {
+        config: { access: 'read' },
         schema: {
           tags: ['features'],
           params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }),

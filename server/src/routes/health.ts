@@ -3,11 +3,15 @@ import { Health } from '../api/layers';
 import { VERSION } from '../version';
 
 const health: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/health', { schema: { tags: ['meta'], response: { 200: Health } } }, async () => ({
-    status: 'ok' as const,
-    backend: app.store.backend,
-    version: VERSION,
-  }));
+  app.get(
+    '/api/health',
+    { config: { access: 'public' }, schema: { tags: ['meta'], response: { 200: Health } } },
+    async () => ({
+      status: 'ok' as const,
+      backend: app.store.backend,
+      version: VERSION,
+    }),
+  );
 };
 
 export default health;

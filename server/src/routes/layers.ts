@@ -40,13 +40,16 @@ export function toLayerFilter(layer: LayerId, query: LayerQuery): LayerFilter {
 }
 
 const layers: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/api/layers', { schema: { tags: ['layers'], response: { 200: LayerList } } }, async () =>
-    app.store.layerInfos(),
+  app.get(
+    '/api/layers',
+    { config: { access: 'read' }, schema: { tags: ['layers'], response: { 200: LayerList } } },
+    async () => app.store.layerInfos(),
   );
 
   app.get(
     '/api/layers/:layer',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['layers'],
         description: 'The features of a layer, ordered by id, filtered by bbox and (for sites) status.',

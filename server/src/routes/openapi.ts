@@ -17,7 +17,9 @@ const openapi: FastifyPluginAsync = async (app) => {
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 };
 
 // Not encapsulated: @fastify/swagger must see the routes registered after it, in the parent context.

@@ -31,6 +31,7 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/substations/:id/unlicensed-load',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['queries'],
         description:
@@ -63,6 +64,7 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/analysis/hotspots',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['queries'],
         description: 'Substations ranked by the unlicensed load within radiusKm.',
@@ -77,6 +79,7 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/substations/nearest',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['queries'],
         description: 'The k substations nearest to a point (great-circle distance).',
@@ -90,6 +93,7 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/lines/:id/corridor',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['queries'],
         description:
@@ -112,6 +116,7 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/query/within',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['queries'],
         description:
@@ -133,6 +138,7 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/analysis/unexplained-load',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['queries'],
         description:

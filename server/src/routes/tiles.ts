@@ -34,6 +34,7 @@ const tiles: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/tiles/:layer/:z/:x/:y.mvt',
     {
+      config: { access: 'read' },
       schema: {
         tags: ['tiles'],
         description:

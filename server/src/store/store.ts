@@ -5,9 +5,15 @@
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { LayerId, LayerInfo, LayerPropertiesMap } from '../api/layers';
 import type { Bbox } from '../domain/geo/bbox';
+import type { ReferenceTable } from '../domain/import/fields';
+import type { ImportLayer } from '../domain/import/import-layers';
+import type { ExistingRecord, ImportPlan } from '../domain/import/plan-import';
 import type { Status } from '../domain/status';
 import type { SubstationLoads } from '../domain/unexplained-load';
 import type { TileRequest } from './tile-request';
+import type { AuditQuery, AuditRecordOut } from './records/audit';
+import type { SessionsRepository } from './records/sessions';
+import type { UsersRepository } from './records/users';
 
 export type Backend = 'sqlite' | 'postgis';
 
@@ -83,5 +89,18 @@ export interface Store {
   hotspots(radiusKm: number, statuses: Status[], limit: number): Promise<HotspotRow[]>;
   /** The Mapbox Vector Tile of a layer (extent 4096, buffer 64, clusters at low zooms); null when empty. */
   tile(request: TileRequest): Promise<Uint8Array | null>;
+  /** The stored rows of an import layer with these externalIds, as import records, keyed by externalId. */
+  findImportRecords<L extends ImportLayer>(
+    layer: L,
+    externalIds: readonly string[],
+  ): Promise<Map<string, ExistingRecord<L>>>;
+  /** Which of these externalIds exist in the table. */
+  existingExternalIds(table: ReferenceTable, externalIds: readonly string[]): Promise<Set<string>>;
+  /** Writes an accepted import in one transaction; ImportConflictError when its rows moved since planning. */
+  applyImport<L extends ImportLayer>(plan: ImportPlan<L>): Promise<void>;
+  readonly users: UsersRepository;
+  readonly sessions: SessionsRepository;
+  /** Audit records of zones, imports and users, newest first. */
+  listAudit(query: AuditQuery): Promise<AuditRecordOut[]>;
   close(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { rowToFeature } from '../feature-rows';
 import { LAYER_SQL } from '../sql/layer-sql';
 import type { LayerFeature } from '../store';
 import type { SeedData } from '../../../../geodata/src/seed-types';
+import type { Db } from '../records/db';
 import { SqlStore, type Row } from '../sql/sql-store';
 import { PrismaClient } from './generated/client';
 import { loadSeedPostgis } from './load-seed';
@@ -31,6 +32,9 @@ const SESSION_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
 /** Opens the pool (warmed), applies the migrations and loads the seed into an empty database. */
 export async function openPostgisStore(url: string, options: OpenPostgisOptions = {}): Promise<PostgisStore> {
   const pool = new pg.Pool({ connectionString: url, options: SESSION_OPTIONS, max: options.poolSize ?? 8 });
+  // An idle connection that the server drops (a restart, an admin) must not crash the process: the pool
+  // discards it and the next request connects anew.
+  pool.on('error', () => {});
   const client = await pool.connect();
   try {
     await applyPostgisMigrations(client);
@@ -58,7 +62,8 @@ export class PostgisStore extends SqlStore {
     readonly prisma: PrismaClient,
     private readonly pool: pg.Pool,
   ) {
-    super(prisma);
+    // Same schema, same model API: the record repositories take it as the SQLite client's type (records/db.ts).
+    super(prisma, prisma as unknown as Db);
   }
 
   tile(request: TileRequest): Promise<Uint8Array | null> {

@@ -3,6 +3,9 @@ import { LAYER_IDS, type LayerId, type LayerInfo } from '../../api/layers';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Bbox } from '../../domain/geo/bbox';
 import { isWithinKm, WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
+import type { ReferenceTable } from '../../domain/import/fields';
+import type { ImportLayer } from '../../domain/import/import-layers';
+import type { ExistingRecord, ImportPlan } from '../../domain/import/plan-import';
 import type { Status } from '../../domain/status';
 import type { SubstationLoads } from '../../domain/unexplained-load';
 import { rowToFeature } from '../feature-rows';
@@ -19,7 +22,12 @@ import type {
 } from '../store';
 import type { TileRequest } from '../tile-request';
 import { haversineKmSql } from './haversine-sql';
+import { applyImport, existingExternalIds, findImportRecords, type ImportClient } from './import-sql';
 import { LAYER_SQL } from './layer-sql';
+import { listAudit, type AuditQuery, type AuditRecordOut } from '../records/audit';
+import type { Db } from '../records/db';
+import { SessionsRepository } from '../records/sessions';
+import { UsersRepository } from '../records/users';
 
 export type Row = Record<string, unknown>;
 
@@ -28,7 +36,7 @@ export type Row = Record<string, unknown>;
 const WITHIN_SLACK_KM = 1e-5;
 
 /** What the store needs of a Prisma client; both generated clients (SQLite, PostgreSQL) have it. */
-export interface RawClient {
+export interface RawClient extends ImportClient {
   $queryRaw<T = unknown>(query: Sql): Promise<T>;
   $disconnect(): Promise<void>;
 }
@@ -40,7 +48,20 @@ export interface RawClient {
 export abstract class SqlStore implements Store {
   abstract readonly backend: Backend;
 
-  protected constructor(protected readonly db: RawClient) {}
+  readonly users: UsersRepository;
+  readonly sessions: SessionsRepository;
+
+  protected constructor(
+    protected readonly db: RawClient,
+    protected readonly records: Db,
+  ) {
+    this.users = new UsersRepository(records);
+    this.sessions = new SessionsRepository(records);
+  }
+
+  listAudit(query: AuditQuery): Promise<AuditRecordOut[]> {
+    return listAudit(this.records, query);
+  }
 
   /** A condition on the layer's row `t` that keeps the rows whose extent meets the box (edges included). */
   protected abstract bboxCondition(layer: LayerId, bbox: Bbox): Sql;
@@ -203,6 +224,21 @@ export abstract class SqlStore implements Store {
     return rows
       .map((row) => ({ feature: toFeature(row), distanceKm: Number(row.distanceKm) }))
       .filter((hit) => isWithinKm(hit.distanceKm, radiusKm));
+  }
+
+  findImportRecords<L extends ImportLayer>(
+    layer: L,
+    externalIds: readonly string[],
+  ): Promise<Map<string, ExistingRecord<L>>> {
+    return findImportRecords(this.db, layer, externalIds);
+  }
+
+  existingExternalIds(table: ReferenceTable, externalIds: readonly string[]): Promise<Set<string>> {
+    return existingExternalIds(this.db, table, externalIds);
+  }
+
+  applyImport<L extends ImportLayer>(plan: ImportPlan<L>): Promise<void> {
+    return applyImport(this.db, plan);
   }
 
   async close(): Promise<void> {

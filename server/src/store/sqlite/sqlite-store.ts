@@ -56,7 +56,7 @@ export class SqliteStore extends SqlStore {
   readonly backend = 'sqlite' as const;
 
   constructor(readonly prisma: PrismaClient) {
-    super(prisma);
+    super(prisma, prisma);
   }
 
   tile(request: TileRequest): Promise<Uint8Array | null> {

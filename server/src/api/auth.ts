@@ -1,0 +1,46 @@
+import { Type, type Static } from 'typebox';
+import { ROLES } from '../domain/roles';
+
+export const RoleSchema = Type.Enum(ROLES);
+
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 100 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const Me = Type.Object({ username: Type.String(), role: RoleSchema });
+export type Me = Static<typeof Me>;
+
+export const UserOut = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  role: RoleSchema,
+  disabled: Type.Boolean(),
+  createdAt: Type.String(),
+  version: Type.Integer(),
+});
+export type UserOut = Static<typeof UserOut>;
+
+const Username = Type.String({ pattern: '^[A-Za-z0-9._-]{2,64}$', description: 'letters, digits, . _ -' });
+const Password = Type.String({ minLength: 10, maxLength: 200 });
+
+export const CreateUserBody = Type.Object(
+  { username: Username, password: Password, role: RoleSchema },
+  { additionalProperties: false },
+);
+export type CreateUserBody = Static<typeof CreateUserBody>;
+
+export const UpdateUserBody = Type.Object(
+  {
+    role: Type.Optional(RoleSchema),
+    disabled: Type.Optional(Type.Boolean()),
+    password: Type.Optional(Password),
+    version: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type UpdateUserBody = Static<typeof UpdateUserBody>;

@@ -1,0 +1,70 @@
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { decideAccess, type Access } from '../domain/roles';
+import { AppError } from '../http/app-error';
+import type { UserRecord } from '../store/records/users';
+import { hashSessionToken, SESSION_COOKIE } from './session-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: UserRecord | null;
+  }
+  interface FastifyContextConfig {
+    /** Who may call the route (domain/roles.ts). Every /api route must say. */
+    access?: Access;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Served by @fastify/swagger-ui, which cannot declare an access level: the API's description is public.
+const UNDECLARED_PUBLIC = /^\/api\/docs(\/|$)/;
+
+/** A write whose Origin names another site is refused: with SameSite=Strict cookies, the CSRF guard. */
+function isCrossSite(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return false;
+  try {
+    return new URL(origin).host !== request.headers.host;
+  } catch {
+    return true; // "null" or garbage: an opaque origin is another site
+  }
+}
+
+/**
+ * The one place that decides who may do what: every /api route declares `config.access`, and this hook
+ * resolves the session's user and allows, or answers 401 / 403, before any handler runs.
+ */
+const auth: FastifyPluginAsync = async (app) => {
+  await app.register(fastifyCookie);
+  app.decorateRequest('user', null);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path;
+    if (url.startsWith('/api/') && !route.config?.access && !UNDECLARED_PUBLIC.test(url)) {
+      throw new Error(`route ${String(route.method)} ${url} declares no config.access`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.user = token ? await app.store.sessions.findUser(hashSessionToken(token)) : null;
+    const access = request.routeOptions.config?.access ?? 'public';
+    if (!SAFE_METHODS.has(request.method) && isCrossSite(request)) {
+      throw new AppError(403, 'FORBIDDEN', 'Cross-site write refused: the Origin header names another site');
+    }
+    const decision = decideAccess(access, request.user?.role ?? null, app.config.publicRead);
+    if (decision === 'unauthenticated') {
+      throw new AppError(401, 'UNAUTHENTICATED', 'Log in first: no valid session');
+    }
+    if (decision === 'forbidden') {
+      throw new AppError(
+        403,
+        'FORBIDDEN',
+        `The role ${request.user?.role} may not do this (needs ${access})`,
+      );
+    }
+  });
+};
+
+export default fp(auth);

@@ -1,0 +1,25 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Store } from '../store/store';
+import { hashPassword, randomPassword } from './password';
+
+/**
+ * With no user at all, creates `admin` with GRIDWATCH_ADMIN_PASSWORD or, when unset, a random password
+ * printed once to the console (it is never stored in clear).
+ */
+export async function ensureFirstAdmin(
+  store: Store,
+  configured: string | null,
+  log: FastifyBaseLogger,
+): Promise<void> {
+  if ((await store.users.count()) > 0) return;
+  const password = configured ?? randomPassword();
+  await store.users.create(
+    { username: 'admin', role: 'admin', passwordHash: await hashPassword(password) },
+    'system',
+  );
+  if (configured) log.info('created user "admin" with the password of GRIDWATCH_ADMIN_PASSWORD');
+  else
+    console.log(
+      `\ngridwatch: created user "admin" with password ${password}\n(shown once; set GRIDWATCH_ADMIN_PASSWORD to choose it)\n`,
+    );
+}

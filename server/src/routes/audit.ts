@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorBody } from '../api/errors';
+
+const AuditQuery = Type.Object(
+  {
+    entity: Type.Optional(Type.Enum(['site', 'zone', 'user', 'import'])),
+    id: Type.Optional(Type.Integer({ minimum: 1 })),
+    limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+    before: Type.Optional(Type.Integer({ minimum: 1, description: 'page: records older than this id' })),
+  },
+  { additionalProperties: false },
+);
+
+const AuditRecord = Type.Object({
+  id: Type.Integer(),
+  entity: Type.String(),
+  entityId: Type.Union([Type.Integer(), Type.Null()]),
+  action: Type.String(),
+  username: Type.String(),
+  at: Type.String(),
+  details: Type.Unknown(),
+});
+
+/** The audit trail of zones, imports and users for admins, newest first, paged by id. */
+const audit: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/audit',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['audit'],
+        querystring: AuditQuery,
+        response: { 200: Type.Array(AuditRecord), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+      },
+    },
+    async (request) => {
+      const { entity, id, limit, before } = request.query;
+      return app.store.listAudit({
+        ...(entity ? { entity } : {}),
+        ...(id !== undefined ? { entityId: id } : {}),
+        ...(before !== undefined ? { before } : {}),
+        limit,
+      });
+    },
+  );
+};
+
+export default audit;

@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { CreateUserBody, UpdateUserBody, UserOut } from '../api/auth';
+import { ErrorBody } from '../api/errors';
+import { hashPassword } from '../auth/password';
+import { AppError, notFound } from '../http/app-error';
+
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+
+/** User management for admins; every change is audited (entity `user`). */
+const users: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/users',
+    { config: { access: 'admin' }, schema: { tags: ['users'], response: { 200: Type.Array(UserOut) } } },
+    async () => app.store.users.list(),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['users'],
+        body: CreateUserBody,
+        response: { 201: UserOut, 400: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { username, password, role } = request.body;
+      const user = await app.store.users.create(
+        { username, role, passwordHash: await hashPassword(password) },
+        request.user!.username,
+      );
+      if (!user) throw new AppError(409, 'USERNAME_TAKEN', `The username "${username}" is taken`);
+      return reply.code(201).send(user);
+    },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['users'],
+        params: IdParams,
+        body: UpdateUserBody,
+        response: { 200: UserOut, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { version, password, ...change } = request.body;
+      if (id === request.user!.id && (change.disabled || (change.role && change.role !== 'admin'))) {
+        throw new AppError(403, 'FORBIDDEN', 'An admin may not disable or demote themselves');
+      }
+      const passwordHash = password === undefined ? {} : { passwordHash: await hashPassword(password) };
+      const result = await app.store.users.update(
+        id,
+        version,
+        { ...change, ...passwordHash },
+        request.user!.username,
+      );
+      if (result.ok) return result.user;
+      if (result.currentVersion === null) throw notFound(`No user with id ${id}`);
+      throw new AppError(
+        409,
+        'VERSION_CONFLICT',
+        `User ${id} was changed meanwhile (now version ${result.currentVersion})`,
+        [{ currentVersion: result.currentVersion }],
+      );
+    },
+  );
+};
+
+export default users;
