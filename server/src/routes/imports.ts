@@ -1,0 +1,97 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorBody } from '../api/errors';
+import { ImportQuery, ImportResult } from '../api/import';
+import { IMPORT_LAYERS, isImportLayer } from '../domain/import/import-layers';
+import { ImportConflictError } from '../domain/import/plan-import';
+import { readCsv, readFeatureCollection } from '../domain/import/read-rows';
+import { AppError, notFound, validationFailed } from '../http/app-error';
+import { parseStrictJson } from '../http/strict-json';
+import { importLayer } from '../services/import-layer';
+
+/** POST /api/import/:layer (API.md, docs/import.md): upsert by externalId, all or nothing. */
+const imports: FastifyPluginAsyncTypebox = async (app) => {
+  // Registered inside this plugin, so only the import route takes GeoJSON and CSV bodies. CSV arrives as bytes:
+  // its encoding (UTF-8 or GB 18030) is the query's to say, not Fastify's.
+  app.addContentTypeParser('application/geo+json', { parseAs: 'string' }, (_request, body, done) => {
+    const parsed = parseStrictJson(body as string);
+    if (parsed.ok) done(null, parsed.value);
+    else done(validationFailed(parsed.reason, [{ in: 'body', path: parsed.path, message: parsed.reason }]));
+  });
+  app.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  app.post(
+    '/api/import/:layer',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['import'],
+        description:
+          `Imports a GeoJSON FeatureCollection (application/json or application/geo+json) or, for point ` +
+          `layers, a CSV (text/csv) into ${IMPORT_LAYERS.join(', ')}: upsert by properties.externalId, all or ` +
+          'nothing; a bad row refuses the whole import with 422 IMPORT_INVALID listing every bad row.',
+        params: Type.Object({ layer: Type.String() }),
+        querystring: ImportQuery,
+        response: {
+          200: ImportResult,
+          400: ErrorBody,
+          401: ErrorBody,
+          403: ErrorBody,
+          404: ErrorBody,
+          409: ErrorBody,
+          413: ErrorBody,
+          415: ErrorBody,
+          422: ErrorBody,
+        },
+      },
+    },
+    async (request) => {
+      const { layer } = request.params;
+      if (!isImportLayer(layer))
+        throw notFound(`Unknown import layer "${layer}"; the layers are ${IMPORT_LAYERS.join(', ')}`);
+      const { dryRun, crs, encoding } = request.query;
+      const body: unknown = request.body;
+      if (!Buffer.isBuffer(body) && encoding !== 'utf8') {
+        const message = 'encoding applies to a CSV body only; JSON is always UTF-8';
+        throw validationFailed(message, [{ in: 'querystring', path: '/encoding', message }]);
+      }
+      const read = Buffer.isBuffer(body)
+        ? readCsv(layer, body, encoding, crs)
+        : readFeatureCollection(layer, body, crs);
+      if (!read.ok) {
+        const code = read.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'VALIDATION_FAILED';
+        throw new AppError(read.status, code, read.reason, [
+          { in: 'body', path: read.path, message: read.reason },
+        ]);
+      }
+      try {
+        const outcome = await importLayer(app.store, layer, read.rows, read.problems, {
+          dryRun,
+          // The admin's name; 'import' only if a deployment ever opens the route without a session.
+          username: request.user?.username ?? 'import',
+          at: new Date().toISOString(),
+        });
+        if (!outcome.ok) {
+          const n = outcome.problems.length;
+          throw new AppError(
+            422,
+            'IMPORT_INVALID',
+            `${n} ${n === 1 ? 'row is' : 'rows are'} invalid, so nothing was imported`,
+            outcome.problems,
+          );
+        }
+        return { ...outcome.counts, errors: [] };
+      } catch (error) {
+        if (error instanceof ImportConflictError)
+          throw new AppError(
+            409,
+            'VERSION_CONFLICT',
+            `${error.message}; nothing was imported, repeat the import`,
+          );
+        throw error;
+      }
+    },
+  );
+};
+
+export default imports;
