@@ -15,8 +15,10 @@ import layers from './routes/layers';
 import openapi from './routes/openapi';
 import queries from './routes/queries';
 import staticFiles from './routes/static-files';
+import sites from './routes/sites';
 import tiles from './routes/tiles';
 import users from './routes/users';
+import zones from './routes/zones';
 import type { Store } from './store/store';
 
 declare module 'fastify' {
@@ -68,6 +70,8 @@ export async function buildApp({ config, store, serveStatic = true }: AppOptions
   await app.register(queries);
   await app.register(tiles);
   await app.register(imports);
+  await app.register(sites);
+  await app.register(zones);
   if (serveStatic) await app.register(staticFiles);
   return app;
 }

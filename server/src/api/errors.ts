@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'TRANSITION_NOT_ALLOWED'
   | 'USERNAME_TAKEN'
+  | 'ZONE_IN_USE'
   | 'NOT_FOUND'
   | 'PAYLOAD_TOO_LARGE'
   | 'INVALID_GEOMETRY'

@@ -22,7 +22,7 @@ const AuditRecord = Type.Object({
   details: Type.Unknown(),
 });
 
-/** The audit trail of zones, imports and users for admins, newest first, paged by id. */
+/** The audit trails (site statuses, zones, imports, users) for admins, newest first, paged by id. */
 const audit: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/audit',
@@ -36,6 +36,23 @@ const audit: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { entity, id, limit, before } = request.query;
+      if (entity === 'site') {
+        // Site statuses keep their own append-only trail: status_changes.
+        const changes = await app.store.sites.changes({
+          ...(id !== undefined ? { siteId: id } : {}),
+          ...(before !== undefined ? { before } : {}),
+          limit,
+        });
+        return changes.map((c) => ({
+          id: c.id,
+          entity: 'site',
+          entityId: c.siteId,
+          action: 'status',
+          username: c.username,
+          at: c.at,
+          details: { from: c.fromStatus, to: c.toStatus, note: c.note, zoneId: c.zoneId },
+        }));
+      }
       return app.store.listAudit({
         ...(entity ? { entity } : {}),
         ...(id !== undefined ? { entityId: id } : {}),

@@ -13,7 +13,9 @@ import type { SubstationLoads } from '../domain/unexplained-load';
 import type { TileRequest } from './tile-request';
 import type { AuditQuery, AuditRecordOut } from './records/audit';
 import type { SessionsRepository } from './records/sessions';
+import type { SitesRepository } from './records/sites';
 import type { UsersRepository } from './records/users';
+import type { ZonesRepository } from './records/zones';
 
 export type Backend = 'sqlite' | 'postgis';
 
@@ -100,6 +102,8 @@ export interface Store {
   applyImport<L extends ImportLayer>(plan: ImportPlan<L>): Promise<void>;
   readonly users: UsersRepository;
   readonly sessions: SessionsRepository;
+  readonly sites: SitesRepository;
+  readonly zones: ZonesRepository;
   /** Audit records of zones, imports and users, newest first. */
   listAudit(query: AuditQuery): Promise<AuditRecordOut[]>;
   close(): Promise<void>;

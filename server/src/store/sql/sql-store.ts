@@ -27,7 +27,9 @@ import { LAYER_SQL } from './layer-sql';
 import { listAudit, type AuditQuery, type AuditRecordOut } from '../records/audit';
 import type { Db } from '../records/db';
 import { SessionsRepository } from '../records/sessions';
+import { SitesRepository } from '../records/sites';
 import { UsersRepository } from '../records/users';
+import { ZonesRepository } from '../records/zones';
 
 export type Row = Record<string, unknown>;
 
@@ -50,6 +52,8 @@ export abstract class SqlStore implements Store {
 
   readonly users: UsersRepository;
   readonly sessions: SessionsRepository;
+  readonly sites: SitesRepository;
+  readonly zones: ZonesRepository;
 
   protected constructor(
     protected readonly db: RawClient,
@@ -57,6 +61,8 @@ export abstract class SqlStore implements Store {
   ) {
     this.users = new UsersRepository(records);
     this.sessions = new SessionsRepository(records);
+    this.sites = new SitesRepository(records);
+    this.zones = new ZonesRepository(records);
   }
 
   listAudit(query: AuditQuery): Promise<AuditRecordOut[]> {

@@ -1,0 +1,122 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { CreateZoneBody, DeleteZoneQuery, UpdateZoneBody } from '../api/enforcement';
+import { ErrorBody } from '../api/errors';
+import { LayerFeature, LayerFeatureCollection } from '../api/layers';
+import { Summary } from '../api/queries';
+import { AppError, notFound } from '../http/app-error';
+import { requireAreaGeometry } from '../http/geometry-input';
+import { sitesWithin } from '../services/spatial-queries';
+import type { ZoneWriteOutcome } from '../store/records/zones';
+
+const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+
+function refuse(id: number, outcome: Exclude<ZoneWriteOutcome, { ok: true }>): never {
+  if (outcome.reason === 'not-found') throw notFound(`No zone with id ${id}`);
+  if (outcome.reason === 'version') {
+    throw new AppError(
+      409,
+      'VERSION_CONFLICT',
+      `Zone ${id} was changed meanwhile (now version ${outcome.currentVersion})`,
+      [{ currentVersion: outcome.currentVersion }],
+    );
+  }
+  throw new AppError(
+    409,
+    'ZONE_IN_USE',
+    `Zone ${id} has ${outcome.statusChanges} recorded status changes: close it (state "closed") instead of deleting it`,
+  );
+}
+
+/** Inspection zones: geometry validated (422 names the place), version-checked, every write audited. */
+const zones: FastifyPluginAsyncTypebox = async (app) => {
+  const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody };
+
+  app.post(
+    '/api/zones',
+    {
+      config: { access: 'write' },
+      schema: { tags: ['zones'], body: CreateZoneBody, response: { 201: LayerFeature, ...errors } },
+    },
+    async (request, reply) => {
+      const { name, geometry, team = null, dueDate = null, notes = null, state = 'planned' } = request.body;
+      const area = requireAreaGeometry(geometry);
+      const { id } = await app.store.zones.create(
+        { name, geometry: area, team, dueDate, notes, state },
+        request.user!.username,
+      );
+      return reply.code(201).send((await app.store.getFeature('zones', id))!);
+    },
+  );
+
+  app.patch(
+    '/api/zones/:id',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags: ['zones'],
+        params: IdParams,
+        body: UpdateZoneBody,
+        response: { 200: LayerFeature, ...errors },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { version, geometry, ...change } = request.body;
+      const area = geometry === undefined ? {} : { geometry: requireAreaGeometry(geometry) };
+      const outcome = await app.store.zones.update(
+        id,
+        version,
+        { ...change, ...area },
+        request.user!.username,
+      );
+      if (!outcome.ok) refuse(id, outcome);
+      return (await app.store.getFeature('zones', id))!;
+    },
+  );
+
+  app.delete(
+    '/api/zones/:id',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags: ['zones'],
+        params: IdParams,
+        querystring: DeleteZoneQuery,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await app.store.zones.delete(
+        request.params.id,
+        request.query.version,
+        request.user!.username,
+      );
+      if (!outcome.ok) refuse(request.params.id, outcome);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/zones/:id/sites',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['zones'],
+        description: 'The sites in the zone (boundary included) with the summary over them.',
+        params: IdParams,
+        response: {
+          200: Type.Intersect([LayerFeatureCollection, Type.Object({ summary: Summary })]),
+          404: ErrorBody,
+        },
+      },
+    },
+    async (request) => {
+      const zone = await app.store.getFeature('zones', request.params.id);
+      if (!zone) throw notFound(`No zone with id ${request.params.id}`);
+      return sitesWithin(app.store, zone.geometry as Parameters<typeof sitesWithin>[1], null);
+    },
+  );
+};
+
+export default zones;
