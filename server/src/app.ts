@@ -8,6 +8,7 @@ import { validatorCompiler } from './http/validation';
 import auth from './auth/auth-plugin';
 import audit from './routes/audit';
 import authRoutes from './routes/auth';
+import exportsRoute from './routes/exports';
 import features from './routes/features';
 import health from './routes/health';
 import imports from './routes/imports';
@@ -72,6 +73,7 @@ export async function buildApp({ config, store, serveStatic = true }: AppOptions
   await app.register(imports);
   await app.register(sites);
   await app.register(zones);
+  await app.register(exportsRoute);
   if (serveStatic) await app.register(staticFiles);
   return app;
 }

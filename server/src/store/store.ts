@@ -24,6 +24,8 @@ export type LayerFeature<L extends LayerId = LayerId> = Feature<Geometry, LayerP
 };
 
 export interface LayerFilter {
+  /** Only features with a larger id: keyset paging, for exports that stream every feature. */
+  afterId?: number;
   bbox?: Bbox;
   statuses?: Status[];
   limit: number;

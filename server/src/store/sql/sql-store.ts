@@ -116,6 +116,7 @@ export abstract class SqlStore implements Store {
     const where: Sql[] = [];
     if (filter.bbox) where.push(this.bboxCondition(layer, filter.bbox));
     if (filter.statuses) where.push(sql`t.status IN (${join(filter.statuses)})`);
+    if (filter.afterId !== undefined) where.push(sql`t.id > ${filter.afterId}`);
     const whereSql = where.length ? sql`WHERE ${join(where, ' AND ')}` : empty;
     const rows = await this.db.$queryRaw<Row[]>(
       sql`SELECT ${columns} FROM ${from} ${whereSql} ORDER BY t.id LIMIT ${filter.limit + 1}`,

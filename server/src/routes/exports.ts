@@ -1,0 +1,69 @@
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { Type } from 'typebox';
+import { ErrorBody } from '../api/errors';
+import { LAYER_IDS } from '../api/layers';
+import { notFound, validationFailed } from '../http/app-error';
+import { csvExport, geojsonExport } from '../services/export-layer';
+import { parseLayerId, toLayerFilter } from './layers';
+
+const ExportQuery = Type.Object(
+  {
+    bbox: Type.Optional(Type.String({ description: 'minLon,minLat,maxLon,maxLat' })),
+    status: Type.Optional(Type.String({ description: 'comma-separated statuses (sites only)' })),
+    zone: Type.Optional(Type.Integer({ minimum: 1, description: 'sites in this inspection zone' })),
+  },
+  { additionalProperties: false },
+);
+
+const FORMATS = { geojson: 'application/geo+json; charset=utf-8', csv: 'text/csv; charset=utf-8' } as const;
+
+/** `GET /api/export/:layer.geojson|csv`: the layer route's filters plus `zone`, streamed as a download. */
+const exportsRoute: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/export/:file',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['export'],
+        description: `Streams ${LAYER_IDS.join(', ')} as <layer>.geojson (with a trailing \`meta\` member) or <layer>.csv.`,
+        params: Type.Object({ file: Type.String({ description: 'e.g. sites.geojson or sites.csv' }) }),
+        querystring: ExportQuery,
+        response: {
+          200: Type.Unsafe<Readable>({ type: 'string', format: 'binary', description: 'the file' }),
+          400: ErrorBody,
+          404: ErrorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const match = /^([a-z]+)\.(geojson|csv)$/.exec(request.params.file);
+      if (!match)
+        throw notFound(`No export "${request.params.file}": ask for <layer>.geojson or <layer>.csv`);
+      const layer = parseLayerId(match[1]!);
+      const format = match[2] as keyof typeof FORMATS;
+      const { zone: zoneId, ...query } = request.query;
+      const { limit: _all, ...filter } = toLayerFilter(layer, query);
+      let zone = null;
+      if (zoneId !== undefined) {
+        if (layer !== 'sites') throw validationFailed('zone filters apply to the sites layer only');
+        if (filter.bbox) throw validationFailed('give bbox or zone, not both');
+        const feature = await app.store.getFeature('zones', zoneId);
+        if (!feature) throw notFound(`No zone with id ${zoneId}`);
+        zone = { id: zoneId, geometry: feature.geometry as Polygon | MultiPolygon };
+      }
+      const exportRequest = { layer, filter, zone, filters: request.query };
+      const day = new Date().toISOString().slice(0, 10);
+      const name = `gridwatch-${layer}${zoneId ? `-zone-${zoneId}` : ''}-${day}.${format}`;
+      const chunks =
+        format === 'geojson' ? geojsonExport(app.store, exportRequest) : csvExport(app.store, exportRequest);
+      return reply
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .type(FORMATS[format])
+        .send(Readable.from(chunks));
+    },
+  );
+};
+
+export default exportsRoute;

@@ -1,0 +1,77 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { LayerId } from '../api/layers';
+import { roundTo3 } from '../domain/geo/haversine';
+import type { LayerFeature, LayerFilter, Store } from '../store/store';
+import { VERSION } from '../version';
+import { csvRow } from './export-format';
+
+const PAGE = 5000;
+
+export interface ExportRequest {
+  layer: LayerId;
+  filter: Omit<LayerFilter, 'limit' | 'afterId'>;
+  /** Sites only: the zone's area instead of a bounding box. */
+  zone: { id: number; geometry: Polygon | MultiPolygon } | null;
+  filters: Record<string, unknown>;
+}
+
+/** Every feature that matches, a page at a time (keyset by id), so a million never sit in memory at once. */
+async function* features(store: Store, request: ExportRequest): AsyncGenerator<LayerFeature> {
+  if (request.zone) {
+    yield* await store.sitesInPolygon(request.zone.geometry, request.filter.statuses ?? null);
+    return;
+  }
+  let afterId: number | undefined;
+  for (;;) {
+    const page = await store.queryLayer(request.layer, {
+      ...request.filter,
+      limit: PAGE,
+      ...(afterId ? { afterId } : {}),
+    });
+    yield* page.features;
+    if (!page.truncated) return;
+    afterId = page.features[page.features.length - 1]!.id;
+  }
+}
+
+/**
+ * A GeoJSON FeatureCollection, streamed, with the foreign member `meta` written after `features` (API.md) so
+ * that its count and load are those of the features actually written.
+ */
+export async function* geojsonExport(store: Store, request: ExportRequest): AsyncGenerator<string> {
+  yield '{"type":"FeatureCollection","features":[\n';
+  let count = 0;
+  let loadMw = 0;
+  for await (const feature of features(store, request)) {
+    yield `${count === 0 ? '' : ',\n'}${JSON.stringify(feature)}`;
+    count += 1;
+    if (request.layer === 'sites') loadMw += (feature.properties as { loadMw: number }).loadMw;
+  }
+  const meta = {
+    exportedAt: new Date().toISOString(),
+    layer: request.layer,
+    filters: request.filters,
+    count,
+    totalLoadMw: request.layer === 'sites' ? roundTo3(loadMw) : null,
+    source: `gridwatch ${VERSION}`,
+  };
+  yield `\n],"meta":${JSON.stringify(meta)}}\n`;
+}
+
+/** CSV with a header row: id, the properties, then lon/lat for points or the GeoJSON geometry otherwise. */
+export async function* csvExport(store: Store, request: ExportRequest): AsyncGenerator<string> {
+  let columns: string[] | null = null;
+  for await (const feature of features(store, request)) {
+    const properties = feature.properties as Record<string, unknown>;
+    const point = feature.geometry.type === 'Point';
+    if (!columns) {
+      columns = Object.keys(properties);
+      yield '\uFEFF'; // a byte-order mark, so Excel reads the Chinese names as UTF-8
+      yield csvRow(['id', ...columns, ...(point ? ['lon', 'lat'] : ['geometry'])]);
+    }
+    const where = point
+      ? (feature.geometry as { coordinates: number[] }).coordinates.slice(0, 2)
+      : [JSON.stringify(feature.geometry)];
+    yield csvRow([feature.id, ...columns.map((c) => properties[c]), ...where]);
+  }
+}
