@@ -1,4 +1,5 @@
 import type { MultiPolygon, Polygon } from 'geojson';
+import { outsideRegion } from '../domain/geo/outside-region';
 import { validateGeometry } from '../domain/geo/validate-geometry';
 import { AppError } from './app-error';
 
@@ -13,4 +14,19 @@ export function requireAreaGeometry(input: unknown, field = 'geometry'): Polygon
   throw new AppError(result.status, result.code, `${field}: ${result.reason}`, [
     { in: 'body', path, message: result.reason },
   ]);
+}
+
+/**
+ * An inspection zone's area: valid, and within the region (QUALITY.md §3): a zone far outside it is almost
+ * always latitude and longitude swapped, or projected metres, and is refused with the place named.
+ */
+export function requireZoneGeometry(input: unknown): Polygon | MultiPolygon {
+  const area = requireAreaGeometry(input);
+  const flag = outsideRegion(area);
+  if (flag) {
+    throw new AppError(422, 'INVALID_GEOMETRY', `geometry: ${flag.reason}`, [
+      { in: 'body', path: `/geometry${flag.path}`, message: flag.reason },
+    ]);
+  }
+  return area;
 }

@@ -302,6 +302,96 @@ describe.each(BACKENDS)('enforcement workflow on %s', (backend) => {
       expect(await zoneCount()).toBe(count);
     });
 
+    it.each([
+      ['not JSON', '{name: "x"}', 400, 'VALIDATION_FAILED'],
+      [
+        'NaN',
+        '{"name":"x","geometry":{"type":"Polygon","coordinates":[[[NaN,44],[87,44],[87,45],[NaN,44]]]}}',
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'duplicate keys',
+        '{"name":"x","name":"y","geometry":{"type":"Polygon","coordinates":[]}}',
+        400,
+        'VALIDATION_FAILED',
+      ],
+      ['a __proto__ key', '{"name":"x","__proto__":{"role":"admin"}}', 400, 'VALIDATION_FAILED'],
+      ['a constructor key', '{"name":"x","geometry":{"constructor":{}}}', 400, 'VALIDATION_FAILED'],
+      [
+        'an unknown geometry type',
+        '{"name":"x","geometry":{"type":"Polygonz","coordinates":[]}}',
+        400,
+        'VALIDATION_FAILED',
+      ],
+      ['missing coordinates', '{"name":"x","geometry":{"type":"Polygon"}}', 400, 'VALIDATION_FAILED'],
+      [
+        'the wrong nesting depth',
+        '{"name":"x","geometry":{"type":"Polygon","coordinates":[[87,44],[88,44],[88,45],[87,44]]}}',
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'an empty ring',
+        '{"name":"x","geometry":{"type":"Polygon","coordinates":[[]]}}',
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'a position with one number',
+        '{"name":"x","geometry":{"type":"Polygon","coordinates":[[[87],[88,44],[88,45],[87,44]]]}}',
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'positions as strings',
+        '{"name":"x","geometry":{"type":"Polygon","coordinates":[[["87","44"],[88,44],[88,45],["87","44"]]]}}',
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'a Feature for a geometry',
+        '{"name":"x","geometry":{"type":"Feature","geometry":{"type":"Polygon","coordinates":[]}}}',
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [
+        'latitude 91',
+        '{"name":"x","geometry":{"type":"Polygon","coordinates":[[[87,44],[88,44],[88,91],[87,44]]]}}',
+        422,
+        'INVALID_GEOMETRY',
+      ],
+      [
+        '1e999',
+        '{"name":"x","geometry":{"type":"Polygon","coordinates":[[[87,44],[1e999,44],[88,45],[87,44]]]}}',
+        422,
+        'INVALID_GEOMETRY',
+      ],
+      [
+        'latitude and longitude swapped',
+        '{"name":"x","geometry":{"type":"Polygon","coordinates":[[[44,87],[44,88],[45,88],[44,87]]]}}',
+        422,
+        'INVALID_GEOMETRY',
+      ],
+      [
+        'projected metres',
+        '{"name":"x","geometry":{"type":"Polygon","coordinates":[[[9700000,5400000],[9800000,5400000],[9800000,5500000],[9700000,5400000]]]}}',
+        422,
+        'INVALID_GEOMETRY',
+      ],
+    ])('refuse %s as a zone and write nothing', async (_name, payload, status, code) => {
+      const count = await zoneCount();
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/zones',
+        headers: { cookie: enforcer, 'content-type': 'application/json' },
+        payload,
+      });
+      expect(res.statusCode, res.body).toBe(status);
+      expect(res.json().error.code).toBe(code);
+      expect(await zoneCount()).toBe(count);
+    });
+
     it('refuse a GeometryCollection nested 10,000 deep and a polygon over the vertex cap with 413, then answer on', async () => {
       let deep = '{"type":"Point","coordinates":[87,44]}';
       for (let i = 0; i < 10_000; i++) deep = `{"type":"GeometryCollection","geometries":[${deep}]}`;

@@ -5,7 +5,7 @@ import { ErrorBody } from '../api/errors';
 import { LayerFeature, LayerFeatureCollection } from '../api/layers';
 import { Summary } from '../api/queries';
 import { AppError, notFound } from '../http/app-error';
-import { requireAreaGeometry } from '../http/geometry-input';
+import { requireZoneGeometry } from '../http/geometry-input';
 import { sitesWithin } from '../services/spatial-queries';
 import type { ZoneWriteOutcome } from '../store/records/zones';
 
@@ -40,7 +40,7 @@ const zones: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { name, geometry, team = null, dueDate = null, notes = null, state = 'planned' } = request.body;
-      const area = requireAreaGeometry(geometry);
+      const area = requireZoneGeometry(geometry);
       const { id } = await app.store.zones.create(
         { name, geometry: area, team, dueDate, notes, state },
         request.user!.username,
@@ -63,7 +63,7 @@ const zones: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { id } = request.params;
       const { version, geometry, ...change } = request.body;
-      const area = geometry === undefined ? {} : { geometry: requireAreaGeometry(geometry) };
+      const area = geometry === undefined ? {} : { geometry: requireZoneGeometry(geometry) };
       const outcome = await app.store.zones.update(
         id,
         version,
