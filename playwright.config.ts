@@ -1,10 +1,14 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3100;
+const SQLITE_PORT = 3100;
+const POSTGIS_PORT = 3102;
+const origin = (port: number) => `http://127.0.0.1:${port}`;
 
 /**
- * End-to-end tests against the built client and a real server on a throwaway database. Chromium is
- * Debian's: Playwright's own browser download cannot work without the internet (STACK.md).
+ * End-to-end tests against the built client and real servers on throwaway databases: the whole suite on
+ * SQLite, and the tests tagged @smoke on PostgreSQL + PostGIS. The servers allow anonymous reading
+ * (GRIDWATCH_PUBLIC_READ): the client has no login screen yet. Chromium is Debian's: Playwright's own browser
+ * download cannot work without the internet (STACK.md).
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -16,7 +20,6 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1400, height: 900 },
     launchOptions: {
       executablePath: '/usr/bin/chromium',
@@ -32,12 +35,28 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `rm -f data/e2e.db* && GRIDWATCH_SEED=demo DATABASE_URL=file:./data/e2e.db PORT=${PORT} npx tsx server/src/main.ts`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  projects: [
+    { name: 'sqlite', use: { baseURL: origin(SQLITE_PORT) } },
+    { name: 'postgis', grep: /@smoke/, use: { baseURL: origin(POSTGIS_PORT) } },
+  ],
+  webServer: [
+    {
+      command: `rm -f data/e2e.db* && GRIDWATCH_SEED=demo GRIDWATCH_PUBLIC_READ=true DATABASE_URL=file:./data/e2e.db PORT=${SQLITE_PORT} npx tsx server/src/main.ts`,
+      url: `${origin(SQLITE_PORT)}/api/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `GRIDWATCH_PUBLIC_READ=true PORT=${POSTGIS_PORT} npx tsx e2e/start-postgis-server.ts`,
+      url: `${origin(POSTGIS_PORT)}/api/health`,
+      reuseExistingServer: false,
+      timeout: 300_000,
+      // A signal, not the default SIGKILL, so that the script drops its throwaway database.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -1,19 +1,25 @@
 import { expect, test } from '@playwright/test';
 import { fetchLayer, pointOf } from './support/api';
 import { jumpTo, openMap, pagePoint, renderedCount, settle, watchPage } from './support/map-page';
+import { saveScreenshot } from './support/screenshot';
 
 const SCREENSHOTS = 'e2e/screenshots';
 
 test.describe('the map page', () => {
-  test('loads with no console error and no request to another origin', async ({ page, baseURL }) => {
-    const watch = watchPage(page, new URL(baseURL ?? '').origin);
-    await openMap(page);
-    await expect(page.getByTestId('legend')).toBeVisible();
-    await page.screenshot({ path: `${SCREENSHOTS}/map.png` });
+  test(
+    'loads with no console error and no request to another origin',
+    { tag: '@smoke' },
+    async ({ page, baseURL }, testInfo) => {
+      const watch = watchPage(page, new URL(baseURL ?? '').origin);
+      await openMap(page);
+      await expect(page.getByTestId('legend')).toBeVisible();
+      await expect(page.getByTestId('hotspot-row').first()).toBeVisible();
+      await saveScreenshot(page, testInfo, 'map');
 
-    expect(watch.consoleErrors).toEqual([]);
-    expect(watch.foreignRequests).toEqual([]);
-  });
+      expect(watch.consoleErrors).toEqual([]);
+      expect(watch.foreignRequests).toEqual([]);
+    },
+  );
 
   test('draws the basemap and every data layer at the fitted view', async ({ page }) => {
     await openMap(page);

@@ -17,3 +17,14 @@ export function pointOf(feature: { geometry: { type: string; coordinates?: unkno
   if (geometry.type !== 'Point') throw new Error(`expected a Point, got ${geometry.type}`);
   return geometry.coordinates as [number, number];
 }
+
+export async function fetchJson<T>(request: APIRequestContext, path: string): Promise<T> {
+  const response = await request.get(path);
+  expect(response.status(), path).toBe(200);
+  return (await response.json()) as T;
+}
+
+export const unlicensedLoadPath = (id: number, radiusKm: number) =>
+  `/api/substations/${id}/unlicensed-load?radiusKm=${radiusKm}&includeSuspected=false`;
+
+export const hotspotsPath = (radiusKm: number) => `/api/analysis/hotspots?radiusKm=${radiusKm}&limit=20`;

@@ -77,3 +77,29 @@ export async function settle(page: Page): Promise<void> {
       }),
   );
 }
+
+/** The ids and properties of the features a style layer has drawn in the current view. */
+export function renderedFeatures(
+  page: Page,
+  styleLayer: string,
+): Promise<{ id: string | number | undefined; properties: Record<string, unknown> }[]> {
+  return page.evaluate((id) => {
+    const map = window.__gridwatchMap;
+    if (!map) throw new Error('the map is not published on window');
+    return map.queryRenderedFeatures({ layers: [id] }).map((f) => ({ id: f.id, properties: f.properties }));
+  }, styleLayer);
+}
+
+/** The north–south extent in degrees of the radius circle the map draws (0 when none is drawn). */
+export function radiusCircleSpan(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const map = window.__gridwatchMap;
+    if (!map) throw new Error('the map is not published on window');
+    const source = map.getSource('focus') as { getData(): Promise<GeoJSON.FeatureCollection> } | undefined;
+    const data = await source?.getData();
+    const circle = data?.features.find((f) => f.properties?.role === 'radius');
+    if (!circle || circle.geometry.type !== 'Polygon') return 0;
+    const lats = (circle.geometry.coordinates[0] ?? []).map((p) => p[1] ?? 0);
+    return Math.max(...lats) - Math.min(...lats);
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-error';
-import { createApiClient, layerPath } from './client';
+import { createApiClient, hotspotsPath, layerPath, unlicensedLoadPath } from './client';
 
 const json = (status: number, body: unknown) =>
   Promise.resolve(
@@ -16,6 +16,17 @@ describe('layerPath', () => {
       '/api/layers/sites?status=UNLICENSED%2CNO_CONTRACT',
     );
     expect(layerPath('regions')).toBe('/api/layers/regions');
+  });
+});
+
+describe('the spatial query paths', () => {
+  it('carry the radius, the suspected switch and the limit as the API reads them', () => {
+    expect(unlicensedLoadPath(42, { radiusKm: 12.5, includeSuspected: true })).toBe(
+      '/api/substations/42/unlicensed-load?radiusKm=12.5&includeSuspected=true',
+    );
+    expect(hotspotsPath({ radiusKm: 10, limit: 20, includeSuspected: false })).toBe(
+      '/api/analysis/hotspots?radiusKm=10&limit=20&includeSuspected=false',
+    );
   });
 });
 

@@ -2,8 +2,24 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { LayerId, LayerInfo, LayerPropertiesMap } from '../../../server/src/api/layers';
 import type { ErrorBody } from '../../../server/src/api/errors';
+import type {
+  Hotspot,
+  HotspotsQuery,
+  StatusTotals,
+  Summary,
+  UnlicensedLoadQuery,
+} from '../../../server/src/api/queries';
+import type { Static } from 'typebox';
 
-export type { LayerId, LayerInfo, LayerPropertiesMap, ErrorBody };
+export type {
+  LayerId,
+  LayerInfo,
+  LayerPropertiesMap,
+  ErrorBody,
+  Hotspot,
+  HotspotsQuery,
+  UnlicensedLoadQuery,
+};
 export type { Status } from '../../../server/src/domain/status';
 
 /** A feature as the API serves it: an integer id and the layer's attributes. */
@@ -22,3 +38,20 @@ export interface LayerFilter {
   status?: readonly string[];
   limit?: number;
 }
+
+export type StatusTotals = Static<typeof StatusTotals>;
+
+/** A site near a substation: the site's attributes and its great-circle distance from it. */
+export type SiteNear = ApiFeature<'sites'> & {
+  properties: LayerPropertiesMap['sites'] & { distanceKm: number };
+};
+
+/**
+ * The answer of GET /api/substations/:id/unlicensed-load. Its schema is written inline in the server's route
+ * (server/src/routes/queries.ts), so only the summary is taken from server/src/api; the rest follows that route.
+ */
+export type UnlicensedLoad = Static<typeof Summary> & {
+  substationId: number;
+  radiusKm: number;
+  sites: { type: 'FeatureCollection'; features: SiteNear[] };
+};

@@ -11,6 +11,8 @@ export const en = {
   siteStatus: 'Mining sites by status',
   illegalNote: 'Outlined: illegal and drawing power',
   sizeByLoad: 'Circle size: load (MW)',
+  clusterNote:
+    'Numbered circles: nearby sites grouped at low zoom, coloured by the status with the most load',
   voltage: 'Voltage',
   lineLegend: 'Transmission line',
   substationLegend: 'Substation',
@@ -18,7 +20,6 @@ export const en = {
   loading: 'Loading…',
   loadFailed: 'Could not load {what}: {message}',
   close: 'Close',
-  truncatedPylons: 'Too many pylons in view; zoom in to see them all.',
   truncatedLayer: 'More than the server sends at once: not all are shown.',
   layerNames: {
     regions: 'Prefectures',
@@ -55,7 +56,29 @@ export const en = {
     level: 'Level',
     externalId: 'External id',
   },
-  units: { mw: 'MW', kv: 'kV', mva: 'MVA' },
+  units: { mw: 'MW', kv: 'kV', mva: 'MVA', km: 'km' },
+  analysis: {
+    radius: 'Radius (km)',
+    radiusInvalid: 'Enter a radius above 0 and at most {max} km.',
+    includeSuspected: 'Include suspected sites',
+    unlicensedLoad: 'Unlicensed load within {radius} km',
+    siteCount: 'Sites',
+    totalLoad: 'Total load',
+    byStatus: 'By status',
+    siteList: 'Sites, nearest first',
+    noSites: 'No unlicensed load within this radius.',
+  },
+  substationPanel: {
+    title: 'Substation',
+    close: 'Close the substation panel',
+  },
+  hotspots: {
+    title: 'Hotspots',
+    subtitle: 'Substations by unlicensed load within {radius} km',
+    sites: '{count} sites',
+    empty: 'No unlicensed load near any substation.',
+    withSuspected: 'Suspected sites included.',
+  },
   none: '—',
 };
 

@@ -3,6 +3,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Bbox } from '../api';
 import { CJK_FONT_FAMILY } from './fonts';
+import { holdErrors } from './map-errors';
 import { sdfSquare } from './sdf-square';
 import { buildStyle, SUBSTATION_ICON, SUBSTATION_ICON_SIDE } from './style';
 
@@ -22,6 +23,7 @@ export function createMap(container: HTMLElement, bounds: Bbox): Map {
     // Keeps the canvas readable for printing and screenshots (STACK.md, Printing).
     canvasContextAttributes: { preserveDrawingBuffer: true },
   });
+  holdErrors(map);
   map.touchZoomRotate.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');

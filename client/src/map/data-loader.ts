@@ -1,15 +1,16 @@
 import type { GeoJSONSource, Map } from 'maplibre-gl';
-import type { ApiClient, ApiFeatureCollection, Bbox } from '../api';
-import type { MapLayerId } from './map-layers';
-import { planPylonFetch, type PylonCoverage } from './pylon-fetch-plan';
+import type { ApiClient } from '../api';
+import { listenForErrors, type MapError } from './map-errors';
+import { isTiled, MAP_LAYERS, type MapLayerId } from './map-layers';
+import { tileErrorMessage } from './tile-error';
 
 /**
- * The one place that puts the API's data into the map's sources. Today the small layers are fetched
- * whole as GeoJSON and the pylons by the box of the view; a layer moving to vector tiles changes here
- * and in style/sources.ts only.
+ * The one place that puts the API's data into the map: the small layers are fetched whole as GeoJSON, the
+ * tiled ones (map-layers.ts) are fetched by MapLibre itself from the tile sources of style/sources.ts, and
+ * their failures are reported here like the others'.
  */
 export interface DataLoaderEvents {
-  /** Whether any request is still out. */
+  /** Whether any request is still out (tile requests are covered by the map's own `idle`). */
   onBusy(busy: boolean): void;
   onError(layer: MapLayerId, error: unknown): void;
   /** Whether the layer's last answer was cut at the API's limit, so that not everything is drawn. */
@@ -19,13 +20,7 @@ export interface DataLoaderEvents {
 /** The API's maximum `limit` (API.md): a whole layer asks for as much as it may have. */
 const WHOLE_LAYER_LIMIT = 50_000;
 
-const WHOLE_LAYERS = ['regions', 'lines', 'substations', 'sites'] as const satisfies readonly MapLayerId[];
-
-const EMPTY: ApiFeatureCollection<'pylons'> = { type: 'FeatureCollection', features: [] };
-
-function setData(map: Map, layer: MapLayerId, data: ApiFeatureCollection<MapLayerId>): void {
-  map.getSource<GeoJSONSource>(layer)?.setData(data);
-}
+const WHOLE_LAYERS = MAP_LAYERS.filter((layer) => !isTiled(layer));
 
 /** Starts loading into a map whose style has loaded; returns the function that stops it. */
 export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEvents): () => void {
@@ -46,7 +41,7 @@ export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEven
         .layer(layer, { limit: WHOLE_LAYER_LIMIT })
         .then((data) => {
           if (stopped) return;
-          setData(map, layer, data);
+          map.getSource<GeoJSONSource>(layer)?.setData(data);
           events.onTruncated(layer, data.truncated === true);
         })
         .catch((error: unknown) => {
@@ -55,42 +50,21 @@ export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEven
     );
   }
 
-  let held: PylonCoverage | null = null;
-  let inFlight: AbortController | null = null;
-  const onMoveEnd = () => {
-    const b = map.getBounds();
-    const view: Bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
-    const plan = planPylonFetch(map.getZoom(), view, held);
-    if (plan.kind === 'keep') return;
-    inFlight?.abort();
-    inFlight = null;
-    if (plan.kind === 'clear') {
-      held = null;
-      setData(map, 'pylons', EMPTY);
-      events.onTruncated('pylons', false);
+  // A source's failure comes as a map error naming the source; the others are still logged, as MapLibre would.
+  const onMapError = (event: MapError) => {
+    const layer = MAP_LAYERS.find((l) => l === event.sourceId);
+    if (!layer || !isTiled(layer)) {
+      console.error(event.error);
       return;
     }
-    const controller = new AbortController();
-    inFlight = controller;
-    track(
-      api
-        .layer('pylons', { bbox: plan.bbox }, controller.signal)
-        .then((data) => {
-          held = { bbox: plan.bbox, truncated: data.truncated === true };
-          setData(map, 'pylons', data);
-          events.onTruncated('pylons', held.truncated);
-        })
-        .catch((error: unknown) => {
-          if (!controller.signal.aborted) events.onError('pylons', error);
-        }),
-    );
+    void tileErrorMessage(event.error).then((message) => {
+      if (!stopped) events.onError(layer, new Error(message));
+    });
   };
-  map.on('moveend', onMoveEnd);
-  onMoveEnd();
+  const stopListening = listenForErrors(map, onMapError);
 
   return () => {
     stopped = true;
-    inFlight?.abort();
-    map.off('moveend', onMoveEnd);
+    stopListening();
   };
 }

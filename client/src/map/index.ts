@@ -3,3 +3,5 @@ export { MapView, type MapViewProps } from './map-view';
 export type { MapClick } from './use-click-router';
 export { MAP_LAYERS, PYLON_MIN_ZOOM, type MapLayerId } from './map-layers';
 export { initialBounds } from './bounds';
+export { NO_FOCUS, type MapFocus } from './focus-features';
+export type { CameraRequest } from './use-camera';

@@ -13,5 +13,16 @@ export const MAP_LAYERS = [
 ] as const satisfies readonly LayerId[];
 export type MapLayerId = (typeof MAP_LAYERS)[number];
 
-/** Pylons are tens of thousands: they are fetched for the view, and only from this zoom on. */
+/** Pylons are tens of thousands: they are drawn, and their tiles fetched, only from this zoom on. */
 export const PYLON_MIN_ZOOM = 10;
+
+/**
+ * The layers drawn from the server's vector tiles (GET /api/tiles/:layer/{z}/{x}/{y}.mvt): the many points. The
+ * others are a few hundred features each, fetched whole as GeoJSON so that lines and regions stay unsimplified.
+ */
+export const TILED_LAYERS = ['pylons', 'sites'] as const satisfies readonly MapLayerId[];
+export type TiledLayerId = (typeof TILED_LAYERS)[number];
+
+export function isTiled(layer: MapLayerId): layer is TiledLayerId {
+  return (TILED_LAYERS as readonly MapLayerId[]).includes(layer);
+}

@@ -3,9 +3,13 @@ import type { ApiClient, Bbox } from '../api';
 import type { Locale } from '../i18n';
 import { startDataLoader, type DataLoaderEvents } from './data-loader';
 import { FeaturePopup } from './feature-popup';
+import type { MapFocus } from './focus-features';
 import { MAP_LAYERS, type MapLayerId } from './map-layers';
 import { THEMES } from './style';
+import { useCamera, type CameraRequest } from './use-camera';
 import { useClickRouter, type MapClick } from './use-click-router';
+import { useClusterZoom } from './use-cluster-zoom';
+import { useFocus } from './use-focus';
 import { useMap } from './use-map';
 import './map-view.css';
 
@@ -17,10 +21,13 @@ export interface MapViewProps {
   events: Omit<DataLoaderEvents, 'onBusy'>;
   onClick: (click: MapClick | null) => void;
   popup: { lngLat: [number, number]; content: ReactNode; onClose: () => void } | null;
+  focus: MapFocus;
+  camera: CameraRequest | null;
 }
 
 /** The map: creates it, feeds it data, and mirrors the app's state (layers shown, language) into it. */
-export function MapView({ api, initialBounds, visible, lang, events, onClick, popup }: MapViewProps) {
+export function MapView(props: MapViewProps) {
+  const { api, initialBounds, visible, lang, events, onClick, popup, focus, camera } = props;
   const container = useRef<HTMLDivElement>(null);
   const map = useMap(container, initialBounds);
   const loaderEvents = useRef(events);
@@ -66,6 +73,9 @@ export function MapView({ api, initialBounds, visible, lang, events, onClick, po
   }, [map, lang]);
 
   useClickRouter(map, onClick);
+  useClusterZoom(map);
+  useFocus(map, focus);
+  useCamera(map, camera);
 
   return (
     <div ref={container} className="map-view" data-testid="map">

@@ -97,3 +97,18 @@ export const SITE_RADIUS_BY_LOAD: readonly (readonly [mw: number, px: number])[]
   [50, 9],
   [150, 15],
 ];
+
+/**
+ * Cluster radius in pixels by the summed load (MW) of its sites. Clusters are the server's 64-unit grid cells,
+ * about 8 px apart on screen, so they stay close to the size of single sites and overlap rather than grow.
+ */
+export const CLUSTER_RADIUS_BY_LOAD: readonly (readonly [mw: number, px: number])[] = [
+  [1, 3],
+  [10, 5],
+  [50, 8],
+  [150, 12],
+  [400, 18],
+];
+
+/** The analysis overlay: the radius around the chosen substation and the site picked from its list. */
+export const FOCUS_STYLE = { radius: '#1f5fa8', site: '#111111' } as const;

@@ -1,6 +1,7 @@
 import type { ApiFeature, DetailLayerId } from '../api';
 import { localName, type Locale, type Messages } from '../i18n';
 import { STATUS_COLORS } from '../map/palette';
+import { formatNumber } from './format';
 
 /** A clicked feature as fetched from the API, tagged with its layer. */
 export type SelectedFeature = { [L in DetailLayerId]: { layer: L; feature: ApiFeature<L> } }[DetailLayerId];
@@ -17,12 +18,6 @@ export interface Details {
   rows: Row[];
 }
 
-const number = (locale: Locale, value: number | null | undefined, unit?: string) => {
-  if (value === null || value === undefined) return null;
-  const text = value.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 1 });
-  return unit ? `${text} ${unit}` : text;
-};
-
 /** The title and attribute rows shown for a feature: what the API says, formatted, nothing computed. */
 export function featureDetails(selected: SelectedFeature, t: Messages, locale: Locale): Details {
   const f = t.fields;
@@ -35,8 +30,8 @@ export function featureDetails(selected: SelectedFeature, t: Messages, locale: L
         rows: [
           { ...row(f.status, t.statuses[p.status]), color: STATUS_COLORS[p.status] },
           row(f.operator, p.operator),
-          row(f.loadMw, number(locale, p.loadMw, t.units.mw)),
-          row(f.machines, number(locale, p.machines)),
+          row(f.loadMw, formatNumber(locale, p.loadMw, t.units.mw)),
+          row(f.machines, formatNumber(locale, p.machines)),
           row(f.firstObserved, p.firstObserved),
           row(f.statusChangedAt, p.statusChangedAt?.slice(0, 10)),
           row(f.externalId, p.externalId),
@@ -49,11 +44,11 @@ export function featureDetails(selected: SelectedFeature, t: Messages, locale: L
       return {
         title: localName(p, locale),
         rows: [
-          row(f.voltageKv, number(locale, p.voltageKv, t.units.kv)),
-          row(f.capacityMva, number(locale, p.capacityMva, t.units.mva)),
+          row(f.voltageKv, formatNumber(locale, p.voltageKv, t.units.kv)),
+          row(f.capacityMva, formatNumber(locale, p.capacityMva, t.units.mva)),
           row(f.utility, utility),
-          row(f.meteredPeakMw, number(locale, p.meteredPeakMw, t.units.mw)),
-          row(f.baseLoadMw, number(locale, p.baseLoadMw, t.units.mw)),
+          row(f.meteredPeakMw, formatNumber(locale, p.meteredPeakMw, t.units.mw)),
+          row(f.baseLoadMw, formatNumber(locale, p.baseLoadMw, t.units.mw)),
           row(f.externalId, p.externalId),
         ],
       };
@@ -62,7 +57,10 @@ export function featureDetails(selected: SelectedFeature, t: Messages, locale: L
       const p = selected.feature.properties;
       return {
         title: localName(p, locale),
-        rows: [row(f.voltageKv, number(locale, p.voltageKv, t.units.kv)), row(f.externalId, p.externalId)],
+        rows: [
+          row(f.voltageKv, formatNumber(locale, p.voltageKv, t.units.kv)),
+          row(f.externalId, p.externalId),
+        ],
       };
     }
     case 'pylons': {

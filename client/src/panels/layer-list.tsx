@@ -12,16 +12,12 @@ interface Props {
 /** Listed top to bottom as the map stacks them: the topmost layer first. */
 const LISTED = [...MAP_LAYERS].reverse();
 
+/** Pylons come from tiles, so they are never cut at a limit; only the layers fetched whole may be. */
 function LayerHint({ layer, truncated }: { layer: MapLayerId; truncated: boolean }) {
   const { t } = useI18n();
-  const pylons = layer === 'pylons';
-  if (!truncated && !pylons) return null;
-  const text = !truncated
-    ? fill(t.pylonsFromZoom, { zoom: PYLON_MIN_ZOOM })
-    : pylons
-      ? t.truncatedPylons
-      : t.truncatedLayer;
-  return <p className={`layer-list__hint${truncated ? ' layer-list__hint--warn' : ''}`}>{text}</p>;
+  if (truncated) return <p className="layer-list__hint layer-list__hint--warn">{t.truncatedLayer}</p>;
+  if (layer !== 'pylons') return null;
+  return <p className="layer-list__hint">{fill(t.pylonsFromZoom, { zoom: PYLON_MIN_ZOOM })}</p>;
 }
 
 /** One checkbox per map layer, with the number of features the API holds. */

@@ -35,6 +35,7 @@ export function Legend() {
           </li>
         ))}
       </ul>
+      <p className="legend__note">{t.clusterNote}</p>
 
       <h3 className="legend__heading">
         {t.voltage} — {t.lineLegend} / {t.substationLegend}

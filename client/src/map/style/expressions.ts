@@ -3,14 +3,29 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import { STATUSES, type Status } from '../../../../server/src/domain/status';
 import { VOLTAGE_CLASSES, type VoltageClass } from '../palette';
 
-/** `['match', ['get', 'status'], …]` with one arm per status. */
+/** `['match', status, …]` with one arm per status; `status` is the feature's own unless another is given. */
 export function byStatus<T extends string | number>(
   value: (status: Status) => T,
   fallback: T,
+  status: ExpressionSpecification = ['get', 'status'],
 ): ExpressionSpecification {
   const [first, ...rest] = STATUSES;
-  const arms = rest.flatMap((status) => [status, value(status)]);
-  return ['match', ['get', 'status'], first, value(first), ...arms, fallback];
+  const arms = rest.flatMap((s) => [s, value(s)]);
+  return ['match', status, first, value(first), ...arms, fallback];
+}
+
+/** `['interpolate', ['linear'], input, …]` over [input, output] stops, each output multiplied by `scale`. */
+export function byStops(
+  input: ExpressionSpecification,
+  stops: readonly (readonly [number, number])[],
+  scale = 1,
+): ExpressionSpecification {
+  return [
+    'interpolate',
+    ['linear'],
+    input,
+    ...stops.flatMap(([x, y]) => [x, y * scale]),
+  ] as ExpressionSpecification;
 }
 
 /** `['step', ['get', 'voltageKv'], …]` over the voltage classes, lowest class as the base. */

@@ -6,7 +6,8 @@ import { lineLayers } from './lines';
 import { pylonLayers } from './pylons';
 import { regionLayers } from './regions';
 import { siteLayers } from './sites';
-import { basemapSources, dataSources } from './sources';
+import { focusLayers } from './focus';
+import { basemapSources, dataSources, focusSource } from './sources';
 import { substationLayers } from './substations';
 import { Z_ORDER, type StyleLayerId } from './z-order';
 
@@ -47,15 +48,17 @@ export function buildStyle(origin: string): StyleSpecification {
     name: 'gridwatch',
     state: { lang: { default: 'en' } },
     'font-faces': FONT_FACES,
-    sources: { ...basemapSources(origin), ...dataSources() },
+    sources: { ...basemapSources(origin), ...dataSources(origin), ...focusSource() },
     layers: orderLayers([
       ...basemapLayers,
       ...outlineLayers,
       ...basemapLabelLayers,
       ...Object.values(THEMES).flat(),
+      ...focusLayers,
     ]),
   };
 }
 
 export { Z_ORDER, type StyleLayerId } from './z-order';
 export { SUBSTATION_ICON, SUBSTATION_ICON_SIDE } from './substations';
+export { isCluster } from './site-clusters';

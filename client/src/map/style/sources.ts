@@ -1,19 +1,47 @@
 import type { SourceSpecification } from 'maplibre-gl';
-import { MAP_LAYERS, type MapLayerId } from '../map-layers';
+import { MAP_LAYERS, PYLON_MIN_ZOOM, isTiled, type MapLayerId, type TiledLayerId } from '../map-layers';
 
 /**
- * The data sources, one per API layer, named after it. They start empty and are filled by the data
- * loader; switching a layer to vector tiles means changing its entry here and in data-loader.ts.
+ * Sites are points from zoom 8 on (clusters below); beyond this zoom the map scales the tiles it has rather
+ * than asking for more, since a tile of points holds everything there is at any higher zoom.
  */
-export function dataSources(): Record<MapLayerId, SourceSpecification> {
-  const empty = (): SourceSpecification => ({
-    type: 'geojson',
-    data: { type: 'FeatureCollection', features: [] },
-  });
-  return Object.fromEntries(MAP_LAYERS.map((layer) => [layer, empty()])) as Record<
+const TILE_MAX_ZOOM = 14;
+
+/**
+ * The tile URL template of a layer, absolute: MapLibre's worker fetches it and would resolve a relative URL
+ * against its own script. The placeholders are appended after URL parsing, which would percent-encode braces.
+ */
+export function tileUrl(origin: string, layer: TiledLayerId): string {
+  return `${new URL(`/api/tiles/${layer}/`, origin).href}{z}/{x}/{y}.mvt`;
+}
+
+function tiledSource(origin: string, layer: TiledLayerId): SourceSpecification {
+  return {
+    type: 'vector',
+    tiles: [tileUrl(origin, layer)],
+    minzoom: layer === 'pylons' ? PYLON_MIN_ZOOM : 0,
+    maxzoom: TILE_MAX_ZOOM,
+  };
+}
+
+/**
+ * The data sources, one per API layer, named after it: vector tiles for the tiled layers, else GeoJSON that
+ * starts empty and is filled by the data loader (data-loader.ts), which also reports the tiles' failures.
+ */
+export function dataSources(origin: string): Record<MapLayerId, SourceSpecification> {
+  const source = (layer: MapLayerId): SourceSpecification =>
+    isTiled(layer)
+      ? tiledSource(origin, layer)
+      : { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+  return Object.fromEntries(MAP_LAYERS.map((layer) => [layer, source(layer)])) as Record<
     MapLayerId,
     SourceSpecification
   >;
+}
+
+/** The analysis overlay (focus-features.ts), set by the map view. */
+export function focusSource(): Record<'focus', SourceSpecification> {
+  return { focus: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } };
 }
 
 const BASEMAP_FILES = ['countries', 'outline', 'lakes', 'rivers', 'cities'] as const;

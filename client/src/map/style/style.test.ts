@@ -5,9 +5,17 @@ import {
   validateStyleMin,
   type StylePropertySpecification,
 } from '@maplibre/maplibre-gl-style-spec';
-import type { CircleLayerSpecification, LayerSpecification, LineLayerSpecification } from 'maplibre-gl';
-import { STATUS_ENTRIES, VOLTAGE_CLASSES, voltageClass } from '../palette';
+import type {
+  CircleLayerSpecification,
+  LayerSpecification,
+  LineLayerSpecification,
+  SymbolLayerSpecification,
+} from 'maplibre-gl';
+import { STATUSES, type Status } from '../../../../server/src/domain/status';
+import { PYLON_MIN_ZOOM } from '../map-layers';
+import { STATUS_COLORS, STATUS_ENTRIES, statusStroke, VOLTAGE_CLASSES, voltageClass } from '../palette';
 import { buildStyle, orderLayers, THEMES } from './index';
+import { tileUrl } from './sources';
 import { Z_ORDER } from './z-order';
 
 const style = buildStyle('http://127.0.0.1:3100');
@@ -75,5 +83,65 @@ describe('the legend and the map agree', () => {
     const r = (loadMw: number) => evaluate(radius, 'number', { status: 'LICENSED', loadMw }) as number;
     expect(r(100)).toBeGreaterThan(r(20));
     expect(r(20)).toBeGreaterThan(r(2));
+  });
+});
+
+describe('the site clusters of the vector tiles', () => {
+  const sites = () => layer<CircleLayerSpecification>('sites').paint ?? {};
+  /** A cluster's properties as the server's tile SQL writes them: every status present, most at 0. */
+  const cluster = (parts: Partial<Record<Status, [count: number, loadMw: number]>>) => {
+    const props: Record<string, unknown> = { cluster: true };
+    let total = { count: 0, loadMw: 0 };
+    for (const status of STATUSES) {
+      const [count, loadMw] = parts[status] ?? [0, 0];
+      Object.assign(props, { [`count_${status}`]: count, [`loadMw_${status}`]: loadMw });
+      total = { count: total.count + count, loadMw: total.loadMw + loadMw };
+    }
+    return { ...props, ...total };
+  };
+  const color = (props: Record<string, unknown>) => evaluate(sites()['circle-color'], 'color', props, 5);
+
+  it('are coloured by the status with the most load, not the most sites', () => {
+    const props = cluster({ LICENSED: [5, 10], UNLICENSED: [1, 40] });
+    expect(color(props)).toBe(css(STATUS_COLORS.UNLICENSED));
+    expect(evaluate(sites()['circle-stroke-width'], 'number', props, 5)).toBe(
+      statusStroke('UNLICENSED').width,
+    );
+  });
+
+  it('fall back to the most frequent status when no site has a recorded load', () => {
+    expect(color(cluster({ LICENSED: [1, 0], SUSPECTED: [3, 0] }))).toBe(css(STATUS_COLORS.SUSPECTED));
+  });
+
+  it('take the first status in domain order on a tie', () => {
+    expect(color(cluster({ NO_CONTRACT: [1, 5], UNLICENSED: [1, 5] }))).toBe(css(STATUS_COLORS.NO_CONTRACT));
+  });
+
+  it('grow with the summed load, on their own scale', () => {
+    const r = (mw: number) =>
+      evaluate(sites()['circle-radius'], 'number', cluster({ UNLICENSED: [3, mw] }), 5) as number;
+    expect(r(400)).toBeGreaterThan(r(50));
+    expect(r(50)).toBeGreaterThan(r(5));
+  });
+
+  it('are numbered when they hold more than one site, and never named', () => {
+    const count = layer<SymbolLayerSpecification>('sites-cluster-count');
+    const label = layer<SymbolLayerSpecification>('sites-label');
+    expect(count.filter).toEqual(['all', ['has', 'cluster'], ['>', ['to-number', ['get', 'count'], 0], 1]]);
+    expect(label.filter).toEqual(['!', ['has', 'cluster']]);
+  });
+});
+
+describe('the tiled sources', () => {
+  it('have absolute URL templates whose placeholders survive URL parsing', () => {
+    expect(tileUrl('http://127.0.0.1:3100/some/page?x=1', 'sites')).toBe(
+      'http://127.0.0.1:3100/api/tiles/sites/{z}/{x}/{y}.mvt',
+    );
+    expect(style.sources.pylons).toMatchObject({
+      type: 'vector',
+      tiles: ['http://127.0.0.1:3100/api/tiles/pylons/{z}/{x}/{y}.mvt'],
+      minzoom: PYLON_MIN_ZOOM,
+    });
+    expect(layer<CircleLayerSpecification>('pylons')['source-layer']).toBe('pylons');
   });
 });
