@@ -4,16 +4,14 @@
  * a baseline in the same process: fetching one site by id, the cheapest indexed read.
  *   npx tsx bench/spatial-queries.ts [--sites 100000] [--runs 30] [--backend sqlite|postgis|both]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateSeed } from '../geodata/src/generate';
 import { mulberry32 } from '../geodata/src/prng';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
 import { openStore } from '../server/src/store/open-store';
-import { createThrowawayDatabase } from '../server/test/throwaway-postgres';
+import type { Backend } from '../server/src/store/store';
+import { createThrowawayStore } from '../server/test/throwaway-database';
 
 const { values } = parseArgs({
   options: {
@@ -24,7 +22,8 @@ const { values } = parseArgs({
 });
 const sites = Number(values.sites);
 const runs = Number(values.runs);
-const backends = values.backend === 'both' ? (['sqlite', 'postgis'] as const) : ([values.backend] as const);
+const BACKENDS: Backend[] = ['sqlite', 'postgis'];
+const backends = values.backend === 'both' ? BACKENDS : BACKENDS.filter((b) => b === values.backend);
 
 const seed = generateSeed({ sites });
 const random = mulberry32(42);
@@ -73,19 +72,15 @@ const QUERIES: Record<string, (i: number) => Request> = {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 for (const backend of backends) {
-  let url: string;
-  let cleanup: () => Promise<void>;
-  if (backend === 'sqlite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gridwatch-bench-'));
-    url = `file:${path.join(dir, 'bench.db')}`;
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const db = await createThrowawayDatabase();
-    url = db.url;
-    cleanup = db.drop;
-  }
+  const database = await createThrowawayStore(backend, 'bench');
   const loadStart = performance.now();
-  const config = loadConfig({ DATABASE_URL: url, GRIDWATCH_SEED: 'none', LOG_LEVEL: 'silent' });
+  // Reads open to all: the benchmark measures the queries, not the session lookup.
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    GRIDWATCH_SEED: 'none',
+    LOG_LEVEL: 'silent',
+    GRIDWATCH_PUBLIC_READ: 'true',
+  });
   const store = await openStore(config.store, { seed: () => seed });
   const loadMs = performance.now() - loadStart;
   const app = await buildApp({ config, store, serveStatic: false });
@@ -113,5 +108,5 @@ for (const backend of backends) {
   for (const [name, ms, ratio] of rows) console.log(`| ${name} | ${ms.toFixed(2)} | ${ratio.toFixed(1)} |`);
   await app.close();
   await store.close();
-  await cleanup();
+  await database.drop();
 }

@@ -4,19 +4,16 @@
  *   npx tsx bench/tile-sizes.ts [--backend sqlite|postgis] [--sites N]
  * PostGIS uses a throwaway database on TEST_DATABASE_URL (else the local server), dropped afterwards.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Position } from 'geojson';
 import { generateSeed } from '../geodata/src/generate';
 import type { SeedData } from '../geodata/src/seed-types';
 import { TILE_LAYER_IDS, type TileLayerId } from '../server/src/api/tiles';
 import { tileOf, type TileCoord } from '../server/src/domain/geo/tile-math';
-import { openPostgisStore } from '../server/src/store/postgis/postgis-store';
-import { openSqliteStore } from '../server/src/store/sqlite/sqlite-store';
+import { parseStoreUrl } from '../server/src/config';
+import { openStore } from '../server/src/store/open-store';
 import type { Store } from '../server/src/store/store';
-import { createThrowawayDatabase } from '../server/test/throwaway-postgres';
+import { createThrowawayStore } from '../server/test/throwaway-database';
 
 const ZOOMS = [4, 8, 12];
 const DENSEST_AT_HIGH_ZOOM = 50;
@@ -55,14 +52,9 @@ function tilesOf(positions: Position[], z: number): TileCoord[] {
 }
 
 async function open(seed: SeedData): Promise<{ store: Store; cleanup: () => Promise<void> }> {
-  if (backend === 'postgis') {
-    const db = await createThrowawayDatabase();
-    const store = await openPostgisStore(db.url, { seed: () => seed });
-    return { store, cleanup: db.drop };
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), 'gridwatch-tiles-'));
-  const store = await openSqliteStore(path.join(dir, 'bench.db'), { seed: () => seed });
-  return { store, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  const database = await createThrowawayStore(backend, 'tiles');
+  const store = await openStore(parseStoreUrl(database.url), { seed: () => seed });
+  return { store, cleanup: database.drop };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { SeedData } from '../../geodata/src/seed-types';
 import { buildApp } from '../src/app';
@@ -10,7 +7,7 @@ import { ROLES, type Role } from '../src/domain/roles';
 import { loadConfig } from '../src/config';
 import { openStore } from '../src/store/open-store';
 import type { Backend, Store } from '../src/store/store';
-import { createThrowawayDatabase } from './throwaway-postgres';
+import { createThrowawayStore } from './throwaway-database';
 
 /** Both stores: every API and conformance test runs against each. */
 export const BACKENDS: Backend[] = ['sqlite', 'postgis'];
@@ -36,19 +33,9 @@ export async function makeTestApp(
   backend: Backend = 'sqlite',
   { publicRead = true }: TestAppOptions = {},
 ): Promise<TestApp> {
-  let databaseUrl: string;
-  let cleanup: () => Promise<void>;
-  if (backend === 'sqlite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'gridwatch-test-'));
-    databaseUrl = `file:${path.join(dir, 'test.db')}`;
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const db = await createThrowawayDatabase();
-    databaseUrl = db.url;
-    cleanup = db.drop;
-  }
+  const database = await createThrowawayStore(backend);
   const config = loadConfig({
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: database.url,
     GRIDWATCH_SEED: 'none',
     LOG_LEVEL: 'silent',
     GRIDWATCH_PUBLIC_READ: String(publicRead),
@@ -79,7 +66,7 @@ export async function makeTestApp(
     async close() {
       await app.close();
       await store.close();
-      await cleanup();
+      await database.drop();
     },
   };
 }

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { SeedData } from '../../../../geodata/src/seed-types';
 import { bboxOfCoordinates } from '../../domain/geo/bbox';
+import { seedReferences } from '../seed-references';
 
 const CHUNK = 10_000;
 
@@ -10,21 +11,7 @@ const CHUNK = 10_000;
  * then the sequences are moved past them.
  */
 export async function loadSeedPostgis(client: pg.ClientBase, seed: SeedData): Promise<void> {
-  const idsOf = <T extends { externalId: string }>(rows: T[]) =>
-    new Map(rows.map((row, i) => [row.externalId, i + 1]));
-  const regionIds = idsOf(seed.regions);
-  const utilityIds = idsOf(seed.utilities);
-  const substationIds = idsOf(seed.substations);
-  const lineIds = idsOf(seed.lines);
-  const siteIds = idsOf(seed.sites);
-  const ref = (ids: Map<string, number>, key: string | null, what: string): number | null => {
-    if (key === null) return null;
-    const id = ids.get(key);
-    if (id === undefined) throw new Error(`seed: ${what} "${key}" does not exist`);
-    return id;
-  };
-  const lastChange = new Map<string, string>();
-  for (const c of seed.statusChanges) lastChange.set(c.siteExternalId, c.at);
+  const { ref, lastChange } = seedReferences(seed);
 
   /** Inserts rows column-wise: `columns` maps each column name to its SQL array type and value getter. */
   async function insert<T>(
@@ -63,7 +50,7 @@ export async function loadSeedPostgis(client: pg.ClientBase, seed: SeedData): Pr
       external_id: ['text[]', (u) => u.externalId],
       name: ['text[]', (u) => u.name],
       name_zh: ['text[]', (u) => u.nameZh],
-      region_id: ['int[]', (u) => ref(regionIds, u.regionExternalId, 'region')],
+      region_id: ['int[]', (u) => ref('region', u.regionExternalId)],
     });
     await insert('substations', seed.substations, {
       id: ['int[]', (_, i) => i + 1],
@@ -72,7 +59,7 @@ export async function loadSeedPostgis(client: pg.ClientBase, seed: SeedData): Pr
       name_zh: ['text[]', (s) => s.nameZh],
       voltage_kv: ['float8[]', (s) => s.voltageKv],
       capacity_mva: ['float8[]', (s) => s.capacityMva],
-      utility_id: ['int[]', (s) => ref(utilityIds, s.utilityExternalId, 'utility')],
+      utility_id: ['int[]', (s) => ref('utility', s.utilityExternalId)],
       base_load_mw: ['float8[]', (s) => s.baseLoadMw],
       metered_peak_mw: ['float8[]', (s) => s.meteredPeakMw],
       lon: ['float8[]', (s) => s.lon],
@@ -85,8 +72,8 @@ export async function loadSeedPostgis(client: pg.ClientBase, seed: SeedData): Pr
       name: ['text[]', (l) => l.name],
       name_zh: ['text[]', (l) => l.nameZh],
       voltage_kv: ['float8[]', (l) => l.voltageKv],
-      from_substation_id: ['int[]', (l) => ref(substationIds, l.fromSubstationExternalId, 'substation')],
-      to_substation_id: ['int[]', (l) => ref(substationIds, l.toSubstationExternalId, 'substation')],
+      from_substation_id: ['int[]', (l) => ref('substation', l.fromSubstationExternalId)],
+      to_substation_id: ['int[]', (l) => ref('substation', l.toSubstationExternalId)],
       geometry: ['text[]', (l) => JSON.stringify(l.geometry)],
       min_lon: ['float8[]', (l) => bboxOfCoordinates(l.geometry.coordinates)[0]],
       min_lat: ['float8[]', (l) => bboxOfCoordinates(l.geometry.coordinates)[1]],
@@ -97,7 +84,7 @@ export async function loadSeedPostgis(client: pg.ClientBase, seed: SeedData): Pr
     await insert('pylons', seed.pylons, {
       id: ['int[]', (_, i) => i + 1],
       external_id: ['text[]', (p) => p.externalId],
-      line_id: ['int[]', (p) => ref(lineIds, p.lineExternalId, 'line')],
+      line_id: ['int[]', (p) => ref('line', p.lineExternalId)],
       seq: ['int[]', (p) => p.seq],
       lon: ['float8[]', (p) => p.lon],
       lat: ['float8[]', (p) => p.lat],
@@ -112,7 +99,7 @@ export async function loadSeedPostgis(client: pg.ClientBase, seed: SeedData): Pr
       machines: ['int[]', (s) => s.machines],
       load_mw: ['float8[]', (s) => s.loadMw],
       status: ['text[]', (s) => s.status],
-      feeder_substation_id: ['int[]', (s) => ref(substationIds, s.feederSubstationExternalId, 'substation')],
+      feeder_substation_id: ['int[]', (s) => ref('substation', s.feederSubstationExternalId)],
       first_observed: ['text[]', (s) => s.firstObserved],
       status_changed_at: ['text[]', (s) => lastChange.get(s.externalId) ?? null],
       lon: ['float8[]', (s) => s.lon],
@@ -121,7 +108,7 @@ export async function loadSeedPostgis(client: pg.ClientBase, seed: SeedData): Pr
       synthetic: ['bool[]', (s) => s.synthetic],
     });
     await insert('status_changes', seed.statusChanges, {
-      site_id: ['int[]', (c) => ref(siteIds, c.siteExternalId, 'site')],
+      site_id: ['int[]', (c) => ref('site', c.siteExternalId)],
       from_status: ['text[]', (c) => c.fromStatus],
       to_status: ['text[]', (c) => c.toStatus],
       note: ['text[]', (c) => c.note],

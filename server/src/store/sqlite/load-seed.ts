@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SeedData } from '../../../../geodata/src/seed-types';
 import { bboxOfCoordinates } from '../../domain/geo/bbox';
+import { seedReferences } from '../seed-references';
 
 /**
  * Bulk-loads seed data into an empty database in one transaction, through the driver: prepared statements
@@ -8,19 +9,7 @@ import { bboxOfCoordinates } from '../../domain/geo/bbox';
  * Ids are assigned in seed order (1..n), so references by externalId resolve without reading back.
  */
 export function loadSeedSqlite(db: Database.Database, seed: SeedData): void {
-  const idsOf = <T extends { externalId: string }>(rows: T[]) =>
-    new Map(rows.map((row, i) => [row.externalId, i + 1]));
-  const regionIds = idsOf(seed.regions);
-  const utilityIds = idsOf(seed.utilities);
-  const substationIds = idsOf(seed.substations);
-  const lineIds = idsOf(seed.lines);
-  const siteIds = idsOf(seed.sites);
-  const ref = (ids: Map<string, number>, key: string | null, what: string): number | null => {
-    if (key === null) return null;
-    const id = ids.get(key);
-    if (id === undefined) throw new Error(`seed: ${what} "${key}" does not exist`);
-    return id;
-  };
+  const { ref, lastChange } = seedReferences(seed);
   const b = (v: boolean) => (v ? 1 : 0);
 
   db.transaction(() => {
@@ -44,7 +33,7 @@ export function loadSeedSqlite(db: Database.Database, seed: SeedData): void {
       `INSERT INTO utilities (id, external_id, name, name_zh, region_id) VALUES (?,?,?,?,?)`,
     );
     seed.utilities.forEach((u, i) => {
-      utility.run(i + 1, u.externalId, u.name, u.nameZh, ref(regionIds, u.regionExternalId, 'region'));
+      utility.run(i + 1, u.externalId, u.name, u.nameZh, ref('region', u.regionExternalId));
     });
     const substation =
       db.prepare(`INSERT INTO substations (id, external_id, name, name_zh, voltage_kv, capacity_mva,
@@ -57,7 +46,7 @@ export function loadSeedSqlite(db: Database.Database, seed: SeedData): void {
         s.nameZh,
         s.voltageKv,
         s.capacityMva,
-        ref(utilityIds, s.utilityExternalId, 'utility'),
+        ref('utility', s.utilityExternalId),
         s.baseLoadMw,
         s.meteredPeakMw,
         s.lon,
@@ -76,8 +65,8 @@ export function loadSeedSqlite(db: Database.Database, seed: SeedData): void {
         l.name,
         l.nameZh,
         l.voltageKv,
-        ref(substationIds, l.fromSubstationExternalId, 'substation'),
-        ref(substationIds, l.toSubstationExternalId, 'substation'),
+        ref('substation', l.fromSubstationExternalId),
+        ref('substation', l.toSubstationExternalId),
         JSON.stringify(l.geometry),
         ...box,
         b(l.synthetic),
@@ -87,11 +76,8 @@ export function loadSeedSqlite(db: Database.Database, seed: SeedData): void {
       `INSERT INTO pylons (external_id, line_id, seq, lon, lat, synthetic) VALUES (?,?,?,?,?,?)`,
     );
     for (const p of seed.pylons) {
-      pylon.run(p.externalId, ref(lineIds, p.lineExternalId, 'line'), p.seq, p.lon, p.lat, b(p.synthetic));
+      pylon.run(p.externalId, ref('line', p.lineExternalId), p.seq, p.lon, p.lat, b(p.synthetic));
     }
-    // status_changed_at: the time of each site's last status change, from the history being loaded.
-    const lastChange = new Map<string, string>();
-    for (const c of seed.statusChanges) lastChange.set(c.siteExternalId, c.at);
     const site =
       db.prepare(`INSERT INTO sites (id, external_id, name, name_zh, operator, machines, load_mw, status,
       feeder_substation_id, first_observed, status_changed_at, lon, lat, footprint, version, synthetic)
@@ -106,7 +92,7 @@ export function loadSeedSqlite(db: Database.Database, seed: SeedData): void {
         s.machines,
         s.loadMw,
         s.status,
-        ref(substationIds, s.feederSubstationExternalId, 'substation'),
+        ref('substation', s.feederSubstationExternalId),
         s.firstObserved,
         lastChange.get(s.externalId) ?? null,
         s.lon,
@@ -119,7 +105,7 @@ export function loadSeedSqlite(db: Database.Database, seed: SeedData): void {
       db.prepare(`INSERT INTO status_changes (site_id, from_status, to_status, note, username, at)
       VALUES (?,?,?,?,?,?)`);
     for (const c of seed.statusChanges) {
-      change.run(ref(siteIds, c.siteExternalId, 'site'), c.fromStatus, c.toStatus, c.note, c.username, c.at);
+      change.run(ref('site', c.siteExternalId), c.fromStatus, c.toStatus, c.note, c.username, c.at);
     }
   })();
 }
