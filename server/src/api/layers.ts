@@ -107,6 +107,11 @@ export const LayerQuery = Type.Object(
   {
     bbox: Type.Optional(Type.String({ description: 'minLon,minLat,maxLon,maxLat' })),
     status: Type.Optional(Type.String({ description: 'comma-separated statuses (sites only)' })),
+    voltageKv: Type.Optional(
+      Type.String({ description: 'comma-separated voltages in kV (substations, lines)' }),
+    ),
+    minLoadMw: Type.Optional(Type.Number({ minimum: 0, description: 'sites with at least this load' })),
+    maxLoadMw: Type.Optional(Type.Number({ minimum: 0, description: 'sites with at most this load' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })),
   },
   { additionalProperties: false },

@@ -123,6 +123,18 @@ describe.each(BACKENDS)('layer API on %s', (backend) => {
       expect(fc.features.map((f: { id: number }) => f.id)).toEqual([1]);
     });
 
+    it('filters substations and lines by voltage, and sites by load range', async () => {
+      const subs = (await get('/api/layers/substations?voltageKv=750,110')).json();
+      expect(
+        subs.features.map((f: { properties: { externalId: string } }) => f.properties.externalId),
+      ).toEqual(['S-1', 'S-3']);
+      expect((await get('/api/layers/lines?voltageKv=220')).json().features).toHaveLength(0);
+      const sites = (await get('/api/layers/sites?minLoadMw=8.25&maxLoadMw=55')).json();
+      expect(
+        sites.features.map((f: { properties: { externalId: string } }) => f.properties.externalId),
+      ).toEqual(['M-1', 'M-2', 'M-3', 'M-5']);
+    });
+
     it('marks a collection cut by limit as truncated', async () => {
       const fc = (await get('/api/layers/sites?limit=4')).json();
       expect(fc.features.map((f: { id: number }) => f.id)).toEqual([1, 2, 3, 4]);
@@ -156,6 +168,26 @@ describe.each(BACKENDS)('layer API on %s', (backend) => {
       ['a status filter on another layer', '/api/layers/lines?status=LICENSED', 'status', /sites layer only/],
       ['an unknown filter field', '/api/layers/sites?color=red', 'color', /unknown field "color"/],
       ['an unknown sort field', '/api/layers/sites?sort=loadMw', 'sort', /unknown field "sort"/],
+      [
+        'a voltage filter on sites',
+        '/api/layers/sites?voltageKv=110',
+        'voltageKv',
+        /substations and lines only/,
+      ],
+      [
+        'a voltage that is not a number',
+        '/api/layers/lines?voltageKv=110,high',
+        'voltageKv',
+        /positive numbers/,
+      ],
+      [
+        'a load range upside down',
+        '/api/layers/sites?minLoadMw=50&maxLoadMw=10',
+        'minLoadMw',
+        /greater than/,
+      ],
+      ['a negative load', '/api/layers/sites?minLoadMw=-1', 'minLoadMw', />= 0/],
+      ['a load filter on lines', '/api/layers/lines?maxLoadMw=5', 'maxLoadMw', /sites only/],
     ])('%s', async (_name, url, param, message) => {
       const res = await get(url);
       expect(res.statusCode).toBe(400);

@@ -36,7 +36,32 @@ export function toLayerFilter(layer: LayerId, query: LayerQuery): LayerFilter {
     }
     filter.statuses = statuses as Status[];
   }
+  if (query.voltageKv !== undefined) {
+    onlyFor(layer, ['substations', 'lines'], 'voltageKv');
+    const voltages = query.voltageKv.split(',').map((v) => Number(v.trim()));
+    if (voltages.some((v) => !Number.isFinite(v) || v <= 0)) {
+      refuse('voltageKv', `voltageKv "${query.voltageKv}" must be positive numbers separated by commas`);
+    }
+    filter.voltagesKv = voltages;
+  }
+  if (query.minLoadMw !== undefined || query.maxLoadMw !== undefined) {
+    onlyFor(layer, ['sites'], query.minLoadMw !== undefined ? 'minLoadMw' : 'maxLoadMw');
+    if (query.minLoadMw !== undefined && query.maxLoadMw !== undefined && query.minLoadMw > query.maxLoadMw) {
+      refuse('minLoadMw', `minLoadMw ${query.minLoadMw} is greater than maxLoadMw ${query.maxLoadMw}`);
+    }
+    if (query.minLoadMw !== undefined) filter.minLoadMw = query.minLoadMw;
+    if (query.maxLoadMw !== undefined) filter.maxLoadMw = query.maxLoadMw;
+  }
   return filter;
+}
+
+function refuse(parameter: string, message: string): never {
+  throw validationFailed(message, [{ in: 'querystring', path: `/${parameter}`, message }]);
+}
+
+function onlyFor(layer: LayerId, layers: LayerId[], parameter: string): void {
+  if (!layers.includes(layer))
+    refuse(parameter, `${parameter} filters apply to ${layers.join(' and ')} only, not to ${layer}`);
 }
 
 const layers: FastifyPluginAsyncTypebox = async (app) => {

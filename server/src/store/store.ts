@@ -28,6 +28,11 @@ export interface LayerFilter {
   afterId?: number;
   bbox?: Bbox;
   statuses?: Status[];
+  /** Substations and lines of these voltages. */
+  voltagesKv?: number[];
+  /** Sites whose load lies in this range (inclusive). */
+  minLoadMw?: number;
+  maxLoadMw?: number;
   limit: number;
 }
 

@@ -117,6 +117,9 @@ export abstract class SqlStore implements Store {
     if (filter.bbox) where.push(this.bboxCondition(layer, filter.bbox));
     if (filter.statuses) where.push(sql`t.status IN (${join(filter.statuses)})`);
     if (filter.afterId !== undefined) where.push(sql`t.id > ${filter.afterId}`);
+    if (filter.voltagesKv) where.push(sql`t.voltage_kv IN (${join(filter.voltagesKv)})`);
+    if (filter.minLoadMw !== undefined) where.push(sql`t.load_mw >= ${filter.minLoadMw}`);
+    if (filter.maxLoadMw !== undefined) where.push(sql`t.load_mw <= ${filter.maxLoadMw}`);
     const whereSql = where.length ? sql`WHERE ${join(where, ' AND ')}` : empty;
     const rows = await this.db.$queryRaw<Row[]>(
       sql`SELECT ${columns} FROM ${from} ${whereSql} ORDER BY t.id LIMIT ${filter.limit + 1}`,
