@@ -16,6 +16,7 @@ import layers from './routes/layers';
 import openapi from './routes/openapi';
 import queries from './routes/queries';
 import staticFiles from './routes/static-files';
+import search from './routes/search';
 import sites from './routes/sites';
 import tiles from './routes/tiles';
 import users from './routes/users';
@@ -74,6 +75,7 @@ export async function buildApp({ config, store, serveStatic = true }: AppOptions
   await app.register(sites);
   await app.register(zones);
   await app.register(exportsRoute);
+  await app.register(search);
   if (serveStatic) await app.register(staticFiles);
   return app;
 }

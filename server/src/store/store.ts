@@ -8,6 +8,7 @@ import type { Bbox } from '../domain/geo/bbox';
 import type { ReferenceTable } from '../domain/import/fields';
 import type { ImportLayer } from '../domain/import/import-layers';
 import type { ExistingRecord, ImportPlan } from '../domain/import/plan-import';
+import type { SearchHit } from '../api/search';
 import type { Status } from '../domain/status';
 import type { SubstationLoads } from '../domain/unexplained-load';
 import type { TileRequest } from './tile-request';
@@ -113,5 +114,7 @@ export interface Store {
   readonly zones: ZonesRepository;
   /** Audit records of zones, imports and users, newest first. */
   listAudit(query: AuditQuery): Promise<AuditRecordOut[]>;
+  /** Features whose names or external id contain the text, best first (an exact match, a prefix, then any). */
+  search(text: string, limit: number): Promise<SearchHit[]>;
   close(): Promise<void>;
 }

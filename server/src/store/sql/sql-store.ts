@@ -24,6 +24,8 @@ import type { TileRequest } from '../tile-request';
 import { haversineKmSql } from './haversine-sql';
 import { applyImport, existingExternalIds, findImportRecords, type ImportClient } from './import-sql';
 import { LAYER_SQL } from './layer-sql';
+import { searchSql, toSearchHit } from './search-sql';
+import type { SearchHit } from '../../api/search';
 import { listAudit, type AuditQuery, type AuditRecordOut } from '../records/audit';
 import type { Db } from '../records/db';
 import { SessionsRepository } from '../records/sessions';
@@ -249,6 +251,10 @@ export abstract class SqlStore implements Store {
 
   applyImport<L extends ImportLayer>(plan: ImportPlan<L>): Promise<void> {
     return applyImport(this.db, plan);
+  }
+
+  async search(text: string, limit: number): Promise<SearchHit[]> {
+    return (await this.db.$queryRaw<Row[]>(searchSql(text, limit))).map(toSearchHit);
   }
 
   async close(): Promise<void> {
