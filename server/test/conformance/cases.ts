@@ -13,6 +13,8 @@ export interface ConformanceCase {
   expect: unknown;
   /** externalIds of the sites (or substations) listed, in order, where the answer lists features. */
   ids?: string[];
+  /** The answer is a vector tile: decode this source layer; `ids` then lists its features' externalIds, sorted. */
+  tileLayer?: string;
 }
 
 const square = (minLon: number, minLat: number, maxLon: number, maxLat: number) => [
@@ -168,5 +170,30 @@ export const CASES: ConformanceCase[] = [
       { substationId: 1, licensedLoadMw: 64, knownIllegalLoadMw: 955, unexplainedMw: -869 },
       { substationId: 6, licensedLoadMw: 0.75, knownIllegalLoadMw: 2048, unexplainedMw: -2008.75 },
     ],
+  },
+  {
+    name: 'tiles west and east of the z12 boundary at lon 90 both hold the two sites 2e-7° apart (one in the buffer)',
+    method: 'GET',
+    url: '/api/tiles/sites/12/3071/1473.mvt',
+    status: 200,
+    expect: {},
+    tileLayer: 'sites',
+    ids: ['C-tile-e', 'C-tile-w'],
+  },
+  {
+    name: 'the east tile of the boundary',
+    method: 'GET',
+    url: '/api/tiles/sites/12/3072/1473.mvt',
+    status: 200,
+    expect: {},
+    tileLayer: 'sites',
+    ids: ['C-tile-e', 'C-tile-w'],
+  },
+  {
+    name: 'a tile with nothing in it is 204',
+    method: 'GET',
+    url: '/api/tiles/sites/12/3000/1473.mvt',
+    status: 204,
+    expect: {},
   },
 ];

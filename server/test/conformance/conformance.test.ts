@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFORMANCE_SEED } from '../fixtures/conformance-seed';
 import { BACKENDS, makeTestApp, type TestApp } from '../test-app';
+import { decodeTile } from '../decode-tile';
 import { CASES, type ConformanceCase } from './cases';
 
 const apps = new Map<string, TestApp>();
@@ -17,12 +18,26 @@ async function ask(backend: string, c: ConformanceCase) {
     url: c.url,
     ...(c.body === undefined ? {} : { payload: c.body as object }),
   });
-  return { status: res.statusCode, json: res.json() as Record<string, unknown> };
+  if (c.tileLayer) {
+    // Positions may differ by tile quantisation between stores; ids and properties may not.
+    const features = res.statusCode === 200 ? decodeTile(res.rawPayload, c.tileLayer).features : [];
+    const json = {
+      features: features
+        .map(({ id, properties }) => ({ id, properties }))
+        .sort((a, b) => Number(a.id) - Number(b.id)),
+    };
+    return { status: res.statusCode, json };
+  }
+  return {
+    status: res.statusCode,
+    json: res.statusCode === 204 ? {} : (res.json() as Record<string, unknown>),
+  };
 }
 
-function listedIds(json: Record<string, unknown>): string[] {
+function listedIds(json: Record<string, unknown>, sorted: boolean): string[] {
   const fc = (json.sites ?? json) as { features?: { properties: { externalId: string } }[] };
-  return (fc.features ?? []).map((f) => f.properties.externalId);
+  const ids = (fc.features ?? []).map((f) => String(f.properties.externalId));
+  return sorted ? ids.sort() : ids;
 }
 
 describe.each(CASES)('conformance: $name', (c) => {
@@ -30,7 +45,7 @@ describe.each(CASES)('conformance: $name', (c) => {
     const { status, json } = await ask(backend, c);
     expect(status, JSON.stringify(json).slice(0, 300)).toBe(c.status);
     expect(json).toMatchObject(c.expect as object);
-    if (c.ids) expect(listedIds(json)).toEqual(c.ids);
+    if (c.ids) expect(listedIds(json, Boolean(c.tileLayer))).toEqual(c.ids);
   });
 
   it('both stores give the same JSON', async () => {
