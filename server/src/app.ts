@@ -14,6 +14,7 @@ import health from './routes/health';
 import imports from './routes/imports';
 import layers from './routes/layers';
 import openapi from './routes/openapi';
+import progress from './routes/progress';
 import queries from './routes/queries';
 import staticFiles from './routes/static-files';
 import search from './routes/search';
@@ -76,6 +77,7 @@ export async function buildApp({ config, store, serveStatic = true }: AppOptions
   await app.register(zones);
   await app.register(exportsRoute);
   await app.register(search);
+  await app.register(progress);
   if (serveStatic) await app.register(staticFiles);
   return app;
 }

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { STATUSES } from '../domain/status';
 import { Bbox, FeatureCollectionOf, FeatureOf } from './geojson';
+import { Day } from './progress';
 
 export const LAYER_IDS = ['regions', 'substations', 'lines', 'pylons', 'sites', 'zones'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
@@ -113,6 +114,7 @@ export const LayerQuery = Type.Object(
     minLoadMw: Type.Optional(Type.Number({ minimum: 0, description: 'sites with at least this load' })),
     maxLoadMw: Type.Optional(Type.Number({ minimum: 0, description: 'sites with at most this load' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })),
+    asOf: Type.Optional(Day('sites with the status each had at the end of this day (Beijing time)')),
   },
   { additionalProperties: false },
 );

@@ -5,6 +5,7 @@ import { LAYER_IDS, LayerFeatureCollection, LayerList, LayerQuery, type LayerId 
 import { parseBbox } from '../domain/geo/bbox';
 import { isStatus, STATUSES, type Status } from '../domain/status';
 import { notFound, validationFailed } from '../http/app-error';
+import { sitesAsOfInstant } from '../http/day-param';
 import type { LayerFilter } from '../store/store';
 
 export function parseLayerId(layer: string): LayerId {
@@ -85,7 +86,11 @@ const layers: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const layer = parseLayerId(request.params.layer);
-      const page = await app.store.queryLayer(layer, toLayerFilter(layer, request.query));
+      const filter = toLayerFilter(layer, request.query);
+      const page =
+        request.query.asOf === undefined
+          ? await app.store.queryLayer(layer, filter)
+          : await app.store.querySitesAsOf(sitesAsOfInstant(layer, request.query.asOf), filter);
       return {
         type: 'FeatureCollection' as const,
         features: page.features,

@@ -9,6 +9,7 @@ import type { ReferenceTable } from '../domain/import/fields';
 import type { ImportLayer } from '../domain/import/import-layers';
 import type { ExistingRecord, ImportPlan } from '../domain/import/plan-import';
 import type { SearchHit } from '../api/search';
+import type { ProgressInputs } from '../domain/progress';
 import type { Status } from '../domain/status';
 import type { SubstationLoads } from '../domain/unexplained-load';
 import type { TileRequest } from './tile-request';
@@ -67,6 +68,13 @@ export interface Store {
   /** Features ordered by id; at most `limit`, with `truncated` when more matched. */
   queryLayer<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>>;
   getFeature<L extends LayerId>(layer: L, id: number): Promise<LayerFeature<L> | null>;
+  /**
+   * The sites as their status-change records stood at the instant `at` (ISO 8601 UTC): each with its status
+   * then; sites without a record by then left out; `statuses` filter on the status then. Ordered by id.
+   */
+  querySitesAsOf(at: string, filter: LayerFilter): Promise<LayerPage<'sites'>>;
+  /** Every utility, and each site with a record by `at`: its status then, its load and its utility. */
+  progressInputs(at: string): Promise<ProgressInputs>;
   /** Sites within `radiusKm` (haversine, with DOMAIN.md's millimetre), nearest first, then by id. */
   sitesWithinKm(
     lon: number,

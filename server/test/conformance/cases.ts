@@ -196,4 +196,66 @@ export const CASES: ConformanceCase[] = [
     status: 204,
     expect: {},
   },
+  {
+    // Every site is feederless: its utility is that of the nearest substation within 10 km. C-N10+2mm is
+    // 2 mm too far from S-1 and, with C-far and the two tile sites, has none: unassigned.
+    name: 'progress: utility by the nearest substation within 10 km and the millimetre, unassigned last',
+    method: 'GET',
+    url: '/api/reports/progress?deadline=2026-08-31&asOf=2026-01-01',
+    status: 200,
+    expect: {
+      deadline: '2026-08-31',
+      asOf: '2026-01-01',
+      start: '2026-01-01',
+      elapsedShare: 0.0041,
+      utilities: [
+        { utilityId: 1, found: 7, shutDown: 0, licensedAfter: 0, loadRemovedMw: 0, loadStillDrawingMw: 923 },
+        { utilityId: 2, found: 1, loadStillDrawingMw: 2048, shareDone: 0, onTrack: false },
+        { utilityId: null, name: 'Unassigned', found: 4, loadStillDrawingMw: 13316, shareDone: 0 },
+      ],
+    },
+  },
+  {
+    name: 'progress before any record: nothing found, every utility on track, no unassigned row',
+    method: 'GET',
+    url: '/api/reports/progress?deadline=2026-08-31&asOf=2025-12-31',
+    status: 200,
+    expect: {
+      elapsedShare: 0,
+      utilities: [
+        { utilityId: 1, found: 0, shareDone: 1, onTrack: true },
+        { utilityId: 2, found: 0, shareDone: 1, onTrack: true },
+      ],
+    },
+  },
+  {
+    name: 'progress refuses a day that is not in the calendar',
+    method: 'GET',
+    url: '/api/reports/progress?deadline=2026-02-30',
+    status: 400,
+    expect: { error: { code: 'VALIDATION_FAILED', details: [{ path: '/deadline' }] } },
+  },
+  {
+    // The records are at 08:00 Beijing time on 1 January: not yet there at the end of 31 December.
+    name: 'sites as of the day before their first record: none',
+    method: 'GET',
+    url: '/api/layers/sites?asOf=2025-12-31',
+    status: 200,
+    expect: { type: 'FeatureCollection', features: [] },
+  },
+  {
+    name: 'sites as of a day, filtered by the status then',
+    method: 'GET',
+    url: '/api/layers/sites?asOf=2026-01-01&status=NO_CONTRACT',
+    status: 200,
+    expect: { type: 'FeatureCollection' },
+    ids: ['C-E10', 'C-hole-edge', 'C-west-edge'],
+  },
+  {
+    name: 'asOf on a layer other than sites is refused',
+    method: 'GET',
+    url: '/api/layers/lines?asOf=2026-01-01',
+    status: 400,
+    expect: { error: { code: 'VALIDATION_FAILED', details: [{ path: '/asOf' }] } },
+  },
 ];

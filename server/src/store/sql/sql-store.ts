@@ -6,6 +6,7 @@ import { isWithinKm, WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
 import type { ReferenceTable } from '../../domain/import/fields';
 import type { ImportLayer } from '../../domain/import/import-layers';
 import type { ExistingRecord, ImportPlan } from '../../domain/import/plan-import';
+import type { ProgressInputs } from '../../domain/progress';
 import type { Status } from '../../domain/status';
 import type { SubstationLoads } from '../../domain/unexplained-load';
 import { rowToFeature } from '../feature-rows';
@@ -21,8 +22,10 @@ import type {
   Store,
 } from '../store';
 import type { TileRequest } from '../tile-request';
+import { progressInputs, querySitesAsOf } from './as-of-sql';
 import { haversineKmSql } from './haversine-sql';
 import { applyImport, existingExternalIds, findImportRecords, type ImportClient } from './import-sql';
+import { filterWhere } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
 import { searchSql, toSearchHit } from './search-sql';
 import type { SearchHit } from '../../api/search';
@@ -115,14 +118,7 @@ export abstract class SqlStore implements Store {
 
   async queryLayer<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>> {
     const { columns, from } = LAYER_SQL[layer];
-    const where: Sql[] = [];
-    if (filter.bbox) where.push(this.bboxCondition(layer, filter.bbox));
-    if (filter.statuses) where.push(sql`t.status IN (${join(filter.statuses)})`);
-    if (filter.afterId !== undefined) where.push(sql`t.id > ${filter.afterId}`);
-    if (filter.voltagesKv) where.push(sql`t.voltage_kv IN (${join(filter.voltagesKv)})`);
-    if (filter.minLoadMw !== undefined) where.push(sql`t.load_mw >= ${filter.minLoadMw}`);
-    if (filter.maxLoadMw !== undefined) where.push(sql`t.load_mw <= ${filter.maxLoadMw}`);
-    const whereSql = where.length ? sql`WHERE ${join(where, ' AND ')}` : empty;
+    const whereSql = filterWhere(filter, filter.bbox ? this.bboxCondition(layer, filter.bbox) : null);
     const rows = await this.db.$queryRaw<Row[]>(
       sql`SELECT ${columns} FROM ${from} ${whereSql} ORDER BY t.id LIMIT ${filter.limit + 1}`,
     );
@@ -134,6 +130,14 @@ export abstract class SqlStore implements Store {
     const { columns, from } = LAYER_SQL[layer];
     const [row] = await this.db.$queryRaw<Row[]>(sql`SELECT ${columns} FROM ${from} WHERE t.id = ${id}`);
     return row ? (rowToFeature[layer] as (row: Row) => LayerFeature<L>)(row) : null;
+  }
+
+  querySitesAsOf(at: string, filter: LayerFilter): Promise<LayerPage<'sites'>> {
+    return querySitesAsOf(this.db, at, filter, (bbox) => this.bboxCondition('sites', bbox));
+  }
+
+  progressInputs(at: string): Promise<ProgressInputs> {
+    return progressInputs(this.db, at, (radiusKm) => this.pairCondition(radiusKm));
   }
 
   async sitesWithinKm(

@@ -1,0 +1,94 @@
+import { join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import type { Bbox } from '../../domain/geo/bbox';
+import { WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
+import type { ProgressInputs } from '../../domain/progress';
+import { ILLEGAL_DRAWING, type Status } from '../../domain/status';
+import { rowToFeature } from '../feature-rows';
+import type { LayerFilter, LayerPage } from '../store';
+import { haversineKmSql } from './haversine-sql';
+import { filterWhere } from './filter-sql';
+import { LAYER_SQL } from './layer-sql';
+
+type Row = Record<string, unknown>;
+
+/** What these queries need of either store's Prisma client. */
+interface QueryClient {
+  $queryRaw<T = unknown>(query: Sql): Promise<T>;
+}
+
+/** Sites without a feeder belong to the utility of the nearest substation within this (DOMAIN.md). */
+export const NEAREST_UTILITY_KM = 10;
+
+/**
+ * The id of the last status change of site `t` at or before the instant: the latest `at`, then the latest id,
+ * as the site's history orders them. `at` is ISO 8601 UTC text with milliseconds on both stores, so text
+ * order is time order, and the (site_id, at) index serves the lookup.
+ */
+const lastChangeId = (at: string): Sql => sql`(SELECT c.id FROM status_changes c
+  WHERE c.site_id = t.id AND c.at <= ${at} ORDER BY c.at DESC, c.id DESC LIMIT 1)`;
+
+/**
+ * The sites layer as the status-change records stood at the instant: the status each site had then (and
+ * `statusChangedAt`, the time of that change), its other attributes as they are now. Sites with no record yet
+ * are left out; `statuses` filter on the status then, the other filters as the sites layer applies them.
+ */
+export async function querySitesAsOf(
+  db: QueryClient,
+  at: string,
+  filter: LayerFilter,
+  bboxCondition: (bbox: Bbox) => Sql,
+): Promise<LayerPage<'sites'>> {
+  const { columns } = LAYER_SQL.sites;
+  const whereSql = filterWhere(filter, filter.bbox ? bboxCondition(filter.bbox) : null, sql`a.to_status`);
+  const rows = await db.$queryRaw<Row[]>(sql`
+    SELECT ${columns}, a.to_status AS "asOfStatus", a.at AS "asOfAt"
+    FROM sites t JOIN status_changes a ON a.id = ${lastChangeId(at)}
+    ${whereSql} ORDER BY t.id LIMIT ${filter.limit + 1}`);
+  const features = rows
+    .slice(0, filter.limit)
+    .map(({ asOfStatus, asOfAt, ...row }) =>
+      rowToFeature.sites({ ...row, status: asOfStatus, statusChangedAt: asOfAt }),
+    );
+  return { features, truncated: rows.length > filter.limit };
+}
+
+/**
+ * What the progress report needs at the instant: every utility, and each site that has a record by then with
+ * its status then, whether a record up to then made it illegal, its load and its utility: the feeder's, else
+ * the nearest substation's within 10 km (haversine, ties by id), else null. `pairCondition` prefilters pairs
+ * of site `t` and substation `s` as the store's spatial index allows.
+ */
+export async function progressInputs(
+  db: QueryClient,
+  at: string,
+  pairCondition: (radiusKm: number) => Sql,
+): Promise<ProgressInputs> {
+  const utilities = await db.$queryRaw<Row[]>(
+    sql`SELECT id, name, name_zh AS "nameZh" FROM utilities ORDER BY id`,
+  );
+  const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
+  const rows = await db.$queryRaw<Row[]>(sql`
+    WITH near AS (
+      SELECT t.id AS site_id, s.utility_id,
+        row_number() OVER (PARTITION BY t.id ORDER BY ${distance}, s.id) AS nearness
+      FROM substations s JOIN sites t ON ${pairCondition(NEAREST_UTILITY_KM)}
+        AND t.feeder_substation_id IS NULL AND ${distance} <= ${NEAREST_UTILITY_KM + WITHIN_TOLERANCE_KM}
+    )
+    SELECT t.id, t.load_mw AS "loadMw", a.to_status AS status,
+      CASE WHEN t.feeder_substation_id IS NULL THEN n.utility_id ELSE f.utility_id END AS "utilityId",
+      CASE WHEN EXISTS (SELECT 1 FROM status_changes i WHERE i.site_id = t.id AND i.at <= ${at}
+        AND i.to_status IN (${join([...ILLEGAL_DRAWING])})) THEN 1 ELSE 0 END AS "everIllegal"
+    FROM sites t JOIN status_changes a ON a.id = ${lastChangeId(at)}
+      LEFT JOIN substations f ON f.id = t.feeder_substation_id
+      LEFT JOIN near n ON n.site_id = t.id AND n.nearness = 1
+    ORDER BY t.id`);
+  return {
+    utilities: utilities.map((u) => ({ id: Number(u.id), name: String(u.name), nameZh: String(u.nameZh) })),
+    sites: rows.map((r) => ({
+      utilityId: r.utilityId === null || r.utilityId === undefined ? null : Number(r.utilityId),
+      loadMw: Number(r.loadMw),
+      status: r.status as Status,
+      everIllegal: Number(r.everIllegal) === 1,
+    })),
+  };
+}

@@ -1,0 +1,18 @@
+import { empty, join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import type { LayerFilter } from '../store';
+
+/**
+ * The WHERE clause of a layer filter on row `t`, written once for the layer route, exports and the sites
+ * layer as of a day. `bbox` is the store's own prefilter; `status` the column that holds the status to filter
+ * (the current one, or the one in force on a past day).
+ */
+export function filterWhere(filter: LayerFilter, bbox: Sql | null, status: Sql = sql`t.status`): Sql {
+  const where: Sql[] = [];
+  if (bbox) where.push(bbox);
+  if (filter.statuses) where.push(sql`${status} IN (${join(filter.statuses)})`);
+  if (filter.afterId !== undefined) where.push(sql`t.id > ${filter.afterId}`);
+  if (filter.voltagesKv) where.push(sql`t.voltage_kv IN (${join(filter.voltagesKv)})`);
+  if (filter.minLoadMw !== undefined) where.push(sql`t.load_mw >= ${filter.minLoadMw}`);
+  if (filter.maxLoadMw !== undefined) where.push(sql`t.load_mw <= ${filter.maxLoadMw}`);
+  return where.length ? sql`WHERE ${join(where, ' AND ')}` : empty;
+}
