@@ -135,6 +135,19 @@ describe.each(BACKENDS)('layer API on %s', (backend) => {
       ).toEqual(['M-1', 'M-2', 'M-3', 'M-5']);
     });
 
+    it('filters substations and sites by utility: a site without feeder by the nearest substation within 10 km', async () => {
+      const west = (await get('/api/layers/sites?utility=1')).json();
+      // M-6 has no feeder and lies 66 km from S-1: unassigned. M-5 has none either: 16 km from S-3, so none.
+      expect(
+        west.features.map((f: { properties: { externalId: string } }) => f.properties.externalId),
+      ).toEqual(['M-1', 'M-2', 'M-3']);
+      const east = (await get('/api/layers/sites?utility=2')).json();
+      expect(
+        east.features.map((f: { properties: { externalId: string } }) => f.properties.externalId),
+      ).toEqual(['M-4']);
+      expect((await get('/api/layers/substations?utility=2')).json().features).toHaveLength(1);
+    });
+
     it('marks a collection cut by limit as truncated', async () => {
       const fc = (await get('/api/layers/sites?limit=4')).json();
       expect(fc.features.map((f: { id: number }) => f.id)).toEqual([1, 2, 3, 4]);
@@ -187,6 +200,7 @@ describe.each(BACKENDS)('layer API on %s', (backend) => {
         /greater than/,
       ],
       ['a negative load', '/api/layers/sites?minLoadMw=-1', 'minLoadMw', />= 0/],
+      ['a utility filter on lines', '/api/layers/lines?utility=1', 'utility', /sites and substations only/],
       ['a load filter on lines', '/api/layers/lines?maxLoadMw=5', 'maxLoadMw', /sites only/],
     ])('%s', async (_name, url, param, message) => {
       const res = await get(url);

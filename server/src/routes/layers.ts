@@ -53,6 +53,10 @@ export function toLayerFilter(layer: LayerId, query: LayerQuery): LayerFilter {
     if (query.minLoadMw !== undefined) filter.minLoadMw = query.minLoadMw;
     if (query.maxLoadMw !== undefined) filter.maxLoadMw = query.maxLoadMw;
   }
+  if (query.utility !== undefined) {
+    onlyFor(layer, ['sites', 'substations'], 'utility');
+    filter.utilityId = query.utility;
+  }
   return filter;
 }
 

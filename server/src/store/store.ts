@@ -35,6 +35,8 @@ export interface LayerFilter {
   /** Sites whose load lies in this range (inclusive). */
   minLoadMw?: number;
   maxLoadMw?: number;
+  /** Substations of this utility; sites whose utility (DOMAIN.md: feeder's, else nearest within 10 km) it is. */
+  utilityId?: number;
   limit: number;
 }
 

@@ -20,6 +20,18 @@ interface QueryClient {
 export const NEAREST_UTILITY_KM = 10;
 
 /**
+ * The utility of site `t` (DOMAIN.md): its feeder's; without a feeder, the nearest substation's within 10 km
+ * (haversine with the millimetre, ties by id); else null. A per-row expression, for the layer filter.
+ */
+export function siteUtilitySql(pairCondition: (radiusKm: number) => Sql): Sql {
+  const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
+  return sql`(CASE WHEN t.feeder_substation_id IS NOT NULL
+    THEN (SELECT f.utility_id FROM substations f WHERE f.id = t.feeder_substation_id)
+    ELSE (SELECT s.utility_id FROM substations s WHERE ${pairCondition(NEAREST_UTILITY_KM)}
+      AND ${distance} <= ${NEAREST_UTILITY_KM + WITHIN_TOLERANCE_KM} ORDER BY ${distance}, s.id LIMIT 1) END)`;
+}
+
+/**
  * The id of the last status change of site `t` at or before the instant: the latest `at`, then the latest id,
  * as the site's history orders them. `at` is ISO 8601 UTC text with milliseconds on both stores, so text
  * order is time order, and the (site_id, at) index serves the lookup.

@@ -4,9 +4,14 @@ import type { LayerFilter } from '../store';
 /**
  * The WHERE clause of a layer filter on row `t`, written once for the layer route, exports and the sites
  * layer as of a day. `bbox` is the store's own prefilter; `status` the column that holds the status to filter
- * (the current one, or the one in force on a past day).
+ * (the current one, or the one in force on a past day); `utility` the expression of the row's utility.
  */
-export function filterWhere(filter: LayerFilter, bbox: Sql | null, status: Sql = sql`t.status`): Sql {
+export function filterWhere(
+  filter: LayerFilter,
+  bbox: Sql | null,
+  status: Sql = sql`t.status`,
+  utility: Sql = sql`t.utility_id`,
+): Sql {
   const where: Sql[] = [];
   if (bbox) where.push(bbox);
   if (filter.statuses) where.push(sql`${status} IN (${join(filter.statuses)})`);
@@ -14,5 +19,6 @@ export function filterWhere(filter: LayerFilter, bbox: Sql | null, status: Sql =
   if (filter.voltagesKv) where.push(sql`t.voltage_kv IN (${join(filter.voltagesKv)})`);
   if (filter.minLoadMw !== undefined) where.push(sql`t.load_mw >= ${filter.minLoadMw}`);
   if (filter.maxLoadMw !== undefined) where.push(sql`t.load_mw <= ${filter.maxLoadMw}`);
+  if (filter.utilityId !== undefined) where.push(sql`${utility} = ${filter.utilityId}`);
   return where.length ? sql`WHERE ${join(where, ' AND ')}` : empty;
 }

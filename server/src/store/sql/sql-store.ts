@@ -22,7 +22,7 @@ import type {
   Store,
 } from '../store';
 import type { TileRequest } from '../tile-request';
-import { progressInputs, querySitesAsOf } from './as-of-sql';
+import { progressInputs, querySitesAsOf, siteUtilitySql } from './as-of-sql';
 import { haversineKmSql } from './haversine-sql';
 import { applyImport, existingExternalIds, findImportRecords, type ImportClient } from './import-sql';
 import { filterWhere } from './filter-sql';
@@ -118,7 +118,9 @@ export abstract class SqlStore implements Store {
 
   async queryLayer<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>> {
     const { columns, from } = LAYER_SQL[layer];
-    const whereSql = filterWhere(filter, filter.bbox ? this.bboxCondition(layer, filter.bbox) : null);
+    const bbox = filter.bbox ? this.bboxCondition(layer, filter.bbox) : null;
+    const utility = layer === 'sites' ? siteUtilitySql((r) => this.pairCondition(r)) : undefined;
+    const whereSql = filterWhere(filter, bbox, undefined, utility);
     const rows = await this.db.$queryRaw<Row[]>(
       sql`SELECT ${columns} FROM ${from} ${whereSql} ORDER BY t.id LIMIT ${filter.limit + 1}`,
     );
