@@ -64,6 +64,15 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
     expect(res.headers['content-disposition']).toContain(`zone-${zone.json().id}`);
   });
 
+  it('takes the layer route’s filters: load range and utility', async () => {
+    const fc = (await get('/api/export/sites.geojson?minLoadMw=10&utility=1')).json();
+    expect(fc.features.map((f: { properties: { externalId: string } }) => f.properties.externalId)).toEqual([
+      'M-1',
+      'M-2',
+    ]);
+    expect(fc.meta.filters).toEqual({ minLoadMw: 10, utility: 1 });
+  });
+
   it('pages through a layer larger than one page without losing or repeating a feature', async () => {
     const fc = (await get('/api/export/pylons.geojson')).json();
     expect(fc.features.map((f: { id: number }) => f.id)).toEqual([1, 2, 3]);
@@ -139,6 +148,7 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
     ['an unknown zone', '/api/export/sites.geojson?zone=999', 404],
     ['a bad bbox', '/api/export/sites.csv?bbox=1,2,3', 400],
     ['an unknown parameter', '/api/export/sites.csv?format=xlsx', 400],
+    ['an as-of day (not exported yet)', '/api/export/sites.csv?asOf=2026-05-01', 400],
   ])('refuses %s', async (_name, url, status) => {
     expect((await get(url)).statusCode).toBe(status);
   });

@@ -3,15 +3,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { Type } from 'typebox';
 import { ErrorBody } from '../api/errors';
-import { LAYER_IDS } from '../api/layers';
+import { LAYER_IDS, LayerQuery } from '../api/layers';
 import { notFound, validationFailed } from '../http/app-error';
 import { csvExport, geojsonExport } from '../services/export-layer';
 import { parseLayerId, toLayerFilter } from './layers';
 
+// The layer route's filters (but its page size and its as-of day): what the map shows is what is exported.
+const { limit: _page, asOf: _day, ...layerFilters } = LayerQuery.properties;
 const ExportQuery = Type.Object(
   {
-    bbox: Type.Optional(Type.String({ description: 'minLon,minLat,maxLon,maxLat' })),
-    status: Type.Optional(Type.String({ description: 'comma-separated statuses (sites only)' })),
+    ...layerFilters,
     zone: Type.Optional(Type.Integer({ minimum: 1, description: 'sites in this inspection zone' })),
   },
   { additionalProperties: false },
