@@ -114,6 +114,9 @@ export const LayerQuery = Type.Object(
     minLoadMw: Type.Optional(Type.Number({ minimum: 0, description: 'sites with at least this load' })),
     maxLoadMw: Type.Optional(Type.Number({ minimum: 0, description: 'sites with at most this load' })),
     utility: Type.Optional(Type.Integer({ minimum: 1, description: 'utility id (sites, substations)' })),
+    region: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'region id (sites, substations, pylons)' }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })),
     asOf: Type.Optional(Day('sites with the status each had at the end of this day (Beijing time)')),
   },

@@ -148,6 +148,24 @@ describe.each(BACKENDS)('layer API on %s', (backend) => {
       expect((await get('/api/layers/substations?utility=2')).json().features).toHaveLength(1);
     });
 
+    it('filters point layers by region, boundary included, with limit and truncation', async () => {
+      const east = (await get('/api/layers/sites?region=2')).json();
+      expect(
+        east.features.map((f: { properties: { externalId: string } }) => f.properties.externalId),
+      ).toEqual(['M-4', 'M-5']);
+      const west = (
+        await get('/api/layers/sites?region=1&status=UNLICENSED,SHUTDOWN_ORDERED&limit=1')
+      ).json();
+      expect(
+        west.features.map((f: { properties: { externalId: string } }) => f.properties.externalId),
+      ).toEqual(['M-2']);
+      expect(west.truncated).toBe(true);
+      expect((await get('/api/layers/substations?region=2&bbox=89.5,43,90,45')).json().features).toHaveLength(
+        0,
+      );
+      expect((await get('/api/layers/sites?region=99')).json().features).toHaveLength(0);
+    });
+
     it('marks a collection cut by limit as truncated', async () => {
       const fc = (await get('/api/layers/sites?limit=4')).json();
       expect(fc.features.map((f: { id: number }) => f.id)).toEqual([1, 2, 3, 4]);
@@ -200,6 +218,12 @@ describe.each(BACKENDS)('layer API on %s', (backend) => {
         /greater than/,
       ],
       ['a negative load', '/api/layers/sites?minLoadMw=-1', 'minLoadMw', />= 0/],
+      [
+        'a region filter on lines',
+        '/api/layers/lines?region=1',
+        'region',
+        /sites, substations and pylons only/,
+      ],
       ['a utility filter on lines', '/api/layers/lines?utility=1', 'utility', /sites and substations only/],
       ['a load filter on lines', '/api/layers/lines?maxLoadMw=5', 'maxLoadMw', /sites only/],
     ])('%s', async (_name, url, param, message) => {

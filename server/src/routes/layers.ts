@@ -57,6 +57,10 @@ export function toLayerFilter(layer: LayerId, query: LayerQuery): LayerFilter {
     onlyFor(layer, ['sites', 'substations'], 'utility');
     filter.utilityId = query.utility;
   }
+  if (query.region !== undefined) {
+    onlyFor(layer, ['sites', 'substations', 'pylons'], 'region');
+    filter.regionId = query.region;
+  }
   return filter;
 }
 
@@ -65,8 +69,9 @@ function refuse(parameter: string, message: string): never {
 }
 
 function onlyFor(layer: LayerId, layers: LayerId[], parameter: string): void {
-  if (!layers.includes(layer))
-    refuse(parameter, `${parameter} filters apply to ${layers.join(' and ')} only, not to ${layer}`);
+  if (layers.includes(layer)) return;
+  const names = layers.length > 1 ? `${layers.slice(0, -1).join(', ')} and ${layers.at(-1)}` : layers[0];
+  refuse(parameter, `${parameter} filters apply to ${names} only, not to ${layer}`);
 }
 
 const layers: FastifyPluginAsyncTypebox = async (app) => {

@@ -37,6 +37,8 @@ export interface LayerFilter {
   maxLoadMw?: number;
   /** Substations of this utility; sites whose utility (DOMAIN.md: feeder's, else nearest within 10 km) it is. */
   utilityId?: number;
+  /** Point features inside this region (boundary included). */
+  regionId?: number;
   limit: number;
 }
 

@@ -284,4 +284,12 @@ export const CASES: ConformanceCase[] = [
     expect: {},
     ids: ['C-west-edge', 'C-west-lic'],
   },
+  {
+    name: 'sites in a region: a site on its top edge is in, one 1e-7° east of its east edge is out',
+    method: 'GET',
+    url: '/api/layers/sites?region=2',
+    status: 200,
+    expect: {},
+    ids: ['C-far', 'C-tile-w'],
+  },
 ];
