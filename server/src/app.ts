@@ -1,9 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
-import { validationFailed } from './http/app-error';
 import { registerErrorHandling } from './http/error-handler';
-import { parseStrictJson } from './http/strict-json';
+import { strictJsonBodyParser } from './http/strict-json';
 import { validatorCompiler } from './http/validation';
 import auth from './auth/auth-plugin';
 import audit from './routes/audit';
@@ -45,7 +44,6 @@ export async function buildApp({ config, store, serveStatic = true }: AppOptions
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
-    // Query strings like ?status=A&status=B become arrays, which the schemas then refuse as not a string.
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -56,11 +54,7 @@ export async function buildApp({ config, store, serveStatic = true }: AppOptions
   app.decorate('config', config);
   registerErrorHandling(app);
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const parsed = parseStrictJson(body as string);
-    if (parsed.ok) done(null, parsed.value);
-    else done(validationFailed(parsed.reason, [{ in: 'body', path: parsed.path, message: parsed.reason }]));
-  });
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, strictJsonBodyParser);
 
   await app.register(auth);
   await app.register(openapi);

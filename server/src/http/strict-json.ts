@@ -1,3 +1,5 @@
+import { validationFailed } from './app-error';
+
 /**
  * JSON bodies parsed strictly: JSON.parse silently keeps the last of duplicate keys, and `__proto__` or
  * `constructor` keys are a prototype-pollution vector. Both are refused with the path of the offending key.
@@ -64,4 +66,15 @@ function findKeyProblem(text: string): { reason: string; path: string } | null {
     i += 1;
   }
   return null;
+}
+
+/** A Fastify body parser (parseAs: 'string') that parses strictly and refuses with a 400 naming the key. */
+export function strictJsonBodyParser(
+  _request: unknown,
+  body: string | Buffer,
+  done: (error: Error | null, value?: unknown) => void,
+): void {
+  const parsed = parseStrictJson(String(body));
+  if (parsed.ok) done(null, parsed.value);
+  else done(validationFailed(parsed.reason, [{ in: 'body', path: parsed.path, message: parsed.reason }]));
 }

@@ -6,18 +6,14 @@ import { IMPORT_LAYERS, isImportLayer } from '../domain/import/import-layers';
 import { ImportConflictError } from '../domain/import/plan-import';
 import { readCsv, readFeatureCollection } from '../domain/import/read-rows';
 import { AppError, notFound, validationFailed } from '../http/app-error';
-import { parseStrictJson } from '../http/strict-json';
+import { strictJsonBodyParser } from '../http/strict-json';
 import { importLayer } from '../services/import-layer';
 
 /** POST /api/import/:layer (API.md, docs/import.md): upsert by externalId, all or nothing. */
 const imports: FastifyPluginAsyncTypebox = async (app) => {
   // Registered inside this plugin, so only the import route takes GeoJSON and CSV bodies. CSV arrives as bytes:
   // its encoding (UTF-8 or GB 18030) is the query's to say, not Fastify's.
-  app.addContentTypeParser('application/geo+json', { parseAs: 'string' }, (_request, body, done) => {
-    const parsed = parseStrictJson(body as string);
-    if (parsed.ok) done(null, parsed.value);
-    else done(validationFailed(parsed.reason, [{ in: 'body', path: parsed.path, message: parsed.reason }]));
-  });
+  app.addContentTypeParser('application/geo+json', { parseAs: 'string' }, strictJsonBodyParser);
   app.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   app.post(
