@@ -1,17 +1,23 @@
 import { defineConfig } from '@playwright/test';
+import { USERS } from './e2e/support/users';
 
 const SQLITE_PORT = 3100;
 const POSTGIS_PORT = 3102;
 const origin = (port: number) => `http://127.0.0.1:${port}`;
 
+/** The first user's password on the throwaway databases. */
+const ADMIN_PASSWORD = USERS.admin.password;
+
 /**
  * End-to-end tests against the built client and real servers on throwaway databases: the whole suite on
- * SQLite, and the tests tagged @smoke on PostgreSQL + PostGIS. The servers allow anonymous reading
- * (GRIDWATCH_PUBLIC_READ): the client has no login screen yet. Chromium is Debian's: Playwright's own browser
- * download cannot work without the internet (STACK.md).
+ * SQLite, and the tests tagged @smoke on PostgreSQL + PostGIS. The servers run as deployed by default: reading
+ * needs a session. The global setup adds an enforcer and a viewer beside the admin, and every test logs in
+ * (e2e/support/fixtures.ts). Chromium is Debian's: Playwright's own browser download cannot work without the
+ * internet (STACK.md).
  */
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
@@ -41,7 +47,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `rm -f data/e2e.db* && GRIDWATCH_SEED=demo GRIDWATCH_PUBLIC_READ=true DATABASE_URL=file:./data/e2e.db PORT=${SQLITE_PORT} npx tsx server/src/main.ts`,
+      command: `rm -f data/e2e.db* && GRIDWATCH_SEED=demo GRIDWATCH_ADMIN_PASSWORD=${ADMIN_PASSWORD} DATABASE_URL=file:./data/e2e.db PORT=${SQLITE_PORT} npx tsx server/src/main.ts`,
       url: `${origin(SQLITE_PORT)}/api/health`,
       reuseExistingServer: false,
       timeout: 180_000,
@@ -49,7 +55,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `GRIDWATCH_PUBLIC_READ=true PORT=${POSTGIS_PORT} npx tsx e2e/start-postgis-server.ts`,
+      command: `GRIDWATCH_ADMIN_PASSWORD=${ADMIN_PASSWORD} PORT=${POSTGIS_PORT} npx tsx e2e/start-postgis-server.ts`,
       url: `${origin(POSTGIS_PORT)}/api/health`,
       reuseExistingServer: false,
       timeout: 300_000,

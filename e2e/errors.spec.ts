@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { openMap, renderedCount } from './support/map-page';
 
 test('a layer that fails to load is reported with the API message, and the rest of the map still draws', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import type { Hotspot, UnlicensedLoad } from '../client/src/api';
 import { fetchJson, hotspotsPath, unlicensedLoadPath } from './support/api';
 import { openMap, waitForMapIdle } from './support/map-page';

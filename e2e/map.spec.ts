@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { fetchLayer, pointOf } from './support/api';
 import { jumpTo, openMap, pagePoint, renderedCount, settle, watchPage } from './support/map-page';
 import { saveScreenshot } from './support/screenshot';

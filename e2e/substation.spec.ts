@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import type { Hotspot, UnlicensedLoad } from '../client/src/api';
 import { fetchJson, hotspotsPath, pointOf, unlicensedLoadPath } from './support/api';
 import {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import type { Hotspot } from '../client/src/api';
 import { fetchJson, fetchLayer, hotspotsPath, pointOf } from './support/api';
 import { jumpTo, openMap, renderedCount, renderedFeatures, watchPage } from './support/map-page';

@@ -1,44 +1,72 @@
 import { useCallback, useMemo, useState } from 'react';
-import { createApiClient, type SiteNear } from './api';
+import type { ApiClient, Bbox, Me, SiteNear } from './api';
+import { AppSidebar } from './app-sidebar';
+import { permissionsOf } from './auth/permissions';
 import { useI18n } from './i18n';
+import { ImportDialog } from './import/import-dialog';
 import { initialBounds, MAP_LAYERS, MapView, type MapClick, type MapLayerId } from './map';
 import { ErrorList } from './panels/error-list';
-import { FeatureDetails } from './panels/feature-details';
-import { HotspotsPanel } from './panels/hotspots-panel';
-import { LayerList } from './panels/layer-list';
-import { Legend } from './panels/legend';
-import { Sidebar } from './panels/sidebar';
 import { SubstationPanel } from './panels/substation-panel';
 import { pointOf } from './point-of';
+import { SelectionDetails } from './selection-details';
 import { useAnalysis } from './use-analysis';
 import { useLayerInfos } from './use-layer-infos';
 import { useLoadReports } from './use-load-reports';
+import { useRevisions } from './use-revisions';
+import { NewZonePanel } from './zones/new-zone-panel';
+import { useZoneWorkflow } from './zones/use-zone-workflow';
+import { ZonePanel } from './zones/zone-panel';
 import './app.css';
 import './panels/analysis-panels.css';
+import './workflow.css';
 
 const ALL_VISIBLE = Object.fromEntries(MAP_LAYERS.map((l) => [l, true])) as Record<MapLayerId, boolean>;
 
-export function App() {
-  const api = useMemo(() => createApiClient(), []);
+interface Props {
+  api: ApiClient;
+  /** null: nobody logged in, reading a public deployment. */
+  user: Me | null;
+  onLogout: () => void;
+  onLogin: () => void;
+}
+
+export function App({ api, user, onLogout, onLogin }: Props) {
   const { locale } = useI18n();
+  const permissions = permissionsOf(user?.role ?? null);
   const infos = useLayerInfos(api);
   const analysis = useAnalysis(api);
+  const { revisions, bump } = useRevisions();
+  const zones = useZoneWorkflow(
+    api,
+    useCallback(() => bump('zones'), [bump]),
+  );
   const [visible, setVisible] = useState(ALL_VISIBLE);
   const [selection, setSelection] = useState<MapClick | null>(null);
+  const [view, setView] = useState<Bbox | null>(null);
+  const [importing, setImporting] = useState(false);
   const { errors, truncated, events } = useLoadReports();
   const closePopup = useCallback(() => setSelection(null), []);
   const toggle = useCallback(
     (layer: MapLayerId, on: boolean) => setVisible((v) => ({ ...v, [layer]: on })),
     [],
   );
-  const { open, pick } = analysis;
-  // A substation's details are its panel, with the load around it; every other feature gets a popup.
+  const { open, pick, close } = analysis;
+  const { select } = zones;
+  // A substation's details are its panel, with the load around it; a zone's are the zone panel; every other
+  // feature gets a popup. The floating panels share a place, so opening one closes the other.
   const onMapClick = useCallback(
     (click: MapClick | null) => {
-      if (click?.layer === 'substations') open(click.id, false);
-      setSelection(click?.layer === 'substations' ? null : click);
+      if (click?.layer === 'substations') {
+        open(click.id, false);
+        select(null);
+      }
+      if (click?.layer === 'zones') {
+        select(click.id);
+        close();
+      }
+      setSelection(click?.layer === 'substations' || click?.layer === 'zones' ? null : click);
     },
-    [open],
+    [open, select, close],
   );
   const pickSite = useCallback(
     (site: SiteNear) => {
@@ -48,29 +76,38 @@ export function App() {
     },
     [pick],
   );
-  const openHotspot = useCallback((id: number) => open(id, true), [open]);
+  const openHotspot = useCallback(
+    (id: number) => {
+      open(id, true);
+      select(null);
+    },
+    [open, select],
+  );
   const bounds = useMemo(() => (infos.ready ? initialBounds(infos.layers) : null), [infos]);
   const shownErrors =
     infos.ready && infos.error ? [{ layer: 'layerList' as const, message: infos.error }, ...errors] : errors;
+  const statusChanged = useCallback(() => bump('sites'), [bump]);
+  const dataRevision = `${revisions.zones}/${revisions.sites}`;
 
   return (
     <div className="app">
-      <Sidebar>
-        <HotspotsPanel
-          hotspots={analysis.hotspots}
-          settings={analysis.settings}
-          onRadius={analysis.setRadius}
-          selected={analysis.substationId}
-          onOpen={openHotspot}
-        />
-        <LayerList
-          infos={infos.ready ? infos.layers : []}
-          visible={visible}
-          onToggle={toggle}
-          truncated={truncated}
-        />
-        <Legend />
-      </Sidebar>
+      <AppSidebar
+        api={api}
+        user={user}
+        permissions={permissions}
+        onLogout={onLogout}
+        onLogin={onLogin}
+        onImport={() => setImporting(true)}
+        zones={zones}
+        zonesRevision={revisions.zones}
+        analysis={analysis}
+        onOpenHotspot={openHotspot}
+        view={view}
+        layers={infos.ready ? infos.layers : []}
+        visible={visible}
+        onToggle={toggle}
+        truncated={truncated}
+      />
       <main className="map-pane">
         {bounds && (
           <MapView
@@ -82,11 +119,22 @@ export function App() {
             onClick={onMapClick}
             focus={analysis.focus}
             camera={analysis.camera}
+            revisions={revisions}
+            zoneEdit={zones.editing?.request ?? null}
+            onZoneShape={zones.onShape}
+            onView={setView}
             popup={
               selection && {
                 lngLat: selection.lngLat,
                 onClose: closePopup,
-                content: <FeatureDetails api={api} layer={selection.layer} id={selection.id} />,
+                content: (
+                  <SelectionDetails
+                    api={api}
+                    selection={selection}
+                    canChangeStatus={permissions.changeStatus}
+                    onStatusChanged={statusChanged}
+                  />
+                ),
               }
             }
           />
@@ -104,8 +152,23 @@ export function App() {
             onClose={analysis.close}
           />
         )}
+        {zones.editing?.kind === 'new' && zones.editing.request.kind === 'draw' && (
+          <NewZonePanel workflow={zones} shape={zones.editing.request.shape} />
+        )}
+        {zones.selected !== null && zones.editing?.kind !== 'new' && (
+          <ZonePanel
+            api={api}
+            zoneId={zones.selected}
+            workflow={zones}
+            permissions={permissions}
+            revision={dataRevision}
+          />
+        )}
         <ErrorList errors={shownErrors} />
       </main>
+      {importing && (
+        <ImportDialog api={api} onClose={() => setImporting(false)} onImported={(layer) => bump(layer)} />
+      )}
     </div>
   );
 }

@@ -41,13 +41,25 @@ export function renderedCount(page: Page, styleLayer: string): Promise<number> {
   }, styleLayer);
 }
 
-/** Moves the view without animation and waits for the data of the new view to be drawn. */
-export async function jumpTo(page: Page, center: [number, number], zoom: number): Promise<void> {
+/**
+ * Moves the view without animation and waits for the data of the new view to be drawn. `padding` (pixels) puts
+ * the centre off the middle of the map, e.g. to leave room for a popup beside a floating panel.
+ */
+export async function jumpTo(
+  page: Page,
+  center: [number, number],
+  zoom: number,
+  padding: { right: number; bottom: number } = { right: 0, bottom: 0 },
+): Promise<void> {
   await page.evaluate(
-    ([lng, lat, z]) => {
-      window.__gridwatchMap?.jumpTo({ center: [lng, lat], zoom: z });
+    ([lng, lat, z, right, bottom]) => {
+      window.__gridwatchMap?.jumpTo({
+        center: [lng, lat],
+        zoom: z,
+        padding: { right, bottom, top: 0, left: 0 },
+      });
     },
-    [center[0], center[1], zoom] as const,
+    [center[0], center[1], zoom, padding.right, padding.bottom] as const,
   );
   await waitForMapIdle(page);
 }

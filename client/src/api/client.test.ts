@@ -63,3 +63,26 @@ describe('createApiClient', () => {
     await expect(api.layer('pylons', {}, controller.signal)).rejects.toBe(abort);
   });
 });
+
+describe('the writes and the session', () => {
+  it('sends JSON with the method asked for, and takes a 204 as done', async () => {
+    const calls: { path: string; init?: RequestInit }[] = [];
+    const api = createApiClient((path, init) => {
+      calls.push({ path, init });
+      return Promise.resolve(new Response(null, { status: 204 }));
+    });
+    await expect(api.deleteZone(4, 2)).resolves.toBeUndefined();
+    expect(calls[0]).toMatchObject({ path: '/api/zones/4?version=2', init: { method: 'DELETE' } });
+  });
+
+  it('tells of a 401 from any call but the login itself', async () => {
+    let told = 0;
+    const unauthorized = () =>
+      json(401, { error: { code: 'UNAUTHENTICATED', message: 'Not logged in', details: [] } });
+    const api = createApiClient(unauthorized, () => (told += 1));
+    await expect(api.login('a', 'b')).rejects.toMatchObject({ status: 401 });
+    expect(told).toBe(0);
+    await expect(api.layers()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(told).toBe(1);
+  });
+});

@@ -1,15 +1,27 @@
-import { getJson, type FetchFn } from './http';
+import { callJson, getJson, type FetchFn } from './http';
+import { hotspotsPath, importPath, layerPath, unlicensedLoadPath } from './paths';
 import type {
   ApiFeature,
   ApiFeatureCollection,
+  CreateZoneBody,
   Hotspot,
   HotspotsQuery,
+  ImportLayer,
+  ImportQuery,
+  ImportResult,
   LayerId,
   LayerInfo,
   LayerFilter,
+  Me,
+  StatusChange,
+  StatusChangeBody,
   UnlicensedLoad,
   UnlicensedLoadQuery,
+  UpdateZoneBody,
+  ZoneSites,
 } from './types';
+
+export { hotspotsPath, layerPath, unlicensedLoadPath } from './paths';
 
 /** Layers that have a `GET /api/<layer>/:id` route. */
 export type DetailLayerId = Exclude<LayerId, 'zones'>;
@@ -28,40 +40,52 @@ export interface ApiClient {
     signal?: AbortSignal,
   ): Promise<UnlicensedLoad>;
   hotspots(query: HotspotsQuery, signal?: AbortSignal): Promise<Hotspot[]>;
+  me(): Promise<Me>;
+  login(username: string, password: string): Promise<Me>;
+  logout(): Promise<void>;
+  history(siteId: number, signal?: AbortSignal): Promise<StatusChange[]>;
+  changeStatus(siteId: number, change: StatusChangeBody): Promise<ApiFeature<'sites'>>;
+  zone(zoneId: number, signal?: AbortSignal): Promise<ApiFeature<'zones'>>;
+  zoneSites(zoneId: number, signal?: AbortSignal): Promise<ZoneSites>;
+  createZone(zone: CreateZoneBody): Promise<ApiFeature<'zones'>>;
+  updateZone(zoneId: number, change: UpdateZoneBody): Promise<ApiFeature<'zones'>>;
+  deleteZone(zoneId: number, version: number): Promise<void>;
+  importLayer(layer: ImportLayer, file: Blob, contentType: string, query: ImportQuery): Promise<ImportResult>;
 }
 
-export function layerPath(layer: LayerId, query: LayerFilter = {}): string {
-  const params = new URLSearchParams();
-  if (query.bbox) params.set('bbox', query.bbox.map((n) => n.toFixed(6)).join(','));
-  if (query.status && query.status.length > 0) params.set('status', query.status.join(','));
-  if (query.limit !== undefined) params.set('limit', String(query.limit));
-  const search = params.toString();
-  return `/api/layers/${layer}${search ? `?${search}` : ''}`;
-}
-
-export function unlicensedLoadPath(substationId: number, query: UnlicensedLoadQuery): string {
-  const params = new URLSearchParams({
-    radiusKm: String(query.radiusKm),
-    includeSuspected: String(query.includeSuspected),
-  });
-  return `/api/substations/${substationId}/unlicensed-load?${params}`;
-}
-
-export function hotspotsPath(query: HotspotsQuery): string {
-  const params = new URLSearchParams({
-    radiusKm: String(query.radiusKm),
-    limit: String(query.limit),
-    includeSuspected: String(query.includeSuspected),
-  });
-  return `/api/analysis/hotspots?${params}`;
-}
-
-export function createApiClient(fetchFn: FetchFn = (input, init) => fetch(input, init)): ApiClient {
+/**
+ * The API client. `onUnauthorized` hears of every 401 outside the login route itself, so that the app can go back
+ * to its login page whichever call found the session gone.
+ */
+export function createApiClient(
+  fetchFn: FetchFn = (input, init) => fetch(input, init),
+  onUnauthorized: () => void = () => undefined,
+): ApiClient {
+  const watched: FetchFn = async (input, init) => {
+    const response = await fetchFn(input, init);
+    if (response.status === 401 && !input.startsWith('/api/auth/')) onUnauthorized();
+    return response;
+  };
+  const json = (path: string, method: 'POST' | 'PATCH', body: unknown) =>
+    callJson<never>(watched, path, { method, body: { json: body } });
   return {
-    layers: () => getJson<LayerInfo[]>(fetchFn, '/api/layers'),
-    layer: (layer, query, signal) => getJson(fetchFn, layerPath(layer, query), signal),
-    feature: (layer, id, signal) => getJson(fetchFn, `/api/${layer}/${id}`, signal),
-    unlicensedLoad: (id, query, signal) => getJson(fetchFn, unlicensedLoadPath(id, query), signal),
-    hotspots: (query, signal) => getJson(fetchFn, hotspotsPath(query), signal),
+    layers: () => getJson<LayerInfo[]>(watched, '/api/layers'),
+    layer: (layer, query, signal) => getJson(watched, layerPath(layer, query), signal),
+    feature: (layer, id, signal) => getJson(watched, `/api/${layer}/${id}`, signal),
+    unlicensedLoad: (id, query, signal) => getJson(watched, unlicensedLoadPath(id, query), signal),
+    hotspots: (query, signal) => getJson(watched, hotspotsPath(query), signal),
+    me: () => getJson(watched, '/api/auth/me'),
+    login: (username, password) => json('/api/auth/login', 'POST', { username, password }),
+    logout: () => callJson(watched, '/api/auth/logout', { method: 'POST' }),
+    history: (id, signal) => getJson(watched, `/api/sites/${id}/history`, signal),
+    changeStatus: (id, change) => json(`/api/sites/${id}`, 'PATCH', change),
+    zone: (id, signal) => getJson(watched, `/api/zones/${id}`, signal),
+    zoneSites: (id, signal) => getJson(watched, `/api/zones/${id}/sites`, signal),
+    createZone: (zone) => json('/api/zones', 'POST', zone),
+    updateZone: (id, change) => json(`/api/zones/${id}`, 'PATCH', change),
+    deleteZone: (id, version) =>
+      callJson(watched, `/api/zones/${id}?version=${version}`, { method: 'DELETE' }),
+    importLayer: (layer, file, contentType, query) =>
+      callJson(watched, importPath(layer, query), { method: 'POST', body: { raw: file, contentType } }),
   };
 }

@@ -9,6 +9,17 @@ import type {
   Summary,
   UnlicensedLoadQuery,
 } from '../../../server/src/api/queries';
+import type { Me, UserOut } from '../../../server/src/api/auth';
+import type {
+  CreateZoneBody,
+  StatusChangeBody,
+  StatusChangeOut,
+  UpdateZoneBody,
+  ZoneState as ZoneStateSchema,
+} from '../../../server/src/api/enforcement';
+import type { ImportProblem, ImportQuery, ImportResult } from '../../../server/src/api/import';
+import type { ImportLayer } from '../../../server/src/domain/import/import-layers';
+import type { Role } from '../../../server/src/domain/roles';
 import type { Static } from 'typebox';
 
 export type {
@@ -19,6 +30,14 @@ export type {
   Hotspot,
   HotspotsQuery,
   UnlicensedLoadQuery,
+  Me,
+  Role,
+  CreateZoneBody,
+  UpdateZoneBody,
+  StatusChangeBody,
+  ImportResult,
+  ImportQuery,
+  ImportLayer,
 };
 export type { Status } from '../../../server/src/domain/status';
 
@@ -55,3 +74,16 @@ export type UnlicensedLoad = Static<typeof Summary> & {
   radiusKm: number;
   sites: { type: 'FeatureCollection'; features: SiteNear[] };
 };
+
+export type User = Static<typeof UserOut>;
+
+/** One record of a site's history (GET /api/sites/:id/history). */
+export type StatusChange = Static<typeof StatusChangeOut>;
+
+/** One bad row of an import, from the details of a 422 IMPORT_INVALID. */
+export type ImportRowProblem = Static<typeof ImportProblem>;
+
+/** GET /api/zones/:id/sites: the sites in the zone and the summary over them. */
+export type ZoneSites = ApiFeatureCollection<'sites'> & { summary: Static<typeof Summary> };
+
+export type ZoneState = Static<typeof ZoneStateSchema>;

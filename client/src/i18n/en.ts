@@ -1,5 +1,6 @@
-import type { Status } from '../api';
+import type { Role, Status, ZoneState } from '../api';
 import type { MapLayerId } from '../map/map-layers';
+import type { DrawShape } from '../map/zone-editor/draw-shapes';
 
 /** English interface text; the shape every other language must fill. */
 export const en = {
@@ -23,6 +24,7 @@ export const en = {
   truncatedLayer: 'More than the server sends at once: not all are shown.',
   layerNames: {
     regions: 'Prefectures',
+    zones: 'Inspection zones',
     lines: 'Transmission lines',
     pylons: 'Pylons',
     substations: 'Substations',
@@ -80,6 +82,106 @@ export const en = {
     withSuspected: 'Suspected sites included.',
   },
   none: '—',
+  auth: {
+    username: 'Username',
+    password: 'Password',
+    login: 'Log in',
+    logout: 'Log out',
+    readOnly: 'Not logged in: read only',
+    expired: 'Your session has ended. Log in again to go on.',
+  },
+  roles: { viewer: 'viewer', enforcer: 'enforcer', admin: 'admin' } satisfies Record<Role, string>,
+  zones: {
+    title: 'Inspection zones',
+    draw: 'Draw a zone',
+    empty: 'No inspection zones yet.',
+    zone: 'Inspection zone',
+    newZone: 'New inspection zone',
+    name: 'Name',
+    team: 'Team',
+    dueDate: 'Due date',
+    notes: 'Notes',
+    state: 'State',
+    save: 'Save zone',
+    saveChanges: 'Save changes',
+    saveShape: 'Save shape',
+    editShape: 'Edit shape',
+    editHint: 'Drag a corner to move it; drag a midpoint to add a corner.',
+    cancel: 'Cancel',
+    close: 'Close the zone panel',
+    delete: 'Delete zone',
+    confirmDelete: 'Delete this zone for good?',
+    deleteConfirm: 'Yes, delete',
+    keep: 'Keep it',
+    conflict:
+      'Someone else changed this zone meanwhile. It has been reloaded: check it and make your change again.',
+    inUse:
+      'Status changes were recorded in this zone, so it is kept as evidence and cannot be deleted. Set its state to closed instead.',
+    saved: 'Saved.',
+    deleted: 'Zone deleted.',
+    summary: 'Sites in the zone',
+    nameRequired: 'Give the zone a name.',
+    badDate: 'Enter a date as YYYY-MM-DD.',
+    tooLong: 'Too long.',
+    multiPart: 'This zone has several parts; its shape cannot be edited here.',
+  },
+  zoneShapes: { polygon: 'Polygon', rectangle: 'Rectangle', circle: 'Circle' } satisfies Record<
+    DrawShape,
+    string
+  >,
+  drawHints: {
+    polygon: 'Click on the map to place the corners; click the first corner again to close the zone.',
+    rectangle: 'Click one corner on the map, then the opposite corner.',
+    circle: 'Click the centre on the map, then click again at the radius.',
+  } satisfies Record<DrawShape, string>,
+  zoneStates: { planned: 'planned', active: 'active', closed: 'closed' } satisfies Record<ZoneState, string>,
+  status: {
+    title: 'Change status',
+    to: 'New status',
+    choose: 'Choose…',
+    note: 'Note (required)',
+    zone: 'Found in zone',
+    noZone: 'None',
+    submit: 'Record change',
+    conflict:
+      'Someone else changed this site meanwhile. It has been reloaded: check its status and try again.',
+    noTransitions: 'No status change is allowed from this status.',
+  },
+  history: {
+    title: 'History',
+    empty: 'No recorded status changes.',
+    created: 'first recorded',
+    zone: 'zone {id}',
+  },
+  importDialog: {
+    open: 'Import…',
+    title: 'Import a utility report',
+    layer: 'Layer',
+    file: 'File (GeoJSON or CSV)',
+    badFile: 'Choose a .geojson, .json or .csv file.',
+    encoding: 'Encoding (CSV)',
+    crs: 'Coordinates',
+    wgs84: 'WGS 84 (GPS)',
+    gcj02: 'GCJ-02 (Chinese web maps)',
+    check: 'Check (dry run)',
+    commit: 'Import',
+    checked: 'Checked, nothing written yet. Import would do:',
+    imported: 'Imported.',
+    created: 'Created',
+    updated: 'Updated',
+    unchanged: 'Unchanged',
+    badRows: 'Bad rows: {count}. Nothing can be imported until they are fixed.',
+    row: 'Row',
+    externalId: 'External id',
+    message: 'Problem',
+  },
+  exports: {
+    title: 'Export',
+    view: 'Sites in the current view, of the statuses ticked:',
+    geojson: 'GeoJSON',
+    csv: 'CSV',
+    chooseStatus: 'Tick at least one status.',
+  },
 };
 
 export type Messages = {

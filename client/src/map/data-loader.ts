@@ -1,7 +1,8 @@
-import type { GeoJSONSource, Map } from 'maplibre-gl';
+import type { GeoJSONSource, Map, VectorTileSource } from 'maplibre-gl';
 import type { ApiClient } from '../api';
 import { listenForErrors, type MapError } from './map-errors';
 import { isTiled, MAP_LAYERS, type MapLayerId } from './map-layers';
+import { tileUrl } from './style/sources';
 import { tileErrorMessage } from './tile-error';
 
 /**
@@ -17,13 +18,17 @@ export interface DataLoaderEvents {
   onTruncated(layer: MapLayerId, truncated: boolean): void;
 }
 
+export interface DataLoader {
+  /** Loads a layer again after a write: refetches a whole layer, or points a tiled one at new tile URLs. */
+  reload(layer: MapLayerId, revision: number): void;
+  stop(): void;
+}
+
 /** The API's maximum `limit` (API.md): a whole layer asks for as much as it may have. */
 const WHOLE_LAYER_LIMIT = 50_000;
 
-const WHOLE_LAYERS = MAP_LAYERS.filter((layer) => !isTiled(layer));
-
-/** Starts loading into a map whose style has loaded; returns the function that stops it. */
-export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEvents): () => void {
+/** Starts loading into a map whose style has loaded. */
+export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEvents): DataLoader {
   let pending = 0;
   let stopped = false;
   const track = (work: Promise<void>) => {
@@ -34,8 +39,7 @@ export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEven
       if (!stopped) events.onBusy(pending > 0);
     });
   };
-
-  for (const layer of WHOLE_LAYERS) {
+  const fetchWhole = (layer: MapLayerId) =>
     track(
       api
         .layer(layer, { limit: WHOLE_LAYER_LIMIT })
@@ -48,7 +52,8 @@ export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEven
           if (!stopped) events.onError(layer, error);
         }),
     );
-  }
+
+  for (const layer of MAP_LAYERS) if (!isTiled(layer)) fetchWhole(layer);
 
   // A source's failure comes as a map error naming the source; the others are still logged, as MapLibre would.
   const onMapError = (event: MapError) => {
@@ -63,8 +68,15 @@ export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEven
   };
   const stopListening = listenForErrors(map, onMapError);
 
-  return () => {
-    stopped = true;
-    stopListening();
+  return {
+    reload: (layer, revision) => {
+      if (!isTiled(layer)) fetchWhole(layer);
+      else
+        map.getSource<VectorTileSource>(layer)?.setTiles([tileUrl(window.location.origin, layer, revision)]);
+    },
+    stop: () => {
+      stopped = true;
+      stopListening();
+    },
   };
 }

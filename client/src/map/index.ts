@@ -5,3 +5,5 @@ export { MAP_LAYERS, PYLON_MIN_ZOOM, type MapLayerId } from './map-layers';
 export { initialBounds } from './bounds';
 export { NO_FOCUS, type MapFocus } from './focus-features';
 export type { CameraRequest } from './use-camera';
+export type { ZoneEditRequest } from './zone-editor/use-zone-editor';
+export { DRAW_SHAPES, type DrawShape } from './zone-editor/draw-shapes';

@@ -1,11 +1,12 @@
 import type { LayerId } from '../api';
 
 /**
- * The API layers this map draws, bottom to top. Zones are drawn by the zone editor (a later issue).
- * This module imports nothing from maplibre-gl so the panels can use it.
+ * The API layers this map draws, bottom to top. Zones are the stored inspection zones; the one being drawn or
+ * edited is terra-draw's (zone-editor/). This module imports nothing from maplibre-gl so the panels can use it.
  */
 export const MAP_LAYERS = [
   'regions',
+  'zones',
   'lines',
   'pylons',
   'substations',

@@ -1,7 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import type { Polygon } from 'geojson';
 import type { ApiClient, Bbox } from '../api';
 import type { Locale } from '../i18n';
-import { startDataLoader, type DataLoaderEvents } from './data-loader';
+import { startDataLoader, type DataLoader, type DataLoaderEvents } from './data-loader';
 import { FeaturePopup } from './feature-popup';
 import type { MapFocus } from './focus-features';
 import { MAP_LAYERS, type MapLayerId } from './map-layers';
@@ -11,6 +12,9 @@ import { useClickRouter, type MapClick } from './use-click-router';
 import { useClusterZoom } from './use-cluster-zoom';
 import { useFocus } from './use-focus';
 import { useMap } from './use-map';
+import { useReload } from './use-reload';
+import { useViewBounds } from './use-view-bounds';
+import { useZoneEditor, type ZoneEditRequest } from './zone-editor/use-zone-editor';
 import './map-view.css';
 
 export interface MapViewProps {
@@ -23,13 +27,20 @@ export interface MapViewProps {
   popup: { lngLat: [number, number]; content: ReactNode; onClose: () => void } | null;
   focus: MapFocus;
   camera: CameraRequest | null;
+  /** Counts the app's writes to each layer: a change reloads that layer. */
+  revisions: Readonly<Record<MapLayerId, number>>;
+  /** The zone being drawn or edited; while there is one, clicks on the map draw rather than select. */
+  zoneEdit: ZoneEditRequest | null;
+  onZoneShape: (geometry: Polygon) => void;
+  onView: (bbox: Bbox) => void;
 }
 
 /** The map: creates it, feeds it data, and mirrors the app's state (layers shown, language) into it. */
 export function MapView(props: MapViewProps) {
-  const { api, initialBounds, visible, lang, events, onClick, popup, focus, camera } = props;
+  const { api, initialBounds, visible, lang, events, onClick, popup, focus, camera, revisions } = props;
   const container = useRef<HTMLDivElement>(null);
   const map = useMap(container, initialBounds);
+  const loader = useRef<DataLoader | null>(null);
   const loaderEvents = useRef(events);
   useEffect(() => {
     loaderEvents.current = events;
@@ -45,7 +56,7 @@ export function MapView(props: MapViewProps) {
     const onMoveStart = () => setIdle(false);
     map.on('idle', onIdle);
     map.on('movestart', onMoveStart);
-    const stop = startDataLoader(map, api, {
+    const started = startDataLoader(map, api, {
       onBusy: (b) => {
         busy = b;
         if (b) setIdle(false);
@@ -53,8 +64,10 @@ export function MapView(props: MapViewProps) {
       onError: (layer, error) => loaderEvents.current.onError(layer, error),
       onTruncated: (layer, t) => loaderEvents.current.onTruncated(layer, t),
     });
+    loader.current = started;
     return () => {
-      stop();
+      started.stop();
+      loader.current = null;
       map.off('idle', onIdle);
       map.off('movestart', onMoveStart);
     };
@@ -72,7 +85,10 @@ export function MapView(props: MapViewProps) {
     map?.setGlobalStateProperty('lang', lang);
   }, [map, lang]);
 
-  useClickRouter(map, onClick);
+  useClickRouter(map, props.zoneEdit ? null : onClick);
+  useZoneEditor(map, props.zoneEdit, props.onZoneShape);
+  useReload(loader, revisions);
+  useViewBounds(map, props.onView);
   useClusterZoom(map);
   useFocus(map, focus);
   useCamera(map, camera);

@@ -20,8 +20,11 @@ function around({ point }: MapMouseEvent): [PointLike, PointLike] {
   ];
 }
 
-/** Sends each map click to `onClick` with the topmost clickable feature, or with null for none. */
-export function useClickRouter(map: Map | null, onClick: (click: MapClick | null) => void): void {
+/**
+ * Sends each map click to `onClick` with the topmost clickable feature, or with null for none; with no `onClick`
+ * (a zone being drawn) clicks select nothing.
+ */
+export function useClickRouter(map: Map | null, onClick: ((click: MapClick | null) => void) | null): void {
   const handler = useRef(onClick);
   useEffect(() => {
     handler.current = onClick;
@@ -30,6 +33,7 @@ export function useClickRouter(map: Map | null, onClick: (click: MapClick | null
   useEffect(() => {
     if (!map) return;
     const onMapClick = (event: MapMouseEvent) => {
+      if (!handler.current) return;
       const hits = map
         .queryRenderedFeatures(around(event), { layers: CLICKABLE })
         .map((f) => ({ styleLayerId: f.layer.id, id: f.id }));
@@ -37,6 +41,8 @@ export function useClickRouter(map: Map | null, onClick: (click: MapClick | null
       handler.current(target && { ...target, lngLat: [event.lngLat.lng, event.lngLat.lat] });
     };
     const onMove = (event: MapMouseEvent) => {
+      // terra-draw sets its own cursor while it draws.
+      if (!handler.current) return;
       const hit = map.queryRenderedFeatures(around(event), { layers: POINTER }).length > 0;
       map.getCanvas().style.cursor = hit ? 'pointer' : '';
     };

@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './language-switch';
 
-/** The panel beside the map: the app's name, then the sections it is given. */
-export function Sidebar({ children }: { children: ReactNode }) {
+/** The panel beside the map: the app's name, who is using it, then the sections it is given. */
+export function Sidebar({ user, children }: { user: ReactNode; children: ReactNode }) {
   const { t } = useI18n();
   return (
     <aside className="sidebar">
@@ -14,6 +14,7 @@ export function Sidebar({ children }: { children: ReactNode }) {
         </div>
         <LanguageSwitch />
       </header>
+      {user}
       {children}
     </aside>
   );

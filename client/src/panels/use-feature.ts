@@ -7,10 +7,13 @@ export type FeatureState =
   | { state: 'loaded'; selected: SelectedFeature }
   | { state: 'failed'; error: ApiError };
 
-/** Fetches the full feature from the API: the map's copy may be simplified or stale. */
-export function useFeature(api: ApiClient, layer: DetailLayerId, id: number): FeatureState {
+/**
+ * Fetches the full feature from the API: the map's copy may be simplified or stale. A new `revision` fetches it
+ * again (after a write).
+ */
+export function useFeature(api: ApiClient, layer: DetailLayerId, id: number, revision = 0): FeatureState {
   const [result, setResult] = useState<{ key: string; value: FeatureState } | null>(null);
-  const key = `${layer}/${id}`;
+  const key = `${layer}/${id}/${revision}`;
   useEffect(() => {
     const controller = new AbortController();
     api

@@ -9,11 +9,13 @@ import { siteLayers } from './sites';
 import { focusLayers } from './focus';
 import { basemapSources, dataSources, focusSource } from './sources';
 import { substationLayers } from './substations';
+import { zoneLayers } from './zones';
 import { Z_ORDER, type StyleLayerId } from './z-order';
 
 /** The style layers of each API layer: a layer toggle shows or hides all of them. */
 export const THEMES: Readonly<Record<MapLayerId, readonly LayerSpecification[]>> = {
   regions: regionLayers,
+  zones: zoneLayers,
   lines: lineLayers,
   pylons: pylonLayers,
   substations: substationLayers,
@@ -23,6 +25,7 @@ export const THEMES: Readonly<Record<MapLayerId, readonly LayerSpecification[]>>
 /** The one style layer of each API layer that answers clicks. */
 export const CLICK_LAYERS: Readonly<Record<MapLayerId, StyleLayerId>> = {
   regions: 'regions-fill',
+  zones: 'zones-fill',
   lines: 'lines',
   pylons: 'pylons',
   substations: 'substations',

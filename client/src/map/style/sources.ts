@@ -10,9 +10,12 @@ const TILE_MAX_ZOOM = 14;
 /**
  * The tile URL template of a layer, absolute: MapLibre's worker fetches it and would resolve a relative URL
  * against its own script. The placeholders are appended after URL parsing, which would percent-encode braces.
+ * `revision` counts the writes seen by this client: a new `v` makes new URLs, so neither MapLibre's tile cache
+ * nor the browser's serves a tile from before the write (the server ignores `v`).
  */
-export function tileUrl(origin: string, layer: TiledLayerId): string {
-  return `${new URL(`/api/tiles/${layer}/`, origin).href}{z}/{x}/{y}.mvt`;
+export function tileUrl(origin: string, layer: TiledLayerId, revision = 0): string {
+  const template = `${new URL(`/api/tiles/${layer}/`, origin).href}{z}/{x}/{y}.mvt`;
+  return revision > 0 ? `${template}?v=${revision}` : template;
 }
 
 function tiledSource(origin: string, layer: TiledLayerId): SourceSpecification {

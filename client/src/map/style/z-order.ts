@@ -13,6 +13,8 @@ export const Z_ORDER = [
   'countries-border',
   'regions-line',
   'outline-line',
+  'zones-fill',
+  'zones-line',
   'focus-radius-fill',
   'lines-casing',
   'lines',
@@ -25,6 +27,7 @@ export const Z_ORDER = [
   'countries-label',
   'sites-cluster-count',
   'sites-label',
+  'zones-label',
   'substations-label',
   'cities-label',
 ] as const;

@@ -1,0 +1,41 @@
+import type { HotspotsQuery, ImportQuery, LayerFilter, LayerId, UnlicensedLoadQuery } from './types';
+
+/** The query string of a layer filter, as the layer and export routes read it. */
+export function filterSearch(query: LayerFilter): string {
+  const params = new URLSearchParams();
+  if (query.bbox) params.set('bbox', query.bbox.map((n) => n.toFixed(6)).join(','));
+  if (query.status && query.status.length > 0) params.set('status', query.status.join(','));
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+export function layerPath(layer: LayerId, query: LayerFilter = {}): string {
+  return `/api/layers/${layer}${filterSearch(query)}`;
+}
+
+export function unlicensedLoadPath(substationId: number, query: UnlicensedLoadQuery): string {
+  const params = new URLSearchParams({
+    radiusKm: String(query.radiusKm),
+    includeSuspected: String(query.includeSuspected),
+  });
+  return `/api/substations/${substationId}/unlicensed-load?${params}`;
+}
+
+export function hotspotsPath(query: HotspotsQuery): string {
+  const params = new URLSearchParams({
+    radiusKm: String(query.radiusKm),
+    limit: String(query.limit),
+    includeSuspected: String(query.includeSuspected),
+  });
+  return `/api/analysis/hotspots?${params}`;
+}
+
+export function importPath(layer: string, query: ImportQuery): string {
+  const params = new URLSearchParams({
+    dryRun: String(query.dryRun),
+    crs: query.crs,
+    encoding: query.encoding,
+  });
+  return `/api/import/${layer}?${params}`;
+}

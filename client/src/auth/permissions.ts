@@ -1,0 +1,14 @@
+import type { Role } from '../api';
+
+/** What the interface offers a role; the server decides anyway (docs/auth-and-audit.md), this only hides what it would refuse. */
+export interface Permissions {
+  changeStatus: boolean;
+  editZones: boolean;
+  importData: boolean;
+}
+
+/** `null` is nobody logged in, reading a public deployment. */
+export function permissionsOf(role: Role | null): Permissions {
+  const writes = role === 'enforcer' || role === 'admin';
+  return { changeStatus: writes, editZones: writes, importData: role === 'admin' };
+}

@@ -1,0 +1,34 @@
+import type { Me } from '../api';
+import { useI18n } from '../i18n';
+
+interface Props {
+  user: Me | null;
+  onLogout: () => void;
+  onLogin: () => void;
+}
+
+/** Who is logged in and as what, with the way out; or, reading a public deployment, the way in. */
+export function UserBar({ user, onLogout, onLogin }: Props) {
+  const { t } = useI18n();
+  if (!user) {
+    return (
+      <div className="user-bar" data-testid="user-bar">
+        <span className="user-bar__who">{t.auth.readOnly}</span>
+        <button type="button" className="button" data-testid="login-open" onClick={onLogin}>
+          {t.auth.login}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="user-bar" data-testid="user-bar" data-role={user.role}>
+      <span className="user-bar__who">
+        <strong data-testid="user-name">{user.username}</strong>
+        <span className="user-bar__role">{t.roles[user.role]}</span>
+      </span>
+      <button type="button" className="button" data-testid="logout" onClick={onLogout}>
+        {t.auth.logout}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { ApiClient } from '../api';
+import { fill, useI18n } from '../i18n';
+import { useApiQuery } from '../panels/use-api-query';
+
+/** The site's status changes as the API lists them, newest first: when, who, from → to, note, zone. */
+export function SiteHistory({ api, siteId, revision }: { api: ApiClient; siteId: number; revision: number }) {
+  const { t, locale } = useI18n();
+  const history = useApiQuery(`${siteId}/${revision}`, (signal) => api.history(siteId, signal));
+  const when = (at: string) => new Date(at).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB');
+  return (
+    <section className="site-history" data-testid="site-history" aria-busy={history.loading}>
+      <h3 className="panel-section__title">{t.history.title}</h3>
+      {history.error && (
+        <p className="panel-note panel-note--error">
+          {fill(t.loadFailed, { what: t.history.title, message: history.error.message })}
+        </p>
+      )}
+      {history.data?.length === 0 && <p className="panel-note">{t.history.empty}</p>}
+      <ol className="site-history__list">
+        {history.data?.map((change) => (
+          <li
+            key={change.id}
+            className="site-history__item"
+            data-change-id={change.id}
+            data-to={change.toStatus}
+          >
+            <div className="site-history__meta">
+              <time dateTime={change.at}>{when(change.at)}</time> · {change.username}
+              {change.zoneId !== null && <> · {fill(t.history.zone, { id: change.zoneId })}</>}
+            </div>
+            <div className="site-history__change">
+              {change.fromStatus ? t.statuses[change.fromStatus] : t.history.created} →{' '}
+              {t.statuses[change.toStatus]}
+            </div>
+            <p className="site-history__note">{change.note}</p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, type ApiClient, type ApiFeature } from '../api';
+import { useI18n } from '../i18n';
+import { pointOf } from '../point-of';
+import { nextStatuses, statusChangeBody, type StatusFields } from './status-options';
+import { useContainingZones } from './use-containing-zones';
+
+interface Props {
+  api: ApiClient;
+  site: ApiFeature<'sites'>;
+  onChanged: () => void;
+  /** The site was changed by someone else: it must be reloaded, and the user told. */
+  onConflict: () => void;
+}
+
+/** Records a status change: only the allowed next statuses, a required note, optionally the zone it was found in. */
+export function StatusForm({ api, site, onChanged, onConflict }: Props) {
+  const { t } = useI18n();
+  const [fields, setFields] = useState<StatusFields>({ status: '', note: '', zoneId: null });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const zones = useContainingZones(api, site.id, pointOf(site));
+  const options = nextStatuses(site.properties.status);
+  const body = statusChangeBody(fields, site.properties.version);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!body) return;
+    setBusy(true);
+    setError(null);
+    api
+      .changeStatus(site.id, body)
+      .then(onChanged)
+      .catch((e: unknown) => {
+        setBusy(false);
+        if (e instanceof ApiError && e.code === 'VERSION_CONFLICT') onConflict();
+        else setError(e instanceof Error ? e.message : String(e));
+      });
+  };
+
+  if (options.length === 0) return <p className="panel-note">{t.status.noTransitions}</p>;
+  return (
+    <form className="form status-form" onSubmit={submit} data-testid="status-form">
+      <h3 className="panel-section__title">{t.status.title}</h3>
+      <label>
+        {t.status.to}
+        <select
+          data-testid="status-select"
+          value={fields.status}
+          onChange={(e) => setFields((f) => ({ ...f, status: e.target.value as StatusFields['status'] }))}
+        >
+          <option value="">{t.status.choose}</option>
+          {options.map((s) => (
+            <option key={s} value={s}>
+              {t.statuses[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.status.note}
+        <textarea
+          data-testid="status-note"
+          rows={2}
+          value={fields.note}
+          onChange={(e) => setFields((f) => ({ ...f, note: e.target.value }))}
+        />
+      </label>
+      <label>
+        {t.status.zone}
+        <select
+          data-testid="status-zone"
+          value={fields.zoneId ?? ''}
+          onChange={(e) =>
+            setFields((f) => ({ ...f, zoneId: e.target.value ? Number(e.target.value) : null }))
+          }
+        >
+          <option value="">{t.status.noZone}</option>
+          {zones.data?.map((zone) => (
+            <option key={zone.id} value={zone.id}>
+              {zone.properties.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && (
+        <p className="form__problem" role="alert">
+          {error}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="button button--primary"
+        data-testid="status-submit"
+        disabled={!body || busy}
+      >
+        {t.status.submit}
+      </button>
+    </form>
+  );
+}
