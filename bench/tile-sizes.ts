@@ -74,7 +74,7 @@ try {
       const tiles = z >= 12 ? all.slice(0, DENSEST_AT_HIGH_ZOOM) : all;
       const sizes: number[] = [];
       const started = performance.now();
-      for (const tile of tiles) sizes.push((await store.tile({ layer, tile }))?.length ?? 0);
+      for (const tile of tiles) sizes.push((await store.tile({ layer, tile, filter: {} }))?.length ?? 0);
       const ms = (performance.now() - started) / Math.max(1, tiles.length);
       const filled = sizes.filter((s) => s > 0).sort((a, b) => a - b);
       rows.push({

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { LayerQuery } from './layers';
 
 /** The layers served as vector tiles (zones are few and edited often: the client loads them as GeoJSON). */
 export const TILE_LAYER_IDS = ['regions', 'substations', 'lines', 'pylons', 'sites'] as const;
@@ -15,9 +16,12 @@ export const TileParams = Type.Object({
 });
 export type TileParams = Static<typeof TileParams>;
 
+// The layer route's filters but paging, the box (the tile is the box), the region and the as-of day.
+const { limit: _page, bbox: _box, region: _region, asOf: _day, ...layerFilters } = LayerQuery.properties;
+
 export const TileQuery = Type.Object(
   {
-    status: Type.Optional(Type.String({ description: 'comma-separated statuses (sites only)' })),
+    ...layerFilters,
     // Tiles may be cached for a short while; after an edit the map changes `v` so it fetches fresh tiles.
     v: Type.Optional(
       Type.String({ maxLength: 64, description: 'ignored: a new value bypasses cached tiles' }),

@@ -63,8 +63,9 @@ const tiles: FastifyPluginAsyncTypebox = async (app) => {
         ]);
       }
       // The layer route's own parsing, so the map, the table and the exports filter alike.
-      const { statuses } = toLayerFilter(layer, { status: request.query.status });
-      const body = await app.store.tile({ layer, tile: coord.value, ...(statuses ? { statuses } : {}) });
+      const { v: _cacheBuster, ...query } = request.query;
+      const { limit: _page, ...filter } = toLayerFilter(layer, query);
+      const body = await app.store.tile({ layer, tile: coord.value, filter });
       reply.header('Cache-Control', CACHE_CONTROL);
       if (!body) return reply.code(204).send(null);
       const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;

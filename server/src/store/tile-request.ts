@@ -1,10 +1,13 @@
 import type { TileLayerId } from '../api/tiles';
 import type { TileCoord } from '../domain/geo/tile-math';
-import type { Status } from '../domain/status';
+import type { LayerFilter } from './store';
 
-/** One vector tile of a layer; `statuses` filters sites as the layer route does. */
+/** The layer route's filters that tiles take: all but paging, the box (the tile is the box) and the region. */
+export type TileFilter = Omit<LayerFilter, 'limit' | 'afterId' | 'bbox' | 'regionId'>;
+
+/** One vector tile of a layer, filtered as the layer route filters. */
 export interface TileRequest {
   layer: TileLayerId;
   tile: TileCoord;
-  statuses?: Status[];
+  filter: TileFilter;
 }

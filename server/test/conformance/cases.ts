@@ -292,4 +292,20 @@ export const CASES: ConformanceCase[] = [
     expect: {},
     ids: ['C-far', 'C-tile-w'],
   },
+  {
+    name: 'tiles take the layer filters: a load range keeps one of the two boundary sites',
+    method: 'GET',
+    url: '/api/tiles/sites/12/3071/1473.mvt?minLoadMw=5000',
+    status: 200,
+    expect: {},
+    tileLayer: 'sites',
+    ids: ['C-tile-e'],
+  },
+  {
+    name: 'tiles refuse a region filter (not served as tiles)',
+    method: 'GET',
+    url: '/api/tiles/sites/12/3071/1473.mvt?region=2',
+    status: 400,
+    expect: { error: { code: 'VALIDATION_FAILED' } },
+  },
 ];

@@ -67,7 +67,12 @@ export class PostgisStore extends SqlStore {
   }
 
   tile(request: TileRequest): Promise<Uint8Array | null> {
-    return renderPostgisTile(this.db, request, (layer, bbox) => this.bboxCondition(layer, bbox));
+    return renderPostgisTile(
+      this.db,
+      request,
+      (layer, bbox) => this.bboxCondition(layer, bbox),
+      this.siteUtility(),
+    );
   }
 
   /** `&&` compares bounding boxes (edges included) through the GiST index on geom. */

@@ -151,10 +151,15 @@ export abstract class SqlStore implements Store {
     }
   }
 
+  /** The utility of site `t` (DOMAIN.md) as an SQL expression, with this store's spatial prefilter. */
+  protected siteUtility(): Sql {
+    return siteUtilitySql((radiusKm) => this.pairCondition(radiusKm));
+  }
+
   private async queryRows<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>> {
     const { columns, from } = LAYER_SQL[layer];
     const bbox = filter.bbox ? this.bboxCondition(layer, filter.bbox) : null;
-    const utility = layer === 'sites' ? siteUtilitySql((r) => this.pairCondition(r)) : undefined;
+    const utility = layer === 'sites' ? this.siteUtility() : undefined;
     const whereSql = filterWhere(filter, bbox, undefined, utility);
     const rows = await this.db.$queryRaw<Row[]>(
       sql`SELECT ${columns} FROM ${from} ${whereSql} ORDER BY t.id LIMIT ${filter.limit + 1}`,

@@ -17,6 +17,7 @@ import {
 } from '../../domain/geo/tile-math';
 import { STATUSES } from '../../domain/status';
 import type { TileRequest } from '../tile-request';
+import { filterWhere } from './filter-sql';
 import type { RawClient, Row } from './sql-store';
 
 export interface TileLayerSql {
@@ -145,15 +146,20 @@ function tilePrefilter(layer: TileLayerId, tile: TileCoord, bboxCondition: BboxC
 }
 
 /** The points of the tile and its buffer: `id`, properties, `px`, `py`, and `extra` columns of `t`. */
-function pointsInTile(request: TileRequest, bboxCondition: BboxCondition, extra: Sql): Sql {
-  const { layer, tile, statuses } = request;
-  const status = statuses ? sql`AND t.status IN (${join(statuses)})` : empty;
+function pointsInTile(request: TileRequest, bboxCondition: BboxCondition, extra: Sql, utility?: Sql): Sql {
+  const { layer, tile } = request;
+  const where = filterWhere(
+    { ...request.filter, limit: 0 },
+    tilePrefilter(layer, tile, bboxCondition),
+    undefined,
+    utility,
+  );
   const low = float(-TILE_BUFFER);
   const high = float(TILE_EXTENT + TILE_BUFFER);
   return sql`SELECT p.* FROM (
       SELECT t.id, ${propertySelect(layer)}, ${pixelColumns(tile)} ${extra}
       FROM ${raw(TILE_LAYER_SQL[layer].table)} t
-      WHERE ${tilePrefilter(layer, tile, bboxCondition)} ${status}
+      ${where}
     ) p
     WHERE p.px >= ${low} AND p.px <= ${high} AND p.py >= ${low} AND p.py <= ${high}`;
 }
@@ -191,13 +197,14 @@ function clusters(request: TileRequest, points: Sql): ClustersPlan {
 /**
  * Decides what a tile holds: nothing (below the layer's zoom range, or no points), its points, their clusters
  * (low zooms, or more points than the cap), or the lines or polygons that meet it. `extra` adds columns of `t` a
- * store needs to encode points (PostGIS: the geometry).
+ * store needs to encode points (PostGIS: the geometry); `utility` is the expression of a site's utility.
  */
 export async function planTile(
   db: RawClient,
   request: TileRequest,
   bboxCondition: BboxCondition,
   extra: Sql = empty,
+  utility?: Sql,
 ): Promise<TilePlan> {
   const config = TILE_LAYER_SQL[request.layer];
   const { z } = request.tile;
@@ -205,7 +212,7 @@ export async function planTile(
   if (!config.point) {
     return { kind: 'shapes', where: tilePrefilter(request.layer, request.tile, bboxCondition) };
   }
-  const points = pointsInTile(request, bboxCondition, extra);
+  const points = pointsInTile(request, bboxCondition, extra, utility);
   if (z < config.clusterBelowZoom) return clusters(request, points);
   const [row] = await db.$queryRaw<Row[]>(
     sql`SELECT count(*) AS n FROM (SELECT 1 AS one FROM (${points}) k LIMIT ${TILE_POINT_CAP + 1}) capped`,

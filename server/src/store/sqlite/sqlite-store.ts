@@ -60,7 +60,12 @@ export class SqliteStore extends SqlStore {
   }
 
   tile(request: TileRequest): Promise<Uint8Array | null> {
-    return renderSqliteTile(this.db, request, (layer, bbox) => this.bboxCondition(layer, bbox));
+    return renderSqliteTile(
+      this.db,
+      request,
+      (layer, bbox) => this.bboxCondition(layer, bbox),
+      this.siteUtility(),
+    );
   }
 
   /** The R*Tree prefilter (32-bit boxes rounded outwards), then the exact test on the row's own columns. */
