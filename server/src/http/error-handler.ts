@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorObject } from 'ajv';
 import { AppError } from './app-error';
+import { isDatabaseUnavailable } from './unavailable';
 import { describeAjvErrors } from './validation';
 
 /** The one place that turns failures into the API's error shape. 5xx details stay in the log, not the answer. */
@@ -24,6 +25,19 @@ export function registerErrorHandling(app: FastifyInstance): void {
           details,
         },
       });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply
+        .code(503)
+        .header('retry-after', 1)
+        .send({
+          error: {
+            code: 'UNAVAILABLE',
+            message: 'The database cannot be reached right now; try again',
+            details: [],
+          },
+        });
     }
     const status = error.statusCode ?? 500;
     if (status === 413) {
