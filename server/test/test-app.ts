@@ -15,6 +15,8 @@ export const BACKENDS: Backend[] = ['sqlite', 'postgis'];
 export interface TestApp {
   app: FastifyInstance;
   store: Store;
+  /** The throwaway database's DATABASE_URL. */
+  databaseUrl: string;
   /** Logs in as the test user of that role (through the real login route) and returns the Cookie header. */
   login(role: Role): Promise<string>;
   close(): Promise<void>;
@@ -52,6 +54,7 @@ export async function makeTestApp(
   return {
     app,
     store,
+    databaseUrl: database.url,
     async login(role) {
       const res = await app.inject({
         method: 'POST',
