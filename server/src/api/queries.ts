@@ -73,3 +73,23 @@ export const UnexplainedLoadRow = Type.Object({
   knownIllegalLoadMw: Type.Number(),
   unexplainedMw: Type.Number(),
 });
+
+export const RegionLoadQuery = Type.Object(
+  {
+    includeSuspected: Type.Boolean({ default: false }),
+    level: Type.Enum(['province', 'prefecture', 'county'], { default: 'prefecture' }),
+  },
+  { additionalProperties: false },
+);
+export type RegionLoadQuery = Static<typeof RegionLoadQuery>;
+
+export const RegionLoad = Type.Object({
+  regionId: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  nameZh: Type.String(),
+  siteCount: Type.Integer(),
+  totalLoadMw: Type.Number(),
+  byStatus: Type.Record(Type.String(), StatusTotals),
+});
+export type RegionLoad = Static<typeof RegionLoad>;

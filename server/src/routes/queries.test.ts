@@ -130,6 +130,28 @@ describe.each(BACKENDS)('spatial query routes on %s', (backend) => {
     expect(res.json().error.details[0].path).toBe(path);
   });
 
+  it('answers unlicensed load by prefecture for the choropleth', async () => {
+    const regions = (await get('/api/analysis/regions')).json();
+    expect(regions).toEqual([
+      expect.objectContaining({
+        regionId: 1,
+        code: '650100',
+        name: 'West',
+        nameZh: '西区',
+        siteCount: 3,
+        totalLoadMw: 148.375,
+      }),
+      expect.objectContaining({ regionId: 2, name: 'East', siteCount: 0, totalLoadMw: 0 }),
+    ]);
+    const withSuspected = (await get('/api/analysis/regions?includeSuspected=true')).json();
+    expect(withSuspected[1]).toMatchObject({
+      siteCount: 1,
+      totalLoadMw: 3,
+      byStatus: { SUSPECTED: { count: 1, loadMw: 3 } },
+    });
+    expect((await get('/api/analysis/regions?level=country')).statusCode).toBe(400);
+  });
+
   it('answers nearest substations and hotspots', async () => {
     const nearest = (await get('/api/substations/nearest?lon=87.4&lat=44&k=2')).json();
     expect(

@@ -13,6 +13,8 @@ import {
   UnexplainedLoadRow,
   UnlicensedLoadQuery,
   WithinBody,
+  RegionLoad,
+  RegionLoadQuery,
 } from '../api/queries';
 import {
   corridor,
@@ -20,6 +22,7 @@ import {
   nearestSubstations,
   unexplainedLoad,
   sitesWithin,
+  unlicensedLoadByRegion,
   unlicensedLoadNear,
 } from '../services/spatial-queries';
 import { requireAreaGeometry } from '../http/geometry-input';
@@ -149,6 +152,21 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => unexplainedLoad(app.store, request.query.radiusKm),
+  );
+
+  app.get(
+    '/api/analysis/regions',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['queries'],
+        description:
+          'Unlicensed load inside each region of a level (default: prefectures), for a choropleth.',
+        querystring: RegionLoadQuery,
+        response: { 200: Type.Array(RegionLoad), 400: ErrorBody },
+      },
+    },
+    async (request) => unlicensedLoadByRegion(app.store, request.query.level, request.query.includeSuspected),
   );
 };
 

@@ -90,3 +90,28 @@ export async function corridor(store: Store, lineId: number, widthKm: number, st
 export async function unexplainedLoad(store: Store, radiusKm: number) {
   return rankUnexplainedLoad(await store.substationLoads(radiusKm, KNOWN_ILLEGAL));
 }
+
+/**
+ * Unlicensed load by region, for the choropleth: the sites inside each region of a level (boundary included,
+ * the same exact test as every area query) with the unlicensed statuses, summed like the substation answer.
+ */
+export async function unlicensedLoadByRegion(store: Store, level: string, includeSuspected: boolean) {
+  const statuses = unlicensedStatuses(includeSuspected);
+  const regions = (await store.queryLayer('regions', { limit: 10_000 })).features.filter(
+    (r) => r.properties.level === level,
+  );
+  const answers = [];
+  for (const region of regions) {
+    const sites = await store.sitesInPolygon(region.geometry as Polygon | MultiPolygon, statuses);
+    const { externalId: _id, level: _level, synthetic: _synthetic, ...names } = region.properties;
+    answers.push({
+      regionId: region.id,
+      ...names,
+      ...summarizeSites(
+        sites.map((s) => s.properties),
+        statuses,
+      ),
+    });
+  }
+  return answers;
+}
