@@ -1,13 +1,18 @@
-import type { ApiClient, Bbox, LayerInfo, Me } from './api';
+import type { ApiClient, Bbox, LayerInfo, Me, SearchHit } from './api';
 import type { Permissions } from './auth/permissions';
 import { UserBar } from './auth/user-bar';
 import { ExportSection } from './export/export-section';
+import { FilterPanel } from './filters/filter-panel';
+import type { MapFilters } from './filters/map-filters';
 import { useI18n } from './i18n';
 import type { MapLayerId } from './map';
 import { HotspotsPanel } from './panels/hotspots-panel';
 import { LayerList } from './panels/layer-list';
 import { Legend } from './panels/legend';
+import { SearchBox } from './panels/search-box';
 import { Sidebar } from './panels/sidebar';
+import { MeasureTool } from './measure/measure-tool';
+import type { useMeasureState } from './use-measure-state';
 import type { useAnalysis } from './use-analysis';
 import type { ZoneWorkflow } from './zones/use-zone-workflow';
 import { ZonesSection } from './zones/zones-section';
@@ -19,23 +24,31 @@ interface Props {
   onLogout: () => void;
   onLogin: () => void;
   onImport: () => void;
+  onSearch: (hit: SearchHit) => void;
+  measure: ReturnType<typeof useMeasureState>;
   zones: ZoneWorkflow;
   zonesRevision: number;
   analysis: ReturnType<typeof useAnalysis>;
   onOpenHotspot: (id: number) => void;
   view: Bbox | null;
+  filters: MapFilters;
+  onFilters: (filters: MapFilters) => void;
   layers: readonly LayerInfo[];
   visible: Readonly<Record<MapLayerId, boolean>>;
   onToggle: (layer: MapLayerId, on: boolean) => void;
   truncated: ReadonlySet<MapLayerId>;
 }
 
-/** The sidebar's sections, top to bottom: who is in, the import, zones, hotspots, export, layers, legend. */
+/**
+ * The sidebar's sections, top to bottom: who is in, the search, the import, zones, hotspots, filters, export,
+ * measure, layers, legend.
+ */
 export function AppSidebar(props: Props) {
   const { t } = useI18n();
   const { analysis, permissions } = props;
   return (
     <Sidebar user={<UserBar user={props.user} onLogout={props.onLogout} onLogin={props.onLogin} />}>
+      <SearchBox api={props.api} onChoose={props.onSearch} />
       {permissions.importData && (
         <section className="panel-section">
           <button type="button" className="button" data-testid="import-open" onClick={props.onImport}>
@@ -56,7 +69,13 @@ export function AppSidebar(props: Props) {
         selected={analysis.substationId}
         onOpen={props.onOpenHotspot}
       />
-      <ExportSection view={props.view} />
+      <FilterPanel api={props.api} filters={props.filters} onChange={props.onFilters} />
+      <ExportSection view={props.view} filters={props.filters} />
+      <MeasureTool
+        request={props.measure.request}
+        onRequest={props.measure.start}
+        shape={props.measure.shape}
+      />
       <LayerList
         infos={props.layers}
         visible={props.visible}

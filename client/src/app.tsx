@@ -4,7 +4,7 @@ import { AppSidebar } from './app-sidebar';
 import { permissionsOf } from './auth/permissions';
 import { useI18n } from './i18n';
 import { ImportDialog } from './import/import-dialog';
-import { initialBounds, MAP_LAYERS, MapView, type MapClick, type MapLayerId } from './map';
+import { initialBounds, MapView, type MapClick } from './map';
 import { ErrorList } from './panels/error-list';
 import { SubstationPanel } from './panels/substation-panel';
 import { pointOf } from './point-of';
@@ -12,15 +12,19 @@ import { SelectionDetails } from './selection-details';
 import { useAnalysis } from './use-analysis';
 import { useLayerInfos } from './use-layer-infos';
 import { useLoadReports } from './use-load-reports';
+import { selectedOf, useAppUrl } from './use-app-url';
 import { useRevisions } from './use-revisions';
+import { useMapState } from './use-map-state';
+import { useMeasureState } from './use-measure-state';
+import { useSiteTable } from './use-site-table';
+import { TableDock } from './table/table-dock';
+import { useSearchChoice } from './use-search-choice';
 import { NewZonePanel } from './zones/new-zone-panel';
 import { useZoneWorkflow } from './zones/use-zone-workflow';
 import { ZonePanel } from './zones/zone-panel';
 import './app.css';
 import './panels/analysis-panels.css';
 import './workflow.css';
-
-const ALL_VISIBLE = Object.fromEntries(MAP_LAYERS.map((l) => [l, true])) as Record<MapLayerId, boolean>;
 
 interface Props {
   api: ApiClient;
@@ -40,16 +44,13 @@ export function App({ api, user, onLogout, onLogin }: Props) {
     api,
     useCallback(() => bump('zones'), [bump]),
   );
-  const [visible, setVisible] = useState(ALL_VISIBLE);
+  const mapState = useMapState();
+  const { visible, filters, setFilters, setCamera, fly } = mapState;
   const [selection, setSelection] = useState<MapClick | null>(null);
   const [view, setView] = useState<Bbox | null>(null);
   const [importing, setImporting] = useState(false);
   const { errors, truncated, events } = useLoadReports();
   const closePopup = useCallback(() => setSelection(null), []);
-  const toggle = useCallback(
-    (layer: MapLayerId, on: boolean) => setVisible((v) => ({ ...v, [layer]: on })),
-    [],
-  );
   const { open, pick, close } = analysis;
   const { select } = zones;
   // A substation's details are its panel, with the load around it; a zone's are the zone panel; every other
@@ -68,6 +69,17 @@ export function App({ api, user, onLogout, onLogin }: Props) {
     },
     [open, select, close],
   );
+  const chooseHit = useSearchChoice(fly, onMapClick);
+  const table = useSiteTable(fly, onMapClick);
+  const measure = useMeasureState();
+  const focus = useMemo(() => ({ ...analysis.focus, hover: table.ring }), [analysis.focus, table.ring]);
+  useAppUrl(api, mapState, {
+    open: onMapClick,
+    closeSubstation: close,
+    selectZone: select,
+    setSelection,
+    selected: selectedOf(analysis.substationId, zones.selected, selection),
+  });
   const pickSite = useCallback(
     (site: SiteNear) => {
       pick(site);
@@ -98,14 +110,18 @@ export function App({ api, user, onLogout, onLogin }: Props) {
         onLogout={onLogout}
         onLogin={onLogin}
         onImport={() => setImporting(true)}
+        onSearch={chooseHit}
+        measure={measure}
         zones={zones}
         zonesRevision={revisions.zones}
         analysis={analysis}
         onOpenHotspot={openHotspot}
         view={view}
+        filters={filters}
+        onFilters={setFilters}
         layers={infos.ready ? infos.layers : []}
         visible={visible}
-        onToggle={toggle}
+        onToggle={mapState.toggle}
         truncated={truncated}
       />
       <main className="map-pane">
@@ -114,15 +130,21 @@ export function App({ api, user, onLogout, onLogin }: Props) {
             api={api}
             initialBounds={bounds}
             visible={visible}
+            filters={filters}
             lang={locale}
             events={events}
             onClick={onMapClick}
-            focus={analysis.focus}
+            focus={focus}
+            onHoverSite={table.hoverId}
             camera={analysis.camera}
+            flyTo={mapState.flyTo}
             revisions={revisions}
             zoneEdit={zones.editing?.request ?? null}
             onZoneShape={zones.onShape}
+            measure={measure.request}
+            onMeasureShape={measure.setShape}
             onView={setView}
+            onCamera={setCamera}
             popup={
               selection && {
                 lngLat: selection.lngLat,
@@ -164,6 +186,15 @@ export function App({ api, user, onLogout, onLogin }: Props) {
             revision={dataRevision}
           />
         )}
+        <TableDock
+          api={api}
+          scope={zones.selected !== null ? { zoneId: zones.selected } : view && { bbox: view, filters }}
+          revision={revisions.sites}
+          hovered={table.hovered}
+          onHover={table.hoverSite}
+          selected={selection?.layer === 'sites' ? selection.id : null}
+          onChoose={table.choose}
+        />
         <ErrorList errors={shownErrors} />
       </main>
       {importing && (

@@ -46,6 +46,7 @@ export function useAnalysis(api: ApiClient) {
     () => ({
       radius: lon !== undefined && lat !== undefined ? { center: [lon, lat], radiusKm } : null,
       site: siteLon !== undefined && siteLat !== undefined ? [siteLon, siteLat] : null,
+      hover: null,
     }),
     [lon, lat, radiusKm, siteLon, siteLat],
   );

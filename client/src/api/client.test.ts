@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-error';
-import { createApiClient, hotspotsPath, layerPath, unlicensedLoadPath } from './client';
+import { createApiClient, hotspotsPath, layerPath, searchPath, unlicensedLoadPath } from './client';
 
 const json = (status: number, body: unknown) =>
   Promise.resolve(
@@ -16,6 +16,10 @@ describe('layerPath', () => {
       '/api/layers/sites?status=UNLICENSED%2CNO_CONTRACT',
     );
     expect(layerPath('regions')).toBe('/api/layers/regions');
+    expect(layerPath('lines', { voltageKv: [110, 220] })).toBe('/api/layers/lines?voltageKv=110%2C220');
+    expect(layerPath('sites', { minLoadMw: 5, maxLoadMw: 40.5, utility: 3 })).toBe(
+      '/api/layers/sites?minLoadMw=5&maxLoadMw=40.5&utility=3',
+    );
   });
 });
 
@@ -26,6 +30,14 @@ describe('the spatial query paths', () => {
     );
     expect(hotspotsPath({ radiusKm: 10, limit: 20, includeSuspected: false })).toBe(
       '/api/analysis/hotspots?radiusKm=10&limit=20&includeSuspected=false',
+    );
+  });
+});
+
+describe('searchPath', () => {
+  it('encodes Chinese text and the limit', () => {
+    expect(searchPath('乌鲁木齐 北', 10)).toBe(
+      '/api/search?q=%E4%B9%8C%E9%B2%81%E6%9C%A8%E9%BD%90+%E5%8C%97&limit=10',
     );
   });
 });

@@ -1,5 +1,5 @@
 import { callJson, getJson, type FetchFn } from './http';
-import { hotspotsPath, importPath, layerPath, unlicensedLoadPath } from './paths';
+import { hotspotsPath, importPath, layerPath, searchPath, unlicensedLoadPath } from './paths';
 import type {
   ApiFeature,
   ApiFeatureCollection,
@@ -13,6 +13,8 @@ import type {
   LayerInfo,
   LayerFilter,
   Me,
+  ProgressReport,
+  SearchHit,
   StatusChange,
   StatusChangeBody,
   UnlicensedLoad,
@@ -21,7 +23,7 @@ import type {
   ZoneSites,
 } from './types';
 
-export { hotspotsPath, layerPath, unlicensedLoadPath } from './paths';
+export { hotspotsPath, layerPath, searchPath, unlicensedLoadPath } from './paths';
 
 /** Layers that have a `GET /api/<layer>/:id` route. */
 export type DetailLayerId = Exclude<LayerId, 'zones'>;
@@ -40,6 +42,10 @@ export interface ApiClient {
     signal?: AbortSignal,
   ): Promise<UnlicensedLoad>;
   hotspots(query: HotspotsQuery, signal?: AbortSignal): Promise<Hotspot[]>;
+  /** Names (English or Chinese) and external ids across layers, best first. */
+  search(q: string, limit: number, signal?: AbortSignal): Promise<SearchHit[]>;
+  /** The enforcement progress by utility up to `deadline` (YYYY-MM-DD); also the list of the utilities. */
+  progress(deadline: string, signal?: AbortSignal): Promise<ProgressReport>;
   me(): Promise<Me>;
   login(username: string, password: string): Promise<Me>;
   logout(): Promise<void>;
@@ -74,6 +80,9 @@ export function createApiClient(
     feature: (layer, id, signal) => getJson(watched, `/api/${layer}/${id}`, signal),
     unlicensedLoad: (id, query, signal) => getJson(watched, unlicensedLoadPath(id, query), signal),
     hotspots: (query, signal) => getJson(watched, hotspotsPath(query), signal),
+    search: (q, limit, signal) => getJson(watched, searchPath(q, limit), signal),
+    progress: (deadline, signal) =>
+      getJson(watched, `/api/reports/progress?${new URLSearchParams({ deadline })}`, signal),
     me: () => getJson(watched, '/api/auth/me'),
     login: (username, password) => json('/api/auth/login', 'POST', { username, password }),
     logout: () => callJson(watched, '/api/auth/logout', { method: 'POST' }),

@@ -1,10 +1,14 @@
 import type { HotspotsQuery, ImportQuery, LayerFilter, LayerId, UnlicensedLoadQuery } from './types';
 
-/** The query string of a layer filter, as the layer and export routes read it. */
+/** The query string of a layer filter, as the layer, tile and export routes read it. */
 export function filterSearch(query: LayerFilter): string {
   const params = new URLSearchParams();
   if (query.bbox) params.set('bbox', query.bbox.map((n) => n.toFixed(6)).join(','));
   if (query.status && query.status.length > 0) params.set('status', query.status.join(','));
+  if (query.voltageKv && query.voltageKv.length > 0) params.set('voltageKv', query.voltageKv.join(','));
+  if (query.minLoadMw !== undefined) params.set('minLoadMw', String(query.minLoadMw));
+  if (query.maxLoadMw !== undefined) params.set('maxLoadMw', String(query.maxLoadMw));
+  if (query.utility !== undefined) params.set('utility', String(query.utility));
   if (query.limit !== undefined) params.set('limit', String(query.limit));
   const search = params.toString();
   return search ? `?${search}` : '';
@@ -38,4 +42,8 @@ export function importPath(layer: string, query: ImportQuery): string {
     encoding: query.encoding,
   });
   return `/api/import/${layer}?${params}`;
+}
+
+export function searchPath(q: string, limit: number): string {
+  return `/api/search?${new URLSearchParams({ q, limit: String(limit) })}`;
 }

@@ -20,6 +20,8 @@ import type {
 import type { ImportProblem, ImportQuery, ImportResult } from '../../../server/src/api/import';
 import type { ImportLayer } from '../../../server/src/domain/import/import-layers';
 import type { Role } from '../../../server/src/domain/roles';
+import type { SearchHit } from '../../../server/src/api/search';
+import type { ProgressReport } from '../../../server/src/api/progress';
 import type { Static } from 'typebox';
 
 export type {
@@ -38,6 +40,8 @@ export type {
   ImportResult,
   ImportQuery,
   ImportLayer,
+  SearchHit,
+  ProgressReport,
 };
 export type { Status } from '../../../server/src/domain/status';
 
@@ -55,6 +59,10 @@ export type Bbox = [number, number, number, number];
 export interface LayerFilter {
   bbox?: Bbox;
   status?: readonly string[];
+  voltageKv?: readonly number[];
+  minLoadMw?: number;
+  maxLoadMw?: number;
+  utility?: number;
   limit?: number;
 }
 

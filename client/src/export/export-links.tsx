@@ -1,4 +1,3 @@
-import { STATUSES } from '../../../server/src/domain/status';
 import { useI18n } from '../i18n';
 import { EXPORT_FORMATS, exportUrl, type ExportScope } from './export-url';
 
@@ -18,7 +17,7 @@ export function ExportLinks({ scope, testIdPrefix }: Props) {
           key={format}
           className="button"
           data-testid={`${testIdPrefix}-${format}`}
-          href={exportUrl(format, scope, STATUSES)}
+          href={exportUrl(format, scope)}
           download
         >
           {t.exports[format]}

@@ -1,18 +1,16 @@
-import { filterSearch, type Bbox, type Status } from '../api';
+import { filterSearch, type Bbox } from '../api';
+import { layerFilter, type MapFilters } from '../filters/map-filters';
 
 export const EXPORT_FORMATS = ['geojson', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** What to export: the sites in view with the statuses chosen, or the sites of one zone. */
-export type ExportScope = { bbox: Bbox; status: readonly Status[] } | { zoneId: number };
+/** What to export: the sites in a box with the planner's filters, or the sites of one zone. */
+export type ExportScope = { bbox: Bbox; filters: MapFilters } | { zoneId: number };
 
-/**
- * The export route for a scope. The API refuses `bbox` together with `zone`, and reads no status list as every
- * status, so choosing all of them sends none.
- */
-export function exportUrl(format: ExportFormat, scope: ExportScope, allStatuses: readonly Status[]): string {
+/** The export route for a scope: the same filters as the map's, so the file holds what the map shows. */
+export function exportUrl(format: ExportFormat, scope: ExportScope): string {
   const path = `/api/export/sites.${format}`;
+  // The API refuses `bbox` together with `zone`.
   if ('zoneId' in scope) return `${path}?${new URLSearchParams({ zone: String(scope.zoneId) })}`;
-  const everyStatus = allStatuses.every((s) => scope.status.includes(s));
-  return `${path}${filterSearch({ bbox: scope.bbox, status: everyStatus ? [] : scope.status })}`;
+  return `${path}${filterSearch({ bbox: scope.bbox, ...layerFilter('sites', scope.filters) })}`;
 }

@@ -1,6 +1,8 @@
 import type { Role, Status, ZoneState } from '../api';
 import type { MapLayerId } from '../map/map-layers';
 import type { DrawShape } from '../map/zone-editor/draw-shapes';
+import type { Shortcut } from '../shortcuts/shortcut-keys';
+import type { TableColumn } from '../table/sort-sites';
 
 /** English interface text; the shape every other language must fill. */
 export const en = {
@@ -175,12 +177,62 @@ export const en = {
     externalId: 'External id',
     message: 'Problem',
   },
+  search: {
+    label: 'Search names and ids',
+    placeholder: 'Search: name, 名称 or id',
+    results: 'Search results',
+  },
+  filters: {
+    title: 'Filters',
+    status: 'Site status',
+    voltage: 'Voltage: substations and lines',
+    utility: 'Utility: sites and substations',
+    allUtilities: 'All utilities',
+    load: 'Site load (MW)',
+    minLoad: 'Minimum site load in MW',
+    maxLoad: 'Maximum site load in MW',
+    rangeInvalid: 'The minimum is above the maximum: the load range is not applied.',
+    lastOne: 'At least one stays ticked.',
+  },
+  table: {
+    open: 'Attribute table',
+    title: 'Sites',
+    inView: 'In the map view, with the filters',
+    inZone: 'In the selected zone',
+    previous: 'Previous page',
+    next: 'Next page',
+    page: 'Page {page} of {pages} · {total} sites',
+    truncated: 'More sites than the table takes at once: zoom in or filter.',
+  },
+  tableColumns: {
+    name: 'Name',
+    status: 'Status',
+    loadMw: 'Load (MW)',
+    operator: 'Operator',
+    externalId: 'Id',
+  } satisfies Record<TableColumn, string>,
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    open: 'Keyboard shortcuts',
+    searchKeys: 'In the search box: ↑ and ↓ move through the results, Enter opens one, Esc closes the list.',
+  },
+  shortcutNames: {
+    search: 'Go to the search box',
+    language: 'Switch between English and Chinese',
+    help: 'Show this help',
+    close: 'Close this help',
+  } satisfies Record<Shortcut, string>,
+  measure: {
+    title: 'Measure',
+    line: 'Distance',
+    area: 'Area',
+    hint: 'Click to add points; double-click (or click the first point of an area) to finish. Press the button again to stop.',
+  },
   exports: {
     title: 'Export',
-    view: 'Sites in the current view, of the statuses ticked:',
+    view: 'Sites in the current view, with the filters above:',
     geojson: 'GeoJSON',
     csv: 'CSV',
-    chooseStatus: 'Tick at least one status.',
   },
 };
 

@@ -1,9 +1,10 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en, type Messages } from './en';
+import { LOCALES, type Locale } from './locales';
+import { storedLocale, storeLocale } from './stored-locale';
 import { zh } from './zh';
 
-export const LOCALES = ['en', 'zh'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale };
 
 const MESSAGES: Record<Locale, Messages> = { en, zh };
 
@@ -21,9 +22,10 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ initial = 'en', children }: { initial?: Locale; children: ReactNode }) {
-  const [locale, setLocale] = useState<Locale>(initial);
+  const [locale, setLocale] = useState<Locale>(() => storedLocale() ?? initial);
   const value = useMemo(() => ({ locale, setLocale, t: MESSAGES[locale] }), [locale]);
   useEffect(() => {
+    storeLocale(locale);
     // Lets the browser pick Chinese glyph shapes and hyphenation for the page's own text.
     document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
   }, [locale]);

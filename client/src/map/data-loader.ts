@@ -1,5 +1,6 @@
 import type { GeoJSONSource, Map, VectorTileSource } from 'maplibre-gl';
-import type { ApiClient } from '../api';
+import { filterSearch, type ApiClient } from '../api';
+import { layerFilter, NO_FILTERS, type MapFilters } from '../filters/map-filters';
 import { listenForErrors, type MapError } from './map-errors';
 import { isTiled, MAP_LAYERS, type MapLayerId } from './map-layers';
 import { tileUrl } from './style/sources';
@@ -8,7 +9,7 @@ import { tileErrorMessage } from './tile-error';
 /**
  * The one place that puts the API's data into the map: the small layers are fetched whole as GeoJSON, the
  * tiled ones (map-layers.ts) are fetched by MapLibre itself from the tile sources of style/sources.ts, and
- * their failures are reported here like the others'.
+ * their failures are reported here like the others'. Both ask with the planner's filters.
  */
 export interface DataLoaderEvents {
   /** Whether any request is still out (tile requests are covered by the map's own `idle`). */
@@ -21,6 +22,8 @@ export interface DataLoaderEvents {
 export interface DataLoader {
   /** Loads a layer again after a write: refetches a whole layer, or points a tiled one at new tile URLs. */
   reload(layer: MapLayerId, revision: number): void;
+  /** Loads again the layers whose query the new filters change. */
+  setFilters(filters: MapFilters): void;
   stop(): void;
 }
 
@@ -31,6 +34,10 @@ const WHOLE_LAYER_LIMIT = 50_000;
 export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEvents): DataLoader {
   let pending = 0;
   let stopped = false;
+  let filters = NO_FILTERS;
+  const revisions: Partial<Record<MapLayerId, number>> = {};
+  // Each layer's latest request: an older answer arriving late must not replace a newer one.
+  const latest: Partial<Record<MapLayerId, number>> = {};
   const track = (work: Promise<void>) => {
     pending += 1;
     events.onBusy(true);
@@ -39,19 +46,30 @@ export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEven
       if (!stopped) events.onBusy(pending > 0);
     });
   };
-  const fetchWhole = (layer: MapLayerId) =>
+  const fetchWhole = (layer: MapLayerId) => {
+    const request = (latest[layer] ?? 0) + 1;
+    latest[layer] = request;
+    const current = () => !stopped && latest[layer] === request;
     track(
       api
-        .layer(layer, { limit: WHOLE_LAYER_LIMIT })
+        .layer(layer, { ...layerFilter(layer, filters), limit: WHOLE_LAYER_LIMIT })
         .then((data) => {
-          if (stopped) return;
+          if (!current()) return;
           map.getSource<GeoJSONSource>(layer)?.setData(data);
           events.onTruncated(layer, data.truncated === true);
         })
         .catch((error: unknown) => {
-          if (!stopped) events.onError(layer, error);
+          if (current()) events.onError(layer, error);
         }),
     );
+  };
+  const load = (layer: MapLayerId) => {
+    if (!isTiled(layer)) fetchWhole(layer);
+    else {
+      const url = tileUrl(window.location.origin, layer, revisions[layer], layerFilter(layer, filters));
+      map.getSource<VectorTileSource>(layer)?.setTiles([url]);
+    }
+  };
 
   for (const layer of MAP_LAYERS) if (!isTiled(layer)) fetchWhole(layer);
 
@@ -70,9 +88,14 @@ export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEven
 
   return {
     reload: (layer, revision) => {
-      if (!isTiled(layer)) fetchWhole(layer);
-      else
-        map.getSource<VectorTileSource>(layer)?.setTiles([tileUrl(window.location.origin, layer, revision)]);
+      revisions[layer] = revision;
+      load(layer);
+    },
+    setFilters: (next) => {
+      const query = (layer: MapLayerId, f: MapFilters) => filterSearch(layerFilter(layer, f));
+      const changed = MAP_LAYERS.filter((layer) => query(layer, filters) !== query(layer, next));
+      filters = next;
+      changed.forEach(load);
     },
     stop: () => {
       stopped = true;

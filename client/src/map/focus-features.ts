@@ -1,16 +1,31 @@
 import type { FeatureCollection } from 'geojson';
 import { geodesicCircle } from './geodesic-circle';
 
-/** What the map highlights for the analysis panels: a radius around a point, and one picked site. */
+/**
+ * What the map highlights: for the analysis panels a radius around a point and one picked site; for the
+ * attribute table the site whose row is under the pointer.
+ */
 export interface MapFocus {
   radius: { center: [number, number]; radiusKm: number } | null;
   site: [number, number] | null;
+  hover: [number, number] | null;
 }
 
-export const NO_FOCUS: MapFocus = { radius: null, site: null };
+export const NO_FOCUS: MapFocus = { radius: null, site: null, hover: null };
+
+const point = (role: 'site' | 'hover', at: [number, number] | null) =>
+  at
+    ? [
+        {
+          type: 'Feature' as const,
+          properties: { role },
+          geometry: { type: 'Point' as const, coordinates: at },
+        },
+      ]
+    : [];
 
 /** The `focus` source's data; each feature's `role` picks the style layers that draw it (style/focus.ts). */
-export function focusFeatures({ radius, site }: MapFocus): FeatureCollection {
+export function focusFeatures({ radius, site, hover }: MapFocus): FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: [
@@ -23,15 +38,8 @@ export function focusFeatures({ radius, site }: MapFocus): FeatureCollection {
             },
           ]
         : []),
-      ...(site
-        ? [
-            {
-              type: 'Feature' as const,
-              properties: { role: 'site' },
-              geometry: { type: 'Point' as const, coordinates: site },
-            },
-          ]
-        : []),
+      ...point('site', site),
+      ...point('hover', hover),
     ],
   };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { Polygon } from 'geojson';
+import type { LineString, Polygon } from 'geojson';
 import type { ApiClient, Bbox } from '../api';
+import type { MapFilters } from '../filters/map-filters';
 import type { Locale } from '../i18n';
 import { startDataLoader, type DataLoader, type DataLoaderEvents } from './data-loader';
 import { FeaturePopup } from './feature-popup';
@@ -10,10 +11,14 @@ import { THEMES } from './style';
 import { useCamera, type CameraRequest } from './use-camera';
 import { useClickRouter, type MapClick } from './use-click-router';
 import { useClusterZoom } from './use-cluster-zoom';
+import { useFlyTo, type FlyToRequest } from './use-fly-to';
 import { useFocus } from './use-focus';
+import { useHoverSite } from './use-hover-site';
 import { useMap } from './use-map';
 import { useReload } from './use-reload';
 import { useViewBounds } from './use-view-bounds';
+import { useViewCamera, type ViewCamera } from './use-view-camera';
+import { useMeasure, type MeasureRequest } from './measure/use-measure';
 import { useZoneEditor, type ZoneEditRequest } from './zone-editor/use-zone-editor';
 import './map-view.css';
 
@@ -21,18 +26,27 @@ export interface MapViewProps {
   api: ApiClient;
   initialBounds: Bbox;
   visible: Readonly<Record<MapLayerId, boolean>>;
+  filters: MapFilters;
   lang: Locale;
   events: Omit<DataLoaderEvents, 'onBusy'>;
   onClick: (click: MapClick | null) => void;
   popup: { lngLat: [number, number]; content: ReactNode; onClose: () => void } | null;
   focus: MapFocus;
   camera: CameraRequest | null;
+  /** A box to show, from the search. */
+  flyTo: FlyToRequest | null;
   /** Counts the app's writes to each layer: a change reloads that layer. */
   revisions: Readonly<Record<MapLayerId, number>>;
   /** The zone being drawn or edited; while there is one, clicks on the map draw rather than select. */
   zoneEdit: ZoneEditRequest | null;
   onZoneShape: (geometry: Polygon) => void;
+  /** A measure being drawn; like a zone, it takes the map's clicks. */
+  measure: MeasureRequest | null;
+  onMeasureShape: (shape: LineString | Polygon | null) => void;
   onView: (bbox: Bbox) => void;
+  onCamera: (camera: ViewCamera) => void;
+  /** The site under the pointer, for the attribute table. */
+  onHoverSite: (id: number | null) => void;
 }
 
 /** The map: creates it, feeds it data, and mirrors the app's state (layers shown, language) into it. */
@@ -73,6 +87,12 @@ export function MapView(props: MapViewProps) {
     };
   }, [map, api]);
 
+  const { filters } = props;
+  useEffect(() => {
+    // After the loader's effect, so that a new loader hears the filters too.
+    loader.current?.setFilters(filters);
+  }, [map, api, filters]);
+
   useEffect(() => {
     if (!map) return;
     for (const layer of MAP_LAYERS) {
@@ -85,13 +105,18 @@ export function MapView(props: MapViewProps) {
     map?.setGlobalStateProperty('lang', lang);
   }, [map, lang]);
 
-  useClickRouter(map, props.zoneEdit ? null : onClick);
+  useClickRouter(map, props.zoneEdit || props.measure ? null : onClick);
   useZoneEditor(map, props.zoneEdit, props.onZoneShape);
+  useMeasure(map, props.measure, props.onMeasureShape);
   useReload(loader, revisions);
-  useViewBounds(map, props.onView);
   useClusterZoom(map);
   useFocus(map, focus);
+  useHoverSite(map, props.onHoverSite);
   useCamera(map, camera);
+  // Before the reports of the view: a view restored from the address is then the first one reported.
+  useFlyTo(map, props.flyTo);
+  useViewBounds(map, props.onView);
+  useViewCamera(map, props.onCamera);
 
   return (
     <div ref={container} className="map-view" data-testid="map">

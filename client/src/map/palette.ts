@@ -111,7 +111,7 @@ export const CLUSTER_RADIUS_BY_LOAD: readonly (readonly [mw: number, px: number]
 ];
 
 /** The analysis overlay: the radius around the chosen substation and the site picked from its list. */
-export const FOCUS_STYLE = { radius: '#1f5fa8', site: '#111111' } as const;
+export const FOCUS_STYLE = { radius: '#1f5fa8', site: '#111111', hover: '#0072b2' } as const;
 
 /** Inspection zones: a violet apart from the status hues and the grid's blues; closed zones fade. */
 export const ZONE_STYLE = { color: '#5b3fa8', closedColor: '#8c8c8c' } as const;

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
+import { Shortcuts } from '../shortcuts/shortcuts';
 import { LanguageSwitch } from './language-switch';
 
 /** The panel beside the map: the app's name, who is using it, then the sections it is given. */
@@ -12,7 +13,10 @@ export function Sidebar({ user, children }: { user: ReactNode; children: ReactNo
           <h1 className="sidebar__title">{t.appTitle}</h1>
           <p className="sidebar__subtitle">{t.appSubtitle}</p>
         </div>
-        <LanguageSwitch />
+        <div className="sidebar__tools">
+          <LanguageSwitch />
+          <Shortcuts />
+        </div>
       </header>
       {user}
       {children}

@@ -150,4 +150,10 @@ describe('the tiled sources', () => {
       'http://127.0.0.1:3100/api/tiles/sites/{z}/{x}/{y}.mvt?v=3',
     );
   });
+
+  it('carry the filters, which the tile route reads like the layer route', () => {
+    expect(tileUrl('http://127.0.0.1:3100/', 'sites', 2, { status: ['UNLICENSED'], minLoadMw: 5 })).toBe(
+      'http://127.0.0.1:3100/api/tiles/sites/{z}/{x}/{y}.mvt?status=UNLICENSED&minLoadMw=5&v=2',
+    );
+  });
 });

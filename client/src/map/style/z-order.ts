@@ -24,6 +24,7 @@ export const Z_ORDER = [
   'substations',
   'sites',
   'focus-site',
+  'focus-hover',
   'countries-label',
   'sites-cluster-count',
   'sites-label',

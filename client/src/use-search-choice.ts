@@ -1,0 +1,18 @@
+import { useCallback } from 'react';
+import type { Bbox, SearchHit } from './api';
+import type { FlyTarget, MapClick } from './map';
+
+/**
+ * Choosing a search hit: the map flies to its box and the hit opens as if clicked at the box's centre, so a
+ * substation gets its panel and any other feature its popup.
+ */
+export function useSearchChoice(fly: (target: FlyTarget) => void, open: (click: MapClick) => void) {
+  return useCallback(
+    (hit: SearchHit) => {
+      const [minLon, minLat, maxLon, maxLat] = hit.bbox as Bbox;
+      fly({ bbox: [minLon, minLat, maxLon, maxLat] });
+      open({ layer: hit.layer, id: hit.id, lngLat: [(minLon + maxLon) / 2, (minLat + maxLat) / 2] });
+    },
+    [fly, open],
+  );
+}
