@@ -5,20 +5,9 @@
 import type { Geometry } from 'geojson';
 import type { LayerId } from '../api/layers';
 import type { Status } from '../domain/status';
+import { bool, int, intOrNull, num, numOrNull, pointOf, str, strOrNull, type Row } from './row-values';
 import type { LayerFeature } from './store';
 
-// Drivers return SQLite booleans as 0/1 and PostgreSQL numerics sometimes as text: normalise once, here.
-const bool = (v: unknown): boolean => v === true || v === 1 || v === 1n || v === '1' || v === 't';
-const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
-const int = (v: unknown): number => Math.trunc(num(v));
-const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : num(v));
-const intOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : int(v));
-const str = (v: unknown): string => String(v);
-const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-
-type Row = Record<string, unknown>;
-
-const point = (row: Row): Geometry => ({ type: 'Point', coordinates: [num(row.lon), num(row.lat)] });
 const parsed = (text: unknown): Geometry => JSON.parse(str(text)) as Geometry;
 
 function feature<L extends LayerId>(row: Row, geometry: Geometry, properties: LayerFeature<L>['properties']) {
@@ -36,7 +25,7 @@ export const rowToFeature: { [L in LayerId]: (row: Row) => LayerFeature<L> } = {
       synthetic: bool(r.synthetic),
     }),
   substations: (r) =>
-    feature<'substations'>(r, point(r), {
+    feature<'substations'>(r, pointOf(r), {
       externalId: str(r.externalId),
       name: str(r.name),
       nameZh: str(r.nameZh),
@@ -60,14 +49,14 @@ export const rowToFeature: { [L in LayerId]: (row: Row) => LayerFeature<L> } = {
       synthetic: bool(r.synthetic),
     }),
   pylons: (r) =>
-    feature<'pylons'>(r, point(r), {
+    feature<'pylons'>(r, pointOf(r), {
       externalId: str(r.externalId),
       lineId: int(r.lineId),
       seq: int(r.seq),
       synthetic: bool(r.synthetic),
     }),
   sites: (r) =>
-    feature<'sites'>(r, point(r), {
+    feature<'sites'>(r, pointOf(r), {
       externalId: str(r.externalId),
       name: str(r.name),
       nameZh: str(r.nameZh),

@@ -1,23 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/config';
 import { openStore } from '../../src/store/open-store';
 import { parseStoreUrl } from '../../src/config';
 import { SMALL_SEED } from '../fixtures/small-seed';
+import { freePort } from '../free-port';
 import { BACKENDS } from '../test-app';
 import { createThrowawayStore, type ThrowawayStore } from '../throwaway-database';
 
 const PASSWORD = 'kill-test-admin-password';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The real server in its own process, so that it can be killed with SIGKILL mid-write. */
 async function startServer(url: string, port: number): Promise<ChildProcess> {

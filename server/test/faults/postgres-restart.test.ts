@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app';
@@ -6,16 +5,8 @@ import { loadConfig } from '../../src/config';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
 import { SMALL_SEED } from '../fixtures/small-seed';
+import { freePort } from '../free-port';
 import { PrivatePostgres } from '../private-postgres';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** QUALITY.md: the PostgreSQL server restarts while the app runs: 503 for a moment, then answers again. */
 describe('a PostgreSQL restart while the app runs', () => {

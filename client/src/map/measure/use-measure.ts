@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Map } from 'maplibre-gl';
 import type { LineString, Polygon } from 'geojson';
-import type { TerraDraw } from 'terra-draw';
+import { useLazyTerraDraw } from '../use-lazy-terra-draw';
 
 export type MeasureKind = 'line' | 'area';
 
@@ -23,37 +23,22 @@ export function useMeasure(
   request: MeasureRequest | null,
   onShape: (shape: LineString | Polygon | null) => void,
 ): void {
-  const [draw, setDraw] = useState<TerraDraw | null>(null);
   const report = useRef(onShape);
   useEffect(() => {
     report.current = onShape;
   }, [onShape]);
-  const [needed, setNeeded] = useState(false);
-  if (request && !needed) setNeeded(true);
-
-  useEffect(() => {
-    if (!map || !needed) return;
-    let created: TerraDraw | null = null;
-    let stopped = false;
-    void import('./create-measure-draw').then(({ createMeasureDraw }) => {
-      if (stopped) return;
-      created = createMeasureDraw(map);
-      created.on('change', () => {
-        const shape = created
-          ?.getSnapshot()
-          .map((f) => f.geometry)
-          .find((g): g is LineString | Polygon => g.type === 'LineString' || g.type === 'Polygon');
-        report.current(shape ?? null);
-      });
-      created.start();
-      setDraw(created);
+  const draw = useLazyTerraDraw(map, request !== null, async (target) => {
+    const { createMeasureDraw } = await import('./create-measure-draw');
+    const created = createMeasureDraw(target);
+    created.on('change', () => {
+      const shape = created
+        .getSnapshot()
+        .map((f) => f.geometry)
+        .find((g): g is LineString | Polygon => g.type === 'LineString' || g.type === 'Polygon');
+      report.current(shape ?? null);
     });
-    return () => {
-      stopped = true;
-      created?.stop();
-      setDraw(null);
-    };
-  }, [map, needed]);
+    return created;
+  });
 
   useEffect(() => {
     if (!draw) return;

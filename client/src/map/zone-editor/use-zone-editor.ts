@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Map } from 'maplibre-gl';
 import type { Polygon } from 'geojson';
 import type { GeoJSONStoreFeatures, TerraDraw } from 'terra-draw';
 import type { DrawShape } from './draw-shapes';
+import { useLazyTerraDraw } from '../use-lazy-terra-draw';
 import { circleToPolygon, roundPolygon } from './zone-shape';
 
 /** What the zone editor is asked to do; a new `seq` starts it afresh. */
@@ -54,33 +55,16 @@ export function useZoneEditor(
   request: ZoneEditRequest | null,
   onShape: (geometry: Polygon) => void,
 ): void {
-  const [draw, setDraw] = useState<TerraDraw | null>(null);
   const report = useRef(onShape);
   useEffect(() => {
     report.current = onShape;
   }, [onShape]);
-
-  const wanted = request !== null;
-  const [needed, setNeeded] = useState(false);
-  if (wanted && !needed) setNeeded(true);
-
-  useEffect(() => {
-    if (!map || !needed) return;
-    let created: TerraDraw | null = null;
-    let stopped = false;
-    void import('./create-draw').then(({ createDraw }) => {
-      if (stopped) return;
-      created = createDraw(map);
-      listen(created, (geometry) => report.current(geometry));
-      created.start();
-      setDraw(created);
-    });
-    return () => {
-      stopped = true;
-      created?.stop();
-      setDraw(null);
-    };
-  }, [map, needed]);
+  const draw = useLazyTerraDraw(map, request !== null, async (target) => {
+    const { createDraw } = await import('./create-draw');
+    const created = createDraw(target);
+    listen(created, (geometry) => report.current(geometry));
+    return created;
+  });
 
   useEffect(() => {
     if (!draw) return;

@@ -8,8 +8,7 @@ import type { LayerFilter, LayerPage } from '../store';
 import { haversineKmSql } from './haversine-sql';
 import { filterWhere } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
-
-type Row = Record<string, unknown>;
+import type { Row } from '../row-values';
 
 /** What these queries need of either store's Prisma client. */
 interface QueryClient {

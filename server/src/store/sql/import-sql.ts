@@ -15,8 +15,7 @@ import type { RegionImport } from '../../domain/import/region-rows';
 import type { SiteImport } from '../../domain/import/site-rows';
 import type { SubstationImport } from '../../domain/import/substation-rows';
 import type { Status } from '../../domain/status';
-
-type Row = Record<string, unknown>;
+import { num, numOrNull, pointOf as point, str, strOrNull, type Row } from '../row-values';
 
 /** What an import needs of a Prisma client (or of its interactive transaction); both generated clients have it. */
 export interface ImportTx {
@@ -40,11 +39,6 @@ const CHUNK = 500;
 /** Prisma's interactive transactions time out after 5 s by default; a 200,000-row import needs longer. */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10 * 60_000 };
 
-const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
-const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : num(v));
-const str = (v: unknown): string => String(v);
-const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const point = (r: Row) => ({ type: 'Point' as const, coordinates: [num(r.lon), num(r.lat)] });
 const ref = (table: ReferenceTable, externalId: string | null): Sql =>
   sql`(SELECT id FROM ${raw(table)} WHERE external_id = ${externalId})`;
 

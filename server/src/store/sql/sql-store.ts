@@ -28,6 +28,7 @@ import { haversineKmSql } from './haversine-sql';
 import { applyImport, existingExternalIds, findImportRecords, type ImportClient } from './import-sql';
 import { filterWhere } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
+import type { Row } from '../row-values';
 import { searchSql, toSearchHit } from './search-sql';
 import type { SearchHit } from '../../api/search';
 import { listAudit, type AuditQuery, type AuditRecordOut } from '../records/audit';
@@ -37,7 +38,7 @@ import { SitesRepository } from '../records/sites';
 import { UsersRepository } from '../records/users';
 import { ZonesRepository } from '../records/zones';
 
-export type Row = Record<string, unknown>;
+export type { Row };
 
 // SQL keeps a little more than the tolerance; the exact DOMAIN.md test (isWithinKm) runs on the results, so
 // both stores apply it to the same doubles.
