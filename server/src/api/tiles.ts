@@ -16,8 +16,8 @@ export const TileParams = Type.Object({
 });
 export type TileParams = Static<typeof TileParams>;
 
-// The layer route's filters but paging, the box (the tile is the box), the region and the as-of day.
-const { limit: _page, bbox: _box, region: _region, asOf: _day, ...layerFilters } = LayerQuery.properties;
+// The layer route's filters but paging and the box (the tile is the box).
+const { limit: _page, bbox: _box, ...layerFilters } = LayerQuery.properties;
 
 export const TileQuery = Type.Object(
   {

@@ -9,6 +9,7 @@ import { MAX_IMPORT_ROWS, readFeatureCollection } from '../domain/import/read-ro
 import type { PostgisStore } from '../store/postgis/postgis-store';
 import type { RawClient } from '../store/sql/sql-store';
 import type { SqliteStore } from '../store/sqlite/sqlite-store';
+import { decodeTile } from '../../test/decode-tile';
 import { SMALL_SEED } from '../../test/fixtures/small-seed';
 import { BACKENDS, makeTestApp, type TestApp } from '../../test/test-app';
 
@@ -382,5 +383,51 @@ describe.each(BACKENDS)('POST /api/import/:layer on %s', (backend) => {
     const moved = imports[0]![1] as { geometry: { coordinates: number[] } };
     moved.geometry.coordinates = [88.6, 44.5];
     expect((await post('/api/import/substations', collection(moved))).json().updated).toBe(1);
+  });
+
+  it('files imported points under the regions that hold them, and refiles them when a region is reshaped', async () => {
+    const inRegion = async (layer: string, regionId: number) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/layers/${layer}?region=${regionId}` });
+      return (res.json().features as { properties: Props }[]).map((f) => f.properties.externalId);
+    };
+    // R-W (id 1) spans lon 86–88, R-E (id 2) 88–90.
+    expect(
+      (await post('/api/import/sites', collection(siteFeature('M-R', {}, [87.5, 44])))).json().created,
+    ).toBe(1);
+    expect(await inRegion('sites', 1)).toContain('M-R');
+    expect(await inRegion('sites', 2)).not.toContain('M-R');
+    // A dry run of a move changes nothing; the move itself refiles the site.
+    const moved = collection(siteFeature('M-R', {}, [88.5, 44]));
+    expect((await post('/api/import/sites?dryRun=true', moved)).json().updated).toBe(1);
+    expect(await inRegion('sites', 1)).toContain('M-R');
+    expect((await post('/api/import/sites', moved)).json().updated).toBe(1);
+    expect(await inRegion('sites', 1)).not.toContain('M-R');
+    expect(await inRegion('sites', 2)).toContain('M-R');
+    // R-W widened to lon 89 now also holds the site (on both regions now), and the substation S-9 at 88.6.
+    const westWide = {
+      type: 'Feature',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [86, 43],
+            [89, 43],
+            [89, 45],
+            [86, 45],
+            [86, 43],
+          ],
+        ],
+      },
+      properties: { externalId: 'R-W', code: '650100', name: 'West', nameZh: '西区', level: 'prefecture' },
+    };
+    expect((await post('/api/import/regions', collection(westWide))).json().updated).toBe(1);
+    expect(await inRegion('sites', 1)).toContain('M-R');
+    expect(await inRegion('sites', 2)).toContain('M-R');
+    expect(await inRegion('substations', 1)).toContain('S-9');
+    // The tiles filter alike (the z8 tile of lon 88.5, lat 44).
+    const tile = await t.app.inject({ method: 'GET', url: '/api/tiles/sites/8/190/93.mvt?region=1' });
+    expect(tile.statusCode).toBe(200);
+    const tiled = decodeTile(tile.rawPayload, 'sites').features.map((f) => f.properties.externalId);
+    expect(tiled).toContain('M-R');
   });
 });

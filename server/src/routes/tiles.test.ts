@@ -68,6 +68,46 @@ describe.each(BACKENDS)('vector tiles on %s', (backend) => {
     expect(sites.map((f) => f.id).sort()).toEqual([2, 6]);
   });
 
+  it('draws the sites as of a day with the status each had then, as the layer route does', async () => {
+    const tile = tileOf(87.01, 44.01, 8);
+    const statusesOn = async (day: string, query = '') =>
+      (await features('sites', tile, `?asOf=${day}${query}`))
+        .sort(byId)
+        .map((f) => [f.id, f.properties.status]);
+    // M-6 (id 6): SUSPECTED on 7 January, UNLICENSED on 4 February, SHUTDOWN_ORDERED on 2 March.
+    expect(await statusesOn('2026-01-07')).toEqual([
+      [1, 'LICENSED'],
+      [2, 'SUSPECTED'],
+      [6, 'SUSPECTED'],
+    ]);
+    expect(await statusesOn('2026-02-04')).toEqual([
+      [1, 'LICENSED'],
+      [2, 'UNLICENSED'],
+      [6, 'UNLICENSED'],
+    ]);
+    expect(await statusesOn('2026-01-07', '&status=SUSPECTED')).toEqual([
+      [2, 'SUSPECTED'],
+      [6, 'SUSPECTED'],
+    ]);
+    expect((await get(url('sites', tile, '?asOf=2026-01-04'))).statusCode).toBe(204);
+    // Clusters count the statuses of that day too.
+    const clusters = await features('sites', tileOf(87.01, 44.01, 4), '?asOf=2026-02-04');
+    expect(clusters.every((c) => c.properties.cluster === true)).toBe(true);
+    const total = (name: string) => clusters.reduce((n, c) => n + Number(c.properties[name] ?? 0), 0);
+    expect([total('count_UNLICENSED'), total('count_SHUTDOWN_ORDERED')]).toEqual([3, 0]);
+    const layer = await t.app.inject({ method: 'GET', url: '/api/layers/sites?asOf=2026-02-04' });
+    const unlicensed = (layer.json().features as { properties: { status: string } }[]).filter(
+      (f) => f.properties.status === 'UNLICENSED',
+    );
+    expect(unlicensed).toHaveLength(3);
+  });
+
+  it('refuses asOf on a layer other than sites, naming the parameter', async () => {
+    const res = await get(url('lines', tileOf(87.01, 44.01, 8), '?asOf=2026-02-04'));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].path).toBe('/asOf');
+  });
+
   it('answers an unchanged tile with 304 when the ETag is sent back', async () => {
     const path = url('sites', tileOf(87.01, 44.01, 8));
     const first = await get(path);

@@ -6,6 +6,7 @@ import { MVT_CONTENT_TYPE, TILE_LAYER_IDS, TileParams, TileQuery, type TileLayer
 import { parseTileCoord } from '../domain/geo/tile-math';
 import { notFound, validationFailed } from '../http/app-error';
 import { TILE_POINT_CAP } from '../store/sql/tile-sql';
+import { sitesAsOfInstant } from '../http/day-param';
 import { toLayerFilter } from './layers';
 
 /**
@@ -41,7 +42,9 @@ const tiles: FastifyPluginAsyncTypebox = async (app) => {
           'Mapbox Vector Tile of a layer: one source layer named after the layer, extent 4096, buffer 64, ' +
           'feature ids = entity ids; 204 when the tile is empty. At low zooms (sites below 8) and in tiles ' +
           `with more than ${TILE_POINT_CAP} points, points are grid clusters with \`cluster: true\`, \`count\`, and for sites ` +
-          '`loadMw`, `count_<STATUS>` and `loadMw_<STATUS>`. Pylons are served from zoom 9.',
+          '`loadMw`, `count_<STATUS>` and `loadMw_<STATUS>`. Pylons are served from zoom 9. The layer filters apply ' +
+          '(region: the points the region holds, boundary included); `asOf` (sites) draws each site with its status ' +
+          'at the end of that day.',
         params: TileParams,
         querystring: TileQuery,
         response: {
@@ -63,9 +66,10 @@ const tiles: FastifyPluginAsyncTypebox = async (app) => {
         ]);
       }
       // The layer route's own parsing, so the map, the table and the exports filter alike.
-      const { v: _cacheBuster, ...query } = request.query;
+      const { v: _cacheBuster, asOf, ...query } = request.query;
       const { limit: _page, ...filter } = toLayerFilter(layer, query);
-      const body = await app.store.tile({ layer, tile: coord.value, filter });
+      const at = asOf === undefined ? undefined : sitesAsOfInstant(layer, asOf);
+      const body = await app.store.tile({ layer, tile: coord.value, filter, ...(at ? { at } : {}) });
       reply.header('Cache-Control', CACHE_CONTROL);
       if (!body) return reply.code(204).send(null);
       const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;

@@ -2,12 +2,14 @@ import type { TileLayerId } from '../api/tiles';
 import type { TileCoord } from '../domain/geo/tile-math';
 import type { LayerFilter } from './store';
 
-/** The layer route's filters that tiles take: all but paging, the box (the tile is the box) and the region. */
-export type TileFilter = Omit<LayerFilter, 'limit' | 'afterId' | 'bbox' | 'regionId'>;
+/** The layer route's filters that tiles take: all but paging and the box (the tile is the box). */
+export type TileFilter = Omit<LayerFilter, 'limit' | 'afterId' | 'bbox'>;
 
 /** One vector tile of a layer, filtered as the layer route filters. */
 export interface TileRequest {
   layer: TileLayerId;
   tile: TileCoord;
   filter: TileFilter;
+  /** Sites only: draw each site with its status at this instant (ISO 8601 UTC), as the layer route's `asOf`. */
+  at?: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bboxOfCoordinates, intersectBboxes, parseBbox } from './bbox';
+import { bboxOfCoordinates, parseBbox } from './bbox';
 
 describe('parseBbox', () => {
   it('accepts four finite numbers in order', () => {
@@ -48,14 +48,5 @@ describe('bboxOfCoordinates', () => {
   });
   it('is the point itself for a position', () => {
     expect(bboxOfCoordinates([87.6, 43.8])).toEqual([87.6, 43.8, 87.6, 43.8]);
-  });
-});
-
-describe('intersectBboxes', () => {
-  it('keeps the common part, or says there is none', () => {
-    expect(intersectBboxes([80, 40, 90, 45], [85, 42, 95, 50])).toEqual([85, 42, 90, 45]);
-    expect(intersectBboxes([80, 40, 90, 45], undefined)).toEqual([80, 40, 90, 45]);
-    expect(intersectBboxes([80, 40, 90, 45], [91, 40, 95, 45])).toBeNull();
-    expect(intersectBboxes([80, 40, 90, 45], [90, 45, 95, 50])).toEqual([90, 45, 90, 45]);
   });
 });

@@ -58,10 +58,3 @@ export function bboxOfCoordinates(coordinates: unknown): Bbox {
   visit(coordinates);
   return [minLon, minLat, maxLon, maxLat];
 }
-
-/** The common part of two boxes (the second may be absent), or null when they do not meet. */
-export function intersectBboxes(a: Bbox, b: Bbox | undefined): Bbox | null {
-  if (!b) return a;
-  const box: Bbox = [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
-  return box[0] <= box[2] && box[1] <= box[3] ? box : null;
-}

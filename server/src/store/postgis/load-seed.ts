@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { SeedData } from '../../../../geodata/src/seed-types';
 import { bboxOfCoordinates } from '../../domain/geo/bbox';
 import { seedReferences } from '../seed-references';
+import { seedRegionMembers } from '../seed-region-members';
 
 const CHUNK = 10_000;
 
@@ -115,6 +116,13 @@ export async function loadSeedPostgis(client: pg.ClientBase, seed: SeedData): Pr
       username: ['text[]', (c) => c.username],
       at: ['text[]', (c) => c.at],
     });
+    for (const { layer, members } of seedRegionMembers(seed)) {
+      await insert('region_members', members, {
+        region_id: ['int[]', (m) => m.regionId],
+        layer: ['text[]', () => layer],
+        feature_id: ['int[]', (m) => m.featureId],
+      });
+    }
     for (const table of ['regions', 'utilities', 'substations', 'lines', 'pylons', 'sites']) {
       await client.query(
         `SELECT setval(pg_get_serial_sequence('${table}', 'id'), GREATEST((SELECT max(id) FROM ${table}), 1))`,

@@ -35,7 +35,7 @@ export function siteUtilitySql(pairCondition: (radiusKm: number) => Sql): Sql {
  * as the site's history orders them. `at` is ISO 8601 UTC text with milliseconds on both stores, so text
  * order is time order, and the (site_id, at) index serves the lookup.
  */
-const lastChangeId = (at: string): Sql => sql`(SELECT c.id FROM status_changes c
+export const lastChangeId = (at: string): Sql => sql`(SELECT c.id FROM status_changes c
   WHERE c.site_id = t.id AND c.at <= ${at} ORDER BY c.at DESC, c.id DESC LIMIT 1)`;
 
 /**
@@ -50,7 +50,12 @@ export async function querySitesAsOf(
   bboxCondition: (bbox: Bbox) => Sql,
 ): Promise<LayerPage<'sites'>> {
   const { columns } = LAYER_SQL.sites;
-  const whereSql = filterWhere(filter, filter.bbox ? bboxCondition(filter.bbox) : null, sql`a.to_status`);
+  const whereSql = filterWhere(
+    'sites',
+    filter,
+    filter.bbox ? bboxCondition(filter.bbox) : null,
+    sql`a.to_status`,
+  );
   const rows = await db.$queryRaw<Row[]>(sql`
     SELECT ${columns}, a.to_status AS "asOfStatus", a.at AS "asOfAt"
     FROM sites t JOIN status_changes a ON a.id = ${lastChangeId(at)}

@@ -1,12 +1,16 @@
 import { empty, join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import type { LayerId } from '../../api/layers';
 import type { LayerFilter } from '../store';
+import { inRegionSql, isMemberLayer } from './region-members-sql';
 
 /**
- * The WHERE clause of a layer filter on row `t`, written once for the layer route, exports and the sites
- * layer as of a day. `bbox` is the store's own prefilter; `status` the column that holds the status to filter
- * (the current one, or the one in force on a past day); `utility` the expression of the row's utility.
+ * The WHERE clause of a layer filter on row `t`, written once for the layer route, exports, the sites layer as
+ * of a day and the vector tiles. `bbox` is the store's own prefilter; `status` the column that holds the status
+ * to filter (the current one, or the one in force on a past day); `utility` the expression of the row's
+ * utility. A region filters the point layers through their stored memberships (region_members).
  */
 export function filterWhere(
+  layer: LayerId,
   filter: LayerFilter,
   bbox: Sql | null,
   status: Sql = sql`t.status`,
@@ -20,5 +24,9 @@ export function filterWhere(
   if (filter.minLoadMw !== undefined) where.push(sql`t.load_mw >= ${filter.minLoadMw}`);
   if (filter.maxLoadMw !== undefined) where.push(sql`t.load_mw <= ${filter.maxLoadMw}`);
   if (filter.utilityId !== undefined) where.push(sql`${utility} = ${filter.utilityId}`);
+  if (filter.regionId !== undefined) {
+    if (!isMemberLayer(layer)) throw new Error(`the ${layer} layer has no region filter`);
+    where.push(inRegionSql(layer, filter.regionId));
+  }
   return where.length ? sql`WHERE ${join(where, ' AND ')}` : empty;
 }

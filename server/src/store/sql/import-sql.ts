@@ -16,6 +16,7 @@ import type { SiteImport } from '../../domain/import/site-rows';
 import type { SubstationImport } from '../../domain/import/substation-rows';
 import type { Status } from '../../domain/status';
 import { num, numOrNull, pointOf as point, str, strOrNull, type Row } from '../row-values';
+import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './region-members-sql';
 
 /** What an import needs of a Prisma client (or of its interactive transaction); both generated clients have it. */
 export interface ImportTx {
@@ -306,6 +307,13 @@ export async function applyImport<L extends ImportLayer>(
         sql`INSERT INTO status_changes (site_id, from_status, to_status, note, username, at) VALUES ${values}`,
       );
     }
+    // The points (or regions) just written are filed under their regions anew, in the same transaction.
+    const written = [
+      ...plan.create.map((r) => r.properties.externalId),
+      ...plan.update.map((u) => u.record.properties.externalId),
+    ];
+    if (plan.layer === 'regions') await refreshRegionMembers(tx, written);
+    else if (isMemberLayer(plan.layer)) await refreshPointMembers(tx, plan.layer, written);
     const details = {
       layer: plan.layer,
       note: plan.note,

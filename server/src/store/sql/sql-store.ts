@@ -1,8 +1,7 @@
 import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { LAYER_IDS, type LayerId, type LayerInfo } from '../../api/layers';
-import type { MultiPolygon, Point, Polygon } from 'geojson';
-import { bboxOfCoordinates, intersectBboxes, type Bbox } from '../../domain/geo/bbox';
-import { preparePointInPolygon } from '../../domain/geo/point-in-polygon';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { Bbox } from '../../domain/geo/bbox';
 import { isWithinKm, WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
 import type { ReferenceTable } from '../../domain/import/fields';
 import type { ImportLayer } from '../../domain/import/import-layers';
@@ -118,38 +117,8 @@ export abstract class SqlStore implements Store {
     return infos;
   }
 
-  async queryLayer<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>> {
-    return filter.regionId === undefined ? this.queryRows(layer, filter) : this.queryInRegion(layer, filter);
-  }
-
-  /**
-   * Point features inside a region (boundary included): the region's box through the index, then the exact
-   * point-in-polygon test in TypeScript — the same test on both stores — page by page until `limit` are found.
-   */
-  private async queryInRegion<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>> {
-    const region = filter.regionId === undefined ? null : await this.getFeature('regions', filter.regionId);
-    if (!region) return { features: [], truncated: false };
-    const area = region.geometry as Polygon | MultiPolygon;
-    const box = intersectBboxes(bboxOfCoordinates(area.coordinates), filter.bbox);
-    if (!box) return { features: [], truncated: false };
-    const inside = preparePointInPolygon(area);
-    const found: LayerFeature<L>[] = [];
-    let afterId = filter.afterId;
-    for (;;) {
-      const page = await this.queryRows(layer, {
-        ...filter,
-        bbox: box,
-        limit: 5000,
-        ...(afterId ? { afterId } : {}),
-      });
-      for (const feature of page.features) {
-        if (!inside((feature.geometry as Point).coordinates)) continue;
-        found.push(feature);
-        if (found.length > filter.limit) return { features: found.slice(0, filter.limit), truncated: true };
-      }
-      if (!page.truncated) return { features: found, truncated: false };
-      afterId = page.features[page.features.length - 1]!.id;
-    }
+  queryLayer<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>> {
+    return this.queryRows(layer, filter);
   }
 
   /** The utility of site `t` (DOMAIN.md) as an SQL expression, with this store's spatial prefilter. */
@@ -161,7 +130,7 @@ export abstract class SqlStore implements Store {
     const { columns, from } = LAYER_SQL[layer];
     const bbox = filter.bbox ? this.bboxCondition(layer, filter.bbox) : null;
     const utility = layer === 'sites' ? this.siteUtility() : undefined;
-    const whereSql = filterWhere(filter, bbox, undefined, utility);
+    const whereSql = filterWhere(layer, filter, bbox, undefined, utility);
     const rows = await this.db.$queryRaw<Row[]>(
       sql`SELECT ${columns} FROM ${from} ${whereSql} ORDER BY t.id LIMIT ${filter.limit + 1}`,
     );

@@ -17,6 +17,7 @@ import {
 } from '../../domain/geo/tile-math';
 import { STATUSES } from '../../domain/status';
 import type { TileRequest } from '../tile-request';
+import { lastChangeId } from './as-of-sql';
 import { filterWhere } from './filter-sql';
 import type { RawClient, Row } from './sql-store';
 
@@ -127,10 +128,10 @@ function pixelColumns({ z, x, y }: TileCoord): Sql {
     (1.0 - ln(tan(pi() / 4.0 + radians(${lat}) / 2.0)) / pi()) / 2.0 * ${scale} - ${float(y * TILE_EXTENT)} AS py`;
 }
 
-/** `t.column AS "name"` for each tile property of the layer. */
-export function propertySelect(layer: TileLayerId): Sql {
+/** `t.column AS "name"` for each tile property of the layer; `from` replaces some by other (fixed) expressions. */
+export function propertySelect(layer: TileLayerId, from: Readonly<Record<string, string>> = {}): Sql {
   const entries = Object.entries(TILE_LAYER_SQL[layer].properties);
-  return join(entries.map(([name, column]) => raw(`t.${column} AS "${name}"`)));
+  return join(entries.map(([name, column]) => raw(`${from[name] ?? `t.${column}`} AS "${name}"`)));
 }
 
 /** `alias."name"` for each given property, to carry a subquery's columns into an outer select. */
@@ -145,20 +146,28 @@ function tilePrefilter(layer: TileLayerId, tile: TileCoord, bboxCondition: BboxC
   return bboxCondition(layer, [w - margin, s - margin, e + margin, n + margin]);
 }
 
-/** The points of the tile and its buffer: `id`, properties, `px`, `py`, and `extra` columns of `t`. */
+/**
+ * The points of the tile and its buffer: `id`, properties, `px`, `py`, and `extra` columns of `t`. Sites as of a
+ * past instant carry (and are filtered by) the status of their record in force then; sites without a record by
+ * then are left out, as on the layer route.
+ */
 function pointsInTile(request: TileRequest, bboxCondition: BboxCondition, extra: Sql, utility?: Sql): Sql {
-  const { layer, tile } = request;
+  const { layer, tile, at } = request;
+  const asOf = layer === 'sites' && at !== undefined;
   const where = filterWhere(
+    layer,
     { ...request.filter, limit: 0 },
     tilePrefilter(layer, tile, bboxCondition),
-    undefined,
+    asOf ? sql`a.to_status` : undefined,
     utility,
   );
+  const properties = asOf ? propertySelect(layer, { status: 'a.to_status' }) : propertySelect(layer);
+  const asOfJoin = asOf ? sql`JOIN status_changes a ON a.id = ${lastChangeId(at)}` : empty;
   const low = float(-TILE_BUFFER);
   const high = float(TILE_EXTENT + TILE_BUFFER);
   return sql`SELECT p.* FROM (
-      SELECT t.id, ${propertySelect(layer)}, ${pixelColumns(tile)} ${extra}
-      FROM ${raw(TILE_LAYER_SQL[layer].table)} t
+      SELECT t.id, ${properties}, ${pixelColumns(tile)} ${extra}
+      FROM ${raw(TILE_LAYER_SQL[layer].table)} t ${asOfJoin}
       ${where}
     ) p
     WHERE p.px >= ${low} AND p.px <= ${high} AND p.py >= ${low} AND p.py <= ${high}`;

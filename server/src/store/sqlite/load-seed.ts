@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { SeedData } from '../../../../geodata/src/seed-types';
 import { bboxOfCoordinates } from '../../domain/geo/bbox';
 import { seedReferences } from '../seed-references';
+import { seedRegionMembers } from '../seed-region-members';
 
 /**
  * Bulk-loads seed data into an empty database in one transaction, through the driver: prepared statements
@@ -106,6 +107,10 @@ export function loadSeedSqlite(db: Database.Database, seed: SeedData): void {
       VALUES (?,?,?,?,?,?)`);
     for (const c of seed.statusChanges) {
       change.run(ref('site', c.siteExternalId), c.fromStatus, c.toStatus, c.note, c.username, c.at);
+    }
+    const member = db.prepare(`INSERT INTO region_members (region_id, layer, feature_id) VALUES (?,?,?)`);
+    for (const { layer, members } of seedRegionMembers(seed)) {
+      for (const m of members) member.run(m.regionId, layer, m.featureId);
     }
   })();
 }

@@ -1,0 +1,93 @@
+import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import type { MultiPolygon, Polygon } from 'geojson';
+import {
+  MEMBER_LAYERS,
+  regionMembers,
+  type IdPoint,
+  type MemberLayer,
+  type RegionArea,
+} from '../../domain/geo/region-members';
+import { num, str, type Row } from '../row-values';
+import type { ImportTx } from './import-sql';
+
+/** Rows per statement: 3 values a row stays far below both stores' bound-parameter limits. */
+const CHUNK = 1000;
+
+/**
+ * Filters point layer `layer`'s row `t` to region `regionId` through the stored memberships: one index lookup
+ * per row, the same on both stores and in every read (layers, tiles, exports, as-of).
+ */
+export function inRegionSql(layer: MemberLayer, regionId: number): Sql {
+  return sql`EXISTS (SELECT 1 FROM region_members m
+    WHERE m.region_id = ${regionId} AND m.layer = ${layer} AND m.feature_id = t.id)`;
+}
+
+export const isMemberLayer = (layer: string): layer is MemberLayer =>
+  (MEMBER_LAYERS as readonly string[]).includes(layer);
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+const toArea = (row: Row): RegionArea => ({
+  id: num(row.id),
+  geometry: JSON.parse(str(row.geometry)) as Polygon | MultiPolygon,
+});
+const toPoint = (row: Row): IdPoint => ({ id: num(row.id), lon: num(row.lon), lat: num(row.lat) });
+
+async function insertMembers(
+  tx: ImportTx,
+  layer: MemberLayer,
+  members: readonly { regionId: number; featureId: number }[],
+): Promise<void> {
+  for (const part of chunks(members)) {
+    const values = join(part.map((m) => sql`(${m.regionId}, ${layer}, ${m.featureId})`));
+    await tx.$executeRaw(sql`INSERT INTO region_members (region_id, layer, feature_id) VALUES ${values}`);
+  }
+}
+
+/** Files the points of `layer` with these externalIds (just written by an import) under their regions anew. */
+export async function refreshPointMembers(
+  tx: ImportTx,
+  layer: MemberLayer,
+  externalIds: readonly string[],
+): Promise<void> {
+  if (externalIds.length === 0) return;
+  const regions = (await tx.$queryRaw<Row[]>(sql`SELECT id, geometry FROM regions ORDER BY id`)).map(toArea);
+  for (const ids of chunks(externalIds)) {
+    const points = (
+      await tx.$queryRaw<Row[]>(
+        sql`SELECT id, lon, lat FROM ${raw(layer)} WHERE external_id IN (${join(ids)}) ORDER BY id`,
+      )
+    ).map(toPoint);
+    await tx.$executeRaw(sql`DELETE FROM region_members
+      WHERE layer = ${layer} AND feature_id IN (${join(points.map((p) => p.id))})`);
+    await insertMembers(tx, layer, regionMembers(regions, points));
+  }
+}
+
+/** Files every point under the regions with these externalIds (just written by an import) anew. */
+export async function refreshRegionMembers(tx: ImportTx, externalIds: readonly string[]): Promise<void> {
+  if (externalIds.length === 0) return;
+  const regions = (
+    await tx.$queryRaw<Row[]>(
+      sql`SELECT id, geometry, min_lon AS "minLon", min_lat AS "minLat", max_lon AS "maxLon", max_lat AS "maxLat"
+        FROM regions WHERE external_id IN (${join([...externalIds])}) ORDER BY id`,
+    )
+  ).map((row) => ({ ...toArea(row), box: [row.minLon, row.minLat, row.maxLon, row.maxLat].map(num) }));
+  await tx.$executeRaw(
+    sql`DELETE FROM region_members WHERE region_id IN (${join(regions.map((r) => r.id))})`,
+  );
+  for (const region of regions) {
+    const [minLon, minLat, maxLon, maxLat] = region.box as [number, number, number, number];
+    for (const layer of MEMBER_LAYERS) {
+      const points = (
+        await tx.$queryRaw<Row[]>(sql`SELECT id, lon, lat FROM ${raw(layer)}
+          WHERE lon >= ${minLon} AND lon <= ${maxLon} AND lat >= ${minLat} AND lat <= ${maxLat} ORDER BY id`)
+      ).map(toPoint);
+      await insertMembers(tx, layer, regionMembers([region], points));
+    }
+  }
+}
