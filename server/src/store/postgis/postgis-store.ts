@@ -16,6 +16,7 @@ import { loadSeedPostgis } from './load-seed';
 import { applyPostgisMigrations } from './migrate';
 import { renderPostgisTile } from './postgis-tiles';
 import type { TileRequest } from '../tile-request';
+import { fileRegionMembersIfMissing } from '../sql/region-members-sql';
 
 export interface OpenPostgisOptions {
   /** Loaded when the database holds no data yet (first start). */
@@ -52,6 +53,7 @@ export async function openPostgisStore(url: string, options: OpenPostgisOptions 
   for (const c of warm) c.release();
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   await prisma.$connect();
+  await fileRegionMembersIfMissing(prisma);
   return new PostgisStore(prisma, pool);
 }
 

@@ -8,10 +8,13 @@ import {
   type RegionArea,
 } from '../../domain/geo/region-members';
 import { num, str, type Row } from '../row-values';
-import type { ImportTx } from './import-sql';
+import type { ImportClient, ImportTx } from './import-sql';
 
 /** Rows per statement: 3 values a row stays far below both stores' bound-parameter limits. */
 const CHUNK = 1000;
+
+/** Filing a million points takes longer than Prisma's default 5 s for a transaction. */
+const LONG_TRANSACTION = { maxWait: 10_000, timeout: 10 * 60_000 };
 
 /**
  * Filters point layer `layer`'s row `t` to region `regionId` through the stored memberships: one index lookup
@@ -90,4 +93,22 @@ export async function refreshRegionMembers(tx: ImportTx, externalIds: readonly s
       await insertMembers(tx, layer, regionMembers([region], points));
     }
   }
+}
+
+/**
+ * Fills `region_members` when it is empty while regions and points exist: a database made before migration
+ * 0003 (or loaded by other means) gets its memberships on the first start, in one transaction.
+ */
+export async function fileRegionMembersIfMissing(db: ImportClient): Promise<void> {
+  const [row] = await db.$queryRaw<Row[]>(sql`SELECT
+    (SELECT count(*) FROM (SELECT 1 AS one FROM region_members LIMIT 1) m) AS members,
+    (SELECT count(*) FROM (SELECT 1 AS one FROM regions LIMIT 1) r) AS regions`);
+  if (num(row?.members) > 0 || num(row?.regions) === 0) return;
+  await db.$transaction(async (tx) => {
+    const regions = await tx.$queryRaw<Row[]>(sql`SELECT external_id AS "externalId" FROM regions`);
+    await refreshRegionMembers(
+      tx,
+      regions.map((r) => str(r.externalId)),
+    );
+  }, LONG_TRANSACTION);
 }

@@ -20,6 +20,7 @@ import { loadSeedSqlite } from './load-seed';
 import { applySqliteMigrations } from './migrate';
 import { renderSqliteTile } from './sqlite-tiles';
 import type { TileRequest } from '../tile-request';
+import { fileRegionMembersIfMissing } from '../sql/region-members-sql';
 
 export interface OpenSqliteOptions {
   /** Loaded when the database holds no data yet (first start). */
@@ -49,6 +50,7 @@ export async function openSqliteStore(file: string, options: OpenSqliteOptions =
   });
   await prisma.$connect();
   await prisma.$executeRaw`PRAGMA foreign_keys = ON`;
+  await fileRegionMembersIfMissing(prisma);
   return new SqliteStore(prisma);
 }
 
