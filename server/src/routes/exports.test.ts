@@ -73,6 +73,31 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
     expect(fc.meta.filters).toEqual({ minLoadMw: 10, utility: 1 });
   });
 
+  it('exports the sites as of a day, with the statuses and the region filter the map shows', async () => {
+    // As of 4 February (small-seed history): M-2 and M-6 unlicensed, M-5 too, M-6 in region 1 (West).
+    const res = await get('/api/export/sites.geojson?asOf=2026-02-04&status=UNLICENSED&region=1');
+    expect(res.statusCode).toBe(200);
+    const layer = (await get('/api/layers/sites?asOf=2026-02-04&status=UNLICENSED&region=1')).json();
+    const ids = (fc: { features: { properties: { externalId: string; status: string } }[] }) =>
+      fc.features.map((f) => [f.properties.externalId, f.properties.status]);
+    expect(ids(res.json())).toEqual(ids(layer));
+    expect(ids(res.json()).length).toBeGreaterThan(0);
+    expect(res.json().meta.filters).toMatchObject({ asOf: '2026-02-04' });
+    const csv = await get('/api/export/sites.csv?asOf=2026-02-04&status=UNLICENSED&region=1');
+    expect(csv.body.trim().split('\r\n')).toHaveLength(ids(layer).length + 1);
+  });
+
+  it('refuses asOf on a zone export and on a layer other than sites, naming the parameter', async () => {
+    for (const url of [
+      '/api/export/sites.csv?zone=1&asOf=2026-02-04',
+      '/api/export/lines.csv?asOf=2026-02-04',
+    ]) {
+      const res = await get(url);
+      expect([url, res.statusCode]).toEqual([url, 400]);
+      expect(res.json().error.details[0].path).toBe('/asOf');
+    }
+  });
+
   it('pages through a layer larger than one page without losing or repeating a feature', async () => {
     const fc = (await get('/api/export/pylons.geojson')).json();
     expect(fc.features.map((f: { id: number }) => f.id)).toEqual([1, 2, 3]);
@@ -148,7 +173,7 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
     ['an unknown zone', '/api/export/sites.geojson?zone=999', 404],
     ['a bad bbox', '/api/export/sites.csv?bbox=1,2,3', 400],
     ['an unknown parameter', '/api/export/sites.csv?format=xlsx', 400],
-    ['an as-of day (not exported yet)', '/api/export/sites.csv?asOf=2026-05-01', 400],
+    ['an as-of day that is not in the calendar', '/api/export/sites.csv?asOf=2026-02-30', 400],
   ])('refuses %s', async (_name, url, status) => {
     expect((await get(url)).statusCode).toBe(status);
   });

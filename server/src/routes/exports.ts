@@ -5,11 +5,12 @@ import { Type } from 'typebox';
 import { ErrorBody } from '../api/errors';
 import { LAYER_IDS, LayerQuery } from '../api/layers';
 import { notFound, validationFailed } from '../http/app-error';
+import { sitesAsOfInstant } from '../http/day-param';
 import { csvExport, geojsonExport } from '../services/export-layer';
 import { parseLayerId, toLayerFilter } from './layers';
 
-// The layer route's filters (but its page size and its as-of day): what the map shows is what is exported.
-const { limit: _page, asOf: _day, ...layerFilters } = LayerQuery.properties;
+// The layer route's filters (but its page size): what the map shows is what is exported.
+const { limit: _page, ...layerFilters } = LayerQuery.properties;
 const ExportQuery = Type.Object(
   {
     ...layerFilters,
@@ -44,17 +45,22 @@ const exportsRoute: FastifyPluginAsyncTypebox = async (app) => {
         throw notFound(`No export "${request.params.file}": ask for <layer>.geojson or <layer>.csv`);
       const layer = parseLayerId(match[1]!);
       const format = match[2] as keyof typeof FORMATS;
-      const { zone: zoneId, ...query } = request.query;
+      const { zone: zoneId, asOf, ...query } = request.query;
       const { limit: _all, ...filter } = toLayerFilter(layer, query);
+      const at = asOf === undefined ? undefined : sitesAsOfInstant(layer, asOf);
       let zone = null;
       if (zoneId !== undefined) {
         if (layer !== 'sites') throw validationFailed('zone filters apply to the sites layer only');
         if (filter.bbox) throw validationFailed('give bbox or zone, not both');
+        if (at !== undefined) {
+          const message = 'asOf does not apply to a zone export: a zone lists its sites as they are now';
+          throw validationFailed(message, [{ in: 'querystring', path: '/asOf', message }]);
+        }
         const feature = await app.store.getFeature('zones', zoneId);
         if (!feature) throw notFound(`No zone with id ${zoneId}`);
         zone = { id: zoneId, geometry: feature.geometry as Polygon | MultiPolygon };
       }
-      const exportRequest = { layer, filter, zone, filters: request.query };
+      const exportRequest = { layer, filter, zone, filters: request.query, ...(at ? { at } : {}) };
       const day = new Date().toISOString().slice(0, 10);
       const name = `gridwatch-${layer}${zoneId ? `-zone-${zoneId}` : ''}-${day}.${format}`;
       const chunks =

@@ -13,6 +13,8 @@ export interface ExportRequest {
   /** Sites only: the zone's area instead of a bounding box. */
   zone: { id: number; geometry: Polygon | MultiPolygon } | null;
   filters: Record<string, unknown>;
+  /** Sites only: each with its status at this instant (ISO 8601 UTC), as the layer route's `asOf`. */
+  at?: string;
 }
 
 /** Every feature that matches, a page at a time (keyset by id), so a million never sit in memory at once. */
@@ -23,11 +25,11 @@ async function* features(store: Store, request: ExportRequest): AsyncGenerator<L
   }
   let afterId: number | undefined;
   for (;;) {
-    const page = await store.queryLayer(request.layer, {
-      ...request.filter,
-      limit: PAGE,
-      ...(afterId ? { afterId } : {}),
-    });
+    const filter = { ...request.filter, limit: PAGE, ...(afterId ? { afterId } : {}) };
+    const page =
+      request.at === undefined
+        ? await store.queryLayer(request.layer, filter)
+        : await store.querySitesAsOf(request.at, filter);
     yield* page.features;
     if (!page.truncated) return;
     afterId = page.features[page.features.length - 1]!.id;

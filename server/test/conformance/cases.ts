@@ -252,6 +252,22 @@ export const CASES: ConformanceCase[] = [
     ids: ['C-E10', 'C-hole-edge', 'C-west-edge'],
   },
   {
+    name: 'sites as of a day take the utility and region filters too',
+    method: 'GET',
+    url: '/api/layers/sites?asOf=2026-01-01&utility=2',
+    status: 200,
+    expect: { type: 'FeatureCollection' },
+    ids: ['C-west-edge', 'C-west-lic'],
+  },
+  {
+    name: 'sites as of a day in a region',
+    method: 'GET',
+    url: '/api/layers/sites?asOf=2026-01-01&region=2',
+    status: 200,
+    expect: { type: 'FeatureCollection' },
+    ids: ['C-far', 'C-tile-w'],
+  },
+  {
     name: 'asOf on a layer other than sites is refused',
     method: 'GET',
     url: '/api/layers/lines?asOf=2026-01-01',

@@ -41,13 +41,15 @@ export const lastChangeId = (at: string): Sql => sql`(SELECT c.id FROM status_ch
 /**
  * The sites layer as the status-change records stood at the instant: the status each site had then (and
  * `statusChangedAt`, the time of that change), its other attributes as they are now. Sites with no record yet
- * are left out; `statuses` filter on the status then, the other filters as the sites layer applies them.
+ * are left out; `statuses` filter on the status then, the other filters as the sites layer applies them
+ * (`siteUtility`: the store's expression of a site's utility).
  */
 export async function querySitesAsOf(
   db: QueryClient,
   at: string,
   filter: LayerFilter,
   bboxCondition: (bbox: Bbox) => Sql,
+  siteUtility: Sql,
 ): Promise<LayerPage<'sites'>> {
   const { columns } = LAYER_SQL.sites;
   const whereSql = filterWhere(
@@ -55,6 +57,7 @@ export async function querySitesAsOf(
     filter,
     filter.bbox ? bboxCondition(filter.bbox) : null,
     sql`a.to_status`,
+    siteUtility,
   );
   const rows = await db.$queryRaw<Row[]>(sql`
     SELECT ${columns}, a.to_status AS "asOfStatus", a.at AS "asOfAt"

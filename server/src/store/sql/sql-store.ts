@@ -145,7 +145,13 @@ export abstract class SqlStore implements Store {
   }
 
   querySitesAsOf(at: string, filter: LayerFilter): Promise<LayerPage<'sites'>> {
-    return querySitesAsOf(this.db, at, filter, (bbox) => this.bboxCondition('sites', bbox));
+    return querySitesAsOf(
+      this.db,
+      at,
+      filter,
+      (bbox) => this.bboxCondition('sites', bbox),
+      this.siteUtility(),
+    );
   }
 
   progressInputs(at: string): Promise<ProgressInputs> {
