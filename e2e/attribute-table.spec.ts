@@ -2,16 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import type { ApiFeatureCollection } from '../client/src/api';
 import { fetchJson, fetchLayer, pointOf } from './support/api';
-import { jumpTo, openMap, pagePoint, waitForMapIdle } from './support/map-page';
-
-/** The box of the map's view, written as the client writes it. */
-function viewBbox(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const b = window.__gridwatchMap?.getBounds();
-    if (!b) throw new Error('the map is not published on window');
-    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(6)).join(',');
-  });
-}
+import { jumpTo, openMap, pagePoint, viewBbox, waitForMapIdle } from './support/map-page';
 
 /** The points the map rings as hovered from the table. */
 function hoverRing(page: Page): Promise<number[][]> {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { fetchLayer, pointOf } from './support/api';
-import { jumpTo, openMap, renderedFeatures, waitForMapIdle } from './support/map-page';
+import { jumpTo, openMap, renderedFeatures, viewBbox, waitForMapIdle } from './support/map-page';
 
 /** The next request whose path starts with `path` and whose query has `param`. */
 function nextRequest(page: Page, path: string, param: string): Promise<URL> {
@@ -68,5 +68,58 @@ test.describe('the filters', () => {
     await select.selectOption(value ?? '');
     expect((await tiles).searchParams.get('utility')).toBe(value);
     expect((await substations).searchParams.get('utility')).toBe(value);
+  });
+
+  test('narrow the map, the table and the export to one region, kept in the link', async ({
+    page,
+    request,
+  }) => {
+    await openMap(page);
+    const select = page.getByTestId('filter-region');
+    // The province first, then the prefectures: take the first prefecture.
+    await expect(select.locator('option')).not.toHaveCount(1);
+    const region = (await select.locator('option').nth(2).getAttribute('value')) ?? '';
+    const tiles = nextRequest(page, '/api/tiles/sites/', 'region');
+    const substationsAsked = nextRequest(page, '/api/layers/substations', 'region');
+    await select.focus();
+    await select.selectOption(region);
+    expect((await tiles).searchParams.get('region')).toBe(region);
+    expect((await substationsAsked).searchParams.get('region')).toBe(region);
+    await expect(page).toHaveURL(new RegExp(`[?&]region=${region}(&|$)`));
+    await expect(page.getByTestId('export-csv')).toHaveAttribute('href', new RegExp(`region=${region}(&|$)`));
+
+    // The substations drawn are the region's, as the API lists them.
+    const substations = await fetchLayer(request, 'substations', `?region=${region}`);
+    const substationIds = new Set(substations.features.map((f) => f.id));
+    await waitForMapIdle(page);
+    await expect
+      .poll(async () => {
+        const drawn = await renderedFeatures(page, 'substations');
+        return drawn.length > 0 && drawn.every((f) => substationIds.has(Number(f.id)));
+      })
+      .toBe(true);
+
+    // Close in on one of its sites: the sites drawn and the table's rows are the region's in view.
+    const sites = await fetchLayer(request, 'sites', `?region=${region}`);
+    expect(sites.features.length, 'the region holds sites').toBeGreaterThan(0);
+    await jumpTo(page, pointOf(sites.features[0]!), 9);
+    const siteIds = new Set(sites.features.map((f) => f.id));
+    await expect
+      .poll(async () => {
+        const drawn = await renderedFeatures(page, 'sites');
+        return drawn.length > 0 && drawn.every((f) => siteIds.has(Number(f.id)));
+      })
+      .toBe(true);
+    await page.getByTestId('table-toggle').click();
+    const rows = page.getByTestId('attribute-table').locator('tbody tr');
+    const inView = await fetchLayer(request, 'sites', `?bbox=${await viewBbox(page)}&region=${region}`);
+    await expect(rows).toHaveCount(Math.min(inView.features.length, 100));
+    const listed = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-site-id'))));
+    expect(listed.every((id) => siteIds.has(id))).toBe(true);
+
+    // The link reopens the same filter.
+    await page.reload();
+    await waitForMapIdle(page);
+    await expect(page.getByTestId('filter-region')).toHaveValue(region);
   });
 });

@@ -12,7 +12,7 @@ test('the hotspots panel lists the API ranking, and a click opens that substatio
   expect(ranking.length).toBeGreaterThan(1);
   await openMap(page);
 
-  const rows = page.getByTestId('hotspots-panel').getByTestId('hotspot-row');
+  const rows = page.getByTestId('analysis-hotspots').getByTestId('hotspot-row');
   await expect(rows).toHaveCount(ranking.length);
   const shown = await rows.evaluateAll((all) => all.map((r) => Number(r.getAttribute('data-substation-id'))));
   expect(shown).toEqual(ranking.map((h) => h.substationId));
@@ -39,5 +39,5 @@ test('the hotspots follow the shared radius', async ({ page, request }) => {
   await page.getByTestId('hotspots-radius-input').fill('25');
   const rows = page.getByTestId('hotspot-row');
   await expect(rows.first()).toHaveAttribute('data-substation-id', String(at25[0]!.substationId));
-  await expect(page.getByTestId('hotspots-panel')).toContainText('within 25 km');
+  await expect(page.getByTestId('analysis-hotspots')).toContainText('within 25 km');
 });

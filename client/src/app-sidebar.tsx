@@ -7,6 +7,9 @@ import type { MapFilters } from './filters/map-filters';
 import { useI18n } from './i18n';
 import type { MapLayerId } from './map';
 import { HotspotsPanel } from './panels/hotspots-panel';
+import { RegionLoadPanel } from './panels/region-load-panel';
+import { UnexplainedPanel } from './panels/unexplained-panel';
+import { ProgressEntry } from './progress/progress-entry';
 import { LayerList } from './panels/layer-list';
 import { Legend } from './panels/legend';
 import { SearchBox } from './panels/search-box';
@@ -14,6 +17,7 @@ import { Sidebar } from './panels/sidebar';
 import { MeasureTool } from './measure/measure-tool';
 import type { useMeasureState } from './use-measure-state';
 import type { useAnalysis } from './use-analysis';
+import type { AnalysisViews } from './use-analysis-views';
 import type { ZoneWorkflow } from './zones/use-zone-workflow';
 import { ZonesSection } from './zones/zones-section';
 
@@ -29,6 +33,7 @@ interface Props {
   zones: ZoneWorkflow;
   zonesRevision: number;
   analysis: ReturnType<typeof useAnalysis>;
+  views: AnalysisViews;
   onOpenHotspot: (id: number) => void;
   view: Bbox | null;
   filters: MapFilters;
@@ -40,12 +45,12 @@ interface Props {
 }
 
 /**
- * The sidebar's sections, top to bottom: who is in, the search, the import, zones, hotspots, filters, export,
- * measure, layers, legend.
+ * The sidebar's sections, top to bottom: who is in, the search, the import, zones, the analysis (hotspots,
+ * unexplained load, load by prefecture, progress report), filters, export, measure, layers, legend.
  */
 export function AppSidebar(props: Props) {
   const { t } = useI18n();
-  const { analysis, permissions } = props;
+  const { analysis, views, permissions } = props;
   return (
     <Sidebar user={<UserBar user={props.user} onLogout={props.onLogout} onLogin={props.onLogin} />}>
       <SearchBox api={props.api} onChoose={props.onSearch} />
@@ -69,6 +74,20 @@ export function AppSidebar(props: Props) {
         selected={analysis.substationId}
         onOpen={props.onOpenHotspot}
       />
+      <UnexplainedPanel
+        open={views.unexplainedOpen}
+        onOpen={views.setUnexplainedOpen}
+        rows={views.unexplained}
+        selected={analysis.substationId}
+        onChoose={props.onOpenHotspot}
+      />
+      <RegionLoadPanel
+        on={views.choropleth}
+        onToggle={views.setChoropleth}
+        loads={views.regionLoads}
+        regionsVisible={props.visible.regions}
+      />
+      <ProgressEntry open={views.progressOpen} onOpen={views.setProgressOpen} />
       <FilterPanel api={props.api} filters={props.filters} onChange={props.onFilters} />
       <ExportSection view={props.view} filters={props.filters} />
       <MeasureTool

@@ -10,6 +10,11 @@ import { SubstationPanel } from './panels/substation-panel';
 import { pointOf } from './point-of';
 import { SelectionDetails } from './selection-details';
 import { useAnalysis } from './use-analysis';
+import { useAnalysisViews } from './use-analysis-views';
+import { ProgressPanel } from './progress/progress-panel';
+import { CAMPAIGN } from './progress/campaign';
+import { AsOfControl } from './time/as-of-control';
+import { todayInBeijing } from '../../server/src/domain/calendar-day';
 import { useLayerInfos } from './use-layer-infos';
 import { useLoadReports } from './use-load-reports';
 import { selectedOf, useAppUrl } from './use-app-url';
@@ -44,12 +49,16 @@ export function App({ api, user, onLogout, onLogin }: Props) {
     api,
     useCallback(() => bump('zones'), [bump]),
   );
+  const views = useAnalysisViews(api, revisions.sites);
   const mapState = useMapState();
   const { visible, filters, setFilters, setCamera, fly } = mapState;
   const [selection, setSelection] = useState<MapClick | null>(null);
   const [view, setView] = useState<Bbox | null>(null);
   const [importing, setImporting] = useState(false);
   const { errors, truncated, events } = useLoadReports();
+  // Today in Beijing, as the API counts days: the end of the as-of slider and the progress report's default.
+  const [today] = useState(() => todayInBeijing(Date.now()));
+  const setAsOf = useCallback((asOf: string | null) => setFilters((f) => ({ ...f, asOf })), [setFilters]);
   const closePopup = useCallback(() => setSelection(null), []);
   const { open, pick, close } = analysis;
   const { select } = zones;
@@ -115,6 +124,7 @@ export function App({ api, user, onLogout, onLogin }: Props) {
         zones={zones}
         zonesRevision={revisions.zones}
         analysis={analysis}
+        views={views}
         onOpenHotspot={openHotspot}
         view={view}
         filters={filters}
@@ -136,6 +146,7 @@ export function App({ api, user, onLogout, onLogin }: Props) {
             onClick={onMapClick}
             focus={focus}
             onHoverSite={table.hoverId}
+            overlay={views.overlay}
             camera={analysis.camera}
             flyTo={mapState.flyTo}
             revisions={revisions}
@@ -174,6 +185,14 @@ export function App({ api, user, onLogout, onLogin }: Props) {
             onClose={analysis.close}
           />
         )}
+        {views.progressOpen && (
+          <ProgressPanel
+            api={api}
+            asOf={filters.asOf ?? today}
+            revision={revisions.sites}
+            onClose={() => views.setProgressOpen(false)}
+          />
+        )}
         {zones.editing?.kind === 'new' && zones.editing.request.kind === 'draw' && (
           <NewZonePanel workflow={zones} shape={zones.editing.request.shape} />
         )}
@@ -195,6 +214,7 @@ export function App({ api, user, onLogout, onLogin }: Props) {
           selected={selection?.layer === 'sites' ? selection.id : null}
           onChoose={table.choose}
         />
+        <AsOfControl value={filters.asOf} min={CAMPAIGN.start} max={today} onChange={setAsOf} />
         <ErrorList errors={shownErrors} />
       </main>
       {importing && (

@@ -115,3 +115,12 @@ export function radiusCircleSpan(page: Page): Promise<number> {
     return Math.max(...lats) - Math.min(...lats);
   });
 }
+
+/** The box of the map's view, written as the client writes it. */
+export function viewBbox(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const b = window.__gridwatchMap?.getBounds();
+    if (!b) throw new Error('the map is not published on window');
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(6)).join(',');
+  });
+}

@@ -1,4 +1,4 @@
-import type { Page, TestInfo } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 
 /**
  * Saves a screenshot for a person to look at, from the main (SQLite) project only: the smoke run on PostGIS
@@ -7,4 +7,14 @@ import type { Page, TestInfo } from '@playwright/test';
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   if (testInfo.project.name !== 'sqlite') return;
   await page.screenshot({ path: `e2e/screenshots/${name}.png` });
+}
+
+/** Saves a picture of one part of the page (a panel), from the main (SQLite) project only. */
+export async function saveElementScreenshot(
+  locator: Locator,
+  testInfo: TestInfo,
+  name: string,
+): Promise<void> {
+  if (testInfo.project.name !== 'sqlite') return;
+  await locator.screenshot({ path: `e2e/screenshots/${name}.png` });
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-error';
-import { createApiClient, hotspotsPath, layerPath, searchPath, unlicensedLoadPath } from './client';
+import {
+  createApiClient,
+  hotspotsPath,
+  layerPath,
+  progressPath,
+  progressSeriesPath,
+  searchPath,
+  unexplainedLoadPath,
+  unlicensedLoadPath,
+} from './client';
 
 const json = (status: number, body: unknown) =>
   Promise.resolve(
@@ -31,6 +40,18 @@ describe('the spatial query paths', () => {
     expect(hotspotsPath({ radiusKm: 10, limit: 20, includeSuspected: false })).toBe(
       '/api/analysis/hotspots?radiusKm=10&limit=20&includeSuspected=false',
     );
+  });
+});
+
+describe('the analysis and report paths', () => {
+  it('carry the campaign, the day and the step, leaving out what is not given', () => {
+    expect(progressPath({ deadline: '2026-08-31', start: '2026-01-01', asOf: '2026-05-01' })).toBe(
+      '/api/reports/progress?deadline=2026-08-31&start=2026-01-01&asOf=2026-05-01',
+    );
+    expect(progressSeriesPath({ deadline: '2026-08-31', asOf: undefined, stepDays: 14 })).toBe(
+      '/api/reports/progress/series?deadline=2026-08-31&stepDays=14',
+    );
+    expect(unexplainedLoadPath(10)).toBe('/api/analysis/unexplained-load?radiusKm=10');
   });
 });
 

@@ -1,5 +1,14 @@
 import { callJson, getJson, type FetchFn } from './http';
-import { hotspotsPath, importPath, layerPath, searchPath, unlicensedLoadPath } from './paths';
+import {
+  hotspotsPath,
+  importPath,
+  layerPath,
+  progressPath,
+  progressSeriesPath,
+  searchPath,
+  unexplainedLoadPath,
+  unlicensedLoadPath,
+} from './paths';
 import type {
   ApiFeature,
   ApiFeatureCollection,
@@ -13,17 +22,30 @@ import type {
   LayerInfo,
   LayerFilter,
   Me,
+  ProgressQuery,
   ProgressReport,
+  ProgressSeries,
+  ProgressSeriesQuery,
+  RegionLoad,
   SearchHit,
   StatusChange,
   StatusChangeBody,
+  UnexplainedLoadRow,
   UnlicensedLoad,
   UnlicensedLoadQuery,
   UpdateZoneBody,
   ZoneSites,
 } from './types';
 
-export { hotspotsPath, layerPath, searchPath, unlicensedLoadPath } from './paths';
+export {
+  hotspotsPath,
+  layerPath,
+  progressPath,
+  progressSeriesPath,
+  searchPath,
+  unexplainedLoadPath,
+  unlicensedLoadPath,
+} from './paths';
 
 /** Layers that have a `GET /api/<layer>/:id` route. */
 export type DetailLayerId = Exclude<LayerId, 'zones'>;
@@ -46,6 +68,14 @@ export interface ApiClient {
   search(q: string, limit: number, signal?: AbortSignal): Promise<SearchHit[]>;
   /** The enforcement progress by utility up to `deadline` (YYYY-MM-DD); also the list of the utilities. */
   progress(deadline: string, signal?: AbortSignal): Promise<ProgressReport>;
+  /** The progress report of a campaign (deadline, start) as the records stood at the end of `asOf`. */
+  progressReport(query: ProgressQuery, signal?: AbortSignal): Promise<ProgressReport>;
+  /** Share done and load still drawing of each utility at dates from the campaign's start. */
+  progressSeries(query: ProgressSeriesQuery, signal?: AbortSignal): Promise<ProgressSeries>;
+  /** Substations by unexplained load (DOMAIN.md), largest first. */
+  unexplainedLoad(radiusKm: number, signal?: AbortSignal): Promise<UnexplainedLoadRow[]>;
+  /** Unlicensed load inside each prefecture, for the choropleth. */
+  regionLoads(signal?: AbortSignal): Promise<RegionLoad[]>;
   me(): Promise<Me>;
   login(username: string, password: string): Promise<Me>;
   logout(): Promise<void>;
@@ -83,6 +113,10 @@ export function createApiClient(
     search: (q, limit, signal) => getJson(watched, searchPath(q, limit), signal),
     progress: (deadline, signal) =>
       getJson(watched, `/api/reports/progress?${new URLSearchParams({ deadline })}`, signal),
+    progressReport: (query, signal) => getJson(watched, progressPath(query), signal),
+    progressSeries: (query, signal) => getJson(watched, progressSeriesPath(query), signal),
+    unexplainedLoad: (radiusKm, signal) => getJson(watched, unexplainedLoadPath(radiusKm), signal),
+    regionLoads: (signal) => getJson(watched, '/api/analysis/regions', signal),
     me: () => getJson(watched, '/api/auth/me'),
     login: (username, password) => json('/api/auth/login', 'POST', { username, password }),
     logout: () => callJson(watched, '/api/auth/logout', { method: 'POST' }),

@@ -1,4 +1,12 @@
-import type { HotspotsQuery, ImportQuery, LayerFilter, LayerId, UnlicensedLoadQuery } from './types';
+import type {
+  HotspotsQuery,
+  ImportQuery,
+  LayerFilter,
+  LayerId,
+  ProgressQuery,
+  ProgressSeriesQuery,
+  UnlicensedLoadQuery,
+} from './types';
 
 /** The query string of a layer filter, as the layer, tile and export routes read it. */
 export function filterSearch(query: LayerFilter): string {
@@ -9,6 +17,8 @@ export function filterSearch(query: LayerFilter): string {
   if (query.minLoadMw !== undefined) params.set('minLoadMw', String(query.minLoadMw));
   if (query.maxLoadMw !== undefined) params.set('maxLoadMw', String(query.maxLoadMw));
   if (query.utility !== undefined) params.set('utility', String(query.utility));
+  if (query.region !== undefined) params.set('region', String(query.region));
+  if (query.asOf !== undefined) params.set('asOf', query.asOf);
   if (query.limit !== undefined) params.set('limit', String(query.limit));
   const search = params.toString();
   return search ? `?${search}` : '';
@@ -47,3 +57,19 @@ export function importPath(layer: string, query: ImportQuery): string {
 export function searchPath(q: string, limit: number): string {
   return `/api/search?${new URLSearchParams({ q, limit: String(limit) })}`;
 }
+
+/** GET /api/reports/progress for a campaign as the records stood at the end of `asOf`. */
+export function progressPath(query: ProgressQuery): string {
+  return `/api/reports/progress?${new URLSearchParams(definedEntries(query))}`;
+}
+
+export function progressSeriesPath(query: ProgressSeriesQuery): string {
+  return `/api/reports/progress/series?${new URLSearchParams(definedEntries(query))}`;
+}
+
+export function unexplainedLoadPath(radiusKm: number): string {
+  return `/api/analysis/unexplained-load?${new URLSearchParams({ radiusKm: String(radiusKm) })}`;
+}
+
+const definedEntries = (query: object): [string, string][] =>
+  Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]));

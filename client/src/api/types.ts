@@ -5,8 +5,10 @@ import type { ErrorBody } from '../../../server/src/api/errors';
 import type {
   Hotspot,
   HotspotsQuery,
+  RegionLoad,
   StatusTotals,
   Summary,
+  UnexplainedLoadRow as UnexplainedLoadRowSchema,
   UnlicensedLoadQuery,
 } from '../../../server/src/api/queries';
 import type { Me, UserOut } from '../../../server/src/api/auth';
@@ -21,7 +23,12 @@ import type { ImportProblem, ImportQuery, ImportResult } from '../../../server/s
 import type { ImportLayer } from '../../../server/src/domain/import/import-layers';
 import type { Role } from '../../../server/src/domain/roles';
 import type { SearchHit } from '../../../server/src/api/search';
-import type { ProgressReport } from '../../../server/src/api/progress';
+import type {
+  ProgressQuery,
+  ProgressReport,
+  ProgressSeries,
+  ProgressSeriesQuery,
+} from '../../../server/src/api/progress';
 import type { Static } from 'typebox';
 
 export type {
@@ -42,6 +49,10 @@ export type {
   ImportLayer,
   SearchHit,
   ProgressReport,
+  ProgressQuery,
+  ProgressSeries,
+  ProgressSeriesQuery,
+  RegionLoad,
 };
 export type { Status } from '../../../server/src/domain/status';
 
@@ -63,6 +74,9 @@ export interface LayerFilter {
   minLoadMw?: number;
   maxLoadMw?: number;
   utility?: number;
+  region?: number;
+  /** Sites only: each with its status at the end of this day (YYYY-MM-DD). */
+  asOf?: string;
   limit?: number;
 }
 
@@ -84,6 +98,9 @@ export type UnlicensedLoad = Static<typeof Summary> & {
 };
 
 export type User = Static<typeof UserOut>;
+
+/** One substation of GET /api/analysis/unexplained-load. */
+export type UnexplainedLoadRow = Static<typeof UnexplainedLoadRowSchema>;
 
 /** One record of a site's history (GET /api/sites/:id/history). */
 export type StatusChange = Static<typeof StatusChangeOut>;

@@ -5,6 +5,7 @@ import { STATUS_COLORS } from '../map/palette';
 import { CheckGroup } from './check-group';
 import { LoadFilter } from './load-filter';
 import { loadRangeValid, VOLTAGES, type MapFilters } from './map-filters';
+import { RegionFilter } from './region-filter';
 import { UtilityFilter } from './utility-filter';
 
 interface Props {
@@ -44,6 +45,7 @@ export function FilterPanel({ api, filters, onChange }: Props) {
         label={(kv) => `${kv} ${t.units.kv}`}
       />
       <UtilityFilter api={api} value={filters.utility} onChange={(utility) => set({ utility })} />
+      <RegionFilter api={api} value={filters.region} onChange={(region) => set({ region })} />
       <LoadFilter
         min={filters.minLoadMw}
         max={filters.maxLoadMw}

@@ -16,13 +16,18 @@ describe('layerFilter', () => {
       status: ['UNLICENSED'],
       voltageKv: [220],
       utility: 4,
+      region: 7,
       minLoadMw: 2,
       maxLoadMw: 30,
+      asOf: '2026-05-01',
     };
-    expect(search('sites', filters)).toBe('?status=UNLICENSED&minLoadMw=2&maxLoadMw=30&utility=4');
-    expect(search('substations', filters)).toBe('?voltageKv=220&utility=4');
+    expect(search('sites', filters)).toBe(
+      '?status=UNLICENSED&minLoadMw=2&maxLoadMw=30&utility=4&region=7&asOf=2026-05-01',
+    );
+    expect(search('substations', filters)).toBe('?voltageKv=220&utility=4&region=7');
     expect(search('lines', filters)).toBe('?voltageKv=220');
-    expect(search('pylons', filters)).toBe('');
+    expect(search('pylons', filters)).toBe('?region=7');
+    expect(search('regions', filters)).toBe('');
   });
 
   it('leaves out a load range whose minimum is above its maximum', () => {

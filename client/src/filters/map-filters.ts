@@ -7,8 +7,12 @@ export interface MapFilters {
   status: readonly Status[];
   voltageKv: readonly number[];
   utility: number | null;
+  /** A region's id: the points it holds, boundary included. */
+  region: number | null;
   minLoadMw: number | null;
   maxLoadMw: number | null;
+  /** A past day (YYYY-MM-DD, Beijing time): sites drawn, listed and exported with their status then; null: now. */
+  asOf: string | null;
 }
 
 /** The network's voltages, highest first, as the legend lists them. */
@@ -18,8 +22,10 @@ export const NO_FILTERS: MapFilters = {
   status: STATUSES,
   voltageKv: VOLTAGES,
   utility: null,
+  region: null,
   minLoadMw: null,
   maxLoadMw: null,
+  asOf: null,
 };
 
 /** The API refuses a minimum above the maximum; such a range, while it is being typed, filters nothing. */
@@ -35,12 +41,15 @@ function narrowed<T>(chosen: readonly T[], all: readonly T[]): readonly T[] | un
 /** The filters the API takes for a layer: it refuses a filter on a layer it does not apply to. */
 export function layerFilter(layer: LayerId, filters: MapFilters): LayerFilter {
   const utility = filters.utility ?? undefined;
+  const region = filters.region ?? undefined;
   const voltageKv = narrowed(filters.voltageKv, VOLTAGES);
-  if (layer === 'substations') return { voltageKv, utility };
+  if (layer === 'substations') return { voltageKv, utility, region };
   if (layer === 'lines') return { voltageKv };
+  if (layer === 'pylons') return { region };
   if (layer !== 'sites') return {};
   const range = loadRangeValid(filters)
     ? { minLoadMw: filters.minLoadMw ?? undefined, maxLoadMw: filters.maxLoadMw ?? undefined }
     : {};
-  return { status: narrowed(filters.status, STATUSES), utility, ...range };
+  const asOf = filters.asOf ?? undefined;
+  return { status: narrowed(filters.status, STATUSES), utility, region, ...range, asOf };
 }

@@ -10,3 +10,6 @@ export type { ViewCamera } from './use-view-camera';
 export type { ZoneEditRequest } from './zone-editor/use-zone-editor';
 export { DRAW_SHAPES, type DrawShape } from './zone-editor/draw-shapes';
 export type { MeasureKind, MeasureRequest } from './measure/use-measure';
+export { NO_OVERLAY, type AnalysisOverlay } from './use-analysis-overlay';
+export { unexplainedFeatures, type UnexplainedFeatures } from './analysis-features';
+export { REGION_LOAD_CLASSES, regionLoadClass, unexplainedRadiusPx } from './analysis-scales';

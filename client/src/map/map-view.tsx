@@ -3,6 +3,7 @@ import type { LineString, Polygon } from 'geojson';
 import type { ApiClient, Bbox } from '../api';
 import type { MapFilters } from '../filters/map-filters';
 import type { Locale } from '../i18n';
+import { useAnalysisOverlay, NO_OVERLAY, type AnalysisOverlay } from './use-analysis-overlay';
 import { startDataLoader, type DataLoader, type DataLoaderEvents } from './data-loader';
 import { FeaturePopup } from './feature-popup';
 import type { MapFocus } from './focus-features';
@@ -47,6 +48,8 @@ export interface MapViewProps {
   onCamera: (camera: ViewCamera) => void;
   /** The site under the pointer, for the attribute table. */
   onHoverSite: (id: number | null) => void;
+  /** The analysis panels' overlays: the unexplained-load circles and the choropleth of the regions. */
+  overlay?: AnalysisOverlay;
 }
 
 /** The map: creates it, feeds it data, and mirrors the app's state (layers shown, language) into it. */
@@ -111,6 +114,7 @@ export function MapView(props: MapViewProps) {
   useReload(loader, revisions);
   useClusterZoom(map);
   useFocus(map, focus);
+  useAnalysisOverlay(map, props.overlay ?? NO_OVERLAY, visible.regions);
   useHoverSite(map, props.onHoverSite);
   useCamera(map, camera);
   // Before the reports of the view: a view restored from the address is then the first one reported.

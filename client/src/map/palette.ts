@@ -115,3 +115,27 @@ export const FOCUS_STYLE = { radius: '#1f5fa8', site: '#111111', hover: '#0072b2
 
 /** Inspection zones: a violet apart from the status hues and the grid's blues; closed zones fade. */
 export const ZONE_STYLE = { color: '#5b3fa8', closedColor: '#8c8c8c' } as const;
+
+/**
+ * Unexplained load at substations: graduated circles, areas proportional to the MW (a sqrt scale, so a
+ * substation with four times the load reads as four times the ink). A fixed scale rather than one fitted to the
+ * largest value: a circle means the same MW on any day, and the legend shows round reference sizes.
+ */
+export const UNEXPLAINED_STYLE = {
+  fill: '#8e44ad',
+  stroke: '#4a235a',
+  fillOpacity: 0.35,
+  /** Pixels of radius per √MW: 100 MW is a 20 px circle. */
+  pxPerSqrtMw: 2,
+  /** The reference sizes the legend draws. */
+  legendMw: [10, 50, 100],
+} as const;
+
+/**
+ * Unlicensed load by prefecture: five classes with fixed breaks in MW (docs/progress.md, "Analysis panels").
+ * A neutral class of its own for "none", then a sequential red-purple ramp (ColorBrewer RdPu) that stays
+ * apart from the sites' status hues and from the grid's blues.
+ */
+export const REGION_LOAD_BREAKS_MW = [5, 20, 100] as const;
+export const REGION_LOAD_COLORS = ['#f1eee6', '#fbb4b9', '#f768a1', '#c51b8a', '#7a0177'] as const;
+export const REGION_LOAD_OPACITY = 0.65;

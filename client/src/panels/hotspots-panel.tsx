@@ -18,7 +18,7 @@ export function HotspotsPanel({ hotspots, settings, onRadius, selected, onOpen }
   const rows = hotspots.data ?? [];
   const top = Math.max(0, ...rows.map((h) => h.totalLoadMw));
   return (
-    <section className="panel-section" data-testid="hotspots-panel" aria-labelledby="hotspots-title">
+    <section className="panel-section" data-testid="analysis-hotspots" aria-labelledby="hotspots-title">
       <h2 id="hotspots-title" className="panel-section__title">
         {t.hotspots.title}
       </h2>

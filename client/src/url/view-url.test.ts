@@ -18,21 +18,25 @@ describe('the view in the URL', () => {
         status: ['UNLICENSED', 'SUSPECTED'],
         voltageKv: [220],
         utility: 3,
+        region: 5,
         minLoadMw: 0,
         maxLoadMw: 12.5,
+        asOf: '2026-04-30',
       },
       selected: { layer: 'sites', id: 42 },
     };
     const search = encodeView(view);
     expect(search).toBe(
-      '?c=87.61234%2C43.81234&z=9.50&hide=zones%2Cpylons&status=UNLICENSED%2CSUSPECTED&kv=220&utility=3&min=0&max=12.5&sel=sites%3A42',
+      '?c=87.61234%2C43.81234&z=9.50&hide=zones%2Cpylons&status=UNLICENSED%2CSUSPECTED&kv=220&utility=3&region=5&min=0&max=12.5&date=2026-04-30&sel=sites%3A42',
     );
     expect(decodeView(search)).toEqual(view);
   });
 
   it('takes the default for what is malformed', () => {
     expect(
-      decodeView('?c=east,north&z=9&hide=roads&status=BOGUS&kv=33&utility=-1&min=-5&sel=sites:x'),
+      decodeView(
+        '?c=east,north&z=9&hide=roads&status=BOGUS&kv=33&utility=-1&region=2.5&min=-5&date=yesterday&sel=sites:x',
+      ),
     ).toEqual(PLAIN);
   });
 });

@@ -14,6 +14,7 @@ export interface ViewState {
 const COORD_DIGITS = 5;
 const ZOOM_DIGITS = 2;
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const list = (text: string | null) => (text ? text.split(',') : []);
 const number = (text: string | null) => (text === null || text.trim() === '' ? null : Number(text));
 const finite = (n: number | null): n is number => n !== null && Number.isFinite(n);
@@ -29,8 +30,10 @@ export function encodeView({ camera, hidden, filters, selected }: ViewState): st
   if (filters.status.length < STATUSES.length) params.set('status', filters.status.join(','));
   if (filters.voltageKv.length < VOLTAGES.length) params.set('kv', filters.voltageKv.join(','));
   if (filters.utility !== null) params.set('utility', String(filters.utility));
+  if (filters.region !== null) params.set('region', String(filters.region));
   if (filters.minLoadMw !== null) params.set('min', String(filters.minLoadMw));
   if (filters.maxLoadMw !== null) params.set('max', String(filters.maxLoadMw));
+  if (filters.asOf !== null) params.set('date', filters.asOf);
   if (selected) params.set('sel', `${selected.layer}:${selected.id}`);
   const search = params.toString();
   return search ? `?${search}` : '';
@@ -51,7 +54,10 @@ export function decodeView(search: string): ViewState {
     const value = number(params.get(key));
     return finite(value) && value >= 0 ? value : null;
   };
-  const utility = number(params.get('utility'));
+  const idParam = (key: string) => {
+    const value = number(params.get(key));
+    return finite(value) && Number.isInteger(value) && value > 0 ? value : null;
+  };
   const [layer, id] = (params.get('sel') ?? '').split(':');
   const selectedLayer = MAP_LAYERS.find((l) => l === layer);
   const selectedId = Number(id);
@@ -61,9 +67,11 @@ export function decodeView(search: string): ViewState {
     filters: {
       status: statuses.length > 0 ? statuses : NO_FILTERS.status,
       voltageKv: voltages.length > 0 ? voltages : NO_FILTERS.voltageKv,
-      utility: finite(utility) && Number.isInteger(utility) && utility > 0 ? utility : null,
+      utility: idParam('utility'),
+      region: idParam('region'),
       minLoadMw: bound('min'),
       maxLoadMw: bound('max'),
+      asOf: DAY.test(params.get('date') ?? '') ? params.get('date') : null,
     },
     selected:
       selectedLayer && Number.isInteger(selectedId) && selectedId > 0

@@ -40,3 +40,51 @@ export const ProgressReport = Type.Object({
   utilities: Type.Array(UtilityProgressRow),
 });
 export type ProgressReport = Static<typeof ProgressReport>;
+
+export const ProgressSeriesQuery = Type.Object(
+  {
+    deadline: Day('the deadline: progress is due by the end of this day (Beijing time)'),
+    asOf: Type.Optional(
+      Day('the series runs to the earlier of this day and the deadline (Beijing time); default today'),
+    ),
+    start: Type.Optional(
+      Day("the campaign's first day and the series' first date; default 1 January of the deadline's year"),
+    ),
+    stepDays: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 31,
+        default: 7,
+        description: 'days between two dates of the series',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ProgressSeriesQuery = Static<typeof ProgressSeriesQuery>;
+
+export const UtilityProgressSeries = Type.Object({
+  utilityId: Type.Union([Type.Integer(), Type.Null()], { description: 'null for the unassigned sites' }),
+  name: Type.String(),
+  nameZh: Type.String(),
+  shareDone: Type.Array(Type.Number(), { description: "the report's shareDone at each date, 4 decimals" }),
+  loadStillDrawingMw: Type.Array(Type.Number(), {
+    description: "the report's loadStillDrawingMw at each date, 3 decimals",
+  }),
+});
+
+export const ProgressSeries = Type.Object({
+  deadline: Type.String(),
+  asOf: Type.String(),
+  start: Type.String(),
+  stepDays: Type.Integer(),
+  dates: Type.Array(Type.String(), {
+    description:
+      'start, every stepDays days, and the earlier of asOf and deadline; empty when that is before start',
+  }),
+  elapsedShare: Type.Array(Type.Number(), {
+    description: "the report's elapsedShare at each date: where a utility on track must be",
+  }),
+  utilities: Type.Array(UtilityProgressSeries),
+});
+export type ProgressSeries = Static<typeof ProgressSeries>;

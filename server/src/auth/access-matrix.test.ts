@@ -39,6 +39,7 @@ const ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?:
   { method: 'GET', url: '/api/analysis/unexplained-load', least: 'viewer' },
   { method: 'GET', url: '/api/analysis/regions', least: 'viewer' },
   { method: 'GET', url: '/api/reports/progress?deadline=2026-08-31', least: 'viewer' },
+  { method: 'GET', url: '/api/reports/progress/series?deadline=2026-08-31', least: 'viewer' },
   { method: 'POST', url: '/api/query/within', body: { geometry: SQUARE }, least: 'viewer' },
   { method: 'GET', url: '/api/export/sites.geojson', least: 'viewer' },
   { method: 'GET', url: '/api/zones/1/sites', least: 'viewer' },

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '../api/errors';
-import { ProgressQuery, ProgressReport } from '../api/progress';
-import { progressReport } from '../services/progress-report';
+import { ProgressQuery, ProgressReport, ProgressSeries, ProgressSeriesQuery } from '../api/progress';
+import { progressReport, progressReportSeries } from '../services/progress-report';
 
 /** The accountability report: how far each utility is with the sites it was found to feed (DOMAIN.md). */
 const progress: FastifyPluginAsyncTypebox = async (app) => {
@@ -20,6 +20,22 @@ const progress: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => progressReport(app.store, request.query, Date.now()),
+  );
+
+  app.get(
+    '/api/reports/progress/series',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['reports'],
+        description:
+          'Share done and load still drawing of each utility over time: the progress report of every ' +
+          'stepDays-th day from start to the earlier of asOf and deadline (and that day), at most 400 dates.',
+        querystring: ProgressSeriesQuery,
+        response: { 200: ProgressSeries, 400: ErrorBody },
+      },
+    },
+    async (request) => progressReportSeries(app.store, request.query, Date.now()),
   );
 };
 

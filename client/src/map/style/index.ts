@@ -7,7 +7,8 @@ import { pylonLayers } from './pylons';
 import { regionLayers } from './regions';
 import { siteLayers } from './sites';
 import { focusLayers } from './focus';
-import { basemapSources, dataSources, focusSource } from './sources';
+import { analysisLayers } from './analysis';
+import { analysisSources, basemapSources, dataSources, focusSource } from './sources';
 import { substationLayers } from './substations';
 import { zoneLayers } from './zones';
 import { Z_ORDER, type StyleLayerId } from './z-order';
@@ -51,12 +52,18 @@ export function buildStyle(origin: string): StyleSpecification {
     name: 'gridwatch',
     state: { lang: { default: 'en' } },
     'font-faces': FONT_FACES,
-    sources: { ...basemapSources(origin), ...dataSources(origin), ...focusSource() },
+    sources: {
+      ...basemapSources(origin),
+      ...dataSources(origin),
+      ...focusSource(),
+      ...analysisSources(),
+    },
     layers: orderLayers([
       ...basemapLayers,
       ...outlineLayers,
       ...basemapLabelLayers,
       ...Object.values(THEMES).flat(),
+      ...analysisLayers,
       ...focusLayers,
     ]),
   };

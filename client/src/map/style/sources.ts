@@ -52,6 +52,11 @@ export function focusSource(): Record<'focus', SourceSpecification> {
   return { focus: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } };
 }
 
+/** The graduated circles of unexplained load (style/analysis.ts), set by the map view. */
+export function analysisSources(): Record<'unexplained', SourceSpecification> {
+  return { unexplained: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } };
+}
+
 const BASEMAP_FILES = ['countries', 'outline', 'lakes', 'rivers', 'cities'] as const;
 type BasemapFile = (typeof BASEMAP_FILES)[number];
 
