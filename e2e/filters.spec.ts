@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { fetchLayer, pointOf } from './support/api';
 import { jumpTo, openMap, renderedFeatures, viewBbox, waitForMapIdle } from './support/map-page';
+import { saveScreenshot } from './support/screenshot';
 
 /** The next request whose path starts with `path` and whose query has `param`. */
 function nextRequest(page: Page, path: string, param: string): Promise<URL> {
@@ -73,7 +74,7 @@ test.describe('the filters', () => {
   test('narrow the map, the table and the export to one region, kept in the link', async ({
     page,
     request,
-  }) => {
+  }, testInfo) => {
     await openMap(page);
     const select = page.getByTestId('filter-region');
     // The province first, then the prefectures: take the first prefecture.
@@ -87,6 +88,13 @@ test.describe('the filters', () => {
     expect((await substationsAsked).searchParams.get('region')).toBe(region);
     await expect(page).toHaveURL(new RegExp(`[?&]region=${region}(&|$)`));
     await expect(page.getByTestId('export-csv')).toHaveAttribute('href', new RegExp(`region=${region}(&|$)`));
+
+    // The chosen region is outlined.
+    await waitForMapIdle(page);
+    await expect
+      .poll(async () => (await renderedFeatures(page, 'regions-chosen')).map((f) => Number(f.id)))
+      .toContain(Number(region));
+    await saveScreenshot(page, testInfo, 'region-filter');
 
     // The substations drawn are the region's, as the API lists them.
     const substations = await fetchLayer(request, 'substations', `?region=${region}`);

@@ -1,5 +1,6 @@
 /** The map module's surface: the rest of the client never touches maplibre-gl. */
 export { MapView, type MapViewProps } from './map-view';
+export type { MapSnapshot } from './use-snapshot';
 export type { MapClick } from './use-click-router';
 export { MAP_LAYERS, PYLON_MIN_ZOOM, type MapLayerId } from './map-layers';
 export { initialBounds } from './bounds';

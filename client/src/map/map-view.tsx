@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { LineString, Polygon } from 'geojson';
 import type { ApiClient, Bbox } from '../api';
 import type { MapFilters } from '../filters/map-filters';
@@ -6,6 +6,7 @@ import type { Locale } from '../i18n';
 import { useAnalysisOverlay, NO_OVERLAY, type AnalysisOverlay } from './use-analysis-overlay';
 import { startDataLoader, type DataLoader, type DataLoaderEvents } from './data-loader';
 import { FeaturePopup } from './feature-popup';
+import { createIdleSignal } from './idle-signal';
 import type { MapFocus } from './focus-features';
 import { MAP_LAYERS, type MapLayerId } from './map-layers';
 import { THEMES } from './style';
@@ -16,7 +17,9 @@ import { useFlyTo, type FlyToRequest } from './use-fly-to';
 import { useFocus } from './use-focus';
 import { useHoverSite } from './use-hover-site';
 import { useMap } from './use-map';
+import { useChosenRegion } from './use-chosen-region';
 import { useReload } from './use-reload';
+import { useSnapshot, type MapSnapshot } from './use-snapshot';
 import { useViewBounds } from './use-view-bounds';
 import { useViewCamera, type ViewCamera } from './use-view-camera';
 import { useMeasure, type MeasureRequest } from './measure/use-measure';
@@ -50,6 +53,8 @@ export interface MapViewProps {
   onHoverSite: (id: number | null) => void;
   /** The analysis panels' overlays: the unexplained-load circles and the choropleth of the regions. */
   overlay?: AnalysisOverlay;
+  /** Filled with a way to take the map's picture, for the printable report. */
+  snapshot?: Ref<MapSnapshot>;
 }
 
 /** The map: creates it, feeds it data, and mirrors the app's state (layers shown, language) into it. */
@@ -58,6 +63,7 @@ export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const map = useMap(container, initialBounds);
   const loader = useRef<DataLoader | null>(null);
+  const [idleSignal] = useState(createIdleSignal);
   const loaderEvents = useRef(events);
   useEffect(() => {
     loaderEvents.current = events;
@@ -66,9 +72,12 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const element = container.current;
     if (!map || !element) return;
-    // data-map-idle tells tests (and only them) that the data is in and drawn.
+    // data-map-idle tells the tests, and the idle signal the snapshot, that the data is in and drawn.
     let busy = true;
-    const setIdle = (idle: boolean) => (element.dataset.mapIdle = String(idle));
+    const setIdle = (idle: boolean) => {
+      element.dataset.mapIdle = String(idle);
+      idleSignal.set(idle);
+    };
     const onIdle = () => setIdle(!busy);
     const onMoveStart = () => setIdle(false);
     map.on('idle', onIdle);
@@ -88,7 +97,7 @@ export function MapView(props: MapViewProps) {
       map.off('idle', onIdle);
       map.off('movestart', onMoveStart);
     };
-  }, [map, api]);
+  }, [map, api, idleSignal]);
 
   const { filters } = props;
   useEffect(() => {
@@ -112,6 +121,7 @@ export function MapView(props: MapViewProps) {
   useZoneEditor(map, props.zoneEdit, props.onZoneShape);
   useMeasure(map, props.measure, props.onMeasureShape);
   useReload(loader, revisions);
+  useChosenRegion(map, props.filters.region);
   useClusterZoom(map);
   useFocus(map, focus);
   useAnalysisOverlay(map, props.overlay ?? NO_OVERLAY, visible.regions);
@@ -121,6 +131,7 @@ export function MapView(props: MapViewProps) {
   useFlyTo(map, props.flyTo);
   useViewBounds(map, props.onView);
   useViewCamera(map, props.onCamera);
+  useSnapshot(props.snapshot, map, idleSignal);
 
   return (
     <div ref={container} className="map-view" data-testid="map">

@@ -80,6 +80,8 @@ export const BASEMAP_COLORS = {
   region: '#fdfcfa',
   regionOutline: '#4d4d4d',
   prefectureOutline: '#9a9a9a',
+  /** The region the filters narrow to: a dark teal that no status or voltage uses. */
+  chosenRegion: '#0b5563',
   water: '#a9cbe6',
   waterLine: '#8ab8de',
   label: '#333333',

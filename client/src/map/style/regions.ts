@@ -4,7 +4,15 @@ import { BASEMAP_COLORS as C } from '../palette';
 // The province itself is the basemap's outline; drawing it here too would cover the whole region.
 const belowProvince: FilterSpecification = ['!=', ['get', 'level'], 'province'];
 
-/** Prefectures: a faint fill that can be clicked, and a thin dashed boundary. */
+/** No region: the filter of the chosen-region outline while the region filter is off. */
+export const NO_REGION: FilterSpecification = ['==', ['id'], -1];
+
+/** The outline of the region the filters narrow the points to (use-chosen-region.ts sets its filter). */
+export function chosenRegionFilter(regionId: number | null): FilterSpecification {
+  return regionId === null ? NO_REGION : ['==', ['id'], regionId];
+}
+
+/** Prefectures: a faint fill that can be clicked, a thin dashed boundary, and the chosen one outlined. */
 export const regionLayers: LayerSpecification[] = [
   {
     id: 'regions-fill',
@@ -19,5 +27,12 @@ export const regionLayers: LayerSpecification[] = [
     source: 'regions',
     filter: belowProvince,
     paint: { 'line-color': C.prefectureOutline, 'line-width': 0.8, 'line-dasharray': [3, 2] },
+  },
+  {
+    id: 'regions-chosen',
+    type: 'line',
+    source: 'regions',
+    filter: NO_REGION,
+    paint: { 'line-color': C.chosenRegion, 'line-width': 2.5 },
   },
 ];

@@ -14,6 +14,7 @@ export const Z_ORDER = [
   'countries-border',
   'regions-line',
   'outline-line',
+  'regions-chosen',
   'zones-fill',
   'zones-line',
   'focus-radius-fill',
