@@ -55,9 +55,13 @@ describe.each(BACKENDS)('a backup taken while writes run (%s)', (backend) => {
   it('restores to a database whose rows and audit trail agree', { timeout: 120_000 }, async () => {
     t = await makeTestApp(SMALL_SEED, backend);
     const cookie = await t.login('enforcer');
-    let running = true;
+    // Writes run until a few more have gone in after the backup; the backup waits for a few before it.
+    let stopAfter = Number.POSITIVE_INFINITY;
+    let done = 0;
+    let someDone: () => void = () => {};
+    const started = new Promise<void>((resolve) => (someDone = resolve));
     const writes = (async () => {
-      for (let i = 0; running || i < 20; i++) {
+      for (let i = 0; i < stopAfter; i++) {
         const site = (await t.app.inject('/api/sites/4')).json();
         const status = CYCLE[i % CYCLE.length];
         const changed = await t.app.inject({
@@ -74,12 +78,14 @@ describe.each(BACKENDS)('a backup taken while writes run (%s)', (backend) => {
           payload: { name: `z${i}`, geometry: SQUARE },
         });
         expect(zone.statusCode).toBe(201);
+        done = i + 1;
+        if (done === 3) someDone();
       }
     })();
-    await new Promise((r) => setTimeout(r, 200));
+    await started;
     const file = path.join(dir, backend === 'sqlite' ? 'backup.db' : 'backup.dump');
     backup(parseStoreUrl(t.databaseUrl), file);
-    running = false;
+    stopAfter = done + 3;
     await writes;
 
     let restoredUrl: string;
