@@ -10,6 +10,7 @@ import { HotspotsPanel } from './panels/hotspots-panel';
 import { RegionLoadPanel } from './panels/region-load-panel';
 import { UnexplainedPanel } from './panels/unexplained-panel';
 import { ProgressEntry } from './progress/progress-entry';
+import { ReportEntry } from './report/report-entry';
 import { LayerList } from './panels/layer-list';
 import { Legend } from './panels/legend';
 import { SearchBox } from './panels/search-box';
@@ -28,6 +29,8 @@ interface Props {
   onLogout: () => void;
   onLogin: () => void;
   onImport: () => void;
+  /** Opens the printable report of the current view and day. */
+  onReport: () => void;
   onSearch: (hit: SearchHit) => void;
   measure: ReturnType<typeof useMeasureState>;
   zones: ZoneWorkflow;
@@ -46,7 +49,7 @@ interface Props {
 
 /**
  * The sidebar's sections, top to bottom: who is in, the search, the import, zones, the analysis (hotspots,
- * unexplained load, load by prefecture, progress report), filters, export, measure, layers, legend.
+ * unexplained load, load by prefecture, progress report, printable report), filters, export, measure, layers, legend.
  */
 export function AppSidebar(props: Props) {
   const { t } = useI18n();
@@ -88,6 +91,7 @@ export function AppSidebar(props: Props) {
         regionsVisible={props.visible.regions}
       />
       <ProgressEntry open={views.progressOpen} onOpen={views.setProgressOpen} />
+      <ReportEntry onOpen={props.onReport} />
       <FilterPanel api={props.api} filters={props.filters} onChange={props.onFilters} />
       <ExportSection view={props.view} filters={props.filters} />
       <MeasureTool

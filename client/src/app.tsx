@@ -1,10 +1,10 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ApiClient, Bbox, Me, SiteNear } from './api';
 import { AppSidebar } from './app-sidebar';
 import { permissionsOf } from './auth/permissions';
 import { useI18n } from './i18n';
 import { ImportDialog } from './import/import-dialog';
-import { initialBounds, MapView, type MapClick } from './map';
+import { initialBounds, MapView, type MapClick, type MapSnapshot } from './map';
 import { ErrorList } from './panels/error-list';
 import { SubstationPanel } from './panels/substation-panel';
 import { pointOf } from './point-of';
@@ -12,6 +12,7 @@ import { SelectionDetails } from './selection-details';
 import { useAnalysis } from './use-analysis';
 import { useAnalysisViews } from './use-analysis-views';
 import { ProgressPanel } from './progress/progress-panel';
+import { ReportPage } from './report/report-page';
 import { CAMPAIGN } from './progress/campaign';
 import { AsOfControl } from './time/as-of-control';
 import { todayInBeijing } from '../../server/src/domain/calendar-day';
@@ -55,6 +56,9 @@ export function App({ api, user, onLogout, onLogin }: Props) {
   const [selection, setSelection] = useState<MapClick | null>(null);
   const [view, setView] = useState<Bbox | null>(null);
   const [importing, setImporting] = useState(false);
+  const [reportOpen, setReportOpen] = useState(false);
+  const closeReport = useCallback(() => setReportOpen(false), []);
+  const snapshot = useRef<MapSnapshot>(null);
   const { errors, truncated, events } = useLoadReports();
   // Today in Beijing, as the API counts days: the end of the as-of slider and the progress report's default.
   const [today] = useState(() => todayInBeijing(Date.now()));
@@ -119,6 +123,7 @@ export function App({ api, user, onLogout, onLogin }: Props) {
         onLogout={onLogout}
         onLogin={onLogin}
         onImport={() => setImporting(true)}
+        onReport={() => setReportOpen(true)}
         onSearch={chooseHit}
         measure={measure}
         zones={zones}
@@ -156,6 +161,7 @@ export function App({ api, user, onLogout, onLogin }: Props) {
             onMeasureShape={measure.setShape}
             onView={setView}
             onCamera={setCamera}
+            snapshot={snapshot}
             popup={
               selection && {
                 lngLat: selection.lngLat,
@@ -219,6 +225,18 @@ export function App({ api, user, onLogout, onLogin }: Props) {
       </main>
       {importing && (
         <ImportDialog api={api} onClose={() => setImporting(false)} onImported={(layer) => bump(layer)} />
+      )}
+      {reportOpen && (
+        <ReportPage
+          api={api}
+          asOf={filters.asOf ?? today}
+          filters={filters}
+          view={view}
+          hotspots={analysis.hotspots}
+          hotspotSettings={analysis.settings}
+          snapshot={snapshot}
+          onClose={closeReport}
+        />
       )}
     </div>
   );

@@ -13,6 +13,7 @@ import type {
   ApiFeature,
   ApiFeatureCollection,
   CreateZoneBody,
+  Health,
   Hotspot,
   HotspotsQuery,
   ImportLayer,
@@ -51,6 +52,8 @@ export {
 export type DetailLayerId = Exclude<LayerId, 'zones'>;
 
 export interface ApiClient {
+  /** The server's state, backend and version (public). */
+  health(signal?: AbortSignal): Promise<Health>;
   layers(): Promise<LayerInfo[]>;
   layer<L extends LayerId>(
     layer: L,
@@ -105,6 +108,7 @@ export function createApiClient(
   const json = (path: string, method: 'POST' | 'PATCH', body: unknown) =>
     callJson<never>(watched, path, { method, body: { json: body } });
   return {
+    health: (signal) => getJson(watched, '/api/health', signal),
     layers: () => getJson<LayerInfo[]>(watched, '/api/layers'),
     layer: (layer, query, signal) => getJson(watched, layerPath(layer, query), signal),
     feature: (layer, id, signal) => getJson(watched, `/api/${layer}/${id}`, signal),

@@ -1,6 +1,6 @@
 /** The API's types, taken from the server's TypeBox schemas so that nothing is typed twice. */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { LayerId, LayerInfo, LayerPropertiesMap } from '../../../server/src/api/layers';
+import type { Health, LayerId, LayerInfo, LayerPropertiesMap } from '../../../server/src/api/layers';
 import type { ErrorBody } from '../../../server/src/api/errors';
 import type {
   Hotspot,
@@ -32,6 +32,7 @@ import type {
 import type { Static } from 'typebox';
 
 export type {
+  Health,
   LayerId,
   LayerInfo,
   LayerPropertiesMap,

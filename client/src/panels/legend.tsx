@@ -1,8 +1,57 @@
 import { useI18n } from '../i18n';
-import { PYLON_STYLE, SITE_RADIUS_BY_LOAD, STATUS_ENTRIES, VOLTAGE_CLASSES } from '../map/palette';
+import {
+  PYLON_STYLE,
+  SITE_RADIUS_BY_LOAD,
+  STATUS_ENTRIES,
+  VOLTAGE_CLASSES,
+  type StatusEntry,
+  type VoltageClass,
+} from '../map/palette';
 
 const SIZE_SAMPLES = SITE_RADIUS_BY_LOAD.slice(1);
 const SIZE_BOX = 2 * Math.max(...SIZE_SAMPLES.map(([, r]) => r)) + 2;
+
+/** A site's dot: its status colour, and the dark outline of an illegal status. Shared with the printed report. */
+export function StatusSwatch({ entry: { color, stroke } }: { entry: StatusEntry }) {
+  return (
+    <svg width="18" height="18" aria-hidden="true">
+      <circle cx="9" cy="9" r="6" fill={color} stroke={stroke.color} strokeWidth={stroke.width} />
+    </svg>
+  );
+}
+
+/** A voltage class: its line, then its substation square. */
+export function VoltageSwatch({ voltage: c }: { voltage: VoltageClass }) {
+  return (
+    <svg width="44" height="18" aria-hidden="true">
+      <line
+        x1="2"
+        y1="9"
+        x2="24"
+        y2="9"
+        stroke={c.color}
+        strokeWidth={c.lineWidth * 1.5}
+        strokeLinecap="round"
+      />
+      <rect
+        x={36 - c.substationSize / 2}
+        y={9 - c.substationSize / 2}
+        width={c.substationSize}
+        height={c.substationSize}
+        fill={c.color}
+        stroke="#fff"
+      />
+    </svg>
+  );
+}
+
+export function PylonSwatch() {
+  return (
+    <svg width="44" height="18" aria-hidden="true">
+      <circle cx="13" cy="9" r="3" fill={PYLON_STYLE.fill} stroke={PYLON_STYLE.stroke} />
+    </svg>
+  );
+}
 
 /** The legend, drawn from the same palette as the map's style. */
 export function Legend() {
@@ -14,12 +63,10 @@ export function Legend() {
       </h2>
       <h3 className="legend__heading">{t.siteStatus}</h3>
       <ul className="legend__list">
-        {STATUS_ENTRIES.map(({ status, color, stroke }) => (
-          <li key={status} className="legend__row" data-status={status}>
-            <svg width="18" height="18" aria-hidden="true">
-              <circle cx="9" cy="9" r="6" fill={color} stroke={stroke.color} strokeWidth={stroke.width} />
-            </svg>
-            {t.statuses[status]}
+        {STATUS_ENTRIES.map((entry) => (
+          <li key={entry.status} className="legend__row" data-status={entry.status}>
+            <StatusSwatch entry={entry} />
+            {t.statuses[entry.status]}
           </li>
         ))}
       </ul>
@@ -43,32 +90,12 @@ export function Legend() {
       <ul className="legend__list">
         {VOLTAGE_CLASSES.map((c) => (
           <li key={c.kv} className="legend__row" data-kv={c.kv}>
-            <svg width="44" height="18" aria-hidden="true">
-              <line
-                x1="2"
-                y1="9"
-                x2="24"
-                y2="9"
-                stroke={c.color}
-                strokeWidth={c.lineWidth * 1.5}
-                strokeLinecap="round"
-              />
-              <rect
-                x={36 - c.substationSize / 2}
-                y={9 - c.substationSize / 2}
-                width={c.substationSize}
-                height={c.substationSize}
-                fill={c.color}
-                stroke="#fff"
-              />
-            </svg>
+            <VoltageSwatch voltage={c} />
             {c.kv} {t.units.kv}
           </li>
         ))}
         <li className="legend__row">
-          <svg width="44" height="18" aria-hidden="true">
-            <circle cx="13" cy="9" r="3" fill={PYLON_STYLE.fill} stroke={PYLON_STYLE.stroke} />
-          </svg>
+          <PylonSwatch />
           {t.layerNames.pylons}
         </li>
       </ul>
