@@ -211,16 +211,18 @@ export function App({ api, user, onLogout, onLogin }: Props) {
             revision={dataRevision}
           />
         )}
-        <TableDock
-          api={api}
-          scope={zones.selected !== null ? { zoneId: zones.selected } : view && { bbox: view, filters }}
-          revision={revisions.sites}
-          hovered={table.hovered}
-          onHover={table.hoverSite}
-          selected={selection?.layer === 'sites' ? selection.id : null}
-          onChoose={table.choose}
-        />
-        <AsOfControl value={filters.asOf} min={CAMPAIGN.start} max={today} onChange={setAsOf} />
+        <div className="map-footer">
+          <AsOfControl value={filters.asOf} min={CAMPAIGN.start} max={today} onChange={setAsOf} />
+          <TableDock
+            api={api}
+            scope={zones.selected !== null ? { zoneId: zones.selected } : view && { bbox: view, filters }}
+            revision={revisions.sites}
+            hovered={table.hovered}
+            onHover={table.hoverSite}
+            selected={selection?.layer === 'sites' ? selection.id : null}
+            onChoose={table.choose}
+          />
+        </div>
         <ErrorList errors={shownErrors} />
       </main>
       {importing && (

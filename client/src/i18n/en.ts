@@ -286,8 +286,8 @@ export const en = {
     date: 'Day the map shows',
     play: 'Play',
     pause: 'Pause',
-    now: 'Now: current statuses',
-    asOf: 'Statuses as of the end of {date} (Beijing time)',
+    now: 'Now',
+    asOf: 'At the end of the day, Beijing time',
     backToNow: 'Back to now',
   },
   report: {

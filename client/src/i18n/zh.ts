@@ -273,8 +273,8 @@ export const zh: Messages = {
     date: '地图显示的日期',
     play: '播放',
     pause: '暂停',
-    now: '当前：最新状态',
-    asOf: '{date}（北京时间）结束时的状态',
+    now: '当前',
+    asOf: '当日结束时（北京时间）',
     backToNow: '回到当前',
   },
   report: {

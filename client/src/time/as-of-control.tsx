@@ -51,7 +51,11 @@ export function AsOfControl({ value, min, max, onChange }: Props) {
   };
 
   return (
-    <section className="asof-bar" aria-label={t.time.title} data-testid="asof-control">
+    <section
+      className={value === null ? 'asof-bar' : 'asof-bar asof-bar--past'}
+      aria-label={t.time.title}
+      data-testid="asof-control"
+    >
       <button
         type="button"
         className="asof-bar__play"
@@ -86,7 +90,7 @@ export function AsOfControl({ value, min, max, onChange }: Props) {
         }}
       />
       <span className="asof-bar__state" role="status" data-testid="asof-state">
-        {value === null ? t.time.now : t.time.asOf.replace('{date}', formatDay(locale, value))}
+        {value === null ? t.time.now : t.time.asOf}
       </span>
       <button type="button" data-testid="asof-now" disabled={value === null} onClick={() => choose(null)}>
         {t.time.backToNow}
