@@ -5,6 +5,12 @@ const SQLITE_PORT = 3100;
 const POSTGIS_PORT = 3102;
 const origin = (port: number) => `http://127.0.0.1:${port}`;
 
+/**
+ * The online basemap the SQLite server offers: a host that never resolves (.invalid), whose tiles the
+ * online-basemap test serves itself through page.route, so nothing leaves the machine.
+ */
+export const ONLINE_BASEMAP = 'http://tiles.gridwatch.invalid/{z}/{x}/{y}.png';
+
 /** The first user's password on the throwaway databases. */
 const ADMIN_PASSWORD = USERS.admin.password;
 
@@ -47,7 +53,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `rm -f data/e2e.db* && GRIDWATCH_SEED=demo GRIDWATCH_ADMIN_PASSWORD=${ADMIN_PASSWORD} DATABASE_URL=file:./data/e2e.db PORT=${SQLITE_PORT} npx tsx server/src/main.ts`,
+      command: `rm -f data/e2e.db* && GRIDWATCH_SEED=demo GRIDWATCH_ADMIN_PASSWORD=${ADMIN_PASSWORD} DATABASE_URL=file:./data/e2e.db PORT=${SQLITE_PORT} GRIDWATCH_BASEMAP_URL='${ONLINE_BASEMAP}' npx tsx server/src/main.ts`,
       url: `${origin(SQLITE_PORT)}/api/health`,
       reuseExistingServer: false,
       timeout: 180_000,

@@ -11,7 +11,7 @@ import { RegionLoadPanel } from './panels/region-load-panel';
 import { UnexplainedPanel } from './panels/unexplained-panel';
 import { ProgressEntry } from './progress/progress-entry';
 import { ReportEntry } from './report/report-entry';
-import { LayerList } from './panels/layer-list';
+import { LayerList, type OnlineBasemapToggle } from './panels/layer-list';
 import { Legend } from './panels/legend';
 import { SearchBox } from './panels/search-box';
 import { Sidebar } from './panels/sidebar';
@@ -45,6 +45,7 @@ interface Props {
   visible: Readonly<Record<MapLayerId, boolean>>;
   onToggle: (layer: MapLayerId, on: boolean) => void;
   truncated: ReadonlySet<MapLayerId>;
+  online: OnlineBasemapToggle | null;
 }
 
 /**
@@ -104,6 +105,7 @@ export function AppSidebar(props: Props) {
         visible={props.visible}
         onToggle={props.onToggle}
         truncated={props.truncated}
+        online={props.online}
       />
       <Legend />
     </Sidebar>

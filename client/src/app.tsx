@@ -17,6 +17,7 @@ import { CAMPAIGN } from './progress/campaign';
 import { AsOfControl } from './time/as-of-control';
 import { todayInBeijing } from '../../server/src/domain/calendar-day';
 import { useLayerInfos } from './use-layer-infos';
+import { useOnlineBasemapChoice } from './use-online-basemap-choice';
 import { useLoadReports } from './use-load-reports';
 import { selectedOf, useAppUrl } from './use-app-url';
 import { useRevisions } from './use-revisions';
@@ -56,6 +57,7 @@ export function App({ api, user, onLogout, onLogin }: Props) {
   const [selection, setSelection] = useState<MapClick | null>(null);
   const [view, setView] = useState<Bbox | null>(null);
   const [importing, setImporting] = useState(false);
+  const online = useOnlineBasemapChoice(api);
   const [reportOpen, setReportOpen] = useState(false);
   const closeReport = useCallback(() => setReportOpen(false), []);
   const snapshot = useRef<MapSnapshot>(null);
@@ -138,6 +140,7 @@ export function App({ api, user, onLogout, onLogin }: Props) {
         visible={visible}
         onToggle={mapState.toggle}
         truncated={truncated}
+        online={online.toggle}
       />
       <main className="map-pane">
         {bounds && (
@@ -161,6 +164,7 @@ export function App({ api, user, onLogout, onLogin }: Props) {
             onMeasureShape={measure.setShape}
             onView={setView}
             onCamera={setCamera}
+            onlineBasemap={online.map}
             snapshot={snapshot}
             popup={
               selection && {
@@ -237,6 +241,7 @@ export function App({ api, user, onLogout, onLogin }: Props) {
           hotspots={analysis.hotspots}
           hotspotSettings={analysis.settings}
           snapshot={snapshot}
+          onlineCredit={online.map.shown ? (online.map.basemap?.attribution ?? null) : null}
           onClose={closeReport}
         />
       )}

@@ -12,6 +12,7 @@ import features from './routes/features';
 import health from './routes/health';
 import imports from './routes/imports';
 import layers from './routes/layers';
+import mapConfig from './routes/map-config';
 import openapi from './routes/openapi';
 import progress from './routes/progress';
 import queries from './routes/queries';
@@ -63,6 +64,7 @@ export async function buildApp({ config, store, serveStatic = true }: AppOptions
   await app.register(users);
   await app.register(audit);
   await app.register(layers);
+  await app.register(mapConfig);
   await app.register(features);
   await app.register(queries);
   await app.register(tiles);

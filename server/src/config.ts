@@ -1,6 +1,7 @@
 /** Environment → typed, validated configuration. The only module that reads process.env (design/README.md). */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { OnlineBasemap } from './api/map-config';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -13,7 +14,8 @@ export interface Config {
   seed: 'demo' | 'none';
   adminPassword: string | null;
   publicRead: boolean;
-  basemapUrl: string | null;
+  /** An online raster basemap the map may show under its data (an option: the offline basemap is always there). */
+  onlineBasemap: OnlineBasemap | null;
   logLevel: string;
 }
 
@@ -47,6 +49,30 @@ function parseBoolean(name: string, value: string | undefined): boolean {
   throw new ConfigError(`${name} must be true or false, got "${value}"`);
 }
 
+/** GRIDWATCH_BASEMAP_URL: an http(s) XYZ raster template with {z}, {x} and {y}; the refusal says what is wrong. */
+export function parseOnlineBasemap(
+  url: string | undefined,
+  attribution: string | undefined,
+): OnlineBasemap | null {
+  if (url === undefined || url === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url.replace(/\{[a-z]\}/g, '0'));
+  } catch {
+    throw new ConfigError(`GRIDWATCH_BASEMAP_URL is not a URL: "${url.slice(0, 80)}"`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new ConfigError(`GRIDWATCH_BASEMAP_URL must be http or https, got ${parsed.protocol}`);
+  }
+  const missing = ['{z}', '{x}', '{y}'].filter((part) => !url.includes(part));
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `GRIDWATCH_BASEMAP_URL must be a raster tile template with {z}, {x} and {y}; it lacks ${missing.join(', ')}`,
+    );
+  }
+  return { tiles: url, attribution: attribution?.trim() || parsed.host };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const seed = env.GRIDWATCH_SEED ?? 'demo';
   if (seed !== 'demo' && seed !== 'none') {
@@ -59,7 +85,7 @@ export function loadConfig(env: Env = process.env): Config {
     seed,
     adminPassword: env.GRIDWATCH_ADMIN_PASSWORD || null,
     publicRead: parseBoolean('GRIDWATCH_PUBLIC_READ', env.GRIDWATCH_PUBLIC_READ),
-    basemapUrl: env.GRIDWATCH_BASEMAP_URL || null,
+    onlineBasemap: parseOnlineBasemap(env.GRIDWATCH_BASEMAP_URL, env.GRIDWATCH_BASEMAP_ATTRIBUTION),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
   };
 }

@@ -25,6 +25,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** GRIDWATCH_PUBLIC_READ: on by default so read tests need no login; auth tests switch it off. */
   publicRead?: boolean;
+  /** More of the environment the app is configured from. */
+  env?: Record<string, string>;
 }
 
 export const testPassword = (role: Role) => `${role}-password-for-tests`;
@@ -33,7 +35,7 @@ export const testPassword = (role: Role) => `${role}-password-for-tests`;
 export async function makeTestApp(
   seed: SeedData | null,
   backend: Backend = 'sqlite',
-  { publicRead = true }: TestAppOptions = {},
+  { publicRead = true, env = {} }: TestAppOptions = {},
 ): Promise<TestApp> {
   const database = await createThrowawayStore(backend);
   const config = loadConfig({
@@ -41,6 +43,7 @@ export async function makeTestApp(
     GRIDWATCH_SEED: 'none',
     LOG_LEVEL: 'silent',
     GRIDWATCH_PUBLIC_READ: String(publicRead),
+    ...env,
   });
   const store = await openStore(config.store, seed ? { seed: () => seed } : {});
   for (const role of ROLES) {

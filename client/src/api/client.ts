@@ -14,6 +14,7 @@ import type {
   ApiFeatureCollection,
   CreateZoneBody,
   Health,
+  MapConfig,
   Hotspot,
   HotspotsQuery,
   ImportLayer,
@@ -54,6 +55,8 @@ export type DetailLayerId = Exclude<LayerId, 'zones'>;
 export interface ApiClient {
   /** The server's state, backend and version (public). */
   health(signal?: AbortSignal): Promise<Health>;
+  /** The deployment's map settings: the online basemap it offers, if any. */
+  mapConfig(signal?: AbortSignal): Promise<MapConfig>;
   layers(): Promise<LayerInfo[]>;
   layer<L extends LayerId>(
     layer: L,
@@ -109,6 +112,7 @@ export function createApiClient(
     callJson<never>(watched, path, { method, body: { json: body } });
   return {
     health: (signal) => getJson(watched, '/api/health', signal),
+    mapConfig: (signal) => getJson(watched, '/api/map-config', signal),
     layers: () => getJson<LayerInfo[]>(watched, '/api/layers'),
     layer: (layer, query, signal) => getJson(watched, layerPath(layer, query), signal),
     feature: (layer, id, signal) => getJson(watched, `/api/${layer}/${id}`, signal),

@@ -29,6 +29,7 @@ import type {
   ProgressSeries,
   ProgressSeriesQuery,
 } from '../../../server/src/api/progress';
+import type { MapConfig, OnlineBasemap } from '../../../server/src/api/map-config';
 import type { Static } from 'typebox';
 
 export type {
@@ -54,6 +55,8 @@ export type {
   ProgressSeries,
   ProgressSeriesQuery,
   RegionLoad,
+  MapConfig,
+  OnlineBasemap,
 };
 export type { Status } from '../../../server/src/domain/status';
 

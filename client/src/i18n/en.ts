@@ -24,6 +24,8 @@ export const en = {
   loadFailed: 'Could not load {what}: {message}',
   close: 'Close',
   truncatedLayer: 'More than the server sends at once: not all are shown.',
+  onlineBasemap: 'Online basemap',
+  onlineBasemapFailed: 'Its tiles do not load (no network?): the offline basemap is shown.',
   layerNames: {
     regions: 'Prefectures',
     zones: 'Inspection zones',
@@ -326,6 +328,7 @@ export const en = {
     unknown: 'unknown',
     creditBasemap:
       'Basemap: country borders and the outline of Xinjiang from Natural Earth 4.1.0 (public domain) via world-atlas 2.0.2 (ISC); lakes and rivers from Natural Earth via mapeo-offline-map 2.0.0 (MIT).',
+    creditOnline: 'Online basemap in the picture: {credit}.',
     creditBoundaries:
       "Boundaries follow Natural Earth's de facto lines, a cartographic convention and not a position on any claim. Xinjiang's border with Tibet, Qinghai and Gansu, the cities and the county seats are written by hand and approximate; prefectures are drawn as service areas, not legal borders.",
     creditSynthetic:

@@ -18,6 +18,8 @@ export const zh: Messages = {
   loadFailed: '无法加载{what}：{message}',
   close: '关闭',
   truncatedLayer: '数量超过服务器单次上限，未全部显示。',
+  onlineBasemap: '在线底图',
+  onlineBasemapFailed: '在线底图无法加载（可能无网络），显示离线底图。',
   layerNames: {
     regions: '地州',
     zones: '核查区域',
@@ -311,6 +313,7 @@ export const zh: Messages = {
     unknown: '未知',
     creditBasemap:
       '底图：国界和新疆轮廓来自 Natural Earth 4.1.0（公有领域），经 world-atlas 2.0.2（ISC）提供；湖泊和河流来自 Natural Earth，经 mapeo-offline-map 2.0.0（MIT）提供。',
+    creditOnline: '图中在线底图：{credit}。',
     creditBoundaries:
       '边界采用 Natural Earth 的实际控制线，仅为制图惯例，不代表对任何主张的立场。新疆与西藏、青海、甘肃的边界以及城市和县城位置为手工绘制的近似值；地州按供电服务区绘制，并非法定边界。',
     creditSynthetic:

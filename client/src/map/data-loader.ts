@@ -5,6 +5,7 @@ import { listenForErrors, type MapError } from './map-errors';
 import { isTiled, MAP_LAYERS, type MapLayerId } from './map-layers';
 import { tileUrl } from './style/sources';
 import { tileErrorMessage } from './tile-error';
+import { ONLINE_BASEMAP_SOURCE } from './use-online-basemap';
 
 /**
  * The one place that puts the API's data into the map: the small layers are fetched whole as GeoJSON, the
@@ -75,6 +76,8 @@ export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEven
 
   // A source's failure comes as a map error naming the source; the others are still logged, as MapLibre would.
   const onMapError = (event: MapError) => {
+    // The online basemap reports its own failures (use-online-basemap.ts): it is an option, not data.
+    if (event.sourceId === ONLINE_BASEMAP_SOURCE) return;
     const layer = MAP_LAYERS.find((l) => l === event.sourceId);
     if (!layer || !isTiled(layer)) {
       console.error(event.error);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { LineString, Polygon } from 'geojson';
-import type { ApiClient, Bbox } from '../api';
+import type { ApiClient, Bbox, OnlineBasemap } from '../api';
 import type { MapFilters } from '../filters/map-filters';
 import type { Locale } from '../i18n';
 import { useAnalysisOverlay, NO_OVERLAY, type AnalysisOverlay } from './use-analysis-overlay';
@@ -18,6 +18,7 @@ import { useFocus } from './use-focus';
 import { useHoverSite } from './use-hover-site';
 import { useMap } from './use-map';
 import { useChosenRegion } from './use-chosen-region';
+import { useOnlineBasemap } from './use-online-basemap';
 import { useReload } from './use-reload';
 import { useSnapshot, type MapSnapshot } from './use-snapshot';
 import { useViewBounds } from './use-view-bounds';
@@ -53,9 +54,17 @@ export interface MapViewProps {
   onHoverSite: (id: number | null) => void;
   /** The analysis panels' overlays: the unexplained-load circles and the choropleth of the regions. */
   overlay?: AnalysisOverlay;
+  /** The deployment's online basemap (GRIDWATCH_BASEMAP_URL), whether it is shown, and a report of its failures. */
+  onlineBasemap?: {
+    basemap: OnlineBasemap | null;
+    shown: boolean;
+    onFailed: (failed: boolean) => void;
+  };
   /** Filled with a way to take the map's picture, for the printable report. */
   snapshot?: Ref<MapSnapshot>;
 }
+
+const ignore = () => {};
 
 /** The map: creates it, feeds it data, and mirrors the app's state (layers shown, language) into it. */
 export function MapView(props: MapViewProps) {
@@ -132,6 +141,8 @@ export function MapView(props: MapViewProps) {
   useViewBounds(map, props.onView);
   useViewCamera(map, props.onCamera);
   useSnapshot(props.snapshot, map, idleSignal);
+  const online = props.onlineBasemap;
+  useOnlineBasemap(map, online?.basemap ?? null, online?.shown ?? false, online?.onFailed ?? ignore);
 
   return (
     <div ref={container} className="map-view" data-testid="map">
@@ -139,6 +150,11 @@ export function MapView(props: MapViewProps) {
         <FeaturePopup map={map} lngLat={popup.lngLat} onClose={popup.onClose}>
           {popup.content}
         </FeaturePopup>
+      )}
+      {online?.basemap && online.shown && (
+        <div className="map-view__credit" data-testid="online-basemap-credit">
+          {online.basemap.attribution}
+        </div>
       )}
     </div>
   );

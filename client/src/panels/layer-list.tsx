@@ -7,6 +7,16 @@ interface Props {
   visible: Readonly<Record<MapLayerId, boolean>>;
   onToggle: (layer: MapLayerId, visible: boolean) => void;
   truncated: ReadonlySet<MapLayerId>;
+  /** The deployment's online basemap, when it offers one: an option under the offline basemap. */
+  online?: OnlineBasemapToggle | null;
+}
+
+export interface OnlineBasemapToggle {
+  attribution: string;
+  shown: boolean;
+  /** Its tiles did not load (no network, or the provider refused). */
+  failed: boolean;
+  onToggle: (shown: boolean) => void;
 }
 
 /** Listed top to bottom as the map stacks them: the topmost layer first. */
@@ -21,7 +31,7 @@ function LayerHint({ layer, truncated }: { layer: MapLayerId; truncated: boolean
 }
 
 /** One checkbox per map layer, with the number of features the API holds. */
-export function LayerList({ infos, visible, onToggle, truncated }: Props) {
+export function LayerList({ infos, visible, onToggle, truncated, online }: Props) {
   const { t, locale } = useI18n();
   const count = (layer: MapLayerId) => infos.find((i) => i.id === layer)?.count;
   return (
@@ -47,6 +57,25 @@ export function LayerList({ infos, visible, onToggle, truncated }: Props) {
             <LayerHint layer={layer} truncated={truncated.has(layer)} />
           </li>
         ))}
+        {online && (
+          <li>
+            <label className="layer-list__item">
+              <input
+                type="checkbox"
+                data-testid="layer-toggle-online-basemap"
+                checked={online.shown}
+                onChange={(e) => online.onToggle(e.target.checked)}
+              />
+              <span className="layer-list__name">{t.onlineBasemap}</span>
+            </label>
+            <p className="layer-list__hint">{online.attribution}</p>
+            {online.shown && online.failed && (
+              <p className="layer-list__hint layer-list__hint--warn" role="status">
+                {t.onlineBasemapFailed}
+              </p>
+            )}
+          </li>
+        )}
       </ul>
     </section>
   );

@@ -2,7 +2,14 @@ import type { Health } from '../api';
 import { fill, useI18n } from '../i18n';
 
 /** Where the map and the numbers come from (geodata/PROVENANCE.md), and which API gave them. */
-export function ReportCredits({ health }: { health: Health | null }) {
+export function ReportCredits({
+  health,
+  onlineCredit,
+}: {
+  health: Health | null;
+  /** The online basemap's credit, when the picture shows it. */
+  onlineCredit: string | null;
+}) {
   const { t } = useI18n();
   const r = t.report;
   return (
@@ -18,6 +25,7 @@ export function ReportCredits({ health }: { health: Health | null }) {
           })}
         </li>
         <li>{r.creditBasemap}</li>
+        {onlineCredit && <li>{fill(r.creditOnline, { credit: onlineCredit })}</li>}
         <li>{r.creditBoundaries}</li>
         <li>{r.creditSynthetic}</li>
         <li>{r.creditFonts}</li>

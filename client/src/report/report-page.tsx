@@ -24,6 +24,8 @@ interface Props {
   hotspots: QueryState<Hotspot[]>;
   hotspotSettings: UnlicensedLoadQuery;
   snapshot: RefObject<MapSnapshot | null>;
+  /** The online basemap's credit when it is drawn in the picture. */
+  onlineCredit: string | null;
   onClose: () => void;
 }
 
@@ -39,6 +41,7 @@ export function ReportPage({
   hotspots,
   hotspotSettings,
   snapshot,
+  onlineCredit,
   onClose,
 }: Props) {
   const { t, locale } = useI18n();
@@ -85,7 +88,7 @@ export function ReportPage({
         <ReportLegend />
         <ReportProgress progress={data.progress} asOf={asOf} />
         <ReportHotspots hotspots={hotspots} settings={hotspotSettings} />
-        <ReportCredits health={data.health.data} />
+        <ReportCredits health={data.health.data} onlineCredit={onlineCredit} />
       </article>
     </div>
   );

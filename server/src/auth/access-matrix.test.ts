@@ -27,6 +27,7 @@ const ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?:
   { method: 'GET', url: '/api/health', least: 'anonymous' },
   { method: 'GET', url: '/api/openapi.json', least: 'anonymous' },
   { method: 'GET', url: '/api/layers', least: 'viewer' },
+  { method: 'GET', url: '/api/map-config', least: 'viewer' },
   { method: 'GET', url: '/api/layers/sites', least: 'viewer' },
   { method: 'GET', url: '/api/sites/1', least: 'viewer' },
   { method: 'GET', url: '/api/sites/1/history', least: 'viewer' },

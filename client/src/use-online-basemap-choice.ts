@@ -1,0 +1,21 @@
+import { useMemo, useState } from 'react';
+import type { ApiClient } from './api';
+import type { OnlineBasemapToggle } from './panels/layer-list';
+import { useApiQuery } from './panels/use-api-query';
+
+/**
+ * The online basemap the deployment offers (GET /api/map-config), off until the planner switches it on, and
+ * whether its tiles load: the map works the same without it.
+ */
+export function useOnlineBasemapChoice(api: ApiClient) {
+  const config = useApiQuery('map-config', (signal) => api.mapConfig(signal));
+  const [shown, setShown] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const basemap = config.data?.onlineBasemap ?? null;
+  const toggle = useMemo<OnlineBasemapToggle | null>(
+    () => basemap && { attribution: basemap.attribution, shown, failed, onToggle: setShown },
+    [basemap, shown, failed],
+  );
+  const map = useMemo(() => ({ basemap, shown, onFailed: setFailed }), [basemap, shown]);
+  return { toggle, map };
+}
