@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import type { ProgressReport } from '../client/src/api';
-import { fetchJson, fetchLayer, pointOf } from './support/api';
+import type { Hotspot, ProgressReport } from '../client/src/api';
+import { fetchJson, fetchLayer, hotspotsPath, pointOf } from './support/api';
 import { jumpTo, openMap, renderedFeatures, waitForMapIdle } from './support/map-page';
 import { saveScreenshot } from './support/screenshot';
 
@@ -40,6 +40,20 @@ test.describe('the map as of a day', () => {
     await expect(page).toHaveURL(new RegExp(`[?&]date=${PAST}(&|$)`));
     await expect(page.getByTestId('export-csv')).toHaveAttribute('href', new RegExp(`asOf=${PAST}`));
 
+    // The hotspots rank by the statuses of that day, and a hotspot's substation panel gives its numbers.
+    const ranking = await fetchJson<Hotspot[]>(request, `${hotspotsPath(10)}&asOf=${PAST}`);
+    const rows = page.getByTestId('analysis-hotspots').getByTestId('hotspot-row');
+    await expect
+      .poll(() => rows.evaluateAll((all) => all.map((r) => Number(r.getAttribute('data-substation-id')))))
+      .toEqual(ranking.map((h) => h.substationId));
+    await rows.first().click();
+    const substation = page.getByTestId('substation-panel');
+    await expect(substation.getByTestId('total-load')).toHaveAttribute(
+      'data-value',
+      String(ranking[0]!.totalLoadMw),
+    );
+    await page.keyboard.press('Escape');
+
     // The progress panel follows the same day, with the API's numbers for it.
     await page.getByTestId('progress-open').click();
     const panel = page.getByTestId('report-progress');
@@ -58,6 +72,7 @@ test.describe('the map as of a day', () => {
     await page.getByTestId('lang-toggle').getByRole('button', { name: 'EN' }).click();
 
     // Back to now: the current statuses again.
+    await jumpTo(page, pointOf(site!), 12); // the hotspot flew the map away
     await page.getByTestId('asof-now').click();
     await expect(page.getByTestId('asof-state')).toContainText('Now');
     await expect.poll(() => drawnStatus(page, id)).toBe(statusNow.get(id));

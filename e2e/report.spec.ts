@@ -71,7 +71,7 @@ test.describe('the printable report', () => {
   }, testInfo) => {
     const watch = watchPage(page, new URL(baseURL ?? '').origin);
     const report = await fetchJson<ProgressReport>(request, `/api/reports/progress?${CAMPAIGN}&asOf=${DAY}`);
-    const hotspots = await fetchJson<Hotspot[]>(request, hotspotsPath(10));
+    const hotspots = await fetchJson<Hotspot[]>(request, `${hotspotsPath(10)}&asOf=${DAY}`);
     const health = await fetchJson<Health>(request, '/api/health');
     expect(report.utilities.length).toBeGreaterThan(10);
     expect(hotspots.length).toBeGreaterThan(3);

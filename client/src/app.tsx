@@ -45,15 +45,15 @@ export function App({ api, user, onLogout, onLogin }: Props) {
   const { locale } = useI18n();
   const permissions = permissionsOf(user?.role ?? null);
   const infos = useLayerInfos(api);
-  const analysis = useAnalysis(api);
+  const mapState = useMapState();
+  const { visible, filters, setFilters, setCamera, fly } = mapState;
+  const analysis = useAnalysis(api, filters.asOf);
   const { revisions, bump } = useRevisions();
   const zones = useZoneWorkflow(
     api,
     useCallback(() => bump('zones'), [bump]),
   );
-  const views = useAnalysisViews(api, revisions.sites);
-  const mapState = useMapState();
-  const { visible, filters, setFilters, setCamera, fly } = mapState;
+  const views = useAnalysisViews(api, revisions.sites, filters.asOf);
   const [selection, setSelection] = useState<MapClick | null>(null);
   const [view, setView] = useState<Bbox | null>(null);
   const [importing, setImporting] = useState(false);

@@ -12,7 +12,7 @@ const ALL = 50_000;
  * their answers from the API and what they put on the map.
  * `revision` counts this client's status changes, which change every one of these answers.
  */
-export function useAnalysisViews(api: ApiClient, revision: number) {
+export function useAnalysisViews(api: ApiClient, revision: number, asOf: string | null) {
   const [unexplainedOpen, setUnexplainedOpen] = useState(false);
   const [choropleth, setChoropleth] = useState(false);
   const [progressOpen, setProgressOpen] = useState(false);
@@ -24,8 +24,8 @@ export function useAnalysisViews(api: ApiClient, revision: number) {
   const points = useApiQuery(unexplainedOpen ? 'substation-points' : null, (signal) =>
     api.layer('substations', { limit: ALL }, signal),
   );
-  const regionLoads = useApiQuery(choropleth ? `regions/${revision}` : null, (signal) =>
-    api.regionLoads(signal),
+  const regionLoads = useApiQuery(choropleth ? `regions/${revision}/${asOf ?? 'now'}` : null, (signal) =>
+    api.regionLoads(asOf, signal),
   );
 
   const overlay = useMemo<AnalysisOverlay>(

@@ -17,7 +17,7 @@ const next = (f: Flight | null) => (f?.seq ?? 0) + 1;
  * The state of the analysis panels: the radius and suspected switch they share (so a hotspot's numbers and its
  * substation panel's agree), the open substation, the site picked from its list, and what the map should show.
  */
-export function useAnalysis(api: ApiClient) {
+export function useAnalysis(api: ApiClient, asOf: string | null) {
   const [settings, setSettings] = useState<UnlicensedLoadQuery>({
     radiusKm: DEFAULT_RADIUS_KM,
     includeSuspected: false,
@@ -27,15 +27,17 @@ export function useAnalysis(api: ApiClient) {
   const [flight, setFlight] = useState<Flight | null>(null);
 
   const { radiusKm, includeSuspected } = settings;
-  const query = `${radiusKm}/${includeSuspected}`;
+  // The map's day: the ranking and the substation's numbers are those of the statuses then.
+  const day = asOf === null ? {} : { asOf };
+  const query = `${radiusKm}/${includeSuspected}/${asOf ?? 'now'}`;
   const hotspots = useApiQuery(query, (signal) =>
-    api.hotspots({ radiusKm, includeSuspected, limit: HOTSPOT_LIMIT }, signal),
+    api.hotspots({ radiusKm, includeSuspected, limit: HOTSPOT_LIMIT, ...day }, signal),
   );
   const substation = useApiQuery(substationId === null ? null : `${substationId}`, (signal) =>
     api.feature('substations', substationId ?? 0, signal),
   );
   const load = useApiQuery(substationId === null ? null : `${substationId}/${query}`, (signal) =>
-    api.unlicensedLoad(substationId ?? 0, settings, signal),
+    api.unlicensedLoad(substationId ?? 0, { ...settings, ...day }, signal),
   );
 
   // Points are new arrays on every render: the memos depend on their coordinates.

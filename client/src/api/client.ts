@@ -81,7 +81,8 @@ export interface ApiClient {
   /** Substations by unexplained load (DOMAIN.md), largest first. */
   unexplainedLoad(radiusKm: number, signal?: AbortSignal): Promise<UnexplainedLoadRow[]>;
   /** Unlicensed load inside each prefecture, for the choropleth. */
-  regionLoads(signal?: AbortSignal): Promise<RegionLoad[]>;
+  /** Unlicensed load by prefecture, now or as of the end of a day (YYYY-MM-DD). */
+  regionLoads(asOf: string | null, signal?: AbortSignal): Promise<RegionLoad[]>;
   me(): Promise<Me>;
   login(username: string, password: string): Promise<Me>;
   logout(): Promise<void>;
@@ -124,7 +125,8 @@ export function createApiClient(
     progressReport: (query, signal) => getJson(watched, progressPath(query), signal),
     progressSeries: (query, signal) => getJson(watched, progressSeriesPath(query), signal),
     unexplainedLoad: (radiusKm, signal) => getJson(watched, unexplainedLoadPath(radiusKm), signal),
-    regionLoads: (signal) => getJson(watched, '/api/analysis/regions', signal),
+    regionLoads: (asOf, signal) =>
+      getJson(watched, `/api/analysis/regions${asOf ? `?${new URLSearchParams({ asOf })}` : ''}`, signal),
     me: () => getJson(watched, '/api/auth/me'),
     login: (username, password) => json('/api/auth/login', 'POST', { username, password }),
     logout: () => callJson(watched, '/api/auth/logout', { method: 'POST' }),

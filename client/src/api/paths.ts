@@ -33,6 +33,7 @@ export function unlicensedLoadPath(substationId: number, query: UnlicensedLoadQu
     radiusKm: String(query.radiusKm),
     includeSuspected: String(query.includeSuspected),
   });
+  if (query.asOf !== undefined) params.set('asOf', query.asOf);
   return `/api/substations/${substationId}/unlicensed-load?${params}`;
 }
 
@@ -42,6 +43,7 @@ export function hotspotsPath(query: HotspotsQuery): string {
     limit: String(query.limit),
     includeSuspected: String(query.includeSuspected),
   });
+  if (query.asOf !== undefined) params.set('asOf', query.asOf);
   return `/api/analysis/hotspots?${params}`;
 }
 

@@ -317,7 +317,7 @@ export const en = {
     loadAtLeast: 'at least {min} MW',
     loadAtMost: 'at most {max} MW',
     loadNotApplied: '{range}: not applied, the minimum is above the maximum',
-    hotspotsNow: 'From the current records: the ranking is not read as of a day.',
+    hotspotsAsOf: 'Ranked by the statuses at the end of the report’s day.',
     rank: 'Rank',
     substation: 'Substation',
     hotspotLoad: 'Unlicensed load (MW)',

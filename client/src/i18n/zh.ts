@@ -303,7 +303,7 @@ export const zh: Messages = {
     loadAtLeast: '至少 {min} 兆瓦',
     loadAtMost: '至多 {max} 兆瓦',
     loadNotApplied: '{range}：未应用，最小值大于最大值',
-    hotspotsNow: '依据当前记录：热点排名不按日期回溯。',
+    hotspotsAsOf: '按报告日期日终时的状态排名。',
     rank: '排名',
     substation: '变电站',
     hotspotLoad: '未许可负荷（兆瓦）',

@@ -23,7 +23,7 @@ export function ReportHotspots({ hotspots, settings }: Props) {
         {fill(t.hotspots.subtitle, { radius: formatNumber(locale, settings.radiusKm) ?? '' })}
         {settings.includeSuspected && ` ${t.hotspots.withSuspected}`}
       </p>
-      <p className="report-note">{r.hotspotsNow}</p>
+      <p className="report-note">{r.hotspotsAsOf}</p>
       {hotspots.error && (
         <p className="panel-note panel-note--error" role="alert">
           {fill(t.loadFailed, { what: t.hotspots.title, message: hotspots.error.message })}

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { StatusSchema } from './layers';
+import { Day } from './progress';
 
 /** Radii and widths are capped: a query over the whole region is the layer route's job, not a buffer's. */
 export const MAX_RADIUS_KM = 500;
@@ -8,7 +9,11 @@ const RadiusKm = (defaultKm: number) =>
   Type.Number({ exclusiveMinimum: 0, maximum: MAX_RADIUS_KM, default: defaultKm, description: 'kilometres' });
 
 export const UnlicensedLoadQuery = Type.Object(
-  { radiusKm: RadiusKm(10), includeSuspected: Type.Boolean({ default: false }) },
+  {
+    radiusKm: RadiusKm(10),
+    includeSuspected: Type.Boolean({ default: false }),
+    asOf: Type.Optional(Day('the sites with the status each had at the end of this day; default now')),
+  },
   { additionalProperties: false },
 );
 export type UnlicensedLoadQuery = Static<typeof UnlicensedLoadQuery>;
@@ -18,6 +23,7 @@ export const HotspotsQuery = Type.Object(
     radiusKm: RadiusKm(10),
     limit: Type.Integer({ minimum: 1, maximum: 1000, default: 20 }),
     includeSuspected: Type.Boolean({ default: false }),
+    asOf: Type.Optional(Day('the sites with the status each had at the end of this day; default now')),
   },
   { additionalProperties: false },
 );
@@ -78,6 +84,7 @@ export const RegionLoadQuery = Type.Object(
   {
     includeSuspected: Type.Boolean({ default: false }),
     level: Type.Enum(['province', 'prefecture', 'county'], { default: 'prefecture' }),
+    asOf: Type.Optional(Day('the sites with the status each had at the end of this day; default now')),
   },
   { additionalProperties: false },
 );

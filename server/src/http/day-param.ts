@@ -10,6 +10,11 @@ export function dayParam(name: string, text: string): string {
   throw validationFailed(message, [{ in: 'querystring', path: `/${name}`, message }]);
 }
 
+/** The instant of an optional `asOf` day (the end of the day in Beijing), checked against the calendar. */
+export function asOfInstant(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : endOfDayIso(dayParam('asOf', text));
+}
+
 /** The instant of the layer route's `asOf` (the end of the day in Beijing); only the sites layer has a past. */
 export function sitesAsOfInstant(layer: LayerId, text: string): string {
   if (layer !== 'sites') {

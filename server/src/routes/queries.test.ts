@@ -152,6 +152,62 @@ describe.each(BACKENDS)('spatial query routes on %s', (backend) => {
     expect((await get('/api/analysis/regions?level=country')).statusCode).toBe(400);
   });
 
+  it('answers the choropleth and the hotspots as of a day, from the statuses then', async () => {
+    // End of 3 February (Beijing): M-2 unlicensed and M-3 without contract in West, M-5 unlicensed in East;
+    // M-6 was still only suspected.
+    const regions = (await get('/api/analysis/regions?asOf=2026-02-03')).json();
+    expect(
+      regions.map((r: { siteCount: number; totalLoadMw: number }) => [r.siteCount, r.totalLoadMw]),
+    ).toEqual([
+      [2, 48.25],
+      [1, 55],
+    ]);
+    const hot = (await get('/api/analysis/hotspots?radiusKm=100&asOf=2026-02-03')).json();
+    expect(
+      hot.map((h: { substationId: number; siteCount: number; totalLoadMw: number }) => [
+        h.substationId,
+        h.siteCount,
+        h.totalLoadMw,
+      ]),
+    ).toEqual([
+      [3, 1, 55],
+      [1, 2, 48.25],
+      [2, 2, 48.25],
+    ]);
+    // Each hotspot's numbers are its substation panel's for the same day.
+    for (const h of hot as { substationId: number; siteCount: number; totalLoadMw: number }[]) {
+      const near = (
+        await get(`/api/substations/${h.substationId}/unlicensed-load?radiusKm=100&asOf=2026-02-03`)
+      ).json();
+      expect([h.substationId, near.siteCount, near.totalLoadMw]).toEqual([
+        h.substationId,
+        h.siteCount,
+        h.totalLoadMw,
+      ]);
+    }
+    const east = (await get('/api/substations/3/unlicensed-load?radiusKm=100&asOf=2026-02-03')).json();
+    expect(
+      east.sites.features.map((f: { properties: { externalId: string; status: string } }) => [
+        f.properties.externalId,
+        f.properties.status,
+      ]),
+    ).toEqual([['M-5', 'UNLICENSED']]);
+    expect((await get('/api/substations/3/unlicensed-load?radiusKm=100')).json().siteCount).toBe(0);
+    // Before any site was found illegal: nothing.
+    expect((await get('/api/analysis/hotspots?radiusKm=100&asOf=2026-01-31')).json()).toEqual([]);
+    const quiet = (await get('/api/analysis/regions?asOf=2026-01-31')).json();
+    expect(quiet.map((r: { totalLoadMw: number }) => r.totalLoadMw)).toEqual([0, 0]);
+    for (const url of [
+      '/api/analysis/hotspots?asOf=2026-02-30',
+      '/api/analysis/regions?asOf=tomorrow',
+      '/api/substations/1/unlicensed-load?asOf=2026-13-01',
+    ]) {
+      const res = await get(url);
+      expect([url, res.statusCode]).toEqual([url, 400]);
+      expect(res.json().error.details[0].path).toBe('/asOf');
+    }
+  });
+
   it('answers nearest substations and hotspots', async () => {
     const nearest = (await get('/api/substations/nearest?lon=87.4&lat=44&k=2')).json();
     expect(

@@ -26,6 +26,7 @@ import {
   unlicensedLoadNear,
 } from '../services/spatial-queries';
 import { requireAreaGeometry } from '../http/geometry-input';
+import { asOfInstant } from '../http/day-param';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
@@ -61,6 +62,7 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
         request.params.id,
         request.query.radiusKm,
         request.query.includeSuspected,
+        asOfInstant(request.query.asOf),
       ),
   );
 
@@ -75,8 +77,8 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(Hotspot), 400: ErrorBody },
       },
     },
-    async (request) =>
-      hotspots(app.store, request.query.radiusKm, request.query.limit, request.query.includeSuspected),
+    async ({ query }) =>
+      hotspots(app.store, query.radiusKm, query.limit, query.includeSuspected, asOfInstant(query.asOf)),
   );
 
   app.get(
@@ -166,7 +168,8 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(RegionLoad), 400: ErrorBody },
       },
     },
-    async (request) => unlicensedLoadByRegion(app.store, request.query.level, request.query.includeSuspected),
+    async ({ query }) =>
+      unlicensedLoadByRegion(app.store, query.level, query.includeSuspected, asOfInstant(query.asOf)),
   );
 };
 

@@ -3,9 +3,8 @@ import type { LayerId } from '../api/layers';
 import { roundTo3 } from '../domain/geo/haversine';
 import type { LayerFeature, LayerFilter, Store } from '../store/store';
 import { VERSION } from '../version';
+import { everyPage } from './every-page';
 import { csvRow } from './export-format';
-
-const PAGE = 5000;
 
 export interface ExportRequest {
   layer: LayerId;
@@ -23,17 +22,10 @@ async function* features(store: Store, request: ExportRequest): AsyncGenerator<L
     yield* await store.sitesInPolygon(request.zone.geometry, request.filter.statuses ?? null);
     return;
   }
-  let afterId: number | undefined;
-  for (;;) {
-    const filter = { ...request.filter, limit: PAGE, ...(afterId ? { afterId } : {}) };
-    const page =
-      request.at === undefined
-        ? await store.queryLayer(request.layer, filter)
-        : await store.querySitesAsOf(request.at, filter);
-    yield* page.features;
-    if (!page.truncated) return;
-    afterId = page.features[page.features.length - 1]!.id;
-  }
+  const { at } = request;
+  yield* everyPage<LayerId>(request.filter, (filter) =>
+    at === undefined ? store.queryLayer(request.layer, filter) : store.querySitesAsOf(at, filter),
+  );
 }
 
 /**

@@ -5,7 +5,8 @@ import type { Status } from '../domain/status';
 import { summarizeSites, unlicensedStatuses } from '../domain/summaries';
 import { KNOWN_ILLEGAL, rankUnexplainedLoad } from '../domain/unexplained-load';
 import { notFound } from '../http/app-error';
-import type { Hit, LayerFeature, Store } from '../store/store';
+import type { Hit, LayerFeature, LayerFilter, Store } from '../store/store';
+import { everyPage } from './every-page';
 
 function pointOf(feature: LayerFeature): [number, number] {
   if (feature.geometry.type !== 'Point') throw new Error(`feature ${feature.id} is not a point`);
@@ -25,12 +26,13 @@ export async function unlicensedLoadNear(
   substationId: number,
   radiusKm: number,
   includeSuspected: boolean,
+  at?: string,
 ) {
   const substation = await store.getFeature('substations', substationId);
   if (!substation) throw notFound(`No substation with id ${substationId}`);
   const [lon, lat] = pointOf(substation);
   const statuses = unlicensedStatuses(includeSuspected);
-  const hits = await store.sitesWithinKm(lon, lat, radiusKm, statuses);
+  const hits = await store.sitesWithinKm(lon, lat, radiusKm, statuses, at);
   return {
     substationId,
     radiusKm,
@@ -42,8 +44,14 @@ export async function unlicensedLoadNear(
   };
 }
 
-export async function hotspots(store: Store, radiusKm: number, limit: number, includeSuspected: boolean) {
-  const rows = await store.hotspots(radiusKm, unlicensedStatuses(includeSuspected), limit);
+export async function hotspots(
+  store: Store,
+  radiusKm: number,
+  limit: number,
+  includeSuspected: boolean,
+  at?: string,
+) {
+  const rows = await store.hotspots(radiusKm, unlicensedStatuses(includeSuspected), limit, at);
   return rows.map((r) => ({ ...r, totalLoadMw: roundTo3(r.totalLoadMw) }));
 }
 
@@ -93,24 +101,30 @@ export async function unexplainedLoad(store: Store, radiusKm: number) {
 
 /**
  * Unlicensed load by region, for the choropleth: the sites inside each region of a level (boundary included,
- * the same exact test as every area query) with the unlicensed statuses, summed like the substation answer.
+ * through the stored memberships, which the same exact test as every area query made) with the unlicensed
+ * statuses, summed like the substation answer; as of the instant `at` when given (statuses then).
  */
-export async function unlicensedLoadByRegion(store: Store, level: string, includeSuspected: boolean) {
+export async function unlicensedLoadByRegion(
+  store: Store,
+  level: string,
+  includeSuspected: boolean,
+  at?: string,
+) {
   const statuses = unlicensedStatuses(includeSuspected);
   const regions = (await store.queryLayer('regions', { limit: 10_000 })).features.filter(
     (r) => r.properties.level === level,
   );
   const answers = [];
   for (const region of regions) {
-    const sites = await store.sitesInPolygon(region.geometry as Polygon | MultiPolygon, statuses);
+    const sites: { status: Status; loadMw: number }[] = [];
+    const read = (filter: LayerFilter) =>
+      at === undefined ? store.queryLayer('sites', filter) : store.querySitesAsOf(at, filter);
+    for await (const site of everyPage({ regionId: region.id, statuses }, read)) sites.push(site.properties);
     const { externalId: _id, level: _level, synthetic: _synthetic, ...names } = region.properties;
     answers.push({
       regionId: region.id,
       ...names,
-      ...summarizeSites(
-        sites.map((s) => s.properties),
-        statuses,
-      ),
+      ...summarizeSites(sites, statuses),
     });
   }
   return answers;

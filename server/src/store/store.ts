@@ -79,12 +79,16 @@ export interface Store {
   querySitesAsOf(at: string, filter: LayerFilter): Promise<LayerPage<'sites'>>;
   /** Every utility, and each site with a record by `at`: its status then, its load and its utility. */
   progressInputs(at: string): Promise<ProgressInputs>;
-  /** Sites within `radiusKm` (haversine, with DOMAIN.md's millimetre), nearest first, then by id. */
+  /**
+   * Sites within `radiusKm` (haversine, with DOMAIN.md's millimetre), nearest first, then by id; with `at`,
+   * each with (and filtered by) its status at that instant, sites with no record by then left out.
+   */
   sitesWithinKm(
     lon: number,
     lat: number,
     radiusKm: number,
     statuses: Status[] | null,
+    at?: string,
   ): Promise<Hit<'sites'>[]>;
   /** Sites inside the polygon or on its boundary (straight lon/lat edges, holes excluded), by id. */
   sitesInPolygon(
@@ -108,7 +112,8 @@ export interface Store {
    */
   substationLoads(radiusKm: number, illegal: readonly Status[]): Promise<SubstationLoads[]>;
   /** Substations ranked by the load of the sites with these statuses within `radiusKm`, largest first. */
-  hotspots(radiusKm: number, statuses: Status[], limit: number): Promise<HotspotRow[]>;
+  /** `at`: rank by the statuses in force at this instant (ISO 8601 UTC) rather than now. */
+  hotspots(radiusKm: number, statuses: Status[], limit: number, at?: string): Promise<HotspotRow[]>;
   /** The Mapbox Vector Tile of a layer (extent 4096, buffer 64, clusters at low zooms); null when empty. */
   tile(request: TileRequest): Promise<Uint8Array | null>;
   /** The stored rows of an import layer with these externalIds, as import records, keyed by externalId. */

@@ -268,6 +268,49 @@ export const CASES: ConformanceCase[] = [
     ids: ['C-far', 'C-tile-w'],
   },
   {
+    name: 'unlicensed load near a substation as of the day before any record: none',
+    method: 'GET',
+    url: '/api/substations/1/unlicensed-load?radiusKm=10&asOf=2025-12-31',
+    status: 200,
+    expect: { siteCount: 0, totalLoadMw: 0, sites: { features: [] } },
+  },
+  {
+    name: 'unlicensed load near a substation as of a day: the numbers of its hotspot',
+    method: 'GET',
+    url: '/api/substations/1/unlicensed-load?radiusKm=10&asOf=2026-01-01',
+    status: 200,
+    expect: { siteCount: 7, totalLoadMw: 923 },
+  },
+  {
+    name: 'hotspots as of the day before any record: none',
+    method: 'GET',
+    url: '/api/analysis/hotspots?radiusKm=10&asOf=2025-12-31',
+    status: 200,
+    expect: [],
+  },
+  {
+    name: 'hotspots as of a day rank by the statuses then',
+    method: 'GET',
+    url: '/api/analysis/hotspots?radiusKm=10&asOf=2026-01-01',
+    status: 200,
+    // Every record is of 1 January: the ranking of now.
+    expect: [
+      { name: 'West edge', siteCount: 1, totalLoadMw: 2048 },
+      { substationId: 1, siteCount: 7, totalLoadMw: 923 },
+    ],
+  },
+  {
+    name: 'unlicensed load by prefecture as of a day, through the region memberships',
+    method: 'GET',
+    url: '/api/analysis/regions?asOf=2026-01-01',
+    status: 200,
+    // Region 2 holds C-far (1024 MW) and C-tile-w (4096 MW), both unlicensed: 5120 MW.
+    expect: [
+      { regionId: 1, siteCount: 8, totalLoadMw: 927 },
+      { regionId: 2, siteCount: 2, totalLoadMw: 5120, byStatus: { UNLICENSED: { count: 2, loadMw: 5120 } } },
+    ],
+  },
+  {
     name: 'asOf on a layer other than sites is refused',
     method: 'GET',
     url: '/api/layers/lines?asOf=2026-01-01',

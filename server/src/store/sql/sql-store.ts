@@ -22,7 +22,7 @@ import type {
   Store,
 } from '../store';
 import type { TileRequest } from '../tile-request';
-import { progressInputs, querySitesAsOf, siteUtilitySql } from './as-of-sql';
+import { lastChangeId, progressInputs, querySitesAsOf, siteUtilitySql } from './as-of-sql';
 import { haversineKmSql } from './haversine-sql';
 import { applyImport, existingExternalIds, findImportRecords, type ImportClient } from './import-sql';
 import { filterWhere } from './filter-sql';
@@ -163,8 +163,25 @@ export abstract class SqlStore implements Store {
     lat: number,
     radiusKm: number,
     statuses: Status[] | null,
+    at?: string,
   ): Promise<Hit<'sites'>[]> {
-    return this.within('sites', lon, lat, radiusKm, statuses);
+    if (at === undefined) return this.within('sites', lon, lat, radiusKm, statuses);
+    // As of a past instant: the status (and its time) of each site's record in force then.
+    const { columns, from } = LAYER_SQL.sites;
+    const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, lon, lat);
+    const statusSql = statuses ? sql`AND a.to_status IN (${join(statuses)})` : empty;
+    const rows = await this.db.$queryRaw<Row[]>(sql`
+      SELECT ${columns}, a.to_status AS "asOfStatus", a.at AS "asOfAt", ${distance} AS "distanceKm"
+      FROM ${from} JOIN status_changes a ON a.id = ${lastChangeId(at)}
+      WHERE ${this.nearCondition('sites', lon, lat, radiusKm)} ${statusSql}
+        AND ${distance} <= ${radiusKm + WITHIN_SLACK_KM}
+      ORDER BY "distanceKm", t.id`);
+    return rows
+      .map(({ asOfStatus, asOfAt, distanceKm, ...row }) => ({
+        feature: rowToFeature.sites({ ...row, status: asOfStatus, statusChangedAt: asOfAt }),
+        distanceKm: Number(distanceKm),
+      }))
+      .filter((hit) => isWithinKm(hit.distanceKm, radiusKm));
   }
 
   async nearestSubstations(lon: number, lat: number, k: number): Promise<Hit<'substations'>[]> {
@@ -190,13 +207,18 @@ export abstract class SqlStore implements Store {
     return { line, sites: rows.map(rowToFeature.sites) };
   }
 
-  async hotspots(radiusKm: number, statuses: Status[], limit: number): Promise<HotspotRow[]> {
+  async hotspots(radiusKm: number, statuses: Status[], limit: number, at?: string): Promise<HotspotRow[]> {
     const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
+    // As of a past instant: each site's status is that of its record in force then (none yet: left out).
+    const status = at === undefined ? sql`t.status` : sql`a.to_status`;
+    const asOfJoin = at === undefined ? empty : sql`JOIN status_changes a ON a.id = ${lastChangeId(at)}`;
     const rows = await this.db.$queryRaw<Row[]>(sql`
       SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", count(t.id) AS "siteCount",
         sum(t.load_mw) AS "totalLoadMw"
       FROM substations s JOIN sites t ON ${this.pairCondition(radiusKm)}
-        AND t.status IN (${join(statuses)}) AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM}
+        AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM}
+      ${asOfJoin}
+      WHERE ${status} IN (${join(statuses)})
       GROUP BY s.id, s.name, s.name_zh
       ORDER BY sum(t.load_mw) DESC, s.id
       LIMIT ${limit}`);
