@@ -73,7 +73,12 @@ const QUERIES: Record<string, (i: number) => Request> = {
   }),
   'corridor w=2 km': (i) => ({ method: 'GET', url: `/api/lines/${lineIds[i]}/corridor?widthKm=2` }),
   'hotspots r=10 km': () => ({ method: 'GET', url: '/api/analysis/hotspots?radiusKm=10&limit=20' }),
+  'hotspots r=10 km, as of 2026-05-01': () => ({
+    method: 'GET',
+    url: '/api/analysis/hotspots?radiusKm=10&limit=20&asOf=2026-05-01',
+  }),
   'unexplained-load r=10 km': () => ({ method: 'GET', url: '/api/analysis/unexplained-load?radiusKm=10' }),
+  'load by prefecture (choropleth)': () => ({ method: 'GET', url: '/api/analysis/regions' }),
   'sites in a region, 1,000': (i) => ({
     method: 'GET',
     url: `/api/layers/sites?region=${regionIds[i]}&limit=1000`,
