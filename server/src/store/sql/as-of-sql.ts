@@ -38,6 +38,10 @@ export function siteUtilitySql(pairCondition: (radiusKm: number) => Sql): Sql {
 export const lastChangeId = (at: string): Sql => sql`(SELECT c.id FROM status_changes c
   WHERE c.site_id = t.id AND c.at <= ${at} ORDER BY c.at DESC, c.id DESC LIMIT 1)`;
 
+/** The status of site `t` at the instant: its last record's `to_status` (null before its first record). */
+export const statusAt = (at: string): Sql => sql`(SELECT c.to_status FROM status_changes c
+  WHERE c.site_id = t.id AND c.at <= ${at} ORDER BY c.at DESC, c.id DESC LIMIT 1)`;
+
 /**
  * The sites layer as the status-change records stood at the instant: the status each site had then (and
  * `statusChangedAt`, the time of that change), its other attributes as they are now. Sites with no record yet

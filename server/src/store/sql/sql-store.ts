@@ -22,7 +22,7 @@ import type {
   Store,
 } from '../store';
 import type { TileRequest } from '../tile-request';
-import { lastChangeId, progressInputs, querySitesAsOf, siteUtilitySql } from './as-of-sql';
+import { lastChangeId, progressInputs, querySitesAsOf, siteUtilitySql, statusAt } from './as-of-sql';
 import { haversineKmSql } from './haversine-sql';
 import { applyImport, existingExternalIds, findImportRecords, type ImportClient } from './import-sql';
 import { filterWhere } from './filter-sql';
@@ -210,14 +210,12 @@ export abstract class SqlStore implements Store {
   async hotspots(radiusKm: number, statuses: Status[], limit: number, at?: string): Promise<HotspotRow[]> {
     const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
     // As of a past instant: each site's status is that of its record in force then (none yet: left out).
-    const status = at === undefined ? sql`t.status` : sql`a.to_status`;
-    const asOfJoin = at === undefined ? empty : sql`JOIN status_changes a ON a.id = ${lastChangeId(at)}`;
+    const status = at === undefined ? sql`t.status` : statusAt(at);
     const rows = await this.db.$queryRaw<Row[]>(sql`
       SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", count(t.id) AS "siteCount",
         sum(t.load_mw) AS "totalLoadMw"
       FROM substations s JOIN sites t ON ${this.pairCondition(radiusKm)}
         AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM}
-      ${asOfJoin}
       WHERE ${status} IN (${join(statuses)})
       GROUP BY s.id, s.name, s.name_zh
       ORDER BY sum(t.load_mw) DESC, s.id
