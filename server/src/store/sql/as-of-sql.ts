@@ -1,4 +1,4 @@
-import { join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { Bbox } from '../../domain/geo/bbox';
 import { WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
 import type { ProgressInputs } from '../../domain/progress';
@@ -31,16 +31,25 @@ export function siteUtilitySql(pairCondition: (radiusKm: number) => Sql): Sql {
 }
 
 /**
- * The id of the last status change of site `t` at or before the instant: the latest `at`, then the latest id,
- * as the site's history orders them. `at` is ISO 8601 UTC text with milliseconds on both stores, so text
+ * A column of the last status change of site `t` at or before the instant: the latest `at`, then the latest
+ * id, as the site's history orders them. `at` is ISO 8601 UTC text with milliseconds on both stores, so text
  * order is time order, and the (site_id, at) index serves the lookup.
  */
-export const lastChangeId = (at: string): Sql => sql`(SELECT c.id FROM status_changes c
-  WHERE c.site_id = t.id AND c.at <= ${at} ORDER BY c.at DESC, c.id DESC LIMIT 1)`;
+const lastChange = (column: 'id' | 'to_status', at: string): Sql => sql`(SELECT ${raw(`c.${column}`)}
+  FROM status_changes c WHERE c.site_id = t.id AND c.at <= ${at} ORDER BY c.at DESC, c.id DESC LIMIT 1)`;
 
-/** The status of site `t` at the instant: its last record's `to_status` (null before its first record). */
-export const statusAt = (at: string): Sql => sql`(SELECT c.to_status FROM status_changes c
-  WHERE c.site_id = t.id AND c.at <= ${at} ORDER BY c.at DESC, c.id DESC LIMIT 1)`;
+/** The status of site `t` at the instant (null before its first record): for a filter or a grouping. */
+export const statusAt = (at: string): Sql => lastChange('to_status', at);
+
+/** Joins `a`, the record of site `t` in force at the instant; sites with no record by then are left out. */
+export const asOfJoin = (at: string): Sql => sql`JOIN status_changes a ON a.id = ${lastChange('id', at)}`;
+
+/** What a site row read through asOfJoin adds: the status then, and the time of that change. */
+export const AS_OF_COLUMNS = sql`a.to_status AS "asOfStatus", a.at AS "asOfAt"`;
+
+/** A site feature from a row with AS_OF_COLUMNS: its status and statusChangedAt are those of the instant. */
+export const asOfSiteFeature = ({ asOfStatus, asOfAt, ...row }: Row) =>
+  rowToFeature.sites({ ...row, status: asOfStatus, statusChangedAt: asOfAt });
 
 /**
  * The sites layer as the status-change records stood at the instant: the status each site had then (and
@@ -64,15 +73,12 @@ export async function querySitesAsOf(
     siteUtility,
   );
   const rows = await db.$queryRaw<Row[]>(sql`
-    SELECT ${columns}, a.to_status AS "asOfStatus", a.at AS "asOfAt"
-    FROM sites t JOIN status_changes a ON a.id = ${lastChangeId(at)}
+    SELECT ${columns}, ${AS_OF_COLUMNS} FROM sites t ${asOfJoin(at)}
     ${whereSql} ORDER BY t.id LIMIT ${filter.limit + 1}`);
-  const features = rows
-    .slice(0, filter.limit)
-    .map(({ asOfStatus, asOfAt, ...row }) =>
-      rowToFeature.sites({ ...row, status: asOfStatus, statusChangedAt: asOfAt }),
-    );
-  return { features, truncated: rows.length > filter.limit };
+  return {
+    features: rows.slice(0, filter.limit).map(asOfSiteFeature),
+    truncated: rows.length > filter.limit,
+  };
 }
 
 /**
@@ -101,7 +107,7 @@ export async function progressInputs(
       CASE WHEN t.feeder_substation_id IS NULL THEN n.utility_id ELSE f.utility_id END AS "utilityId",
       CASE WHEN EXISTS (SELECT 1 FROM status_changes i WHERE i.site_id = t.id AND i.at <= ${at}
         AND i.to_status IN (${join([...ILLEGAL_DRAWING])})) THEN 1 ELSE 0 END AS "everIllegal"
-    FROM sites t JOIN status_changes a ON a.id = ${lastChangeId(at)}
+    FROM sites t ${asOfJoin(at)}
       LEFT JOIN substations f ON f.id = t.feeder_substation_id
       LEFT JOIN near n ON n.site_id = t.id AND n.nearness = 1
     ORDER BY t.id`);

@@ -22,7 +22,15 @@ import type {
   Store,
 } from '../store';
 import type { TileRequest } from '../tile-request';
-import { lastChangeId, progressInputs, querySitesAsOf, siteUtilitySql, statusAt } from './as-of-sql';
+import {
+  AS_OF_COLUMNS,
+  asOfJoin,
+  asOfSiteFeature,
+  progressInputs,
+  querySitesAsOf,
+  siteUtilitySql,
+  statusAt,
+} from './as-of-sql';
 import { haversineKmSql } from './haversine-sql';
 import { applyImport, existingExternalIds, findImportRecords, type ImportClient } from './import-sql';
 import { filterWhere } from './filter-sql';
@@ -158,30 +166,14 @@ export abstract class SqlStore implements Store {
     return progressInputs(this.db, at, (radiusKm) => this.pairCondition(radiusKm));
   }
 
-  async sitesWithinKm(
+  sitesWithinKm(
     lon: number,
     lat: number,
     radiusKm: number,
     statuses: Status[] | null,
     at?: string,
   ): Promise<Hit<'sites'>[]> {
-    if (at === undefined) return this.within('sites', lon, lat, radiusKm, statuses);
-    // As of a past instant: the status (and its time) of each site's record in force then.
-    const { columns, from } = LAYER_SQL.sites;
-    const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, lon, lat);
-    const statusSql = statuses ? sql`AND a.to_status IN (${join(statuses)})` : empty;
-    const rows = await this.db.$queryRaw<Row[]>(sql`
-      SELECT ${columns}, a.to_status AS "asOfStatus", a.at AS "asOfAt", ${distance} AS "distanceKm"
-      FROM ${from} JOIN status_changes a ON a.id = ${lastChangeId(at)}
-      WHERE ${this.nearCondition('sites', lon, lat, radiusKm)} ${statusSql}
-        AND ${distance} <= ${radiusKm + WITHIN_SLACK_KM}
-      ORDER BY "distanceKm", t.id`);
-    return rows
-      .map(({ asOfStatus, asOfAt, distanceKm, ...row }) => ({
-        feature: rowToFeature.sites({ ...row, status: asOfStatus, statusChangedAt: asOfAt }),
-        distanceKm: Number(distanceKm),
-      }))
-      .filter((hit) => isWithinKm(hit.distanceKm, radiusKm));
+    return this.within('sites', lon, lat, radiusKm, statuses, at);
   }
 
   async nearestSubstations(lon: number, lat: number, k: number): Promise<Hit<'substations'>[]> {
@@ -259,22 +251,27 @@ export abstract class SqlStore implements Store {
     }));
   }
 
+  /** Points within the radius, nearest first; `at` (sites): each with, and filtered by, its status then. */
   private async within<L extends 'sites' | 'substations'>(
     layer: L,
     lon: number,
     lat: number,
     radiusKm: number,
     statuses: Status[] | null,
+    at?: string,
   ): Promise<Hit<L>[]> {
     const { columns, from } = LAYER_SQL[layer];
+    const asOf = layer === 'sites' && at !== undefined;
     const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, lon, lat);
-    const statusSql = statuses ? sql`AND t.status IN (${join(statuses)})` : empty;
+    const status = asOf ? sql`a.to_status` : sql`t.status`;
+    const statusSql = statuses ? sql`AND ${status} IN (${join(statuses)})` : empty;
     const rows = await this.db.$queryRaw<Row[]>(sql`
-      SELECT ${columns}, ${distance} AS "distanceKm" FROM ${from}
+      SELECT ${columns}, ${asOf ? sql`${AS_OF_COLUMNS},` : empty} ${distance} AS "distanceKm"
+      FROM ${from} ${asOf ? asOfJoin(at) : empty}
       WHERE ${this.nearCondition(layer, lon, lat, radiusKm)} ${statusSql}
         AND ${distance} <= ${radiusKm + WITHIN_SLACK_KM}
       ORDER BY "distanceKm", t.id`);
-    const toFeature = rowToFeature[layer] as (row: Row) => LayerFeature<L>;
+    const toFeature = (asOf ? asOfSiteFeature : rowToFeature[layer]) as (row: Row) => LayerFeature<L>;
     return rows
       .map((row) => ({ feature: toFeature(row), distanceKm: Number(row.distanceKm) }))
       .filter((hit) => isWithinKm(hit.distanceKm, radiusKm));

@@ -17,7 +17,7 @@ import {
 } from '../../domain/geo/tile-math';
 import { STATUSES } from '../../domain/status';
 import type { TileRequest } from '../tile-request';
-import { lastChangeId } from './as-of-sql';
+import { asOfJoin } from './as-of-sql';
 import { filterWhere } from './filter-sql';
 import type { RawClient, Row } from './sql-store';
 
@@ -162,12 +162,12 @@ function pointsInTile(request: TileRequest, bboxCondition: BboxCondition, extra:
     utility,
   );
   const properties = asOf ? propertySelect(layer, { status: 'a.to_status' }) : propertySelect(layer);
-  const asOfJoin = asOf ? sql`JOIN status_changes a ON a.id = ${lastChangeId(at)}` : empty;
+
   const low = float(-TILE_BUFFER);
   const high = float(TILE_EXTENT + TILE_BUFFER);
   return sql`SELECT p.* FROM (
       SELECT t.id, ${properties}, ${pixelColumns(tile)} ${extra}
-      FROM ${raw(TILE_LAYER_SQL[layer].table)} t ${asOfJoin}
+      FROM ${raw(TILE_LAYER_SQL[layer].table)} t ${asOf ? asOfJoin(at) : empty}
       ${where}
     ) p
     WHERE p.px >= ${low} AND p.px <= ${high} AND p.py >= ${low} AND p.py <= ${high}`;
