@@ -1,5 +1,6 @@
 import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { bboxOfCoordinates } from '../../domain/geo/bbox';
 import {
   MEMBER_LAYERS,
   regionMembers,
@@ -71,27 +72,30 @@ export async function refreshPointMembers(
   }
 }
 
-/** Files every point under the regions with these externalIds (just written by an import) anew. */
+/**
+ * Files every point under the regions with these externalIds (just written by an import, or all of them on a
+ * first start) anew: each point layer is read once, over the box around those regions.
+ */
 export async function refreshRegionMembers(tx: ImportTx, externalIds: readonly string[]): Promise<void> {
   if (externalIds.length === 0) return;
-  const regions = (
-    await tx.$queryRaw<Row[]>(
-      sql`SELECT id, geometry, min_lon AS "minLon", min_lat AS "minLat", max_lon AS "maxLon", max_lat AS "maxLat"
-        FROM regions WHERE external_id IN (${join([...externalIds])}) ORDER BY id`,
-    )
-  ).map((row) => ({ ...toArea(row), box: [row.minLon, row.minLat, row.maxLon, row.maxLat].map(num) }));
-  await tx.$executeRaw(
-    sql`DELETE FROM region_members WHERE region_id IN (${join(regions.map((r) => r.id))})`,
-  );
-  for (const region of regions) {
-    const [minLon, minLat, maxLon, maxLat] = region.box as [number, number, number, number];
-    for (const layer of MEMBER_LAYERS) {
-      const points = (
-        await tx.$queryRaw<Row[]>(sql`SELECT id, lon, lat FROM ${raw(layer)}
-          WHERE lon >= ${minLon} AND lon <= ${maxLon} AND lat >= ${minLat} AND lat <= ${maxLat} ORDER BY id`)
-      ).map(toPoint);
-      await insertMembers(tx, layer, regionMembers([region], points));
-    }
+  const regions: RegionArea[] = [];
+  for (const ids of chunks(externalIds)) {
+    const rows = await tx.$queryRaw<Row[]>(
+      sql`SELECT id, geometry FROM regions WHERE external_id IN (${join(ids)}) ORDER BY id`,
+    );
+    regions.push(...rows.map(toArea));
+  }
+  if (regions.length === 0) return;
+  for (const ids of chunks(regions.map((r) => r.id))) {
+    await tx.$executeRaw(sql`DELETE FROM region_members WHERE region_id IN (${join(ids)})`);
+  }
+  const [minLon, minLat, maxLon, maxLat] = bboxOfCoordinates(regions.map((r) => r.geometry.coordinates));
+  for (const layer of MEMBER_LAYERS) {
+    const points = (
+      await tx.$queryRaw<Row[]>(sql`SELECT id, lon, lat FROM ${raw(layer)}
+        WHERE lon >= ${minLon} AND lon <= ${maxLon} AND lat >= ${minLat} AND lat <= ${maxLat} ORDER BY id`)
+    ).map(toPoint);
+    await insertMembers(tx, layer, regionMembers(regions, points));
   }
 }
 
