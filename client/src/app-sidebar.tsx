@@ -3,6 +3,7 @@ import type { Permissions } from './auth/permissions';
 import { UserBar } from './auth/user-bar';
 import { ExportSection } from './export/export-section';
 import { FilterPanel } from './filters/filter-panel';
+import type { RegionName } from './filters/use-regions';
 import type { MapFilters } from './filters/map-filters';
 import { useI18n } from './i18n';
 import type { MapLayerId } from './map';
@@ -46,6 +47,7 @@ interface Props {
   onToggle: (layer: MapLayerId, on: boolean) => void;
   truncated: ReadonlySet<MapLayerId>;
   online: OnlineBasemapToggle | null;
+  regions: readonly RegionName[];
 }
 
 /**
@@ -93,7 +95,12 @@ export function AppSidebar(props: Props) {
       />
       <ProgressEntry open={views.progressOpen} onOpen={views.setProgressOpen} />
       <ReportEntry onOpen={props.onReport} />
-      <FilterPanel api={props.api} filters={props.filters} onChange={props.onFilters} />
+      <FilterPanel
+        api={props.api}
+        filters={props.filters}
+        regions={props.regions}
+        onChange={props.onFilters}
+      />
       <ExportSection view={props.view} filters={props.filters} />
       <MeasureTool
         request={props.measure.request}

@@ -18,6 +18,7 @@ import { AsOfControl } from './time/as-of-control';
 import { todayInBeijing } from '../../server/src/domain/calendar-day';
 import { useLayerInfos } from './use-layer-infos';
 import { useOnlineBasemapChoice } from './use-online-basemap-choice';
+import { useRegions } from './filters/use-regions';
 import { useLoadReports } from './use-load-reports';
 import { selectedOf, useAppUrl } from './use-app-url';
 import { useRevisions } from './use-revisions';
@@ -58,6 +59,7 @@ export function App({ api, user, onLogout, onLogin }: Props) {
   const [view, setView] = useState<Bbox | null>(null);
   const [importing, setImporting] = useState(false);
   const online = useOnlineBasemapChoice(api);
+  const regions = useRegions(api);
   const [reportOpen, setReportOpen] = useState(false);
   const closeReport = useCallback(() => setReportOpen(false), []);
   const snapshot = useRef<MapSnapshot>(null);
@@ -141,6 +143,7 @@ export function App({ api, user, onLogout, onLogin }: Props) {
         onToggle={mapState.toggle}
         truncated={truncated}
         online={online.toggle}
+        regions={regions}
       />
       <main className="map-pane">
         {bounds && (
@@ -241,6 +244,7 @@ export function App({ api, user, onLogout, onLogin }: Props) {
           hotspots={analysis.hotspots}
           hotspotSettings={analysis.settings}
           snapshot={snapshot}
+          regions={regions}
           onlineCredit={online.map.shown ? (online.map.basemap?.attribution ?? null) : null}
           onClose={closeReport}
         />

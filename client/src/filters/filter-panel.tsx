@@ -6,16 +6,18 @@ import { CheckGroup } from './check-group';
 import { LoadFilter } from './load-filter';
 import { loadRangeValid, VOLTAGES, type MapFilters } from './map-filters';
 import { RegionFilter } from './region-filter';
+import type { RegionName } from './use-regions';
 import { UtilityFilter } from './utility-filter';
 
 interface Props {
   api: ApiClient;
   filters: MapFilters;
+  regions: readonly RegionName[];
   onChange: (filters: MapFilters) => void;
 }
 
 /** The planner's filters, shared by the map, the table and the exports. */
-export function FilterPanel({ api, filters, onChange }: Props) {
+export function FilterPanel({ api, filters, regions, onChange }: Props) {
   const { t } = useI18n();
   const set = (change: Partial<MapFilters>) => onChange({ ...filters, ...change });
   return (
@@ -45,7 +47,7 @@ export function FilterPanel({ api, filters, onChange }: Props) {
         label={(kv) => `${kv} ${t.units.kv}`}
       />
       <UtilityFilter api={api} value={filters.utility} onChange={(utility) => set({ utility })} />
-      <RegionFilter api={api} value={filters.region} onChange={(region) => set({ region })} />
+      <RegionFilter regions={regions} value={filters.region} onChange={(region) => set({ region })} />
       <LoadFilter
         min={filters.minLoadMw}
         max={filters.maxLoadMw}

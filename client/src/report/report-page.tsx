@@ -1,6 +1,7 @@
 import { useRef, useState, type RefObject } from 'react';
 import type { ApiClient, Bbox, Hotspot, UnlicensedLoadQuery } from '../api';
 import type { MapFilters } from '../filters/map-filters';
+import type { RegionName } from '../filters/use-regions';
 import { localName, useI18n } from '../i18n';
 import type { MapSnapshot } from '../map';
 import type { QueryState } from '../panels/use-api-query';
@@ -26,6 +27,8 @@ interface Props {
   snapshot: RefObject<MapSnapshot | null>;
   /** The online basemap's credit when it is drawn in the picture. */
   onlineCredit: string | null;
+  /** The regions' names, for the region filter in words. */
+  regions: readonly RegionName[];
   onClose: () => void;
 }
 
@@ -42,6 +45,7 @@ export function ReportPage({
   hotspotSettings,
   snapshot,
   onlineCredit,
+  regions,
   onClose,
 }: Props) {
   const { t, locale } = useI18n();
@@ -49,11 +53,12 @@ export function ReportPage({
   const page = useRef<HTMLDivElement>(null);
   const [madeAt] = useState(() => Date.now());
   useOverlayFocus(page, onClose);
-  const data = useReportData({ api, asOf, regionId: filters.region, hotspots, snapshot, locale });
+  const data = useReportData({ api, asOf, hotspots, snapshot, locale });
+  const region = regions.find((r) => r.id === filters.region);
   const utility = data.progress.data?.utilities.find((u) => u.utilityId === filters.utility);
   const names = {
     utility: utility ? localName(utility, locale) : null,
-    region: data.region ? localName(data.region, locale) : null,
+    region: region ? localName(region, locale) : null,
   };
   return (
     <div

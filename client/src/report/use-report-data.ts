@@ -12,8 +12,6 @@ export interface ReportData {
   progress: QueryState<ProgressReport>;
   hotspots: QueryState<Hotspot[]>;
   health: QueryState<Health>;
-  /** The chosen region's names, when the map is narrowed to one. */
-  region: { name: string; nameZh: string } | null;
   /** null while it is being taken. */
   image: MapImage | null;
   /** Every answer and the picture are in (or failed, which the report says): the page is ready to print. */
@@ -23,28 +21,21 @@ export interface ReportData {
 interface Inputs {
   api: ApiClient;
   asOf: string;
-  regionId: number | null;
   hotspots: QueryState<Hotspot[]>;
   snapshot: RefObject<MapSnapshot | null>;
   locale: Locale;
 }
 
 /** What the report shows beside the app's own state: the API's answers at the as-of day, and the map's picture. */
-export function useReportData({ api, asOf, regionId, hotspots, snapshot, locale }: Inputs): ReportData {
+export function useReportData({ api, asOf, hotspots, snapshot, locale }: Inputs): ReportData {
   const progress = useApiQuery(asOf, (signal) => api.progressReport({ ...CAMPAIGN, asOf }, signal));
   const health = useApiQuery('health', (signal) => api.health(signal));
-  const regions = useApiQuery(regionId === null ? null : 'regions', (signal) =>
-    api.layer('regions', {}, signal),
-  );
-  const regionFeature = regions.data?.features.find((f) => f.id === regionId);
   const image = useMapImage(snapshot, locale);
-  const ready =
-    !progress.loading && !hotspots.loading && !health.loading && !regions.loading && image !== null;
+  const ready = !progress.loading && !hotspots.loading && !health.loading && image !== null;
   return {
     progress,
     hotspots,
     health,
-    region: regionFeature ? regionFeature.properties : null,
     image,
     ready,
   };

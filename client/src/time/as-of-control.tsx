@@ -27,14 +27,15 @@ export function AsOfControl({ value, min, max, onChange }: Props) {
   const [playing, setPlaying] = useState(false);
   const shown = value ?? max;
 
+  // One step per shown day: each new day schedules the next.
   useEffect(() => {
     if (!playing) return;
-    const timer = window.setInterval(() => {
+    const timer = window.setTimeout(() => {
       const next = nextPlayDay(shown, min, max, PLAY_STEP_DAYS);
       if (next === null) setPlaying(false);
       else onChange(next);
     }, PLAY_INTERVAL_MS);
-    return () => window.clearInterval(timer);
+    return () => window.clearTimeout(timer);
   }, [playing, shown, min, max, onChange]);
 
   const togglePlay = () => {
