@@ -4,12 +4,20 @@ import { validationFailed } from './app-error';
  * JSON bodies parsed strictly: JSON.parse silently keeps the last of duplicate keys, and `__proto__` or
  * `constructor` keys are a prototype-pollution vector. Both are refused with the path of the offending key.
  * NaN and Infinity are not JSON, so JSON.parse already refuses them.
+ *
+ * Nesting is capped at MAX_JSON_DEPTH before JSON.parse runs, in one linear pass that allocates nothing per
+ * level beyond a small frame: the deepest body any route takes (a FeatureCollection of MultiPolygons) nests 8
+ * levels, so a deeper one is an attack, refused before it can cost time or memory (docs/security.md).
  */
 export type StrictJsonResult = { ok: true; value: unknown } | { ok: false; reason: string; path: string };
+
+export const MAX_JSON_DEPTH = 32;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function parseStrictJson(text: string): StrictJsonResult {
+  const tooDeep = findDepthProblem(text);
+  if (tooDeep) return { ok: false, ...tooDeep };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -20,48 +28,83 @@ export function parseStrictJson(text: string): StrictJsonResult {
   return problem ? { ok: false, ...problem } : { ok: true, value };
 }
 
+/** Index just past the string starting at text[start] === '"' (or text.length if it never closes). */
+function skipString(text: string, start: number): number {
+  let j = start + 1;
+  while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+  return Math.min(j + 1, text.length);
+}
+
+/** Refuses text nesting deeper than MAX_JSON_DEPTH; runs on any text, valid JSON or not, and stops early. */
+function findDepthProblem(text: string): { reason: string; path: string } | null {
+  let depth = 0;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '"') {
+      i = skipString(text, i);
+      continue;
+    }
+    if (ch === '{' || ch === '[') {
+      depth += 1;
+      if (depth > MAX_JSON_DEPTH) {
+        return { reason: `the body nests deeper than ${MAX_JSON_DEPTH} levels (MAX_JSON_DEPTH)`, path: '/' };
+      }
+    } else if (ch === '}' || ch === ']') {
+      depth -= 1;
+    }
+    i += 1;
+  }
+  return null;
+}
+
 /**
- * Scans the (already valid) JSON text once, tracking the keys of each open object, and reports the first
- * duplicate or forbidden key with its JSON Pointer.
+ * Scans the (already valid, depth-capped) JSON text once, tracking the keys of each open object, and reports
+ * the first duplicate or forbidden key with its JSON Pointer. A frame links to its parent, so the pointer is
+ * built only when a problem is found: linear in the text, whatever its shape.
  */
 function findKeyProblem(text: string): { reason: string; path: string } | null {
-  type Frame = { keys: Set<string> | null; path: string[]; index: number; key: string | null };
-  const stack: Frame[] = [];
-  const pointer = (frame: Frame, last: string) =>
-    '/' + [...frame.path, last].map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+  type Frame = { parent: Frame | null; keys: Set<string> | null; index: number; key: string | null };
+  const segmentOf = (frame: Frame) => (frame.keys ? (frame.key ?? '') : String(frame.index));
+  const pointer = (frame: Frame, last: string) => {
+    const parts = [last];
+    // The root frame has no segment of its own; each other frame is named by its parent's current key/index.
+    for (let f: Frame | null = frame; f?.parent; f = f.parent) parts.push(segmentOf(f.parent));
+    return (
+      '/' +
+      parts
+        .reverse()
+        .map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1'))
+        .join('/')
+    );
+  };
+  let top = null as Frame | null;
   let i = 0;
   let expectKey = false;
   while (i < text.length) {
     const ch = text[i]!;
     if (ch === '"') {
-      let j = i + 1;
-      while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      const frame = stack[stack.length - 1];
-      if (expectKey && frame?.keys) {
-        const key = JSON.parse(text.slice(i, j + 1)) as string;
+      const end = skipString(text, i);
+      if (expectKey && top?.keys) {
+        const key = JSON.parse(text.slice(i, end)) as string;
         if (FORBIDDEN_KEYS.has(key))
-          return { reason: `the key "${key}" is not allowed`, path: pointer(frame, key) };
-        if (frame.keys.has(key))
-          return { reason: `the key "${key}" appears twice`, path: pointer(frame, key) };
-        frame.keys.add(key);
-        frame.key = key;
+          return { reason: `the key "${key}" is not allowed`, path: pointer(top, key) };
+        if (top.keys.has(key)) return { reason: `the key "${key}" appears twice`, path: pointer(top, key) };
+        top.keys.add(key);
+        top.key = key;
         expectKey = false;
       }
-      i = j + 1;
+      i = end;
       continue;
     }
     if (ch === '{' || ch === '[') {
-      const parent = stack[stack.length - 1];
-      const segment = parent ? (parent.keys ? (parent.key ?? '') : String(parent.index)) : null;
-      const path = parent && segment !== null ? [...parent.path, segment] : [];
-      stack.push({ keys: ch === '{' ? new Set() : null, path, index: 0, key: null });
+      top = { parent: top, keys: ch === '{' ? new Set() : null, index: 0, key: null };
       expectKey = ch === '{';
     } else if (ch === '}' || ch === ']') {
-      stack.pop();
+      top = top?.parent ?? null;
     } else if (ch === ',') {
-      const frame = stack[stack.length - 1];
-      if (frame?.keys) expectKey = true;
-      else if (frame) frame.index += 1;
+      if (top?.keys) expectKey = true;
+      else if (top) top.index += 1;
     }
     i += 1;
   }
