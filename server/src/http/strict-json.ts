@@ -1,4 +1,4 @@
-import { validationFailed } from './app-error';
+import { AppError, validationFailed } from './app-error';
 
 /**
  * JSON bodies parsed strictly: JSON.parse silently keeps the last of duplicate keys, and `__proto__` or
@@ -9,7 +9,8 @@ import { validationFailed } from './app-error';
  * level beyond a small frame: the deepest body any route takes (a FeatureCollection of MultiPolygons) nests 8
  * levels, so a deeper one is an attack, refused before it can cost time or memory (docs/security.md).
  */
-export type StrictJsonResult = { ok: true; value: unknown } | { ok: false; reason: string; path: string };
+export type StrictJsonResult =
+  { ok: true; value: unknown } | { ok: false; reason: string; path: string; tooLarge?: true };
 
 export const MAX_JSON_DEPTH = 32;
 
@@ -17,7 +18,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function parseStrictJson(text: string): StrictJsonResult {
   const tooDeep = findDepthProblem(text);
-  if (tooDeep) return { ok: false, ...tooDeep };
+  if (tooDeep) return { ok: false, ...tooDeep, tooLarge: true };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -111,13 +112,19 @@ function findKeyProblem(text: string): { reason: string; path: string } | null {
   return null;
 }
 
-/** A Fastify body parser (parseAs: 'string') that parses strictly and refuses with a 400 naming the key. */
+/** A Fastify body parser (parseAs: 'string') that parses strictly: 400 naming the key, 413 naming the depth. */
 export function strictJsonBodyParser(
   _request: unknown,
   body: string | Buffer,
   done: (error: Error | null, value?: unknown) => void,
 ): void {
   const parsed = parseStrictJson(String(body));
-  if (parsed.ok) done(null, parsed.value);
-  else done(validationFailed(parsed.reason, [{ in: 'body', path: parsed.path, message: parsed.reason }]));
+  if (parsed.ok) return done(null, parsed.value);
+  const details = [{ in: 'body', path: parsed.path, message: parsed.reason }];
+  // Too deep is too large: the same 413 as a body over the size limit or a shape over its vertex cap.
+  done(
+    parsed.tooLarge
+      ? new AppError(413, 'PAYLOAD_TOO_LARGE', parsed.reason, details)
+      : validationFailed(parsed.reason, details),
+  );
 }
