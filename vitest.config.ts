@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'geodata/**/*.test.ts', 'client/**/*.test.ts'],
+    include: ['packages/**/*.test.ts', 'server/**/*.test.ts', 'geodata/**/*.test.ts', 'client/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

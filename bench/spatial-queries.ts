@@ -5,8 +5,7 @@
  *   npx tsx bench/spatial-queries.ts [--sites 100000] [--runs 30] [--backend sqlite|postgis|both]
  */
 import { parseArgs } from 'node:util';
-import { generateSeed } from '../geodata/src/generate';
-import { mulberry32 } from '../geodata/src/prng';
+import { generateSeed, mulberry32 } from '@gridwatch/geodata';
 import { buildApp } from '../server/src/app';
 import { tileOf } from '../server/src/domain/geo/tile-math';
 import { loadConfig } from '../server/src/config';

@@ -6,9 +6,9 @@
  */
 import { parseArgs } from 'node:util';
 import type { Position } from 'geojson';
-import { generateSeed } from '../geodata/src/generate';
-import type { SeedData } from '../geodata/src/seed-types';
-import { TILE_LAYER_IDS, type TileLayerId } from '../server/src/api/tiles';
+import { generateSeed } from '@gridwatch/geodata';
+import type { SeedData } from '@gridwatch/contract';
+import { TILE_LAYER_IDS, type TileLayerId } from '@gridwatch/contract';
 import { tileOf, type TileCoord } from '../server/src/domain/geo/tile-math';
 import { parseStoreUrl } from '../server/src/config';
 import { openStore } from '../server/src/store/open-store';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { ALLOWED_TRANSITIONS } from '../server/src/domain/status';
+import { ALLOWED_TRANSITIONS } from '@gridwatch/contract';
 import type { ApiFeature, Hotspot, Role } from '../client/src/api';
 import { fetchJson, hotspotsPath, pointOf } from './support/api';
 import { expect, test } from './support/fixtures';

@@ -4,7 +4,7 @@
  */
 import { DEFICIENCIES, pairDistances } from '../src/map/colour-vision';
 import { STATUS_COLORS } from '../src/map/palette';
-import { ILLEGAL_DRAWING, type Status } from '../../server/src/domain/status';
+import { ILLEGAL_DRAWING, type Status } from '@gridwatch/contract';
 
 const outlined = (s: string) => (ILLEGAL_DRAWING.includes(s as Status) ? `${s} ◯` : s);
 const rows = pairDistances(STATUS_COLORS).map(

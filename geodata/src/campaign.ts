@@ -1,5 +1,7 @@
 /** The enforcement campaign the seed's status changes tell the story of (synthetic dates, DOMAIN.md progress). */
-export const CAMPAIGN = { start: '2026-01-01', deadline: '2026-08-31' } as const;
+import { CAMPAIGN } from '@gridwatch/contract';
+
+export { CAMPAIGN };
 
 /** The last day the seed records anything: the campaign goes on for a while after its deadline. */
 export const CAMPAIGN_LAST_DAY = '2026-11-20';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ILLEGAL_DRAWING, isTransitionAllowed, type Status } from '../../server/src/domain/status';
+import { ILLEGAL_DRAWING, isTransitionAllowed, type Status } from '@gridwatch/contract';
 import { geometryAreaM2 } from './area';
 import { CAMPAIGN, CAMPAIGN_DEADLINE_MS } from './campaign';
 import { FRAME } from './basemap';
@@ -9,7 +9,7 @@ import { haversineM, inBox } from './geo';
 import { drawsPower } from './loads';
 import { xinjiangOutline } from './outline';
 import { pointInGeometry } from './point-in-polygon';
-import type { SeedData, SeedStatusChange } from './seed-types';
+import type { SeedData, SeedStatusChange } from '@gridwatch/contract';
 import { FEEDER_RADIUS_M } from './sites';
 
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');

@@ -13,7 +13,7 @@ import { PointGrid } from './point-grid';
 import { PolygonIndex } from './point-in-polygon';
 import { deriveSeed, Rng } from './prng';
 import { buildRegions, buildUtilities } from './regions';
-import type { SeedData, SeedLine, SeedPylon, SeedStatusChange } from './seed-types';
+import type { SeedData, SeedLine, SeedPylon, SeedStatusChange } from '@gridwatch/contract';
 import { generateSites, type SiteWorld } from './sites';
 import { generateSubstations, type GridSubstation } from './substations';
 

@@ -6,7 +6,7 @@ import type { LineString, Position } from 'geojson';
 import { haversineM, kmPerDegLon, KM_PER_DEG_LAT, roundTo } from './geo';
 import type { Edge } from './network';
 import type { Rng } from './prng';
-import type { SeedLine, SeedPylon } from './seed-types';
+import type { SeedLine, SeedPylon } from '@gridwatch/contract';
 
 const VERTEX_EVERY_KM = 5;
 const PYLON_SPACING_M = 450;

@@ -3,10 +3,10 @@
  * draws power through the substation, including a few large farms that are deliberately missing from the sites
  * table: their load is what DOMAIN.md's "unexplained load" should point at.
  */
-import type { Status } from '../../server/src/domain/status';
+import type { Status } from '@gridwatch/contract';
 import { offsetKm, roundTo } from './geo';
 import type { Rng } from './prng';
-import type { SeedSubstation } from './seed-types';
+import type { SeedSubstation } from '@gridwatch/contract';
 import { utilityExternalId, type GridSubstation } from './substations';
 
 /** Statuses of farms that draw power now: everything but the verified-off and the never-found. */

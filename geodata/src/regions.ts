@@ -1,7 +1,7 @@
 import type { MultiPolygon } from 'geojson';
 import { asMultiPolygon, xinjiangOutline } from './outline';
 import { PREFECTURES, prefectureGeometries } from './prefectures';
-import type { SeedRegion, SeedUtility } from './seed-types';
+import type { SeedRegion, SeedUtility } from '@gridwatch/contract';
 import { utilityExternalId } from './substations';
 
 export const PROVINCE = { code: '650000', name: 'Xinjiang', nameZh: '新疆维吾尔自治区' } as const;

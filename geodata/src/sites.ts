@@ -11,7 +11,7 @@ import type { PolygonIndex } from './point-in-polygon';
 import { PREFECTURES, prefectureAt } from './prefectures';
 import type { Rng } from './prng';
 import { WeightedPicker } from './prng';
-import type { SeedSite, SeedStatusChange } from './seed-types';
+import type { SeedSite, SeedStatusChange } from '@gridwatch/contract';
 import { buildChain } from './status-chains';
 import type { GridSubstation } from './substations';
 

@@ -2,12 +2,12 @@
  * The synthetic history of one site during the campaign: a creation record, then only allowed transitions,
  * paced by how well the site's utility performs.
  */
-import { isTransitionAllowed, type Status } from '../../server/src/domain/status';
+import { isTransitionAllowed, type Status } from '@gridwatch/contract';
 import { CAMPAIGN_DEADLINE_MS, CAMPAIGN_END_MS, CAMPAIGN_START_MS, DAY_MS, HOUR_MS } from './campaign';
 import { NOTES } from './notes';
 import type { Pace } from './prefectures';
 import type { Rng } from './prng';
-import type { SeedStatusChange } from './seed-types';
+import type { SeedStatusChange } from '@gridwatch/contract';
 
 interface PaceParams {
   verifyDays: [number, number];

@@ -1,7 +1,7 @@
 /** Environment → typed, validated configuration. The only module that reads process.env (design/README.md). */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { OnlineBasemap } from './api/map-config';
+import type { OnlineBasemap } from '@gridwatch/contract';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

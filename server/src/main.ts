@@ -1,4 +1,4 @@
-import { generateSeed } from '../../geodata/src/generate';
+import { generateSeed } from '@gridwatch/geodata';
 import { buildApp } from './app';
 import { ensureFirstAdmin } from './auth/first-admin';
 import { ConfigError, loadConfig } from './config';

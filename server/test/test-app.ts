@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { SeedData } from '../../geodata/src/seed-types';
+import type { SeedData } from '@gridwatch/contract';
 import { buildApp } from '../src/app';
 import { hashPassword } from '../src/auth/password';
 import { SESSION_COOKIE } from '../src/auth/session-token';
-import { ROLES, type Role } from '../src/domain/roles';
+import { ROLES, type Role } from '@gridwatch/contract';
 import { loadConfig } from '../src/config';
 import { openStore } from '../src/store/open-store';
 import type { Backend, Store } from '../src/store/store';

@@ -1,7 +1,7 @@
 /** The API's types, taken from the server's TypeBox schemas so that nothing is typed twice. */
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Health, LayerId, LayerInfo, LayerPropertiesMap } from '../../../server/src/api/layers';
-import type { ErrorBody } from '../../../server/src/api/errors';
+import type { Health, LayerId, LayerInfo, LayerPropertiesMap } from '@gridwatch/contract';
+import type { ErrorBody } from '@gridwatch/contract';
 import type {
   Hotspot,
   HotspotsQuery,
@@ -10,26 +10,20 @@ import type {
   Summary,
   UnexplainedLoadRow as UnexplainedLoadRowSchema,
   UnlicensedLoadQuery,
-} from '../../../server/src/api/queries';
-import type { Me, UserOut } from '../../../server/src/api/auth';
+} from '@gridwatch/contract';
+import type { Me, UserOut } from '@gridwatch/contract';
 import type {
   CreateZoneBody,
   StatusChangeBody,
   StatusChangeOut,
   UpdateZoneBody,
   ZoneState as ZoneStateSchema,
-} from '../../../server/src/api/enforcement';
-import type { ImportProblem, ImportQuery, ImportResult } from '../../../server/src/api/import';
-import type { ImportLayer } from '../../../server/src/domain/import/import-layers';
-import type { Role } from '../../../server/src/domain/roles';
-import type { SearchHit } from '../../../server/src/api/search';
-import type {
-  ProgressQuery,
-  ProgressReport,
-  ProgressSeries,
-  ProgressSeriesQuery,
-} from '../../../server/src/api/progress';
-import type { MapConfig, OnlineBasemap } from '../../../server/src/api/map-config';
+} from '@gridwatch/contract';
+import type { ImportLayer, ImportProblem, ImportQuery, ImportResult } from '@gridwatch/contract';
+import type { Role } from '@gridwatch/contract';
+import type { SearchHit } from '@gridwatch/contract';
+import type { ProgressQuery, ProgressReport, ProgressSeries, ProgressSeriesQuery } from '@gridwatch/contract';
+import type { MapConfig, OnlineBasemap } from '@gridwatch/contract';
 import type { Static } from 'typebox';
 
 export type {
@@ -58,7 +52,7 @@ export type {
   MapConfig,
   OnlineBasemap,
 };
-export type { Status } from '../../../server/src/domain/status';
+export type { Status } from '@gridwatch/contract';
 
 /** A feature as the API serves it: an integer id and the layer's attributes. */
 export type ApiFeature<L extends LayerId> = Feature<Geometry, LayerPropertiesMap[L]> & { id: number };

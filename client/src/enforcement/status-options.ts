@@ -1,4 +1,4 @@
-import { ALLOWED_TRANSITIONS, type Status } from '../../../server/src/domain/status';
+import { ALLOWED_TRANSITIONS, type Status } from '@gridwatch/contract';
 import type { StatusChangeBody } from '../api';
 
 /** The statuses a site may move to from `current`: the server's own table, so the form offers nothing it refuses. */

@@ -1,4 +1,4 @@
-import { STATUSES } from '../../../server/src/domain/status';
+import { STATUSES } from '@gridwatch/contract';
 import type { ApiClient } from '../api';
 import { useI18n } from '../i18n';
 import { STATUS_COLORS } from '../map/palette';

@@ -1,4 +1,4 @@
-import { STATUSES, type Status } from '../../../server/src/domain/status';
+import { STATUSES, type Status } from '@gridwatch/contract';
 import type { LayerFilter, LayerId } from '../api';
 import { VOLTAGE_CLASSES } from '../map/palette';
 

@@ -2,7 +2,7 @@
  * The colours of the map, shared by the style and the legend so that they cannot drift apart.
  * Plain data: no maplibre-gl import, so the panels may use it.
  */
-import { ILLEGAL_DRAWING, STATUSES, type Status } from '../../../server/src/domain/status';
+import { ILLEGAL_DRAWING, STATUSES, type Status } from '@gridwatch/contract';
 
 /**
  * Compliance status. Based on the Okabe–Ito set, which stays distinct under the common colour-vision

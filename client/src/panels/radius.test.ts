@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RADIUS_KM as SERVER_MAX, UnlicensedLoadQuery } from '../../../server/src/api/queries';
+import { MAX_RADIUS_KM as SERVER_MAX, UnlicensedLoadQuery } from '@gridwatch/contract';
 import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM, parseRadius } from './radius';
 
 describe('parseRadius', () => {

@@ -1,5 +1,5 @@
 import type { StatusTotals } from '../api';
-import { STATUSES } from '../../../server/src/domain/status';
+import { STATUSES } from '@gridwatch/contract';
 import { useI18n } from '../i18n';
 import { STATUS_COLORS } from '../map/palette';
 import { formatNumber } from './format';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ApiClient } from '../api';
 import { fill, useI18n } from '../i18n';
 import { useApiQuery } from '../panels/use-api-query';
-import { CAMPAIGN } from './campaign';
+import { CAMPAIGN } from '@gridwatch/contract';
 import { ProgressChart } from './progress-chart';
 import { formatDay, formatShare } from './progress-format';
 import { ProgressTable } from './progress-table';

@@ -1,4 +1,4 @@
-import { STATUSES } from '../../../server/src/domain/status';
+import { STATUSES } from '@gridwatch/contract';
 import { loadRangeValid, VOLTAGES, type MapFilters } from '../filters/map-filters';
 import { fill, type Locale, type Messages } from '../i18n';
 import { formatMw } from '../progress/progress-format';

@@ -3,7 +3,7 @@ import type { ApiClient, Health, Hotspot, ProgressReport } from '../api';
 import type { Locale } from '../i18n';
 import type { MapSnapshot } from '../map';
 import { useApiQuery, type QueryState } from '../panels/use-api-query';
-import { CAMPAIGN } from '../progress/campaign';
+import { CAMPAIGN } from '@gridwatch/contract';
 
 /** The map's picture, or why there is none. */
 export type MapImage = { url: string; error: null } | { url: null; error: string };

@@ -1,4 +1,4 @@
-import { STATUSES, type Status } from '../../../server/src/domain/status';
+import { STATUSES, type Status } from '@gridwatch/contract';
 import { NO_FILTERS, VOLTAGES, type MapFilters } from '../filters/map-filters';
 import { MAP_LAYERS, type MapLayerId } from '../map/map-layers';
 

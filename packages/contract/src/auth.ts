@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ROLES } from '../domain/roles';
+import { ROLES } from './roles';
 
 export const RoleSchema = Type.Enum(ROLES);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAMPAIGN, CAMPAIGN_DEADLINE_MS } from '../../../geodata/src/campaign';
+import { CAMPAIGN } from './campaign';
 import { endOfDayIso, endOfDayMs, parseCalendarDay, startOfDayMs, todayInBeijing } from './calendar-day';
 
 describe('parseCalendarDay', () => {
@@ -24,8 +24,8 @@ describe('parseCalendarDay', () => {
 });
 
 describe('days in Beijing time', () => {
-  it('ends the deadline day where geodata does', () => {
-    expect(endOfDayMs(CAMPAIGN.deadline)).toBe(CAMPAIGN_DEADLINE_MS);
+  it('ends the deadline day at 16:00 UTC (midnight in Beijing)', () => {
+    expect(endOfDayMs(CAMPAIGN.deadline)).toBe(Date.parse('2026-08-31T16:00:00Z'));
     expect(endOfDayIso('2026-08-31')).toBe('2026-08-31T16:00:00.000Z');
   });
 

@@ -1,4 +1,4 @@
-import type { Parsed } from './geo/bbox';
+import type { Parsed } from './parsed';
 
 /**
  * Calendar days (YYYY-MM-DD) as the authority counts them: in Beijing time (UTC+8), the official time in

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { MAX_NOTE_LENGTH } from '../domain/status-change';
+/** A status change's note is at most this long (DOMAIN.md). */
+export const MAX_NOTE_LENGTH = 2000;
 import { StatusSchema } from './layers';
 
 /** `note` is optional in the schema so that a missing note gets its own error code, NOTE_REQUIRED. */

@@ -1,5 +1,9 @@
 import { Type, type Static } from 'typebox';
 
+/** The layers an import can fill (API.md); zones are drawn in the app, not imported. */
+export const IMPORT_LAYERS = ['sites', 'substations', 'lines', 'pylons', 'regions'] as const;
+export type ImportLayer = (typeof IMPORT_LAYERS)[number];
+
 /** Query string of POST /api/import/:layer (API.md). */
 export const ImportQuery = Type.Object(
   {

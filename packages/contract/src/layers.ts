@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { STATUSES } from '../domain/status';
+import { STATUSES } from './status';
 import { Bbox, FeatureCollectionOf, FeatureOf } from './geojson';
 import { Day } from './progress';
 

@@ -3,7 +3,7 @@
  * Plain data, WGS 84 lon/lat, no database ids: references between entities go by externalId.
  */
 import type { LineString, MultiPolygon, Polygon } from 'geojson';
-import type { Status } from '../../server/src/domain/status';
+import type { Status } from './status';
 
 export type RegionLevel = 'province' | 'prefecture' | 'county';
 

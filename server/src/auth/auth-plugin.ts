@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { decideAccess, type Access } from '../domain/roles';
 import { AppError } from '../http/app-error';
-import type { UserRecord } from '../store/records/users';
+import type { UserRecord } from '../store/store';
 import { hashSessionToken, SESSION_COOKIE } from './session-token';
 
 declare module 'fastify' {

@@ -1,5 +1,5 @@
 import { roundTo3 } from './geo/haversine';
-import { ILLEGAL_DRAWING, type Status } from './status';
+import { ILLEGAL_DRAWING, type Status } from '@gridwatch/contract';
 
 /** A site as its status-change records stand at the report's instant (sites without a record then are left out). */
 export interface SiteAsOf {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideAccess, type Access, type Role } from './roles';
+import type { Role } from '@gridwatch/contract';
+import { decideAccess, type Access } from './roles';
 
 describe('decideAccess', () => {
   const table: [Access, Role | null, boolean, string][] = [

@@ -1,4 +1,4 @@
-import { ALLOWED_TRANSITIONS, type Status } from './status';
+import { ALLOWED_TRANSITIONS, type Status } from '@gridwatch/contract';
 
 export interface StatusChangeRequest {
   status: Status;
@@ -14,8 +14,6 @@ export type StatusChangeRefusal =
       message: string;
       details: [{ from: Status; to: Status; allowed: Status[] }];
     };
-
-export const MAX_NOTE_LENGTH = 2000;
 
 /**
  * Whether a site in `current` may move as asked (DOMAIN.md): a note that says something, the version the

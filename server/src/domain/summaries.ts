@@ -1,5 +1,5 @@
 import { roundTo3 } from './geo/haversine';
-import { ILLEGAL_DRAWING, STATUSES, type Status } from './status';
+import { ILLEGAL_DRAWING, STATUSES, type Status } from '@gridwatch/contract';
 
 export interface StatusTotals {
   count: number;

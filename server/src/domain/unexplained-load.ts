@@ -1,5 +1,5 @@
 import { roundTo3 } from './geo/haversine';
-import type { Status } from './status';
+import type { Status } from '@gridwatch/contract';
 
 /**
  * Load that a substation's meter sees but nobody has reported (DOMAIN.md): metered peak − ordinary base load −

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../api/errors';
+import type { ErrorCode } from '@gridwatch/contract';
 
 /** An expected failure of a request: becomes `{error: {code, message, details}}` with its HTTP status. */
 export class AppError extends Error {

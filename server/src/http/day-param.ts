@@ -1,5 +1,5 @@
-import type { LayerId } from '../api/layers';
-import { endOfDayIso, parseCalendarDay } from '../domain/calendar-day';
+import type { LayerId } from '@gridwatch/contract';
+import { endOfDayIso, parseCalendarDay } from '@gridwatch/contract';
 import { validationFailed } from './app-error';
 
 /** A query-string day that must exist in the calendar; the refusal names the parameter. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody } from '../api/errors';
+import { ErrorBody } from '@gridwatch/contract';
 
 const AuditQuery = Type.Object(
   {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { LoginBody, Me } from '../api/auth';
-import { ErrorBody } from '../api/errors';
+import { LoginBody, Me } from '@gridwatch/contract';
+import { ErrorBody } from '@gridwatch/contract';
 import { LoginThrottle } from '../auth/login-throttle';
 import { verifyPassword } from '../auth/password';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from '../auth/session-token';

@@ -2,12 +2,12 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { Type } from 'typebox';
-import { ErrorBody } from '../api/errors';
-import { LAYER_IDS, LayerQuery } from '../api/layers';
+import { ErrorBody } from '@gridwatch/contract';
+import { LAYER_IDS, LayerQuery } from '@gridwatch/contract';
 import { notFound, validationFailed } from '../http/app-error';
 import { sitesAsOfInstant } from '../http/day-param';
 import { csvExport, geojsonExport } from '../services/export-layer';
-import { parseLayerId, toLayerFilter } from './layers';
+import { parseLayerId, toLayerFilter } from '../http/layer-filter';
 
 // The layer route's filters (but its page size): what the map shows is what is exported.
 const { limit: _page, ...layerFilters } = LayerQuery.properties;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody } from '../api/errors';
-import { LAYER_IDS, LayerFeature, type LayerId } from '../api/layers';
+import { ErrorBody } from '@gridwatch/contract';
+import { LAYER_IDS, LayerFeature, type LayerId } from '@gridwatch/contract';
 import { notFound } from '../http/app-error';
 
 const SINGULAR: Record<LayerId, string> = {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Health } from '../api/layers';
+import { Health } from '@gridwatch/contract';
 import { VERSION } from '../version';
 
 const health: FastifyPluginAsyncTypebox = async (app) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody } from '../api/errors';
-import { ImportQuery, ImportResult } from '../api/import';
+import { ErrorBody } from '@gridwatch/contract';
+import { ImportQuery, ImportResult } from '@gridwatch/contract';
 import { IMPORT_LAYERS, isImportLayer } from '../domain/import/import-layers';
 import { ImportConflictError } from '../domain/import/plan-import';
 import { readCsv, readFeatureCollection } from '../domain/import/read-rows';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { MapConfig } from '../api/map-config';
+import { MapConfig } from '@gridwatch/contract';
 
 /** What the map needs of the deployment: the online basemap it may offer (GRIDWATCH_BASEMAP_URL), or none. */
 const mapConfig: FastifyPluginAsyncTypebox = async (app) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProgressReport, ProgressSeries } from '../api/progress';
+import type { ProgressReport, ProgressSeries } from '@gridwatch/contract';
 import { PROGRESS_SEED } from '../../test/fixtures/progress-seed';
 import { BACKENDS, makeTestApp, type TestApp } from '../../test/test-app';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInBeijing } from '../domain/calendar-day';
+import { todayInBeijing } from '@gridwatch/contract';
 import { PROGRESS_SEED } from '../../test/fixtures/progress-seed';
 import { BACKENDS, makeTestApp, type TestApp } from '../../test/test-app';
 

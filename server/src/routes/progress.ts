@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '../api/errors';
-import { ProgressQuery, ProgressReport, ProgressSeries, ProgressSeriesQuery } from '../api/progress';
+import { ErrorBody } from '@gridwatch/contract';
+import { ProgressQuery, ProgressReport, ProgressSeries, ProgressSeriesQuery } from '@gridwatch/contract';
 import { progressReport, progressReportSeries } from '../services/progress-report';
 
 /** The accountability report: how far each utility is with the sites it was found to feed (DOMAIN.md). */

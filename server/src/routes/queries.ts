@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody } from '../api/errors';
-import { LayerFeatureCollection } from '../api/layers';
+import { ErrorBody } from '@gridwatch/contract';
+import { LayerFeatureCollection } from '@gridwatch/contract';
 import {
   CorridorQuery,
   Hotspot,
@@ -15,7 +15,7 @@ import {
   WithinBody,
   RegionLoad,
   RegionLoadQuery,
-} from '../api/queries';
+} from '@gridwatch/contract';
 import {
   corridor,
   hotspots,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody } from '../api/errors';
-import { SearchHit, SearchQuery } from '../api/search';
+import { ErrorBody } from '@gridwatch/contract';
+import { SearchHit, SearchQuery } from '@gridwatch/contract';
 
 const search: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { StatusChangeBody, StatusChangeOut } from '../api/enforcement';
-import { ErrorBody } from '../api/errors';
-import { LayerFeature } from '../api/layers';
+import { StatusChangeBody, StatusChangeOut } from '@gridwatch/contract';
+import { ErrorBody } from '@gridwatch/contract';
+import { LayerFeature } from '@gridwatch/contract';
 import { AppError, notFound } from '../http/app-error';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeedData } from '../../../geodata/src/seed-types';
-import { STATUSES } from '../domain/status';
+import type { SeedData } from '@gridwatch/contract';
+import { STATUSES } from '@gridwatch/contract';
 import { lonLatToTilePixel, tileOf, type TileCoord } from '../domain/geo/tile-math';
 import { decodeTile, type DecodedFeature } from '../../test/decode-tile';
 import { SMALL_SEED } from '../../test/fixtures/small-seed';
 import { BACKENDS, makeTestApp, type TestApp } from '../../test/test-app';
-import { TILE_POINT_CAP } from '../store/sql/tile-sql';
+import { TILE_POINT_CAP } from '../store/tile-request';
 
 const url = (layer: string, { z, x, y }: TileCoord, query = '') =>
   `/api/tiles/${layer}/${z}/${x}/${y}.mvt${query}`;

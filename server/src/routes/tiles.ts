@@ -1,13 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody } from '../api/errors';
-import { MVT_CONTENT_TYPE, TILE_LAYER_IDS, TileParams, TileQuery, type TileLayerId } from '../api/tiles';
+import { ErrorBody } from '@gridwatch/contract';
+import {
+  MVT_CONTENT_TYPE,
+  TILE_LAYER_IDS,
+  TileParams,
+  TileQuery,
+  type TileLayerId,
+} from '@gridwatch/contract';
 import { parseTileCoord } from '../domain/geo/tile-math';
 import { notFound, validationFailed } from '../http/app-error';
-import { TILE_POINT_CAP } from '../store/sql/tile-sql';
+import { TILE_POINT_CAP } from '../store/tile-request';
 import { sitesAsOfInstant } from '../http/day-param';
-import { toLayerFilter } from './layers';
+import { toLayerFilter } from '../http/layer-filter';
 
 /**
  * Statuses change during a campaign, so a tile may be kept only briefly; the ETag lets the map revalidate a

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CreateUserBody, UpdateUserBody, UserOut } from '../api/auth';
-import { ErrorBody } from '../api/errors';
+import { CreateUserBody, UpdateUserBody, UserOut } from '@gridwatch/contract';
+import { ErrorBody } from '@gridwatch/contract';
 import { hashPassword } from '../auth/password';
 import { AppError, notFound } from '../http/app-error';
 

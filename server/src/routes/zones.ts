@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CreateZoneBody, DeleteZoneQuery, UpdateZoneBody } from '../api/enforcement';
-import { ErrorBody } from '../api/errors';
-import { LayerFeature, LayerFeatureCollection } from '../api/layers';
-import { Summary } from '../api/queries';
+import { CreateZoneBody, DeleteZoneQuery, UpdateZoneBody } from '@gridwatch/contract';
+import { ErrorBody } from '@gridwatch/contract';
+import { LayerFeature, LayerFeatureCollection } from '@gridwatch/contract';
+import { Summary } from '@gridwatch/contract';
 import { AppError, notFound } from '../http/app-error';
 import { requireZoneGeometry } from '../http/geometry-input';
 import { sitesWithin } from '../services/spatial-queries';
-import type { ZoneWriteOutcome } from '../store/records/zones';
+import type { ZoneWriteOutcome } from '../store/store';
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 

@@ -1,4 +1,4 @@
-import type { LayerId } from '../api/layers';
+import type { LayerId } from '@gridwatch/contract';
 import type { LayerFeature, LayerFilter, LayerPage } from '../store/store';
 
 /** Rows a page when a service walks a whole layer: big enough to be few queries, small enough for memory. */

@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { LayerId } from '../api/layers';
+import type { LayerId } from '@gridwatch/contract';
 import { roundTo3 } from '../domain/geo/haversine';
 import type { LayerFeature, LayerFilter, Store } from '../store/store';
 import { VERSION } from '../version';

@@ -1,5 +1,5 @@
-import type { ProgressQuery, ProgressReport, ProgressSeries, ProgressSeriesQuery } from '../api/progress';
-import { endOfDayIso, endOfDayMs, startOfDayMs, todayInBeijing } from '../domain/calendar-day';
+import type { ProgressQuery, ProgressReport, ProgressSeries, ProgressSeriesQuery } from '@gridwatch/contract';
+import { endOfDayIso, endOfDayMs, startOfDayMs, todayInBeijing } from '@gridwatch/contract';
 import { elapsedShare, progressByUtility } from '../domain/progress';
 import { MAX_SERIES_POINTS, progressSeries, seriesDates, seriesLength } from '../domain/progress-series';
 import { validationFailed } from '../http/app-error';

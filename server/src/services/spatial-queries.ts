@@ -1,7 +1,7 @@
 import type { LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { distanceToLineKm } from '../domain/geo/distance-to-line';
 import { isWithinKm, roundTo3 } from '../domain/geo/haversine';
-import type { Status } from '../domain/status';
+import type { Status } from '@gridwatch/contract';
 import { summarizeSites, unlicensedStatuses } from '../domain/summaries';
 import { KNOWN_ILLEGAL, rankUnexplainedLoad } from '../domain/unexplained-load';
 import { notFound } from '../http/app-error';

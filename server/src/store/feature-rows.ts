@@ -3,8 +3,8 @@
  * mapping from a row to the Feature that the API serves. Backend-neutral: no SQL here.
  */
 import type { Geometry } from 'geojson';
-import type { LayerId } from '../api/layers';
-import type { Status } from '../domain/status';
+import type { LayerId } from '@gridwatch/contract';
+import type { Status } from '@gridwatch/contract';
 import { bool, int, intOrNull, num, numOrNull, pointOf, str, strOrNull, type Row } from './row-values';
 import type { LayerFeature } from './store';
 

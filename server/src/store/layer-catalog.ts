@@ -1,4 +1,4 @@
-import type { LayerId, LayerInfo } from '../api/layers';
+import type { LayerId, LayerInfo } from '@gridwatch/contract';
 
 /** What each layer is called and holds; counts and extents come from the store. */
 export const LAYER_CATALOG: Record<LayerId, Omit<LayerInfo, 'id' | 'count' | 'bbox'>> = {

@@ -1,5 +1,5 @@
 import type { StoreUrl } from '../config';
-import type { SeedData } from '../../../geodata/src/seed-types';
+import type { SeedData } from '@gridwatch/contract';
 import type { Store } from './store';
 import { openPostgisStore } from './postgis/postgis-store';
 import { openSqliteStore } from './sqlite/sqlite-store';

@@ -1,4 +1,4 @@
-import type { SeedData } from '../../../geodata/src/seed-types';
+import type { SeedData } from '@gridwatch/contract';
 
 /**
  * The ids that a seed's rows get in both stores (1…n in seed order) and the lookup of references by

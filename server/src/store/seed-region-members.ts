@@ -1,4 +1,4 @@
-import type { SeedData } from '../../../geodata/src/seed-types';
+import type { SeedData } from '@gridwatch/contract';
 import { regionMembers, type MemberLayer, type RegionMember } from '../domain/geo/region-members';
 
 /**

@@ -3,44 +3,31 @@
  * checked by the conformance suite. Routes and services see only this.
  */
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
-import type { LayerId, LayerInfo, LayerPropertiesMap } from '../api/layers';
-import type { Bbox } from '../domain/geo/bbox';
+import type { LayerId, LayerInfo, LayerPropertiesMap } from '@gridwatch/contract';
 import type { ReferenceTable } from '../domain/import/fields';
 import type { ImportLayer } from '../domain/import/import-layers';
 import type { ExistingRecord, ImportPlan } from '../domain/import/plan-import';
-import type { SearchHit } from '../api/search';
+import type { SearchHit } from '@gridwatch/contract';
 import type { ProgressInputs } from '../domain/progress';
-import type { Status } from '../domain/status';
+import type { Status } from '@gridwatch/contract';
 import type { SubstationLoads } from '../domain/unexplained-load';
+import type { LayerFilter } from './layer-filter';
 import type { TileRequest } from './tile-request';
+
+export type { LayerFilter };
 import type { AuditQuery, AuditRecordOut } from './records/audit';
 import type { SessionsRepository } from './records/sessions';
 import type { SitesRepository } from './records/sites';
-import type { UsersRepository } from './records/users';
-import type { ZonesRepository } from './records/zones';
+import type { UserRecord, UsersRepository } from './records/users';
+import type { ZonesRepository, ZoneWriteOutcome } from './records/zones';
+
+export type { UserRecord, ZoneWriteOutcome };
 
 export type Backend = 'sqlite' | 'postgis';
 
 export type LayerFeature<L extends LayerId = LayerId> = Feature<Geometry, LayerPropertiesMap[L]> & {
   id: number;
 };
-
-export interface LayerFilter {
-  /** Only features with a larger id: keyset paging, for exports that stream every feature. */
-  afterId?: number;
-  bbox?: Bbox;
-  statuses?: Status[];
-  /** Substations and lines of these voltages. */
-  voltagesKv?: number[];
-  /** Sites whose load lies in this range (inclusive). */
-  minLoadMw?: number;
-  maxLoadMw?: number;
-  /** Substations of this utility; sites whose utility (DOMAIN.md: feeder's, else nearest within 10 km) it is. */
-  utilityId?: number;
-  /** Point features inside this region (boundary included). */
-  regionId?: number;
-  limit: number;
-}
 
 export interface LayerPage<L extends LayerId = LayerId> {
   features: LayerFeature<L>[];

@@ -1,6 +1,6 @@
-import type { TileLayerId } from '../api/tiles';
+import type { TileLayerId } from '@gridwatch/contract';
 import type { TileCoord } from '../domain/geo/tile-math';
-import type { LayerFilter } from './store';
+import type { LayerFilter } from './layer-filter';
 
 /** The layer route's filters that tiles take: all but paging and the box (the tile is the box). */
 export type TileFilter = Omit<LayerFilter, 'limit' | 'afterId' | 'bbox'>;
@@ -13,3 +13,6 @@ export interface TileRequest {
   /** Sites only: draw each site with its status at this instant (ISO 8601 UTC), as the layer route's `asOf`. */
   at?: string;
 }
+
+/** A tile with more points than this is sent as clusters at any zoom, so that no tile grows to megabytes. */
+export const TILE_POINT_CAP = 2500;

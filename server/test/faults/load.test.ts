@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSeed } from '../../../geodata/src/generate';
-import { mulberry32 } from '../../../geodata/src/prng';
+import { generateSeed, mulberry32 } from '@gridwatch/geodata';
 import { tileOf } from '../../src/domain/geo/tile-math';
 import { BACKENDS, makeTestApp, type TestApp } from '../test-app';
 

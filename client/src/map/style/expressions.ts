@@ -1,6 +1,6 @@
 /** Typed helpers that build the style's expressions from the palette, so each rule is written once. */
 import type { ExpressionSpecification } from 'maplibre-gl';
-import { STATUSES, type Status } from '../../../../server/src/domain/status';
+import { STATUSES, type Status } from '@gridwatch/contract';
 import { VOLTAGE_CLASSES, type VoltageClass } from '../palette';
 
 /** `['match', status, …]` with one arm per status; `status` is the feature's own unless another is given. */

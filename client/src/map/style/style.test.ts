@@ -11,7 +11,7 @@ import type {
   LineLayerSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
-import { STATUSES, type Status } from '../../../../server/src/domain/status';
+import { STATUSES, type Status } from '@gridwatch/contract';
 import { PYLON_MIN_ZOOM } from '../map-layers';
 import { STATUS_COLORS, STATUS_ENTRIES, statusStroke, VOLTAGE_CLASSES, voltageClass } from '../palette';
 import { buildStyle, orderLayers, THEMES } from './index';

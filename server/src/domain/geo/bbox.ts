@@ -1,7 +1,8 @@
 /** Bounding boxes in WGS 84 lon/lat: [minLon, minLat, maxLon, maxLat]. */
 export type Bbox = readonly [number, number, number, number];
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+import type { Parsed } from '@gridwatch/contract';
+export type { Parsed };
 
 /** Parses `minLon,minLat,maxLon,maxLat` as sent in a query string; the reason names the bad value. */
 export function parseBbox(text: string): Parsed<Bbox> {

@@ -6,9 +6,9 @@ import { REGION_FIELDS, type RegionImport } from './region-rows';
 import { SITE_FIELDS, type SiteImport } from './site-rows';
 import { SUBSTATION_FIELDS, type SubstationImport } from './substation-rows';
 
-/** The layers an import can fill (API.md); zones are drawn in the app, not imported. */
-export const IMPORT_LAYERS = ['sites', 'substations', 'lines', 'pylons', 'regions'] as const;
-export type ImportLayer = (typeof IMPORT_LAYERS)[number];
+import { IMPORT_LAYERS, type ImportLayer } from '@gridwatch/contract';
+
+export { IMPORT_LAYERS, type ImportLayer };
 
 /** Each layer's properties and the kind of geometry its rows carry. */
 interface LayerTypes {

@@ -1,4 +1,4 @@
-import { ALLOWED_TRANSITIONS, isTransitionAllowed, type Status } from '../status';
+import { ALLOWED_TRANSITIONS, isTransitionAllowed, type Status } from '@gridwatch/contract';
 import type { Field, ReferenceTable } from './fields';
 import { IMPORT_RULES, propertyOf, type ImportLayer, type ImportRecord } from './import-layers';
 import type { ImportRow, RowProblem } from './read-rows';

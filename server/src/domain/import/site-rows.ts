@@ -1,4 +1,4 @@
-import { STATUSES, type Status } from '../status';
+import { STATUSES, type Status } from '@gridwatch/contract';
 import { date, integer, number, oneOf, optional, required, text, type Fields } from './fields';
 
 /** A mining site as an import row describes it; the feeder substation is named by its externalId. */

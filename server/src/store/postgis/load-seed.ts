@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { SeedData } from '../../../../geodata/src/seed-types';
+import type { SeedData } from '@gridwatch/contract';
 import { bboxOfCoordinates } from '../../domain/geo/bbox';
 import { seedReferences } from '../seed-references';
 import { seedRegionMembers } from '../seed-region-members';

@@ -1,14 +1,14 @@
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { empty, join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import type { LayerId } from '../../api/layers';
+import type { LayerId } from '@gridwatch/contract';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Bbox } from '../../domain/geo/bbox';
-import type { Status } from '../../domain/status';
+import type { Status } from '@gridwatch/contract';
 import { rowToFeature } from '../feature-rows';
 import { LAYER_SQL } from '../sql/layer-sql';
 import type { LayerFeature } from '../store';
-import type { SeedData } from '../../../../geodata/src/seed-types';
+import type { SeedData } from '@gridwatch/contract';
 import type { Db } from '../records/db';
 import { SqlStore, type Row } from '../sql/sql-store';
 import { PrismaClient } from './generated/client';

@@ -1,7 +1,7 @@
 import type { Db } from './db';
 import { nowIso } from './db';
 import type { UserRecord } from './users';
-import type { Role } from '../../domain/roles';
+import type { Role } from '@gridwatch/contract';
 
 /** Server-side sessions, looked up by the SHA-256 of the cookie's token. */
 export class SessionsRepository {

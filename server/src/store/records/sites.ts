@@ -3,7 +3,7 @@ import {
   type StatusChangeRefusal,
   type StatusChangeRequest,
 } from '../../domain/status-change';
-import type { Status } from '../../domain/status';
+import type { Status } from '@gridwatch/contract';
 import { nowIso, type Db } from './db';
 
 export interface StatusChangeRecord {

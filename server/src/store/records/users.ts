@@ -1,4 +1,4 @@
-import type { Role } from '../../domain/roles';
+import type { Role } from '@gridwatch/contract';
 import { appendAudit } from './audit';
 import { nowIso, type Db } from './db';
 

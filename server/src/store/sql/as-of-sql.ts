@@ -2,7 +2,7 @@ import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/clien
 import type { Bbox } from '../../domain/geo/bbox';
 import { WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
 import type { ProgressInputs } from '../../domain/progress';
-import { ILLEGAL_DRAWING, type Status } from '../../domain/status';
+import { ILLEGAL_DRAWING, type Status } from '@gridwatch/contract';
 import { rowToFeature } from '../feature-rows';
 import type { LayerFilter, LayerPage } from '../store';
 import { haversineKmSql } from './haversine-sql';

@@ -1,5 +1,5 @@
 import { empty, join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import type { LayerId } from '../../api/layers';
+import type { LayerId } from '@gridwatch/contract';
 import type { LayerFilter } from '../store';
 import { inRegionSql, isMemberLayer } from './region-members-sql';
 

@@ -14,22 +14,12 @@ import type { PylonImport } from '../../domain/import/pylon-rows';
 import type { RegionImport } from '../../domain/import/region-rows';
 import type { SiteImport } from '../../domain/import/site-rows';
 import type { SubstationImport } from '../../domain/import/substation-rows';
-import type { Status } from '../../domain/status';
+import type { Status } from '@gridwatch/contract';
 import { num, numOrNull, pointOf as point, str, strOrNull, type Row } from '../row-values';
+import type { ImportClient, ImportTx } from './import-client';
 import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './region-members-sql';
 
-/** What an import needs of a Prisma client (or of its interactive transaction); both generated clients have it. */
-export interface ImportTx {
-  $queryRaw<T = unknown>(query: Sql): Promise<T>;
-  $executeRaw(query: Sql): Promise<number>;
-}
-
-export interface ImportClient extends ImportTx {
-  $transaction<T>(
-    fn: (tx: ImportTx) => Promise<T>,
-    options?: { maxWait?: number; timeout?: number },
-  ): Promise<T>;
-}
+export type { ImportClient, ImportTx };
 
 /**
  * Rows per statement: 500 rows of at most 13 values stay far below the bound-parameter limits of SQLite (32,766)

@@ -1,4 +1,4 @@
-import type { LayerId } from '../../api/layers';
+import type { LayerId } from '@gridwatch/contract';
 import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 
 /**

@@ -9,7 +9,7 @@ import {
   type RegionArea,
 } from '../../domain/geo/region-members';
 import { num, str, type Row } from '../row-values';
-import type { ImportClient, ImportTx } from './import-sql';
+import type { ImportClient, ImportTx } from './import-client';
 
 /** Rows per statement: 3 values a row stays far below both stores' bound-parameter limits. */
 const CHUNK = 1000;

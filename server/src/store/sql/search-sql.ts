@@ -1,5 +1,5 @@
 import { join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import type { SearchHit, SearchLayer } from '../../api/search';
+import type { SearchHit, SearchLayer } from '@gridwatch/contract';
 
 /** What each searchable layer contributes: its table and where its features sit (a point or a box). */
 const SEARCHABLE: Record<SearchLayer, { table: Sql; box: Sql }> = {

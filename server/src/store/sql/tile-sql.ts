@@ -5,8 +5,8 @@
  * ST_AsMVT in PostGIS). Table and column names come from the allow-list below, never from a request.
  */
 import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import type { LayerId } from '../../api/layers';
-import type { TileLayerId } from '../../api/tiles';
+import type { LayerId } from '@gridwatch/contract';
+import type { TileLayerId } from '@gridwatch/contract';
 import type { Bbox } from '../../domain/geo/bbox';
 import {
   MAX_MERCATOR_LAT,
@@ -15,8 +15,8 @@ import {
   tileBounds,
   type TileCoord,
 } from '../../domain/geo/tile-math';
-import { STATUSES } from '../../domain/status';
-import type { TileRequest } from '../tile-request';
+import { STATUSES } from '@gridwatch/contract';
+import { TILE_POINT_CAP, type TileRequest } from '../tile-request';
 import { asOfJoin } from './as-of-sql';
 import { filterWhere } from './filter-sql';
 import type { RawClient, Row } from './sql-store';
@@ -85,8 +85,6 @@ export const TILE_LAYER_SQL: Readonly<Record<TileLayerId, TileLayerSql>> = {
   },
 };
 
-/** A tile with more points than this is sent as clusters at any zoom, so that no tile grows to megabytes. */
-export const TILE_POINT_CAP = 2500;
 /** Clusters are the points of one cell of this many pixels (of the 4096 extent) in the tile's grid. */
 export const CLUSTER_CELL_PX = 64;
 
