@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
 import { registerErrorHandling } from './http/error-handler';
+import securityHeaders from './http/security-headers';
 import { strictJsonBodyParser } from './http/strict-json';
 import { validatorCompiler } from './http/validation';
 import auth from './auth/auth-plugin';
@@ -42,9 +43,12 @@ export interface AppOptions {
 
 /** The Fastify app: one error handler, strict validation, the routes. Listening is main.ts's job. */
 export async function buildApp({ config, store, serveStatic = true }: AppOptions): Promise<FastifyInstance> {
+  const hops = config.trustProxy;
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
+    // A hop count trusts that many proxies nearest to the server (Fastify takes it as a function of the hop).
+    trustProxy: typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : hops,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -57,6 +61,7 @@ export async function buildApp({ config, store, serveStatic = true }: AppOptions
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, strictJsonBodyParser);
 
+  await app.register(securityHeaders);
   await app.register(auth);
   await app.register(openapi);
   await app.register(health);

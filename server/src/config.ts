@@ -17,6 +17,10 @@ export interface Config {
   /** An online raster basemap the map may show under its data (an option: the offline basemap is always there). */
   onlineBasemap: OnlineBasemap | null;
   logLevel: string;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-* headers are believed (the client address, https). */
+  trustProxy: boolean | number | string[];
+  /** Origins the app is reached at (scheme://host[:port]); requests for any other Host are refused. */
+  publicOrigins: URL[];
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +77,43 @@ export function parseOnlineBasemap(
   return { tiles: url, attribution: attribution?.trim() || parsed.host };
 }
 
+/**
+ * GRIDWATCH_TRUST_PROXY: `false` (default: the socket's address is the client), `true` (any proxy: only behind one
+ * that cannot be bypassed), a hop count, or a comma list of proxy addresses/CIDRs (e.g. `127.0.0.1,10.0.0.0/8`).
+ */
+export function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const list = value.split(',').map((part) => part.trim());
+  const bad = list.find((part) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(part));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `GRIDWATCH_TRUST_PROXY must be true, false, a hop count or addresses/CIDRs separated by commas; "${bad}" is none`,
+    );
+  }
+  return list;
+}
+
+/** GRIDWATCH_PUBLIC_ORIGIN: comma-separated origins such as `https://gridwatch.example.org`. */
+export function parsePublicOrigins(value: string | undefined): URL[] {
+  if (value === undefined || value.trim() === '') return [];
+  return value.split(',').map((part) => {
+    let url: URL;
+    try {
+      url = new URL(part.trim());
+    } catch {
+      throw new ConfigError(
+        `GRIDWATCH_PUBLIC_ORIGIN must be origins like https://gridwatch.example.org; "${part}" is not`,
+      );
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search) {
+      throw new ConfigError(`GRIDWATCH_PUBLIC_ORIGIN must be scheme://host[:port] only; "${part}" is not`);
+    }
+    return url;
+  });
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const seed = env.GRIDWATCH_SEED ?? 'demo';
   if (seed !== 'demo' && seed !== 'none') {
@@ -87,5 +128,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicRead: parseBoolean('GRIDWATCH_PUBLIC_READ', env.GRIDWATCH_PUBLIC_READ),
     onlineBasemap: parseOnlineBasemap(env.GRIDWATCH_BASEMAP_URL, env.GRIDWATCH_BASEMAP_ATTRIBUTION),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    trustProxy: parseTrustProxy(env.GRIDWATCH_TRUST_PROXY),
+    publicOrigins: parsePublicOrigins(env.GRIDWATCH_PUBLIC_ORIGIN),
   };
 }

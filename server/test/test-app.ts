@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { SeedData } from '@gridwatch/contract';
 import { buildApp } from '../src/app';
 import { hashPassword } from '../src/auth/password';
@@ -31,6 +31,20 @@ export interface TestAppOptions {
 
 export const testPassword = (role: Role) => `${role}-password-for-tests`;
 
+/**
+ * Browsers send `Origin` on every POST/PATCH/DELETE, and the server refuses a cookie-carrying write without one
+ * (docs/security.md): inject() answers as a browser would unless a test sets `origin` itself. The refusal is
+ * tested over a real socket in server/test/hardening/cross-site.test.ts.
+ */
+function sendOriginLikeABrowser(app: FastifyInstance): void {
+  const inject = app.inject.bind(app) as (options: InjectOptions) => Promise<LightMyRequestResponse>;
+  const withOrigin = (options: InjectOptions | string) => {
+    const asked = typeof options === 'string' ? { url: options } : options;
+    return inject({ ...asked, headers: { origin: 'http://localhost:80', ...(asked.headers ?? {}) } });
+  };
+  Object.assign(app, { inject: withOrigin });
+}
+
 /** A real app on a real, throwaway database (an SQLite file or a PostgreSQL database), seeded with the data. */
 export async function makeTestApp(
   seed: SeedData | null,
@@ -54,6 +68,7 @@ export async function makeTestApp(
   }
   const app = await buildApp({ config, store, serveStatic: false });
   await app.ready();
+  sendOriginLikeABrowser(app);
   return {
     app,
     store,

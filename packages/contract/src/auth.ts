@@ -26,7 +26,11 @@ export const UserOut = Type.Object({
 export type UserOut = Static<typeof UserOut>;
 
 const Username = Type.String({ pattern: '^[A-Za-z0-9._-]{2,64}$', description: 'letters, digits, . _ -' });
-const Password = Type.String({ minLength: 10, maxLength: 200 });
+const Password = Type.String({
+  minLength: 12,
+  maxLength: 200,
+  description: 'at least 12 characters, not the username, not a common or easily guessed password',
+});
 
 export const CreateUserBody = Type.Object(
   { username: Username, password: Password, role: RoleSchema },

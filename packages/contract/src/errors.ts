@@ -28,4 +28,5 @@ export type ErrorCode =
   | 'VERSION_CONFLICT'
   | 'RATE_LIMITED'
   | 'UNAVAILABLE'
+  | 'MISDIRECTED'
   | 'INTERNAL';

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { decideAccess, type Access } from '../domain/roles';
 import { AppError } from '../http/app-error';
+import { isSameOrigin } from '../http/allowed-host';
 import type { UserRecord } from '../store/store';
 import { hashSessionToken, SESSION_COOKIE } from './session-token';
 
@@ -20,15 +21,19 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Served by @fastify/swagger-ui, which cannot declare an access level: the API's description is public.
 const UNDECLARED_PUBLIC = /^\/api\/docs(\/|$)/;
 
-/** A write whose Origin names another site is refused: with SameSite=Strict cookies, the CSRF guard. */
-function isCrossSite(request: FastifyRequest): boolean {
+/**
+ * Why a write is refused as cross-site, or null (docs/security.md): an Origin must name this site; a write that
+ * carries the session cookie must carry an Origin (every current browser sends one on POST/PATCH/DELETE) or at
+ * least `Sec-Fetch-Site: same-origin`, so a request whose origin cannot be told is never trusted with the cookie.
+ */
+function crossSiteProblem(request: FastifyRequest): string | null {
   const origin = request.headers.origin;
-  if (origin === undefined) return false;
-  try {
-    return new URL(origin).host !== request.headers.host;
-  } catch {
-    return true; // "null" or garbage: an opaque origin is another site
+  if (origin !== undefined) {
+    return isSameOrigin(origin, request.headers.host) ? null : 'the Origin header names another site';
   }
+  if (request.cookies[SESSION_COOKIE] === undefined) return null;
+  if (request.headers['sec-fetch-site'] === 'same-origin') return null;
+  return 'a write with the session cookie needs an Origin header';
 }
 
 /**
@@ -50,9 +55,8 @@ const auth: FastifyPluginAsync = async (app) => {
     const token = request.cookies[SESSION_COOKIE];
     request.user = token ? await app.store.sessions.findUser(hashSessionToken(token)) : null;
     const access = request.routeOptions.config?.access ?? 'public';
-    if (!SAFE_METHODS.has(request.method) && isCrossSite(request)) {
-      throw new AppError(403, 'FORBIDDEN', 'Cross-site write refused: the Origin header names another site');
-    }
+    const crossSite = SAFE_METHODS.has(request.method) ? null : crossSiteProblem(request);
+    if (crossSite) throw new AppError(403, 'FORBIDDEN', `Cross-site write refused: ${crossSite}`);
     const decision = decideAccess(access, request.user?.role ?? null, app.config.publicRead);
     if (decision === 'unauthenticated') {
       throw new AppError(401, 'UNAUTHENTICATED', 'Log in first: no valid session');

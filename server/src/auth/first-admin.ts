@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '../store/store';
+import { ConfigError } from '../config';
 import { hashPassword, randomPassword } from './password';
+import { passwordProblem } from './password-policy';
 
 /**
  * With no user at all, creates `admin` with GRIDWATCH_ADMIN_PASSWORD or, when unset, a random password
@@ -12,6 +14,8 @@ export async function ensureFirstAdmin(
   log: FastifyBaseLogger,
 ): Promise<void> {
   if ((await store.users.count()) > 0) return;
+  const problem = configured === null ? null : passwordProblem(configured, 'admin');
+  if (problem) throw new ConfigError(`GRIDWATCH_ADMIN_PASSWORD is refused: ${problem}`);
   const password = configured ?? randomPassword();
   await store.users.create(
     { username: 'admin', role: 'admin', passwordHash: await hashPassword(password) },

@@ -1,5 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
+import { bboxOfCoordinates } from '../domain/geo/bbox';
 import { outsideRegion } from '../domain/geo/outside-region';
+import { zoneFieldProblems } from '../domain/zone-fields';
 import { validateGeometry } from '../domain/geo/validate-geometry';
 import { AppError } from './app-error';
 
@@ -22,6 +24,12 @@ export function requireAreaGeometry(input: unknown, field = 'geometry'): Polygon
  */
 export function requireZoneGeometry(input: unknown): Polygon | MultiPolygon {
   const area = requireAreaGeometry(input);
+  const [tooSmall] = zoneFieldProblems({ bbox: bboxOfCoordinates(area.coordinates) });
+  if (tooSmall) {
+    throw new AppError(422, 'INVALID_GEOMETRY', `geometry: ${tooSmall.reason}`, [
+      { in: 'body', path: tooSmall.path, message: tooSmall.reason },
+    ]);
+  }
   const flag = outsideRegion(area);
   if (flag) {
     throw new AppError(422, 'INVALID_GEOMETRY', `geometry: ${flag.reason}`, [

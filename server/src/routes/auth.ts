@@ -2,18 +2,17 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { LoginBody, Me } from '@gridwatch/contract';
 import { ErrorBody } from '@gridwatch/contract';
-import { LoginThrottle } from '../auth/login-throttle';
 import { verifyPassword } from '../auth/password';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from '../auth/session-token';
+import { ADDRESS_RULE, FORGET_AFTER_MS, PAIR_RULE, waitMs } from '../domain/login-backoff';
+import { usernameKey } from '../domain/username-key';
 import { AppError } from '../http/app-error';
+import { ANY_USERNAME } from '../store/store';
 
-// Five wrong passwords in a quarter of an hour, per username or per address, then 429 until the window passes.
-const FAILURES = { maxFailures: 5, windowMs: 15 * 60 * 1000 };
 // Verifying a password for an unknown user too, so the answer's timing does not tell which usernames exist.
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const throttle = new LoginThrottle(FAILURES);
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const };
 
   app.post(
@@ -28,24 +27,38 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const keys = [`user:${username}`, `ip:${request.ip}`];
-      const wait = throttle.retryAfterMs(keys);
+      // The back-off (domain/login-backoff.ts) slows guessing per (username, address) and per address, and
+      // never locks a user out: the right password from an address with no failures always works.
+      const key = usernameKey(username);
+      const address = request.ip;
+      const now = Date.now();
+      const [pair, anyUser] = await Promise.all([
+        app.store.loginFailures.get(key, address),
+        app.store.loginFailures.get(ANY_USERNAME, address),
+      ]);
+      const wait = Math.max(waitMs(PAIR_RULE, pair, now), waitMs(ADDRESS_RULE, anyUser, now));
       if (wait > 0) {
-        reply.header('retry-after', Math.ceil(wait / 1000));
+        const seconds = Math.ceil(wait / 1000);
+        reply.header('retry-after', seconds);
         throw new AppError(
           429,
           'RATE_LIMITED',
-          `Too many failed logins; try again in ${Math.ceil(wait / 60000)} min`,
+          `Too many failed logins from this address; try again in ${seconds} s`,
         );
       }
       const user = await app.store.users.findByName(username);
       const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !valid || user.disabled) {
-        throttle.recordFailure(keys);
+        await app.store.loginFailures.recordFailure(
+          [key, ANY_USERNAME],
+          address,
+          new Date(now).toISOString(),
+          new Date(now - FORGET_AFTER_MS).toISOString(),
+        );
         throw new AppError(401, 'UNAUTHENTICATED', 'Wrong username or password');
       }
-      // Only the username's count: a valid login must not wipe an address's record of guessing.
-      throttle.recordSuccess([`user:${username}`]);
+      // Only this pair's count: a valid login must not wipe the address's record of guessing other names.
+      await app.store.loginFailures.clear(key, address);
       const token = newSessionToken();
       await app.store.sessions.create(
         hashSessionToken(token),

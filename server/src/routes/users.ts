@@ -3,7 +3,13 @@ import { Type } from 'typebox';
 import { CreateUserBody, UpdateUserBody, UserOut } from '@gridwatch/contract';
 import { ErrorBody } from '@gridwatch/contract';
 import { hashPassword } from '../auth/password';
-import { AppError, notFound } from '../http/app-error';
+import { passwordProblem } from '../auth/password-policy';
+import { AppError, notFound, validationFailed } from '../http/app-error';
+
+function checkPassword(password: string, username: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw validationFailed(problem, [{ in: 'body', path: '/password', message: problem }]);
+}
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
@@ -27,6 +33,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { username, password, role } = request.body;
+      checkPassword(password, username);
       const user = await app.store.users.create(
         { username, role, passwordHash: await hashPassword(password) },
         request.user!.username,
@@ -52,6 +59,11 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
       const { version, password, ...change } = request.body;
       if (id === request.user!.id && (change.disabled || (change.role && change.role !== 'admin'))) {
         throw new AppError(403, 'FORBIDDEN', 'An admin may not disable or demote themselves');
+      }
+      if (password !== undefined) {
+        const user = await app.store.users.get(id);
+        if (!user) throw notFound(`No user with id ${id}`);
+        checkPassword(password, user.username);
       }
       const passwordHash = password === undefined ? {} : { passwordHash: await hashPassword(password) };
       const result = await app.store.users.update(

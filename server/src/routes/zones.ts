@@ -6,6 +6,7 @@ import { LayerFeature, LayerFeatureCollection } from '@gridwatch/contract';
 import { Summary } from '@gridwatch/contract';
 import { AppError, notFound } from '../http/app-error';
 import { requireZoneGeometry } from '../http/geometry-input';
+import { requireZoneFields } from '../http/zone-input';
 import { sitesWithin } from '../services/spatial-queries';
 import type { ZoneWriteOutcome } from '../store/store';
 
@@ -40,6 +41,7 @@ const zones: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { name, geometry, team = null, dueDate = null, notes = null, state = 'planned' } = request.body;
+      requireZoneFields({ name, dueDate });
       const area = requireZoneGeometry(geometry);
       const { id } = await app.store.zones.create(
         { name, geometry: area, team, dueDate, notes, state },
@@ -63,6 +65,7 @@ const zones: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { id } = request.params;
       const { version, geometry, ...change } = request.body;
+      requireZoneFields(change);
       const area = geometry === undefined ? {} : { geometry: requireZoneGeometry(geometry) };
       const outcome = await app.store.zones.update(
         id,

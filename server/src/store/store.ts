@@ -16,6 +16,9 @@ import type { TileRequest } from './tile-request';
 
 export type { LayerFilter };
 import type { AuditQuery, AuditRecordOut } from './records/audit';
+import type { LoginFailuresRepository } from './records/login-failures';
+
+export { ANY_USERNAME } from './records/login-failures';
 import type { SessionsRepository } from './records/sessions';
 import type { SitesRepository } from './records/sites';
 import type { UserRecord, UsersRepository } from './records/users';
@@ -114,6 +117,7 @@ export interface Store {
   applyImport<L extends ImportLayer>(plan: ImportPlan<L>): Promise<void>;
   readonly users: UsersRepository;
   readonly sessions: SessionsRepository;
+  readonly loginFailures: LoginFailuresRepository;
   readonly sites: SitesRepository;
   readonly zones: ZonesRepository;
   /** Audit records of zones, imports and users, newest first. */

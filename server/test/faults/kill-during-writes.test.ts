@@ -84,7 +84,7 @@ describe.each(BACKENDS)('kill -9 of the server during writes (%s)', (backend) =>
     const post = (query: string) =>
       fetch(`${base}/api/import/sites${query}`, {
         method: 'POST',
-        headers: { cookie, 'content-type': 'text/csv' },
+        headers: { cookie, origin: base, 'content-type': 'text/csv' },
         body: csv,
       });
     const started = performance.now();
@@ -100,7 +100,7 @@ describe.each(BACKENDS)('kill -9 of the server during writes (%s)', (backend) =>
         .then((site: { properties: { version: number; status: string } }) =>
           fetch(`${base}/api/sites/${id}`, {
             method: 'PATCH',
-            headers: { cookie, 'content-type': 'application/json' },
+            headers: { cookie, origin: base, 'content-type': 'application/json' },
             body: JSON.stringify({
               status: next(site.properties.status),
               note: 'kill test',

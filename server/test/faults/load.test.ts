@@ -57,7 +57,7 @@ describe.each(BACKENDS)('load on loopback (%s)', (backend) => {
         const site = await (await fetch(`${base}/api/sites/${id}`)).json();
         const res = await fetch(`${base}/api/sites/${id}`, {
           method: 'PATCH',
-          headers: { cookie, 'content-type': 'application/json' },
+          headers: { cookie, origin: base, 'content-type': 'application/json' },
           body: JSON.stringify({
             status: CYCLE[i % CYCLE.length],
             note: `load ${i}`,

@@ -1,4 +1,5 @@
 import type { Role } from '@gridwatch/contract';
+import { usernameKey } from '../../domain/username-key';
 import { appendAudit } from './audit';
 import { nowIso, type Db } from './db';
 
@@ -56,14 +57,17 @@ export class UsersRepository {
     return (await this.db.user.findMany({ orderBy: { id: 'asc' } })).map(toRecord);
   }
 
-  /** Null when the username is taken. */
+  /** Null when the username, or one that folds onto the same key (auth/username.ts), is taken. */
   async create(
     user: { username: string; role: Role; passwordHash: string },
     by: string,
   ): Promise<UserRecord | null> {
     return this.db.$transaction(async (tx) => {
-      if (await tx.user.findUnique({ where: { username: user.username } })) return null;
-      const row = await tx.user.create({ data: { ...user, createdAt: nowIso() } });
+      const key = usernameKey(user.username);
+      if (await tx.user.findFirst({ where: { OR: [{ username: user.username }, { usernameKey: key }] } })) {
+        return null;
+      }
+      const row = await tx.user.create({ data: { ...user, usernameKey: key, createdAt: nowIso() } });
       await appendAudit(tx, {
         entity: 'user',
         entityId: row.id,
@@ -89,8 +93,10 @@ export class UsersRepository {
       });
       const row = await tx.user.findUnique({ where: { id } });
       if (count === 0 || !row) return { ok: false as const, currentVersion: row?.version ?? null };
-      // A disabled user, or one whose role changed, keeps no open session.
-      if (change.disabled || change.role) await tx.session.deleteMany({ where: { userId: id } });
+      // A disabled user, one whose role changed, or one whose password was reset keeps no open session.
+      if (change.disabled || change.role || change.passwordHash) {
+        await tx.session.deleteMany({ where: { userId: id } });
+      }
       const { passwordHash: _hidden, ...audited } = change;
       await appendAudit(tx, {
         entity: 'user',

@@ -41,6 +41,7 @@ import type { SearchHit } from '@gridwatch/contract';
 import { listAudit, type AuditQuery, type AuditRecordOut } from '../records/audit';
 import type { Db } from '../records/db';
 import { SessionsRepository } from '../records/sessions';
+import { LoginFailuresRepository } from '../records/login-failures';
 import { SitesRepository } from '../records/sites';
 import { UsersRepository } from '../records/users';
 import { ZonesRepository } from '../records/zones';
@@ -66,6 +67,7 @@ export abstract class SqlStore implements Store {
 
   readonly users: UsersRepository;
   readonly sessions: SessionsRepository;
+  readonly loginFailures: LoginFailuresRepository;
   readonly sites: SitesRepository;
   readonly zones: ZonesRepository;
 
@@ -75,6 +77,7 @@ export abstract class SqlStore implements Store {
   ) {
     this.users = new UsersRepository(records);
     this.sessions = new SessionsRepository(records);
+    this.loginFailures = new LoginFailuresRepository(records);
     this.sites = new SitesRepository(records);
     this.zones = new ZonesRepository(records);
   }
