@@ -59,7 +59,7 @@ export async function buildApp({ config, store, serveStatic = true }: AppOptions
   app.decorate('config', config);
   registerErrorHandling(app);
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, strictJsonBodyParser);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, strictJsonBodyParser);
 
   await app.register(securityHeaders);
   await app.register(auth);

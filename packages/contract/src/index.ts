@@ -16,3 +16,4 @@ export * from './search';
 export * from './seed-types';
 export * from './status';
 export * from './tiles';
+export * from './safe-text';

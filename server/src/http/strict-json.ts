@@ -1,3 +1,4 @@
+import { unsafeTextReason } from '@gridwatch/contract';
 import { AppError, validationFailed } from './app-error';
 
 /**
@@ -25,9 +26,29 @@ export function parseStrictJson(text: string): StrictJsonResult {
   } catch (error) {
     return { ok: false, reason: `the body is not valid JSON: ${(error as Error).message}`, path: '/' };
   }
-  const problem = findKeyProblem(text);
+  const problem = findKeyProblem(text) ?? findUnsafeText(value, []);
   return problem ? { ok: false, ...problem } : { ok: true, value };
 }
+
+/** The first key or string that neither store can keep as sent (NUL, a lone surrogate), with its pointer. */
+function findUnsafeText(value: unknown, at: string[]): { reason: string; path: string } | null {
+  const here = () => '/' + at.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+  if (typeof value === 'string') {
+    const reason = unsafeTextReason(value);
+    return reason ? { reason: `the text at ${here()} ${reason}`, path: here() } : null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  // Depth is capped at MAX_JSON_DEPTH before this runs, so the recursion is bounded.
+  for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    const keyReason = typeof key === 'string' ? unsafeTextReason(key) : null;
+    if (keyReason) return { reason: `a key at ${here()} ${keyReason}`, path: here() };
+    const found = findUnsafeText(item, [...at, String(key)]);
+    if (found) return found;
+  }
+  return null;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Index just past the string starting at text[start] === '"' (or text.length if it never closes). */
 function skipString(text: string, start: number): number {
@@ -118,7 +139,15 @@ export function strictJsonBodyParser(
   body: string | Buffer,
   done: (error: Error | null, value?: unknown) => void,
 ): void {
-  const parsed = parseStrictJson(String(body));
+  // Decoded strictly: String(buffer) would silently turn invalid UTF-8 into U+FFFD, which the stores then keep.
+  let text: string;
+  try {
+    text = typeof body === 'string' ? body : UTF8.decode(body);
+  } catch {
+    const reason = 'the body is not valid UTF-8';
+    return done(validationFailed(reason, [{ in: 'body', path: '/', message: reason }]));
+  }
+  const parsed = parseStrictJson(text);
   if (parsed.ok) return done(null, parsed.value);
   const details = [{ in: 'body', path: parsed.path, message: parsed.reason }];
   // Too deep is too large: the same 413 as a body over the size limit or a shape over its vertex cap.

@@ -5,6 +5,7 @@
 import { Ajv, type ErrorObject, type Options } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
+import { unsafeTextReason } from '@gridwatch/contract';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM interop.
 const addFormats =
@@ -20,9 +21,57 @@ const bodyAjv = makeAjv({ coerceTypes: false, useDefaults: false });
 const textAjv = makeAjv({ coerceTypes: true, useDefaults: true });
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
-  const ajv = httpPart === 'body' ? bodyAjv : textAjv;
-  return ajv.compile(schema as object);
+  if (httpPart === 'body') return bodyAjv.compile(schema as object);
+  return checkTextFirst(schema as TextSchema, textAjv.compile(schema as object));
 };
+
+type TextSchema = { properties?: Record<string, { type?: unknown; maximum?: number; minimum?: number }> };
+type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+/** Ids and counts in a URL: decimal only (Ajv's coercion reads `0x10` as 16 and `Infinity` as a number). */
+const DECIMAL_INTEGER = /^-?\d{1,15}$/;
+const DECIMAL_NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d{1,3})?$/;
+// Integers in a URL are ids, counts and tile coordinates: all fit PostgreSQL's integer.
+const INT32_MAX = 2_147_483_647;
+
+/**
+ * Query strings and route params are text: before Ajv coerces them, each is checked as text, so that a value
+ * both stores would read differently (NUL, a lone surrogate, a hex or out-of-range number) is a 400 naming it.
+ */
+function checkTextFirst(schema: TextSchema, compiled: Validate): Validate {
+  const validate: Validate = (data) => {
+    const errors = textErrors(schema, data);
+    validate.errors = errors.length > 0 ? errors : null;
+    if (errors.length > 0) return false;
+    const ok = compiled(data);
+    validate.errors = compiled.errors ?? null;
+    return ok;
+  };
+  return validate;
+}
+
+function textErrors(schema: TextSchema, data: unknown): ErrorObject[] {
+  if (typeof data !== 'object' || data === null) return [];
+  const errors: ErrorObject[] = [];
+  const refuse = (key: string, message: string) =>
+    errors.push({ instancePath: `/${key}`, schemaPath: '#', keyword: 'text', params: {}, message });
+  for (const [key, raw] of Object.entries(data as Record<string, unknown>)) {
+    for (const value of Array.isArray(raw) ? raw : [raw]) {
+      if (typeof value !== 'string') continue;
+      const unsafe = unsafeTextReason(value);
+      if (unsafe) refuse(key, unsafe);
+      const type = schema.properties?.[key]?.type;
+      if (type === 'integer') {
+        if (!DECIMAL_INTEGER.test(value))
+          refuse(key, `must be a decimal integer, not "${value.slice(0, 40)}"`);
+        else if (Math.abs(Number(value)) > INT32_MAX) refuse(key, `must be at most ${INT32_MAX}`);
+      } else if (type === 'number' && !(DECIMAL_NUMBER.test(value) && Number.isFinite(Number(value)))) {
+        refuse(key, `must be a decimal number, not "${value.slice(0, 40)}"`);
+      }
+    }
+  }
+  return errors;
+}
 
 export interface ValidationDetail {
   in: string;

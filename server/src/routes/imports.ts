@@ -13,7 +13,7 @@ import { importLayer } from '../services/import-layer';
 const imports: FastifyPluginAsyncTypebox = async (app) => {
   // Registered inside this plugin, so only the import route takes GeoJSON and CSV bodies. CSV arrives as bytes:
   // its encoding (UTF-8 or GB 18030) is the query's to say, not Fastify's.
-  app.addContentTypeParser('application/geo+json', { parseAs: 'string' }, strictJsonBodyParser);
+  app.addContentTypeParser('application/geo+json', { parseAs: 'buffer' }, strictJsonBodyParser);
   app.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   app.post(

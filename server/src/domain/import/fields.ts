@@ -3,6 +3,7 @@
  * "12"` is an error, QUALITY.md §6); CSV cells are text and are parsed by the column's type. A missing
  * property, a JSON `null` and an empty CSV cell all mean "absent".
  */
+import { unsafeTextReason } from '@gridwatch/contract';
 
 export type ReferenceTable = 'substations' | 'utilities' | 'lines';
 
@@ -40,7 +41,12 @@ export function describeJson(value: unknown): string {
 }
 
 export function text(): Parser<string> {
-  const check = (s: string) => (s.length > MAX_TEXT ? fail(`is longer than ${MAX_TEXT} characters`) : ok(s));
+  const check = (s: string) => {
+    if (s.length > MAX_TEXT) return fail(`is longer than ${MAX_TEXT} characters`);
+    // Checked here, so a dry run refuses what the commit would (PostgreSQL refuses NUL in text).
+    const unsafe = unsafeTextReason(s);
+    return unsafe ? fail(unsafe) : ok(s);
+  };
   return {
     expects: 'a string',
     json: (v) => (typeof v === 'string' ? check(v) : fail(`must be a string, not ${describeJson(v)}`)),
