@@ -1,14 +1,6 @@
+import { haversineKm } from '@gridwatch/contract';
 import { expect, test } from './support/fixtures';
 import { jumpTo, openMap, pagePoint } from './support/map-page';
-
-/** Haversine on the sphere of the IUGG mean radius, as the tool measures. */
-function haversineKm([lon1, lat1]: [number, number], [lon2, lat2]: [number, number]): number {
-  const rad = (d: number) => (d * Math.PI) / 180;
-  const h =
-    Math.sin(rad(lat2 - lat1) / 2) ** 2 +
-    Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(rad(lon2 - lon1) / 2) ** 2;
-  return (2 * 6_371_008.8 * Math.asin(Math.sqrt(h))) / 1000;
-}
 
 test.describe('the measure tool', () => {
   test('measures a distance and an area on the sphere', async ({ page }) => {
@@ -25,7 +17,7 @@ test.describe('the measure tool', () => {
     await page.mouse.click(pb.x, pb.y);
     await page.mouse.dblclick(pb.x, pb.y);
     const km = Number((await tool.getByTestId('measure-result').innerText()).replace(' km', ''));
-    expect(km).toBeCloseTo(haversineKm(a, b), 1);
+    expect(km).toBeCloseTo(haversineKm(...a, ...b), 1);
     // Measuring takes the map's clicks: no popup opened.
     await expect(page.getByTestId('popup')).toHaveCount(0);
 

@@ -2,19 +2,10 @@
  * The offline basemap of the region: neighbouring countries, lakes and rivers from Natural Earth (via npm
  * packages), the authored city table, and Xinjiang's outline. Everything is cut to FRAME.
  */
-import type {
-  Feature,
-  FeatureCollection,
-  LineString,
-  MultiLineString,
-  MultiPolygon,
-  Point,
-  Polygon,
-} from 'geojson';
+import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { union } from 'polyclip-ts';
 import { CITIES } from './cities';
-import { clipLineToBox } from './clip-line';
-import { boxRing, clipToConvex } from './convex-clip';
+import { clipLinesToBox, clipPolygonsToBox } from './box-clip';
 import type { Box } from './geo';
 import { xinjiangOutline } from './outline';
 import { PROVINCE } from './regions';
@@ -62,23 +53,9 @@ export interface Basemap {
   outline: FeatureCollection<Polygon | MultiPolygon, { code: string; name: string; nameZh: string }>;
 }
 
-type Pair = [number, number];
-
-/** The frame is convex: Sutherland–Hodgman cuts each ring, and polyclip's union cleans up what that leaves. */
+/** Turf cuts each ring to the frame; polyclip's union removes the zero-width bridges that leaves behind. */
 function clipToFrame(geometry: Polygon | MultiPolygon): MultiPolygon {
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  const frame = boxRing(FRAME);
-  const [first, ...rest] = polygons
-    .map((poly) =>
-      poly.map((ring) =>
-        clipToConvex(
-          ring.map(([x = 0, y = 0]) => [x, y] as Pair),
-          frame,
-        ),
-      ),
-    )
-    .filter((poly) => (poly[0]?.length ?? 0) > 0)
-    .map((poly) => poly.filter((ring) => ring.length > 0));
+  const [first, ...rest] = clipPolygonsToBox(geometry, FRAME);
   return { type: 'MultiPolygon', coordinates: first ? union(first, ...rest) : [] };
 }
 
@@ -122,9 +99,7 @@ export function buildLakes(): Basemap['lakes'] {
 export function buildRivers(): Basemap['rivers'] {
   const features: Feature<MultiLineString, Record<string, never>>[] = [];
   for (const river of loadRivers().features) {
-    const lines: LineString['coordinates'][] =
-      river.geometry.type === 'LineString' ? [river.geometry.coordinates] : river.geometry.coordinates;
-    const parts = lines.flatMap((line) => clipLineToBox(line, FRAME));
+    const parts = clipLinesToBox(river.geometry, FRAME);
     if (parts.length > 0)
       features.push({
         type: 'Feature',

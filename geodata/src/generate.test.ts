@@ -1,14 +1,15 @@
+import { haversineKm } from '@gridwatch/contract';
+import { area } from '@turf/area';
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ILLEGAL_DRAWING, isTransitionAllowed, type Status } from '@gridwatch/contract';
-import { geometryAreaM2 } from './area';
 import { CAMPAIGN, CAMPAIGN_DEADLINE_MS } from './campaign';
 import { FRAME } from './basemap';
 import { generateSeed, generateSeedWithTruth, type HiddenFarm } from './generate';
-import { haversineM, inBox } from './geo';
+import { inBox } from './geo';
 import { drawsPower } from './loads';
 import { xinjiangOutline } from './outline';
-import { pointInGeometry } from './point-in-polygon';
+import { containment } from './containment';
 import type { SeedData, SeedStatusChange } from '@gridwatch/contract';
 import { FEEDER_RADIUS_M } from './sites';
 
@@ -72,8 +73,9 @@ describe('generateSeed geometry', () => {
   const outline = xinjiangOutline();
 
   it('puts every substation and site inside the outline, and lines in the frame', () => {
-    for (const s of seed.substations) expect(pointInGeometry(s.lon, s.lat, outline), s.externalId).toBe(true);
-    for (const s of seed.sites) expect(pointInGeometry(s.lon, s.lat, outline), s.externalId).toBe(true);
+    const inOutline = containment(outline);
+    for (const s of seed.substations) expect(inOutline.contains(s.lon, s.lat), s.externalId).toBe(true);
+    for (const s of seed.sites) expect(inOutline.contains(s.lon, s.lat), s.externalId).toBe(true);
     for (const l of seed.lines)
       for (const [x = 0, y = 0] of l.geometry.coordinates) expect(inBox(x, y, FRAME)).toBe(true);
   });
@@ -82,8 +84,8 @@ describe('generateSeed geometry', () => {
     const region = new Map(seed.regions.map((r) => [r.externalId, r]));
     const utility = new Map(seed.utilities.map((u) => [u.externalId, u]));
     for (const s of seed.substations) {
-      const area = region.get(utility.get(s.utilityExternalId)?.regionExternalId ?? '');
-      expect(area && pointInGeometry(s.lon, s.lat, area.geometry), s.externalId).toBe(true);
+      const zone = region.get(utility.get(s.utilityExternalId)?.regionExternalId ?? '');
+      expect(zone && containment(zone.geometry).contains(s.lon, s.lat), s.externalId).toBe(true);
     }
   });
 
@@ -100,8 +102,8 @@ describe('generateSeed geometry', () => {
         }
     }
     expect(prefectures.every((p) => p.level === 'prefecture' && p.synthetic)).toBe(true);
-    const sum = prefectures.reduce((s, p) => s + geometryAreaM2(p.geometry), 0);
-    expect(sum / geometryAreaM2(province?.geometry ?? outline)).toBeCloseTo(1, 3);
+    const sum = prefectures.reduce((s, p) => s + area(p.geometry), 0);
+    expect(sum / area(province?.geometry ?? outline)).toBeCloseTo(1, 3);
   });
 
   it('draws lines from substation to substation, not ruler-straight', () => {
@@ -126,7 +128,7 @@ describe('generateSeed geometry', () => {
       expect(lines.has(p.lineExternalId)).toBe(true);
       if (previous && previous.lineExternalId === p.lineExternalId) {
         expect(p.seq).toBe(previous.seq + 1);
-        const d = haversineM(previous.lon, previous.lat, p.lon, p.lat);
+        const d = 1000 * haversineKm(previous.lon, previous.lat, p.lon, p.lat);
         expect(d, p.externalId).toBeGreaterThanOrEqual(400);
         expect(d, p.externalId).toBeLessThanOrEqual(500);
       } else expect(p.seq).toBe(1);
@@ -164,7 +166,7 @@ describe('generateSeed references and ids', () => {
       let best: string | null = null;
       let bestM = FEEDER_RADIUS_M;
       for (const s of seed.substations) {
-        const d = haversineM(site.lon, site.lat, s.lon, s.lat);
+        const d = 1000 * haversineKm(site.lon, site.lat, s.lon, s.lat);
         if (d < bestM) [bestM, best] = [d, s.externalId];
       }
       expect(site.feederSubstationExternalId, site.externalId).toBe(best);

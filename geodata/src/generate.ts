@@ -10,7 +10,7 @@ import { lineGeometry, lineName, pylonsAlong } from './lines';
 import { drawsPower, pickHiddenFarms, reportSubstations, type HiddenFarm } from './loads';
 import { xinjiangOutline } from './outline';
 import { PointGrid } from './point-grid';
-import { PolygonIndex } from './point-in-polygon';
+import { containment, type Containment } from './containment';
 import { deriveSeed, Rng } from './prng';
 import { buildRegions, buildUtilities } from './regions';
 import type { SeedData, SeedLine, SeedPylon, SeedStatusChange } from '@gridwatch/contract';
@@ -34,11 +34,11 @@ export interface Grid extends SiteWorld {
   pylons: SeedPylon[];
 }
 
-let outlineIndex: PolygonIndex | undefined;
+let outlineIndex: Containment | undefined;
 
 /** Substations, lines and pylons: everything but the sites, which depend on the site count. */
 export function buildGrid(seed = DEFAULT_SEED): Grid {
-  outlineIndex ??= new PolygonIndex(xinjiangOutline());
+  outlineIndex ??= containment(xinjiangOutline());
   const substations = generateSubstations(new Rng(deriveSeed(seed, 'substations')), outlineIndex);
   const lineRng = new Rng(deriveSeed(seed, 'lines'));
   const edges = buildNetwork(substations, lineRng);

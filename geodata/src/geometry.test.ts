@@ -1,11 +1,10 @@
+import { haversineKm } from '@gridwatch/contract';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { geometryAreaM2, ringAreaM2 } from './area';
-import { clipLineToBox } from './clip-line';
-import { boxRing, clipToConvex } from './convex-clip';
-import { haversineM, offsetKm } from './geo';
+import { clipLinesToBox, clipPolygonsToBox } from './box-clip';
+import { offsetKm } from './geo';
 import { PointGrid } from './point-grid';
-import { PolygonIndex, pointInGeometry } from './point-in-polygon';
+import { containment } from './containment';
 import { Rng } from './prng';
 import { roundCoordinates } from './rounding';
 import { sortByMinute } from './minute-sort';
@@ -36,72 +35,66 @@ const U: Polygon = {
   ],
 };
 
-describe('haversineM', () => {
-  it('measures a degree of latitude on the 6,371,008.8 m sphere', () => {
-    expect(haversineM(87, 43, 87, 44)).toBeCloseTo(111_195.08, 1);
-    expect(haversineM(87.6, 43.8, 87.6, 43.8)).toBe(0);
-  });
-
-  it('agrees with offsetKm over short distances', () => {
+describe('offsetKm', () => {
+  it("agrees with the contract's haversine over short distances", () => {
     const [lon, lat] = offsetKm(87.6, 43.8, 3, 4);
-    expect(haversineM(87.6, 43.8, lon, lat)).toBeCloseTo(5000, -1);
+    expect(haversineKm(87.6, 43.8, lon, lat)).toBeCloseTo(5, 2);
   });
 });
 
 describe('point in polygon', () => {
   it('handles concavity and holes', () => {
-    expect(pointInGeometry(0.5, 2, U)).toBe(true);
-    expect(pointInGeometry(1.5, 2, U)).toBe(false);
-    expect(pointInGeometry(0.3, 0.3, U)).toBe(false);
-    expect(pointInGeometry(4, 1, U)).toBe(false);
+    expect(containment(U).contains(0.5, 2)).toBe(true);
+    expect(containment(U).contains(1.5, 2)).toBe(false);
+    expect(containment(U).contains(0.3, 0.3)).toBe(false);
+    expect(containment(U).contains(4, 1)).toBe(false);
   });
 
-  it('PolygonIndex agrees with plain ray casting', () => {
-    const index = new PolygonIndex(U, 16);
-    const rng = new Rng(5);
-    for (let i = 0; i < 2000; i++) {
-      const [x, y] = [rng.range(-0.5, 3.5), rng.range(-0.5, 3.5)];
-      expect(index.contains(x, y)).toBe(pointInGeometry(x, y, U));
-    }
+  it('counts the boundary as inside, as the server does', () => {
+    const u = containment(U);
+    expect(u.contains(0, 1.5)).toBe(true);
+    expect(u.contains(2, 3)).toBe(true);
+    expect(u.contains(0.3, 0.2)).toBe(true);
   });
 });
 
-describe('area', () => {
-  it('gives a 1° square at the equator about 12,364 km², minus holes', () => {
-    const square = boxRing([0, 0, 1, 1]);
-    expect(ringAreaM2(square) / 1e6).toBeCloseTo(12_364, -1);
-    const withHole: Polygon = { type: 'Polygon', coordinates: [square, boxRing([0.25, 0.25, 0.75, 0.75])] };
-    expect(geometryAreaM2(withHole) / ringAreaM2(square)).toBeCloseTo(0.75, 2);
-  });
-});
-
-describe('clipToConvex', () => {
-  it('keeps the part of a concave ring inside a box', () => {
-    const ring = U.coordinates[0]?.map(([x = 0, y = 0]) => [x, y] as [number, number]) ?? [];
-    const clipped = clipToConvex(ring, boxRing([0.5, 0.5, 2.5, 2]));
-    expect(clipped[0]).toEqual(clipped[clipped.length - 1]);
-    // The U's arms inside the box (0.5 × 1.5 each) and its base (2 × 0.5), in square degrees.
-    const planar = (r: [number, number][]) =>
-      Math.abs(
-        r.reduce(
-          (s, [x, y], i) => s + x * (r[(i + 1) % r.length]?.[1] ?? 0) - (r[(i + 1) % r.length]?.[0] ?? 0) * y,
-          0,
-        ),
-      ) / 2;
-    expect(planar(clipped)).toBeCloseTo(2 * 0.5 * 1 + 2 * 0.5, 6);
-  });
-});
-
-describe('clipLineToBox', () => {
-  it('splits a line that leaves and re-enters', () => {
-    const parts = clipLineToBox(
-      [
-        [-1, 0.5],
-        [0.5, 0.5],
-        [0.5, 2],
-        [0.8, 2],
-        [0.8, 0.2],
+describe('clipPolygonsToBox', () => {
+  it('keeps the part of each polygon inside the box and drops the polygons left empty', () => {
+    const far: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [10, 10],
+          [11, 10],
+          [11, 11],
+          [10, 10],
+        ],
       ],
+    };
+    const clipped = clipPolygonsToBox(
+      { type: 'MultiPolygon', coordinates: [U.coordinates, far.coordinates] },
+      [0.5, 0.5, 2.5, 2],
+    );
+    expect(clipped).toHaveLength(1);
+    const xs = clipped[0]?.[0]?.map(([x]) => x) ?? [];
+    expect(Math.min(...xs)).toBe(0.5);
+    expect(Math.max(...xs)).toBe(2.5);
+  });
+});
+
+describe('clipLinesToBox', () => {
+  it('splits a line that leaves and re-enters', () => {
+    const parts = clipLinesToBox(
+      {
+        type: 'LineString',
+        coordinates: [
+          [-1, 0.5],
+          [0.5, 0.5],
+          [0.5, 2],
+          [0.8, 2],
+          [0.8, 0.2],
+        ],
+      },
       [0, 0, 1, 1],
     );
     expect(parts).toEqual([
@@ -134,7 +127,7 @@ describe('voronoiCells', () => {
     expect(cells.reduce((s, c) => s + planar(c), 0)).toBeCloseTo(16, 9);
     cells.forEach((cell, i) => {
       const [x = 0, y = 0] = points[i] ?? [];
-      expect(pointInGeometry(x, y, { type: 'Polygon', coordinates: [cell] })).toBe(true);
+      expect(containment({ type: 'Polygon', coordinates: [cell] }).contains(x, y)).toBe(true);
     });
   });
 });
@@ -153,7 +146,7 @@ describe('PointGrid', () => {
       let best: (typeof points)[number] | null = null;
       let bestM = 15_000;
       for (const p of points) {
-        const d = haversineM(lon, lat, p.lon, p.lat);
+        const d = 1000 * haversineKm(lon, lat, p.lon, p.lat);
         if (d < bestM) [bestM, best] = [d, p];
       }
       expect(grid.nearestWithin(lon, lat, 15_000)?.id ?? null).toBe(best?.id ?? null);

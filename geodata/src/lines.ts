@@ -3,7 +3,8 @@
  * each line gets a gentle, smooth sideways swing (zero at both ends) plus a little per-vertex noise.
  */
 import type { LineString, Position } from 'geojson';
-import { haversineM, kmPerDegLon, KM_PER_DEG_LAT, roundTo } from './geo';
+import { haversineKm } from '@gridwatch/contract';
+import { kmPerDegLon, KM_PER_DEG_LAT, roundTo } from './geo';
 import type { Edge } from './network';
 import type { Rng } from './prng';
 import type { SeedLine, SeedPylon } from '@gridwatch/contract';
@@ -64,7 +65,7 @@ export function pylonsAlong(line: SeedLine): SeedPylon[] {
   for (let i = 1; i < coords.length; i++) {
     const [ax = 0, ay = 0] = coords[i - 1] ?? [];
     const [bx = 0, by = 0] = coords[i] ?? [];
-    const d = haversineM(ax, ay, bx, by);
+    const d = haversineKm(ax, ay, bx, by) * 1000;
     segments.push(d);
     total += d;
   }

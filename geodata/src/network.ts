@@ -3,7 +3,7 @@
  * levels above it as a minimum spanning tree (Prim, started from all the higher-level nodes at once, so no
  * 220 kV line duplicates the backbone), plus a few loops as real grids have for redundancy.
  */
-import { haversineM } from './geo';
+import { haversineKm } from '@gridwatch/contract';
 import type { Rng } from './prng';
 import type { GridSubstation } from './substations';
 
@@ -35,7 +35,7 @@ export const BACKBONE: readonly (readonly [string, string])[] = [
   ['bachu', 'hotan'],
 ];
 
-const km = (a: GridSubstation, b: GridSubstation): number => haversineM(a.lon, a.lat, b.lon, b.lat) / 1000;
+const km = (a: GridSubstation, b: GridSubstation): number => haversineKm(a.lon, a.lat, b.lon, b.lat);
 
 export function buildNetwork(substations: readonly GridSubstation[], rng: Rng): Edge[] {
   const hubs = new Map(substations.filter((s) => s.hub !== null).map((s) => [s.hub, s]));

@@ -1,17 +1,16 @@
+import { area } from '@turf/area';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { intersection } from 'polyclip-ts';
-import { geometryAreaM2 } from './area';
-import { boxRing, clipToConvex } from './convex-clip';
+import { clipPolygonsToBox } from './box-clip';
+import type { Box } from './geo';
 import { loadChina } from './sources';
 import { xinjiangSide } from './xinjiang-border';
-
-type Ring = [number, number][];
 
 /**
  * China west of 97.5 E and north of 33 N holds all of Xinjiang; the box's edges cross China only in Tibet,
  * Qinghai and Gansu, outside Xinjiang's side of the cut, so cropping to it first changes nothing but speed.
  */
-const CROP: [number, number, number, number] = [70, 33, 97.5, 50];
+const CROP: Box = [70, 33, 97.5, 50];
 
 /** Slivers below this (m²) are artefacts of the cut running along China's border, not land. */
 const SLIVER_M2 = 1e6;
@@ -24,17 +23,9 @@ let cached: Polygon | MultiPolygon | undefined;
  */
 export function xinjiangOutline(): Polygon | MultiPolygon {
   if (cached) return cached;
-  const china = loadChina().geometry;
-  const chinaPolygons = (china.type === 'Polygon' ? [china.coordinates] : china.coordinates)
-    .map((polygon) =>
-      polygon.map((ring) =>
-        clipToConvex(ring.map(([lon = 0, lat = 0]) => [lon, lat]) as Ring, boxRing(CROP)),
-      ),
-    )
-    .filter((polygon) => (polygon[0]?.length ?? 0) > 0)
-    .map((polygon) => polygon.filter((ring) => ring.length > 0));
+  const chinaPolygons = clipPolygonsToBox(loadChina().geometry, CROP);
   const parts = intersection(chinaPolygons, [xinjiangSide()]).filter(
-    (polygon) => geometryAreaM2({ type: 'Polygon', coordinates: polygon }) > SLIVER_M2,
+    (polygon) => area({ type: 'Polygon', coordinates: polygon }) > SLIVER_M2,
   );
   const [only] = parts;
   cached =

@@ -1,4 +1,5 @@
-import { haversineM, kmPerDegLon, KM_PER_DEG_LAT } from './geo';
+import { haversineKm } from '@gridwatch/contract';
+import { kmPerDegLon, KM_PER_DEG_LAT } from './geo';
 
 /**
  * A uniform lon/lat grid over a few hundred points, for "nearest within r" queries from up to a million sites
@@ -35,7 +36,7 @@ export class PointGrid<T extends { lon: number; lat: number }> {
     for (let ix = x0; ix <= x1; ix++)
       for (let iy = y0; iy <= y1; iy++)
         for (const item of this.cells.get(this.key(ix, iy)) ?? []) {
-          const d = haversineM(lon, lat, item.lon, item.lat);
+          const d = haversineKm(lon, lat, item.lon, item.lat) * 1000;
           if (d < bestM || (d === bestM && best === null)) {
             bestM = d;
             best = item;

@@ -4,8 +4,7 @@
  * because no package the project may ship carries Xinjiang's prefecture borders.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
-import { union } from 'polyclip-ts';
-import { clipToConvex } from './convex-clip';
+import { intersection, union } from 'polyclip-ts';
 import { placeByKey } from './places';
 import { voronoiCells, type XY } from './voronoi';
 
@@ -191,16 +190,14 @@ export function prefectureGeometries(outline: Polygon | MultiPolygon): MultiPoly
   const outlinePolygons = (outline.type === 'Polygon' ? [outline.coordinates] : outline.coordinates).map(
     (poly) => poly.map((ring) => ring.map(([lon = 0, lat = 0]) => [lon, lat] as XY)),
   );
-  // Cells are convex, so each is cut out of the outline by Sutherland–Hodgman; the union then merges a
-  // prefecture's cells and removes the zero-width bridges that clipping a concave outline leaves behind.
+  // A prefecture is the outline cut by the union of its cells; polyclip does both.
   return PREFECTURES.map((_, prefecture) => {
-    const pieces = cells
+    const [first, ...rest] = cells
       .filter((_cell, i) => GENERATORS[i]?.prefecture === prefecture)
-      .flatMap((cell) => outlinePolygons.map((poly) => poly.map((ring) => clipToConvex(ring, cell))))
-      .filter((poly) => (poly[0]?.length ?? 0) > 0)
-      .map((poly) => poly.filter((ring) => ring.length > 0));
-    const [first, ...rest] = pieces;
-    if (!first) throw new Error(`prefecture ${PREFECTURES[prefecture]?.code} has no area`);
-    return { type: 'MultiPolygon', coordinates: union(first, ...rest) };
+      .map((cell) => [cell]);
+    if (!first) throw new Error(`prefecture ${PREFECTURES[prefecture]?.code} has no cells`);
+    const coordinates = intersection(outlinePolygons, union(first, ...rest));
+    if (coordinates.length === 0) throw new Error(`prefecture ${PREFECTURES[prefecture]?.code} has no area`);
+    return { type: 'MultiPolygon', coordinates };
   });
 }

@@ -7,7 +7,7 @@ import type { Polygon } from 'geojson';
 import { offsetKm, roundTo } from './geo';
 import { operatorName, SITE_KINDS } from './operators';
 import type { PointGrid } from './point-grid';
-import type { PolygonIndex } from './point-in-polygon';
+import type { Containment } from './containment';
 import { PREFECTURES, prefectureAt } from './prefectures';
 import type { Rng } from './prng';
 import { WeightedPicker } from './prng';
@@ -19,7 +19,7 @@ import type { GridSubstation } from './substations';
 export const FEEDER_RADIUS_M = 15_000;
 
 export interface SiteWorld {
-  outline: PolygonIndex;
+  outline: Containment;
   substations: readonly GridSubstation[];
   grid: PointGrid<GridSubstation>;
 }

@@ -3,9 +3,10 @@
  * 110 kV at every county seat and around the busier places. All of them lie inside the outline and at least
  * SAFE_KM from its edge, so that farms placed around them can stay in Xinjiang too.
  */
-import { offsetKm, haversineM } from './geo';
+import { haversineKm } from '@gridwatch/contract';
+import { offsetKm } from './geo';
 import { PLACES, placeByKey, type Place } from './places';
-import type { PolygonIndex } from './point-in-polygon';
+import type { Containment } from './containment';
 import { PREFECTURES, prefectureAt } from './prefectures';
 import type { Rng } from './prng';
 import { WeightedPicker } from './prng';
@@ -63,7 +64,7 @@ const NOMINAL_MVA: Record<110 | 220 | 750, readonly number[]> = {
   750: [3000, 4200, 6300],
 };
 
-export function generateSubstations(rng: Rng, outline: PolygonIndex): GridSubstation[] {
+export function generateSubstations(rng: Rng, outline: Containment): GridSubstation[] {
   const out: GridSubstation[] = [];
   const nameCount = new Map<string, number>();
 
@@ -77,7 +78,7 @@ export function generateSubstations(rng: Rng, outline: PolygonIndex): GridSubsta
     ].every(([e = 0, n = 0]) => outline.contains(...offsetKm(lon, lat, e, n)));
 
   const tooClose = (lon: number, lat: number, minKm: number): boolean =>
-    out.some((s) => haversineM(lon, lat, s.lon, s.lat) < minKm * 1000);
+    out.some((s) => haversineKm(lon, lat, s.lon, s.lat) < minKm);
 
   const add = (place: Place, voltageKv: 110 | 220 | 750, sigmaKm: number, minKm: number): void => {
     for (let attempt = 0; attempt < 40; attempt++) {

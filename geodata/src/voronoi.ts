@@ -1,6 +1,4 @@
-import { clipByHalfPlane, type XY } from './convex-clip';
-
-export type { XY };
+export type XY = [number, number];
 
 /**
  * Voronoi cells of a few dozen points, each clipped to a box, as closed rings. Every cell is the box cut by the
@@ -26,4 +24,23 @@ export function voronoiCells(points: readonly XY[], box: readonly [number, numbe
     const first = cell[0];
     return first ? [...cell, [first[0], first[1]]] : [];
   });
+}
+
+/** Keeps the part of a convex polygon where nx·x + ny·y ≤ c (one Sutherland–Hodgman step, exact for convex input). */
+function clipByHalfPlane(polygon: readonly XY[], nx: number, ny: number, c: number): XY[] {
+  const side = (v: XY): number => nx * v[0] + ny * v[1] - c;
+  const out: XY[] = [];
+  for (let i = 0; i < polygon.length; i++) {
+    const a = polygon[i];
+    const b = polygon[(i + 1) % polygon.length];
+    if (!a || !b) continue;
+    const sa = side(a);
+    const sb = side(b);
+    if (sa <= 0) out.push(a);
+    if (sa <= 0 !== sb <= 0) {
+      const t = sa / (sa - sb);
+      out.push([a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]);
+    }
+  }
+  return out;
 }

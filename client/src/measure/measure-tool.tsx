@@ -1,8 +1,7 @@
 import type { LineString, Polygon } from 'geojson';
 import { useI18n } from '../i18n';
 import type { MeasureKind, MeasureRequest } from '../map';
-import { formatArea, formatLength } from './format-measure';
-import { lineLengthM, ringAreaM2 } from './geodesy';
+import { measureShape } from './measure-shape';
 
 const KINDS: readonly MeasureKind[] = ['line', 'area'];
 
@@ -15,12 +14,7 @@ interface Props {
 /** Distance and area on the map, on the sphere: a line's length, or a polygon's area and perimeter. */
 export function MeasureTool({ request, onRequest, shape }: Props) {
   const { t, locale } = useI18n();
-  const result =
-    shape?.type === 'LineString'
-      ? formatLength(lineLengthM(shape.coordinates), locale)
-      : shape?.type === 'Polygon'
-        ? `${formatArea(ringAreaM2(shape.coordinates[0] ?? []), locale)} · ${formatLength(lineLengthM(shape.coordinates[0] ?? []), locale)}`
-        : null;
+  const result = measureShape(shape, locale);
   return (
     <section className="panel-section" data-testid="measure-tool" aria-labelledby="measure-title">
       <h2 id="measure-title" className="panel-section__title">

@@ -1,9 +1,10 @@
-/** The contract between the tiers: request and response schemas, statuses, roles, calendar days, seed rows. */
+/** The contract between the tiers: request and response schemas, statuses, roles, calendar days, seed rows, geodesy. */
 export * from './auth';
 export * from './calendar-day';
 export * from './campaign';
 export * from './enforcement';
 export * from './errors';
+export * from './geodesy';
 export * from './geojson';
 export * from './import';
 export * from './layers';

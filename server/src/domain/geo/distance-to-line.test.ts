@@ -1,9 +1,8 @@
 import type { LineString, MultiLineString } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { distanceToLineKm } from './distance-to-line';
-import { haversineKm } from './haversine';
+import { EARTH_RADIUS_KM as R, haversineKm } from '@gridwatch/contract';
 
-const R = 6371.0088;
 const RAD = Math.PI / 180;
 const meridian: LineString = {
   type: 'LineString',

@@ -1,5 +1,5 @@
 import type { LineString, MultiLineString, Position } from 'geojson';
-import { EARTH_RADIUS_KM, haversineKm } from './haversine';
+import { EARTH_RADIUS_KM, haversineKm } from '@gridwatch/contract';
 
 type Vector = readonly [number, number, number];
 

@@ -1,7 +1,7 @@
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { gcj02ToWgs84, outOfChina, wgs84ToGcj02 } from './gcj02';
-import { haversineKm } from './haversine';
+import { haversineKm } from '@gridwatch/contract';
 import { preparePointInPolygon } from './point-in-polygon';
 
 const metres = ([lon1, lat1]: readonly number[], [lon2, lat2]: readonly number[]) =>

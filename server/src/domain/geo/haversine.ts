@@ -1,22 +1,11 @@
-/** Mean Earth radius (IUGG R1) in metres; DOMAIN.md fixes distances to this sphere so both stores agree. */
-export const EARTH_RADIUS_M = 6_371_008.8;
-export const EARTH_RADIUS_KM = EARTH_RADIUS_M / 1000;
+/**
+ * The sphere and the haversine are the contract's (one module for every tier); re-exported here because the
+ * store's SQL and the domain's distance tests must take the radius from the same place as the TypeScript.
+ */
+export { EARTH_RADIUS_KM, EARTH_RADIUS_M, haversineKm } from '@gridwatch/contract';
 
 /** A millimetre, in kilometres: the slack that keeps the SQLite and PostGIS answers from disagreeing at r. */
 export const WITHIN_TOLERANCE_KM = 1e-6;
-
-const RAD = Math.PI / 180;
-
-/** Great-circle distance in kilometres between two lon/lat points on the sphere. */
-export function haversineKm(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const phi1 = lat1 * RAD;
-  const phi2 = lat2 * RAD;
-  const sinHalfDPhi = Math.sin((phi2 - phi1) / 2);
-  const sinHalfDLambda = Math.sin(((lon2 - lon1) * RAD) / 2);
-  const h = sinHalfDPhi * sinHalfDPhi + Math.cos(phi1) * Math.cos(phi2) * sinHalfDLambda * sinHalfDLambda;
-  // Rounding can push h a hair above 1 for antipodal points, where asin would return NaN.
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** Whether a distance d (km) counts as within radius r (km), with the tolerance of DOMAIN.md. */
 export function isWithinKm(d: number, r: number): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { haversineKm } from './haversine';
+import { haversineKm } from '@gridwatch/contract';
 import { expandBboxKm, radiusBbox } from './radius-bbox';
 
 describe('radiusBbox', () => {

@@ -1,5 +1,5 @@
 import type { Bbox } from './bbox';
-import { EARTH_RADIUS_KM } from './haversine';
+import { EARTH_RADIUS_KM } from '@gridwatch/contract';
 
 const DEG = 180 / Math.PI;
 
