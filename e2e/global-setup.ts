@@ -1,4 +1,5 @@
 import { expect, request, type FullConfig } from '@playwright/test';
+import { originOf } from './support/fixtures';
 import { USERS } from './support/users';
 
 /**
@@ -9,7 +10,7 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   for (const project of config.projects) {
     const baseURL = project.use.baseURL;
     if (!baseURL) continue;
-    const admin = await request.newContext({ baseURL });
+    const admin = await request.newContext({ baseURL, extraHTTPHeaders: originOf(baseURL) });
     const login = await admin.post('/api/auth/login', { data: USERS.admin });
     expect(login.status(), `admin login on ${baseURL}`).toBe(200);
     for (const role of ['enforcer', 'viewer'] as const) {
