@@ -2,6 +2,8 @@ import { Type, type Static } from 'typebox';
 import { STATUSES } from './status';
 import { Bbox, FeatureCollectionOf, FeatureOf } from './geojson';
 import { Day } from './progress';
+import { servedSchemas } from './columns/column';
+import { SITE_COLUMNS } from './columns/sites';
 
 export const LAYER_IDS = ['regions', 'substations', 'lines', 'pylons', 'sites', 'zones'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
@@ -58,20 +60,8 @@ export const PylonProperties = Type.Object({
   seq: Type.Integer(),
   synthetic: Type.Boolean(),
 });
-export const SiteProperties = Type.Object({
-  externalId: Type.String(),
-  name: Type.String(),
-  nameZh: Type.String(),
-  operator: Type.String(),
-  machines: Type.Integer(),
-  loadMw: Type.Number(),
-  status: StatusSchema,
-  feederSubstationId: Nullable(Type.Integer()),
-  firstObserved: Type.String({ description: 'YYYY-MM-DD' }),
-  statusChangedAt: Nullable(Type.String({ description: 'ISO 8601' })),
-  version: Type.Integer(),
-  synthetic: Type.Boolean(),
-});
+/** Built from the column table, so a new site column is served without touching this file. */
+export const SiteProperties = Type.Object(servedSchemas(SITE_COLUMNS));
 export const ZoneProperties = Type.Object({
   name: Type.String(),
   team: Nullable(Type.String()),

@@ -3,6 +3,8 @@
  * Plain data, WGS 84 lon/lat, no database ids: references between entities go by externalId.
  */
 import type { LineString, MultiPolygon, Polygon } from 'geojson';
+import type { SeedValues } from './columns/column';
+import type { SITE_COLUMNS } from './columns/sites';
 import type { Status } from './status';
 
 export type RegionLevel = 'province' | 'prefecture' | 'county';
@@ -58,21 +60,12 @@ export interface SeedPylon {
   synthetic: boolean;
 }
 
-export interface SeedSite {
-  externalId: string;
-  name: string;
-  nameZh: string;
-  operator: string;
-  machines: number;
-  loadMw: number; // 3 decimals
-  status: Status; // the status now (after all status changes)
-  feederSubstationExternalId: string | null;
-  firstObserved: string; // YYYY-MM-DD
+/** A site: the seeded columns of SITE_COLUMNS (the feeder by externalId), its position and footprint. */
+export type SeedSite = SeedValues<typeof SITE_COLUMNS> & {
   lon: number;
   lat: number;
   footprint: Polygon | null;
-  synthetic: boolean;
-}
+};
 
 export interface SeedStatusChange {
   siteExternalId: string;

@@ -3,8 +3,8 @@
  * mapping from a row to the Feature that the API serves. Backend-neutral: no SQL here.
  */
 import type { Geometry } from 'geojson';
-import type { LayerId } from '@gridwatch/contract';
-import type { Status } from '@gridwatch/contract';
+import { SITE_COLUMNS, type LayerId, type SiteProperties } from '@gridwatch/contract';
+import { readServed } from './columns/read-column';
 import { bool, int, intOrNull, num, numOrNull, pointOf, str, strOrNull, type Row } from './row-values';
 import type { LayerFeature } from './store';
 
@@ -55,21 +55,7 @@ export const rowToFeature: { [L in LayerId]: (row: Row) => LayerFeature<L> } = {
       seq: int(r.seq),
       synthetic: bool(r.synthetic),
     }),
-  sites: (r) =>
-    feature<'sites'>(r, pointOf(r), {
-      externalId: str(r.externalId),
-      name: str(r.name),
-      nameZh: str(r.nameZh),
-      operator: str(r.operator),
-      machines: int(r.machines),
-      loadMw: num(r.loadMw),
-      status: str(r.status) as Status,
-      feederSubstationId: intOrNull(r.feederSubstationId),
-      firstObserved: str(r.firstObserved),
-      statusChangedAt: strOrNull(r.statusChangedAt),
-      version: int(r.version),
-      synthetic: bool(r.synthetic),
-    }),
+  sites: (r) => feature<'sites'>(r, pointOf(r), readServed(SITE_COLUMNS, r) as SiteProperties),
   zones: (r) =>
     feature<'zones'>(r, parsed(r.geometry), {
       name: str(r.name),

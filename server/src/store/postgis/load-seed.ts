@@ -1,10 +1,23 @@
 import type pg from 'pg';
-import type { SeedData } from '@gridwatch/contract';
+import { SITE_COLUMNS, type ColumnSpec, type SeedData, type SeedSite } from '@gridwatch/contract';
+import { seedColumns, type SeedColumn } from '../columns/seed-columns';
 import { bboxOfCoordinates } from '../../domain/geo/bbox';
 import { seedReferences } from '../seed-references';
 import { seedRegionMembers } from '../seed-region-members';
 
 const CHUNK = 10_000;
+
+const ARRAY_TYPE: Record<ColumnSpec['read'], string> = {
+  text: 'text[]',
+  int: 'int[]',
+  real: 'float8[]',
+  bool: 'bool[]',
+};
+
+/** The seeded columns of a table as `insert` takes them: each with its array type and value getter. */
+function arraysOf<T>(columns: SeedColumn<T>[]): Record<string, [string, (row: T) => unknown]> {
+  return Object.fromEntries(columns.map((c) => [c.sql, [ARRAY_TYPE[c.read], (row: T) => c.value(row)]]));
+}
 
 /**
  * Bulk-loads seed data into an empty database in one transaction: one INSERT … SELECT FROM unnest(arrays)
@@ -93,20 +106,11 @@ export async function loadSeedPostgis(client: pg.ClientBase, seed: SeedData): Pr
     });
     await insert('sites', seed.sites, {
       id: ['int[]', (_, i) => i + 1],
-      external_id: ['text[]', (s) => s.externalId],
-      name: ['text[]', (s) => s.name],
-      name_zh: ['text[]', (s) => s.nameZh],
-      operator: ['text[]', (s) => s.operator],
-      machines: ['int[]', (s) => s.machines],
-      load_mw: ['float8[]', (s) => s.loadMw],
-      status: ['text[]', (s) => s.status],
-      feeder_substation_id: ['int[]', (s) => ref('substation', s.feederSubstationExternalId)],
-      first_observed: ['text[]', (s) => s.firstObserved],
+      ...arraysOf(seedColumns<SeedSite>(SITE_COLUMNS, ref)),
       status_changed_at: ['text[]', (s) => lastChange.get(s.externalId) ?? null],
       lon: ['float8[]', (s) => s.lon],
       lat: ['float8[]', (s) => s.lat],
       footprint: ['text[]', (s) => (s.footprint ? JSON.stringify(s.footprint) : null)],
-      synthetic: ['bool[]', (s) => s.synthetic],
     });
     await insert('status_changes', seed.statusChanges, {
       site_id: ['int[]', (c) => ref('site', c.siteExternalId)],

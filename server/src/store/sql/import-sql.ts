@@ -14,7 +14,14 @@ import type { PylonImport } from '../../domain/import/pylon-rows';
 import type { RegionImport } from '../../domain/import/region-rows';
 import type { SiteImport } from '../../domain/import/site-rows';
 import type { SubstationImport } from '../../domain/import/substation-rows';
-import type { Status } from '@gridwatch/contract';
+import { SITE_COLUMNS } from '@gridwatch/contract';
+import {
+  importedColumnNames,
+  importedInsertValues,
+  importedUpdateSet,
+  importSelect,
+} from '../columns/column-sql';
+import { readImported } from '../columns/read-column';
 import { num, numOrNull, pointOf as point, str, strOrNull, type Row } from '../row-values';
 import type { ImportClient, ImportTx } from './import-client';
 import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './region-members-sql';
@@ -48,42 +55,22 @@ function bboxColumns(geometry: LineString | MultiLineString | MultiPolygon): Sql
   return join(bboxOfCoordinates(geometry.coordinates) as unknown as number[]);
 }
 
+const SITE_IMPORT = importSelect(SITE_COLUMNS);
+
 const SITES: LayerImportSql<'sites'> = {
   table: 'sites',
-  select: sql`SELECT t.id, t.version, t.external_id AS "externalId", t.name, t.name_zh AS "nameZh", t.operator,
-    t.machines, t.load_mw AS "loadMw", t.status, f.external_id AS "feederSubstationExternalId",
-    t.first_observed AS "firstObserved", t.lon, t.lat
-    FROM sites t LEFT JOIN substations f ON f.id = t.feeder_substation_id`,
+  select: sql`SELECT t.id, t.version, ${SITE_IMPORT.columns}, t.lon, t.lat FROM sites t ${SITE_IMPORT.joins}`,
   toExisting: (r) => ({
     id: num(r.id),
     version: num(r.version),
-    record: {
-      properties: {
-        externalId: str(r.externalId),
-        name: str(r.name),
-        nameZh: str(r.nameZh),
-        operator: str(r.operator),
-        machines: num(r.machines),
-        loadMw: num(r.loadMw),
-        status: str(r.status) as Status,
-        feederSubstationExternalId: strOrNull(r.feederSubstationExternalId),
-        firstObserved: str(r.firstObserved),
-      } satisfies SiteImport,
-      geometry: point(r),
-    },
+    record: { properties: readImported(SITE_COLUMNS, r) as SiteImport, geometry: point(r) },
   }),
-  insertColumns: sql`(external_id, name, name_zh, operator, machines, load_mw, status, feeder_substation_id,
-    first_observed, status_changed_at, lon, lat)`,
+  insertColumns: sql`(${join([...importedColumnNames(SITE_COLUMNS), raw('status_changed_at, lon, lat')])})`,
   insertValues: ({ properties: p, geometry: g }, plan) =>
-    sql`(${p.externalId}, ${p.name}, ${p.nameZh}, ${p.operator}, ${p.machines}, ${p.loadMw}, ${p.status},
-      ${ref('substations', p.feederSubstationExternalId)}, ${p.firstObserved}, ${plan.at}, ${g.coordinates[0]},
-      ${g.coordinates[1]})`,
+    sql`(${join([...importedInsertValues(SITE_COLUMNS, p), sql`${plan.at}, ${g.coordinates[0]}, ${g.coordinates[1]}`])})`,
   // Any change to a site bumps its version, so an edit made against the old row is refused as stale.
   updateSet: ({ record: { properties: p, geometry: g }, statusChanged }, plan) =>
-    sql`name = ${p.name}, name_zh = ${p.nameZh}, operator = ${p.operator}, machines = ${p.machines},
-      load_mw = ${p.loadMw}, status = ${p.status},
-      feeder_substation_id = ${ref('substations', p.feederSubstationExternalId)},
-      first_observed = ${p.firstObserved}, lon = ${g.coordinates[0]}, lat = ${g.coordinates[1]},
+    sql`${join(importedUpdateSet(SITE_COLUMNS, p))}, lon = ${g.coordinates[0]}, lat = ${g.coordinates[1]},
       version = version + 1 ${statusChanged ? sql`, status_changed_at = ${plan.at}` : empty}`,
 };
 

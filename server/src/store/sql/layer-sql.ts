@@ -1,5 +1,6 @@
-import type { LayerId } from '@gridwatch/contract';
+import { SITE_COLUMNS, type LayerId } from '@gridwatch/contract';
 import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { servedSelect } from '../columns/column-sql';
 
 /**
  * The FROM clause and the camelCase select list of each layer, the same SQL on both stores (both have the
@@ -48,10 +49,7 @@ export const LAYER_SQL: Record<LayerId, LayerSql> = {
     table: 'sites',
     from: sql`sites t`,
     point: true,
-    columns: sql`t.id, t.external_id AS "externalId", t.name, t.name_zh AS "nameZh", t.operator,
-      t.machines, t.load_mw AS "loadMw", t.status, t.feeder_substation_id AS "feederSubstationId",
-      t.first_observed AS "firstObserved", t.status_changed_at AS "statusChangedAt", t.lon, t.lat,
-      t.version, t.synthetic`,
+    columns: sql`t.id, ${servedSelect(SITE_COLUMNS)}, t.lon, t.lat`,
   },
   zones: {
     table: 'zones',

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { SeedData } from '@gridwatch/contract';
+import { SITE_COLUMNS, type SeedData, type SeedSite } from '@gridwatch/contract';
+import { seedColumns } from '../columns/seed-columns';
 import { bboxOfCoordinates } from '../../domain/geo/bbox';
 import { seedReferences } from '../seed-references';
 import { seedRegionMembers } from '../seed-region-members';
@@ -79,27 +80,18 @@ export function loadSeedSqlite(db: Database.Database, seed: SeedData): void {
     for (const p of seed.pylons) {
       pylon.run(p.externalId, ref('line', p.lineExternalId), p.seq, p.lon, p.lat, b(p.synthetic));
     }
-    const site =
-      db.prepare(`INSERT INTO sites (id, external_id, name, name_zh, operator, machines, load_mw, status,
-      feeder_substation_id, first_observed, status_changed_at, lon, lat, footprint, version, synthetic)
-      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?)`);
+    const siteColumns = seedColumns<SeedSite>(SITE_COLUMNS, ref);
+    const siteNames = [...siteColumns.map((c) => c.sql), 'status_changed_at', 'lon', 'lat', 'footprint'];
+    const site = db.prepare(`INSERT INTO sites (id, ${siteNames.join(', ')})
+      VALUES (?, ${siteNames.map(() => '?').join(', ')})`);
     seed.sites.forEach((s, i) => {
       site.run(
         i + 1,
-        s.externalId,
-        s.name,
-        s.nameZh,
-        s.operator,
-        s.machines,
-        s.loadMw,
-        s.status,
-        ref('substation', s.feederSubstationExternalId),
-        s.firstObserved,
+        ...siteColumns.map((c) => (c.read === 'bool' ? b(c.value(s) as boolean) : c.value(s))),
         lastChange.get(s.externalId) ?? null,
         s.lon,
         s.lat,
         s.footprint ? JSON.stringify(s.footprint) : null,
-        b(s.synthetic),
       );
     });
     const change =
