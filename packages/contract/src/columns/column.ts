@@ -64,14 +64,16 @@ type RowValue<C extends ColumnSpec> = C['reference'] extends ColumnReference
   : Static<C['schema']>;
 
 /** The API properties' schemas of a table (for Type.Object). */
-export type ServedSchemas<T extends ColumnTable> = { [K in keyof T as ServedKey<T, K>]: T[K]['schema'] };
+export type ServedSchemas<T extends ColumnTable> = {
+  -readonly [K in keyof T as ServedKey<T, K>]: T[K]['schema'];
+};
 /** The properties of a seed row that the table describes. */
 export type SeedValues<T extends ColumnTable> = {
-  [K in keyof T as RowName<T[K], SeededKey<T, K>>]: RowValue<T[K]>;
+  -readonly [K in keyof T as RowName<T[K], SeededKey<T, K>>]: RowValue<T[K]>;
 };
 /** The properties of an import row, as read and checked (absent optional ones filled in). */
 export type ImportValues<T extends ColumnTable> = {
-  [K in keyof T as RowName<T[K], ImportedKey<T, K>>]: RowValue<T[K]>;
+  -readonly [K in keyof T as RowName<T[K], ImportedKey<T, K>>]: RowValue<T[K]>;
 };
 
 /** The name a seed or import row gives the column. */
