@@ -20,7 +20,6 @@ const site: SelectedFeature = {
       feederSubstationId: null,
       firstObserved: '2021-03-01',
       statusChangedAt: null,
-      licenceNo: null,
       version: 1,
       synthetic: true,
     },
