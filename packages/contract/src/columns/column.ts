@@ -31,8 +31,10 @@ export interface ColumnReference {
 }
 
 export interface ColumnSpec {
-  /** The column of the layer's table (both migrations). */
+  /** The column of the layer's table (both migrations), or of the joined row `joined`. */
   readonly sql: string;
+  /** The alias of a row the layer's FROM joins (read only: never seeded or imported). */
+  readonly joined?: string;
   /** The value's type as the API serves it (and, unless a reference, as seed and import rows carry it). */
   readonly schema: TSchema;
   /** Whether features served by the API carry it. */
@@ -61,7 +63,9 @@ type RowValue<C extends ColumnSpec> = C['reference'] extends ColumnReference
   ? C['nullable'] extends true
     ? string | null
     : string
-  : Static<C['schema']>;
+  : C['imported'] extends { check: { type: 'oneOf'; values: readonly (infer V)[] } }
+    ? V
+    : Static<C['schema']>;
 
 /** The API properties' schemas of a table (for Type.Object). */
 export type ServedSchemas<T extends ColumnTable> = {

@@ -2,7 +2,7 @@
  * The SQL lists of a column table, the same on both stores: what the layer route selects, and what an import
  * reads, inserts and updates. Names come from the tables in @gridwatch/contract, never from a request.
  */
-import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { rowName, type ColumnReference, type ColumnTable } from '@gridwatch/contract';
 
 const entries = (table: ColumnTable) => Object.entries(table);
@@ -12,7 +12,7 @@ export function servedSelect(table: ColumnTable): Sql {
   return join(
     entries(table)
       .filter(([, c]) => c.served)
-      .map(([name, c]) => raw(`t.${c.sql} AS "${name}"`)),
+      .map(([name, c]) => raw(`${c.joined ?? 't'}.${c.sql} AS "${name}"`)),
   );
 }
 
@@ -38,7 +38,7 @@ export function importSelect(table: ColumnTable): { columns: Sql; joins: Sql } {
     columns.push(raw(`${alias}.external_id AS "${key}"`));
     joins.push(raw(`LEFT JOIN ${c.reference.table} ${alias} ON ${alias}.id = t.${c.sql}`));
   }
-  return { columns: join(columns), joins: join(joins, ' ') };
+  return { columns: join(columns), joins: joins.length ? join(joins, ' ') : empty };
 }
 
 /** Each imported column's SQL name and the value an import row writes there (references resolved). */
