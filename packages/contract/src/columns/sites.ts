@@ -6,7 +6,7 @@ const text = { check: { type: 'text' } } as const;
 
 /**
  * The columns of `sites` (server/src/store/columns reads this table; migrations are hand-written SQL). A new
- * column: a line here, a migration per backend, the Prisma schema. Position and geometry (lon, lat,
+ * column: an entry here, a migration per backend, the Prisma schema. Position and geometry (lon, lat,
  * footprint) are the loaders' and the readers' own, as are the id and the version's bump.
  */
 export const SITE_COLUMNS = {
