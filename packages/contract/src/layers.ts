@@ -2,6 +2,13 @@ import { Type, type Static } from 'typebox';
 import { STATUSES } from './status';
 import { Bbox, FeatureCollectionOf, FeatureOf } from './geojson';
 import { Day } from './progress';
+import { servedSchemas } from './columns/column';
+import { LINE_COLUMNS } from './columns/lines';
+import { PYLON_COLUMNS } from './columns/pylons';
+import { REGION_COLUMNS } from './columns/regions';
+import { SITE_COLUMNS } from './columns/sites';
+import { SUBSTATION_COLUMNS } from './columns/substations';
+import { ZONE_COLUMNS } from './columns/zones';
 
 export const LAYER_IDS = ['regions', 'substations', 'lines', 'pylons', 'sites', 'zones'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
@@ -20,66 +27,13 @@ export const LayerInfo = Type.Object({
 export type LayerInfo = Static<typeof LayerInfo>;
 export const LayerList = Type.Array(LayerInfo);
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
-
-export const RegionProperties = Type.Object({
-  externalId: Type.String(),
-  code: Type.String(),
-  name: Type.String(),
-  nameZh: Type.String(),
-  level: Type.String(),
-  synthetic: Type.Boolean(),
-});
-export const SubstationProperties = Type.Object({
-  externalId: Type.String(),
-  name: Type.String(),
-  nameZh: Type.String(),
-  voltageKv: Type.Number(),
-  capacityMva: Type.Number(),
-  utilityId: Nullable(Type.Integer()),
-  utilityName: Nullable(Type.String()),
-  utilityNameZh: Nullable(Type.String()),
-  baseLoadMw: Nullable(Type.Number()),
-  meteredPeakMw: Nullable(Type.Number()),
-  synthetic: Type.Boolean(),
-});
-export const LineProperties = Type.Object({
-  externalId: Type.String(),
-  name: Type.String(),
-  nameZh: Type.String(),
-  voltageKv: Type.Number(),
-  fromSubstationId: Nullable(Type.Integer()),
-  toSubstationId: Nullable(Type.Integer()),
-  synthetic: Type.Boolean(),
-});
-export const PylonProperties = Type.Object({
-  externalId: Type.String(),
-  lineId: Type.Integer(),
-  seq: Type.Integer(),
-  synthetic: Type.Boolean(),
-});
-export const SiteProperties = Type.Object({
-  externalId: Type.String(),
-  name: Type.String(),
-  nameZh: Type.String(),
-  operator: Type.String(),
-  machines: Type.Integer(),
-  loadMw: Type.Number(),
-  status: StatusSchema,
-  feederSubstationId: Nullable(Type.Integer()),
-  firstObserved: Type.String({ description: 'YYYY-MM-DD' }),
-  statusChangedAt: Nullable(Type.String({ description: 'ISO 8601' })),
-  version: Type.Integer(),
-  synthetic: Type.Boolean(),
-});
-export const ZoneProperties = Type.Object({
-  name: Type.String(),
-  team: Nullable(Type.String()),
-  state: Type.String(),
-  dueDate: Nullable(Type.String()),
-  notes: Nullable(Type.String()),
-  version: Type.Integer(),
-});
+/** Built from the column tables (columns/), so a new column is served without touching this file. */
+export const RegionProperties = Type.Object(servedSchemas(REGION_COLUMNS));
+export const SubstationProperties = Type.Object(servedSchemas(SUBSTATION_COLUMNS));
+export const LineProperties = Type.Object(servedSchemas(LINE_COLUMNS));
+export const PylonProperties = Type.Object(servedSchemas(PYLON_COLUMNS));
+export const SiteProperties = Type.Object(servedSchemas(SITE_COLUMNS));
+export const ZoneProperties = Type.Object(servedSchemas(ZONE_COLUMNS));
 
 export type RegionProperties = Static<typeof RegionProperties>;
 export type SubstationProperties = Static<typeof SubstationProperties>;

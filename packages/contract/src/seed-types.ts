@@ -3,19 +3,16 @@
  * Plain data, WGS 84 lon/lat, no database ids: references between entities go by externalId.
  */
 import type { LineString, MultiPolygon, Polygon } from 'geojson';
+import type { SeedValues } from './columns/column';
+import type { LINE_COLUMNS } from './columns/lines';
+import type { PYLON_COLUMNS } from './columns/pylons';
+import type { REGION_COLUMNS } from './columns/regions';
+import type { SITE_COLUMNS } from './columns/sites';
+import type { SUBSTATION_COLUMNS } from './columns/substations';
 import type { Status } from './status';
 
-export type RegionLevel = 'province' | 'prefecture' | 'county';
-
-export interface SeedRegion {
-  externalId: string;
-  code: string; // adcode
-  name: string;
-  nameZh: string;
-  level: RegionLevel;
-  geometry: MultiPolygon;
-  synthetic: boolean;
-}
+/** A region: the seeded columns of REGION_COLUMNS and its area. */
+export type SeedRegion = SeedValues<typeof REGION_COLUMNS> & { geometry: MultiPolygon };
 
 export interface SeedUtility {
   externalId: string;
@@ -24,55 +21,26 @@ export interface SeedUtility {
   regionExternalId: string | null;
 }
 
-export interface SeedSubstation {
-  externalId: string;
-  name: string;
-  nameZh: string;
-  voltageKv: number; // 110, 220 or 750
-  capacityMva: number;
+/** A substation: the seeded columns of SUBSTATION_COLUMNS (its utility by externalId) and its position. */
+export type SeedSubstation = Omit<SeedValues<typeof SUBSTATION_COLUMNS>, 'utilityExternalId'> & {
+  /** Every seeded substation has a utility (imported ones may not). */
   utilityExternalId: string;
-  baseLoadMw: number | null;
-  meteredPeakMw: number | null;
   lon: number;
   lat: number;
-  synthetic: boolean;
-}
+};
 
-export interface SeedLine {
-  externalId: string;
-  name: string;
-  nameZh: string;
-  voltageKv: number;
-  fromSubstationExternalId: string | null;
-  toSubstationExternalId: string | null;
-  geometry: LineString;
-  synthetic: boolean;
-}
+/** A line: the seeded columns of LINE_COLUMNS (its end substations by externalId) and its path. */
+export type SeedLine = SeedValues<typeof LINE_COLUMNS> & { geometry: LineString };
 
-export interface SeedPylon {
-  externalId: string;
-  lineExternalId: string;
-  seq: number; // 1-based along the line
-  lon: number;
-  lat: number;
-  synthetic: boolean;
-}
+/** A pylon: the seeded columns of PYLON_COLUMNS (its line by externalId) and its position. */
+export type SeedPylon = SeedValues<typeof PYLON_COLUMNS> & { lon: number; lat: number };
 
-export interface SeedSite {
-  externalId: string;
-  name: string;
-  nameZh: string;
-  operator: string;
-  machines: number;
-  loadMw: number; // 3 decimals
-  status: Status; // the status now (after all status changes)
-  feederSubstationExternalId: string | null;
-  firstObserved: string; // YYYY-MM-DD
+/** A site: the seeded columns of SITE_COLUMNS (the feeder by externalId), its position and footprint. */
+export type SeedSite = SeedValues<typeof SITE_COLUMNS> & {
   lon: number;
   lat: number;
   footprint: Polygon | null;
-  synthetic: boolean;
-}
+};
 
 export interface SeedStatusChange {
   siteExternalId: string;

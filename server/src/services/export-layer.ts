@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { LayerId } from '@gridwatch/contract';
 import { roundTo3 } from '../domain/geo/haversine';
-import type { LayerFeature, LayerFilter, Store } from '../store/store';
+import type { LayerFeature, LayerFilter, LayersPort, SpatialQueriesPort } from '../store/store';
 import { VERSION } from '../version';
 import { everyPage } from './every-page';
 import { csvRow } from './export-format';
@@ -16,8 +16,11 @@ export interface ExportRequest {
   at?: string;
 }
 
+/** What an export reads: pages of a layer, or the sites inside a zone. */
+export type ExportSource = LayersPort & Pick<SpatialQueriesPort, 'sitesInPolygon'>;
+
 /** Every feature that matches, a page at a time (keyset by id), so a million never sit in memory at once. */
-async function* features(store: Store, request: ExportRequest): AsyncGenerator<LayerFeature> {
+async function* features(store: ExportSource, request: ExportRequest): AsyncGenerator<LayerFeature> {
   if (request.zone) {
     yield* await store.sitesInPolygon(request.zone.geometry, request.filter.statuses ?? null);
     return;
@@ -32,7 +35,7 @@ async function* features(store: Store, request: ExportRequest): AsyncGenerator<L
  * A GeoJSON FeatureCollection, streamed, with the foreign member `meta` written after `features` (API.md) so
  * that its count and load are those of the features actually written.
  */
-export async function* geojsonExport(store: Store, request: ExportRequest): AsyncGenerator<string> {
+export async function* geojsonExport(store: ExportSource, request: ExportRequest): AsyncGenerator<string> {
   yield '{"type":"FeatureCollection","features":[\n';
   let count = 0;
   let loadMw = 0;
@@ -53,7 +56,7 @@ export async function* geojsonExport(store: Store, request: ExportRequest): Asyn
 }
 
 /** CSV with a header row: id, the properties, then lon/lat for points or the GeoJSON geometry otherwise. */
-export async function* csvExport(store: Store, request: ExportRequest): AsyncGenerator<string> {
+export async function* csvExport(store: ExportSource, request: ExportRequest): AsyncGenerator<string> {
   let columns: string[] | null = null;
   for await (const feature of features(store, request)) {
     const properties = feature.properties as Record<string, unknown>;

@@ -2,7 +2,7 @@ import type { ReferenceTable } from '../domain/import/fields';
 import type { ImportLayer } from '../domain/import/import-layers';
 import { planImport, referencedIds, type ImportCounts } from '../domain/import/plan-import';
 import type { ImportRow, RowProblem } from '../domain/import/read-rows';
-import type { Store } from '../store/store';
+import type { ImportsPort } from '../store/store';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -20,7 +20,7 @@ export type ImportOutcome = { ok: true; counts: ImportCounts } | { ok: false; pr
  * row at once (QUALITY.md §8).
  */
 export async function importLayer<L extends ImportLayer>(
-  store: Store,
+  store: ImportsPort,
   layer: L,
   rows: ImportRow<L>[],
   readProblems: RowProblem[],

@@ -4,7 +4,7 @@ import { elapsedShare, progressByUtility } from '../domain/progress';
 import { MAX_SERIES_POINTS, progressSeries, seriesDates, seriesLength } from '../domain/progress-series';
 import { validationFailed } from '../http/app-error';
 import { dayParam } from '../http/day-param';
-import type { Store } from '../store/store';
+import type { SpatialQueriesPort } from '../store/store';
 
 interface CampaignDays {
   deadline: string;
@@ -27,7 +27,11 @@ function campaignDays(query: ProgressQuery, nowMs: number): CampaignDays {
 }
 
 /** The report of a campaign as the records stood at the end of `asOf`. */
-async function reportAt(store: Store, { deadline, start }: CampaignDays, asOf: string) {
+async function reportAt(
+  store: Pick<SpatialQueriesPort, 'progressInputs'>,
+  { deadline, start }: CampaignDays,
+  asOf: string,
+) {
   const elapsed = elapsedShare(startOfDayMs(start), endOfDayMs(deadline), endOfDayMs(asOf));
   const { utilities, sites } = await store.progressInputs(endOfDayIso(asOf));
   return { elapsedShare: elapsed.rounded, utilities: progressByUtility(utilities, sites, elapsed.exact) };
@@ -38,7 +42,7 @@ async function reportAt(store: Store, { deadline, start }: CampaignDays, asOf: s
  * at the end of `asOf` in Beijing time. The campaign runs from the start of `start` to the end of `deadline`.
  */
 export async function progressReport(
-  store: Store,
+  store: Pick<SpatialQueriesPort, 'progressInputs'>,
   query: ProgressQuery,
   nowMs: number,
 ): Promise<ProgressReport> {
@@ -51,7 +55,7 @@ export async function progressReport(
  * `asOf` and `deadline` (and that last day), each computed exactly as GET /api/reports/progress computes it.
  */
 export async function progressReportSeries(
-  store: Store,
+  store: Pick<SpatialQueriesPort, 'progressInputs'>,
   query: ProgressSeriesQuery,
   nowMs: number,
 ): Promise<ProgressSeries> {

@@ -5,7 +5,7 @@ import type { Status } from '@gridwatch/contract';
 import { summarizeSites, unlicensedStatuses } from '../domain/summaries';
 import { KNOWN_ILLEGAL, rankUnexplainedLoad } from '../domain/unexplained-load';
 import { notFound } from '../http/app-error';
-import type { Hit, LayerFeature, LayerFilter, Store } from '../store/store';
+import type { Hit, LayerFeature, LayerFilter, LayersPort, SpatialQueriesPort } from '../store/store';
 import { everyPage } from './every-page';
 
 function pointOf(feature: LayerFeature): [number, number] {
@@ -22,7 +22,7 @@ function withDistances<L extends 'sites' | 'substations'>(hits: Hit<L>[]) {
 }
 
 export async function unlicensedLoadNear(
-  store: Store,
+  store: Pick<LayersPort, 'getFeature'> & Pick<SpatialQueriesPort, 'sitesWithinKm'>,
   substationId: number,
   radiusKm: number,
   includeSuspected: boolean,
@@ -45,7 +45,7 @@ export async function unlicensedLoadNear(
 }
 
 export async function hotspots(
-  store: Store,
+  store: Pick<SpatialQueriesPort, 'hotspots'>,
   radiusKm: number,
   limit: number,
   includeSuspected: boolean,
@@ -55,7 +55,12 @@ export async function hotspots(
   return rows.map((r) => ({ ...r, totalLoadMw: roundTo3(r.totalLoadMw) }));
 }
 
-export async function nearestSubstations(store: Store, lon: number, lat: number, k: number) {
+export async function nearestSubstations(
+  store: Pick<SpatialQueriesPort, 'nearestSubstations'>,
+  lon: number,
+  lat: number,
+  k: number,
+) {
   return {
     type: 'FeatureCollection' as const,
     features: withDistances(await store.nearestSubstations(lon, lat, k)),
@@ -63,7 +68,11 @@ export async function nearestSubstations(store: Store, lon: number, lat: number,
 }
 
 /** The sites in an area with the summary over every site returned (all statuses unless filtered). */
-export async function sitesWithin(store: Store, geometry: Polygon | MultiPolygon, statuses: Status[] | null) {
+export async function sitesWithin(
+  store: Pick<SpatialQueriesPort, 'sitesInPolygon'>,
+  geometry: Polygon | MultiPolygon,
+  statuses: Status[] | null,
+) {
   const sites = await store.sitesInPolygon(geometry, statuses);
   return siteCollection(sites, statuses);
 }
@@ -77,7 +86,12 @@ export function siteCollection(sites: LayerFeature<'sites'>[], statuses: Status[
 }
 
 /** Sites within `widthKm` of a line (great-circle segments), measured here so both stores agree exactly. */
-export async function corridor(store: Store, lineId: number, widthKm: number, statuses: Status[] | null) {
+export async function corridor(
+  store: Pick<SpatialQueriesPort, 'siteCandidatesNearLine'>,
+  lineId: number,
+  widthKm: number,
+  statuses: Status[] | null,
+) {
   const found = await store.siteCandidatesNearLine(lineId, widthKm, statuses);
   if (!found) throw notFound(`No line with id ${lineId}`);
   const line = found.line.geometry as LineString | MultiLineString;
@@ -95,7 +109,7 @@ export async function corridor(store: Store, lineId: number, widthKm: number, st
   };
 }
 
-export async function unexplainedLoad(store: Store, radiusKm: number) {
+export async function unexplainedLoad(store: Pick<SpatialQueriesPort, 'substationLoads'>, radiusKm: number) {
   return rankUnexplainedLoad(await store.substationLoads(radiusKm, KNOWN_ILLEGAL));
 }
 
@@ -105,7 +119,7 @@ export async function unexplainedLoad(store: Store, radiusKm: number) {
  * statuses, summed like the substation answer; as of the instant `at` when given (statuses then).
  */
 export async function unlicensedLoadByRegion(
-  store: Store,
+  store: Pick<LayersPort, 'queryLayer' | 'querySitesAsOf'>,
   level: string,
   includeSuspected: boolean,
   at?: string,

@@ -1,82 +1,51 @@
 /**
- * Rows of each layer as both stores select them (camelCase columns, geometry as GeoJSON text), and the one
- * mapping from a row to the Feature that the API serves. Backend-neutral: no SQL here.
+ * Rows of each layer as both stores select them (LAYER_SQL: camelCase columns, geometry as GeoJSON text), and
+ * the one mapping from a row to the Feature that the API serves. Backend-neutral: no SQL here.
  */
 import type { Geometry } from 'geojson';
-import type { LayerId } from '@gridwatch/contract';
-import type { Status } from '@gridwatch/contract';
-import { bool, int, intOrNull, num, numOrNull, pointOf, str, strOrNull, type Row } from './row-values';
+import {
+  LINE_COLUMNS,
+  PYLON_COLUMNS,
+  REGION_COLUMNS,
+  SITE_COLUMNS,
+  SUBSTATION_COLUMNS,
+  ZONE_COLUMNS,
+  type ColumnTable,
+  type LayerId,
+} from '@gridwatch/contract';
+import { readServed } from './columns/read-column';
+import { int, pointOf, str, type Row } from './row-values';
 import type { LayerFeature } from './store';
 
-const parsed = (text: unknown): Geometry => JSON.parse(str(text)) as Geometry;
+const COLUMNS: Record<LayerId, ColumnTable> = {
+  regions: REGION_COLUMNS,
+  substations: SUBSTATION_COLUMNS,
+  lines: LINE_COLUMNS,
+  pylons: PYLON_COLUMNS,
+  sites: SITE_COLUMNS,
+  zones: ZONE_COLUMNS,
+};
 
-function feature<L extends LayerId>(row: Row, geometry: Geometry, properties: LayerFeature<L>['properties']) {
-  return { type: 'Feature', id: int(row.id), geometry, properties } as LayerFeature<L>;
+const POINT_LAYERS: ReadonlySet<LayerId> = new Set(['substations', 'pylons', 'sites']);
+
+function toFeature<L extends LayerId>(layer: L): (row: Row) => LayerFeature<L> {
+  const geometryOf = POINT_LAYERS.has(layer)
+    ? pointOf
+    : (row: Row) => JSON.parse(str(row.geometry)) as Geometry;
+  return (row) =>
+    ({
+      type: 'Feature',
+      id: int(row.id),
+      geometry: geometryOf(row),
+      properties: readServed(COLUMNS[layer], row),
+    }) as LayerFeature<L>;
 }
 
 export const rowToFeature: { [L in LayerId]: (row: Row) => LayerFeature<L> } = {
-  regions: (r) =>
-    feature<'regions'>(r, parsed(r.geometry), {
-      externalId: str(r.externalId),
-      code: str(r.code),
-      name: str(r.name),
-      nameZh: str(r.nameZh),
-      level: str(r.level),
-      synthetic: bool(r.synthetic),
-    }),
-  substations: (r) =>
-    feature<'substations'>(r, pointOf(r), {
-      externalId: str(r.externalId),
-      name: str(r.name),
-      nameZh: str(r.nameZh),
-      voltageKv: num(r.voltageKv),
-      capacityMva: num(r.capacityMva),
-      utilityId: intOrNull(r.utilityId),
-      utilityName: strOrNull(r.utilityName),
-      utilityNameZh: strOrNull(r.utilityNameZh),
-      baseLoadMw: numOrNull(r.baseLoadMw),
-      meteredPeakMw: numOrNull(r.meteredPeakMw),
-      synthetic: bool(r.synthetic),
-    }),
-  lines: (r) =>
-    feature<'lines'>(r, parsed(r.geometry), {
-      externalId: str(r.externalId),
-      name: str(r.name),
-      nameZh: str(r.nameZh),
-      voltageKv: num(r.voltageKv),
-      fromSubstationId: intOrNull(r.fromSubstationId),
-      toSubstationId: intOrNull(r.toSubstationId),
-      synthetic: bool(r.synthetic),
-    }),
-  pylons: (r) =>
-    feature<'pylons'>(r, pointOf(r), {
-      externalId: str(r.externalId),
-      lineId: int(r.lineId),
-      seq: int(r.seq),
-      synthetic: bool(r.synthetic),
-    }),
-  sites: (r) =>
-    feature<'sites'>(r, pointOf(r), {
-      externalId: str(r.externalId),
-      name: str(r.name),
-      nameZh: str(r.nameZh),
-      operator: str(r.operator),
-      machines: int(r.machines),
-      loadMw: num(r.loadMw),
-      status: str(r.status) as Status,
-      feederSubstationId: intOrNull(r.feederSubstationId),
-      firstObserved: str(r.firstObserved),
-      statusChangedAt: strOrNull(r.statusChangedAt),
-      version: int(r.version),
-      synthetic: bool(r.synthetic),
-    }),
-  zones: (r) =>
-    feature<'zones'>(r, parsed(r.geometry), {
-      name: str(r.name),
-      team: strOrNull(r.team),
-      state: str(r.state),
-      dueDate: strOrNull(r.dueDate),
-      notes: strOrNull(r.notes),
-      version: int(r.version),
-    }),
+  regions: toFeature('regions'),
+  substations: toFeature('substations'),
+  lines: toFeature('lines'),
+  pylons: toFeature('pylons'),
+  sites: toFeature('sites'),
+  zones: toFeature('zones'),
 };

@@ -1,23 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportRecord } from './import-layers';
 import { planImport, type ExistingRecord, type PlanContext } from './plan-import';
-import type { SiteImport } from './site-rows';
+import { readFields } from './fields';
+import { SITE_FIELDS, type SiteImport } from './site-rows';
 
 const AT = '2026-11-25T10:00:00.000Z';
 
-const record = (properties: Partial<SiteImport> = {}): ImportRecord<'sites'> => ({
-  properties: {
+/** A site row as the reader makes it: the optional fields filled as absent, whatever columns sites have. */
+const read = readFields(
+  SITE_FIELDS,
+  {
     externalId: 'M-1',
     name: 'Farm',
-    nameZh: '',
-    operator: '',
     machines: 100,
     loadMw: 2.5,
     status: 'SUSPECTED',
-    feederSubstationExternalId: null,
     firstObserved: '2026-05-01',
-    ...properties,
   },
+  'json',
+);
+if (!read.ok) throw new Error(read.messages.join('; '));
+const base = read.value;
+
+const record = (properties: Partial<SiteImport> = {}): ImportRecord<'sites'> => ({
+  properties: { ...base, ...properties },
   geometry: { type: 'Point', coordinates: [87.6, 43.8] },
 });
 

@@ -1,14 +1,7 @@
-import { integer, required, text, type Fields } from './fields';
+import { PYLON_COLUMNS, type ImportValues } from '@gridwatch/contract';
+import { fieldsOf } from './column-fields';
 
-/** A pylon as an import row describes it: the line it carries (by externalId) and its place along it. */
-export interface PylonImport {
-  externalId: string;
-  lineExternalId: string;
-  seq: number;
-}
+/** A pylon as an import row describes it (PYLON_COLUMNS): the line it carries (by externalId) and its place along it. */
+export type PylonImport = ImportValues<typeof PYLON_COLUMNS>;
 
-export const PYLON_FIELDS: Fields<PylonImport> = {
-  externalId: required(text()),
-  lineExternalId: required(text(), 'lines'),
-  seq: required(integer({ min: 1 })),
-};
+export const PYLON_FIELDS = fieldsOf(PYLON_COLUMNS);

@@ -1,20 +1,7 @@
-import { oneOf, optional, required, text, type Fields } from './fields';
+import { REGION_COLUMNS, type ImportValues } from '@gridwatch/contract';
+import { fieldsOf } from './column-fields';
 
-export const REGION_LEVELS = ['province', 'prefecture', 'county'] as const;
+/** An administrative area as an import row describes it (REGION_COLUMNS); `code` is the adcode. */
+export type RegionImport = ImportValues<typeof REGION_COLUMNS>;
 
-/** An administrative area as an import row describes it; `code` is the adcode. */
-export interface RegionImport {
-  externalId: string;
-  code: string;
-  name: string;
-  nameZh: string;
-  level: (typeof REGION_LEVELS)[number];
-}
-
-export const REGION_FIELDS: Fields<RegionImport> = {
-  externalId: required(text()),
-  code: required(text()),
-  name: required(text()),
-  nameZh: optional(text(), ''),
-  level: required(oneOf(REGION_LEVELS)),
-};
+export const REGION_FIELDS = fieldsOf(REGION_COLUMNS);

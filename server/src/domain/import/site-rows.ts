@@ -1,27 +1,7 @@
-import { STATUSES, type Status } from '@gridwatch/contract';
-import { date, integer, number, oneOf, optional, required, text, type Fields } from './fields';
+import { SITE_COLUMNS, type ImportValues } from '@gridwatch/contract';
+import { fieldsOf } from './column-fields';
 
-/** A mining site as an import row describes it; the feeder substation is named by its externalId. */
-export interface SiteImport {
-  externalId: string;
-  name: string;
-  nameZh: string;
-  operator: string;
-  machines: number;
-  loadMw: number;
-  status: Status;
-  feederSubstationExternalId: string | null;
-  firstObserved: string;
-}
+/** A mining site as an import row describes it (SITE_COLUMNS); the feeder substation is named by its externalId. */
+export type SiteImport = ImportValues<typeof SITE_COLUMNS>;
 
-export const SITE_FIELDS: Fields<SiteImport> = {
-  externalId: required(text()),
-  name: required(text()),
-  nameZh: optional(text(), ''),
-  operator: optional(text(), ''),
-  machines: required(integer({ min: 0 })),
-  loadMw: required(number({ min: 0 })),
-  status: required(oneOf(STATUSES)),
-  feederSubstationExternalId: optional(text(), null, 'substations'),
-  firstObserved: required(date()),
-};
+export const SITE_FIELDS = fieldsOf(SITE_COLUMNS);

@@ -1,10 +1,56 @@
 import type pg from 'pg';
-import type { SeedData } from '@gridwatch/contract';
+import type { LineString, MultiPolygon } from 'geojson';
+import {
+  LINE_COLUMNS,
+  PYLON_COLUMNS,
+  REGION_COLUMNS,
+  SITE_COLUMNS,
+  SUBSTATION_COLUMNS,
+  type ColumnSpec,
+  type SeedData,
+  type SeedLine,
+  type SeedPylon,
+  type SeedRegion,
+  type SeedSite,
+  type SeedSubstation,
+} from '@gridwatch/contract';
+import { seedColumns, type SeedColumn } from '../columns/seed-columns';
 import { bboxOfCoordinates } from '../../domain/geo/bbox';
 import { seedReferences } from '../seed-references';
 import { seedRegionMembers } from '../seed-region-members';
 
 const CHUNK = 10_000;
+
+const ARRAY_TYPE: Record<ColumnSpec['read'], string> = {
+  text: 'text[]',
+  int: 'int[]',
+  real: 'float8[]',
+  bool: 'bool[]',
+};
+
+/** The seeded columns of a table as `insert` takes them: each with its array type and value getter. */
+function arraysOf<T>(columns: SeedColumn<T>[]): Record<string, [string, (row: T) => unknown]> {
+  return Object.fromEntries(columns.map((c) => [c.sql, [ARRAY_TYPE[c.read], (row: T) => c.value(row)]]));
+}
+
+type Getter<T> = [string, (row: T) => unknown];
+
+/** The loader's own columns of a point (its position) and of a line or an area (GeoJSON text and its box). */
+const POSITION: Record<string, Getter<{ lon: number; lat: number }>> = {
+  lon: ['float8[]', (p) => p.lon],
+  lat: ['float8[]', (p) => p.lat],
+};
+const box =
+  (k: number) =>
+  ({ geometry }: { geometry: LineString | MultiPolygon }) =>
+    bboxOfCoordinates(geometry.coordinates)[k];
+const SHAPE: Record<string, Getter<{ geometry: LineString | MultiPolygon }>> = {
+  geometry: ['text[]', (r) => JSON.stringify(r.geometry)],
+  min_lon: ['float8[]', box(0)],
+  min_lat: ['float8[]', box(1)],
+  max_lon: ['float8[]', box(2)],
+  max_lat: ['float8[]', box(3)],
+};
 
 /**
  * Bulk-loads seed data into an empty database in one transaction: one INSERT … SELECT FROM unnest(arrays)
@@ -34,17 +80,8 @@ export async function loadSeedPostgis(client: pg.ClientBase, seed: SeedData): Pr
   try {
     await insert('regions', seed.regions, {
       id: ['int[]', (_, i) => i + 1],
-      external_id: ['text[]', (r) => r.externalId],
-      code: ['text[]', (r) => r.code],
-      name: ['text[]', (r) => r.name],
-      name_zh: ['text[]', (r) => r.nameZh],
-      level: ['text[]', (r) => r.level],
-      geometry: ['text[]', (r) => JSON.stringify(r.geometry)],
-      min_lon: ['float8[]', (r) => bboxOfCoordinates(r.geometry.coordinates)[0]],
-      min_lat: ['float8[]', (r) => bboxOfCoordinates(r.geometry.coordinates)[1]],
-      max_lon: ['float8[]', (r) => bboxOfCoordinates(r.geometry.coordinates)[2]],
-      max_lat: ['float8[]', (r) => bboxOfCoordinates(r.geometry.coordinates)[3]],
-      synthetic: ['bool[]', (r) => r.synthetic],
+      ...arraysOf(seedColumns<SeedRegion>(REGION_COLUMNS, ref)),
+      ...SHAPE,
     });
     await insert('utilities', seed.utilities, {
       id: ['int[]', (_, i) => i + 1],
@@ -55,58 +92,25 @@ export async function loadSeedPostgis(client: pg.ClientBase, seed: SeedData): Pr
     });
     await insert('substations', seed.substations, {
       id: ['int[]', (_, i) => i + 1],
-      external_id: ['text[]', (s) => s.externalId],
-      name: ['text[]', (s) => s.name],
-      name_zh: ['text[]', (s) => s.nameZh],
-      voltage_kv: ['float8[]', (s) => s.voltageKv],
-      capacity_mva: ['float8[]', (s) => s.capacityMva],
-      utility_id: ['int[]', (s) => ref('utility', s.utilityExternalId)],
-      base_load_mw: ['float8[]', (s) => s.baseLoadMw],
-      metered_peak_mw: ['float8[]', (s) => s.meteredPeakMw],
-      lon: ['float8[]', (s) => s.lon],
-      lat: ['float8[]', (s) => s.lat],
-      synthetic: ['bool[]', (s) => s.synthetic],
+      ...arraysOf(seedColumns<SeedSubstation>(SUBSTATION_COLUMNS, ref)),
+      ...POSITION,
     });
     await insert('lines', seed.lines, {
       id: ['int[]', (_, i) => i + 1],
-      external_id: ['text[]', (l) => l.externalId],
-      name: ['text[]', (l) => l.name],
-      name_zh: ['text[]', (l) => l.nameZh],
-      voltage_kv: ['float8[]', (l) => l.voltageKv],
-      from_substation_id: ['int[]', (l) => ref('substation', l.fromSubstationExternalId)],
-      to_substation_id: ['int[]', (l) => ref('substation', l.toSubstationExternalId)],
-      geometry: ['text[]', (l) => JSON.stringify(l.geometry)],
-      min_lon: ['float8[]', (l) => bboxOfCoordinates(l.geometry.coordinates)[0]],
-      min_lat: ['float8[]', (l) => bboxOfCoordinates(l.geometry.coordinates)[1]],
-      max_lon: ['float8[]', (l) => bboxOfCoordinates(l.geometry.coordinates)[2]],
-      max_lat: ['float8[]', (l) => bboxOfCoordinates(l.geometry.coordinates)[3]],
-      synthetic: ['bool[]', (l) => l.synthetic],
+      ...arraysOf(seedColumns<SeedLine>(LINE_COLUMNS, ref)),
+      ...SHAPE,
     });
     await insert('pylons', seed.pylons, {
       id: ['int[]', (_, i) => i + 1],
-      external_id: ['text[]', (p) => p.externalId],
-      line_id: ['int[]', (p) => ref('line', p.lineExternalId)],
-      seq: ['int[]', (p) => p.seq],
-      lon: ['float8[]', (p) => p.lon],
-      lat: ['float8[]', (p) => p.lat],
-      synthetic: ['bool[]', (p) => p.synthetic],
+      ...arraysOf(seedColumns<SeedPylon>(PYLON_COLUMNS, ref)),
+      ...POSITION,
     });
     await insert('sites', seed.sites, {
       id: ['int[]', (_, i) => i + 1],
-      external_id: ['text[]', (s) => s.externalId],
-      name: ['text[]', (s) => s.name],
-      name_zh: ['text[]', (s) => s.nameZh],
-      operator: ['text[]', (s) => s.operator],
-      machines: ['int[]', (s) => s.machines],
-      load_mw: ['float8[]', (s) => s.loadMw],
-      status: ['text[]', (s) => s.status],
-      feeder_substation_id: ['int[]', (s) => ref('substation', s.feederSubstationExternalId)],
-      first_observed: ['text[]', (s) => s.firstObserved],
+      ...arraysOf(seedColumns<SeedSite>(SITE_COLUMNS, ref)),
       status_changed_at: ['text[]', (s) => lastChange.get(s.externalId) ?? null],
-      lon: ['float8[]', (s) => s.lon],
-      lat: ['float8[]', (s) => s.lat],
+      ...POSITION,
       footprint: ['text[]', (s) => (s.footprint ? JSON.stringify(s.footprint) : null)],
-      synthetic: ['bool[]', (s) => s.synthetic],
     });
     await insert('status_changes', seed.statusChanges, {
       site_id: ['int[]', (c) => ref('site', c.siteExternalId)],

@@ -1,21 +1,35 @@
 import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import type { LineString, MultiLineString, MultiPolygon } from 'geojson';
+import type { LineString, MultiLineString, MultiPolygon, Point } from 'geojson';
 import { bboxOfCoordinates } from '../../domain/geo/bbox';
 import type { ReferenceTable } from '../../domain/import/fields';
-import type { ImportLayer, ImportRecord } from '../../domain/import/import-layers';
-import type { LineImport } from '../../domain/import/line-rows';
+import type {
+  ImportGeometry,
+  ImportLayer,
+  ImportProperties,
+  ImportRecord,
+} from '../../domain/import/import-layers';
 import {
   ImportConflictError,
   type ExistingRecord,
   type ImportPlan,
   type ImportUpdate,
 } from '../../domain/import/plan-import';
-import type { PylonImport } from '../../domain/import/pylon-rows';
-import type { RegionImport } from '../../domain/import/region-rows';
-import type { SiteImport } from '../../domain/import/site-rows';
-import type { SubstationImport } from '../../domain/import/substation-rows';
-import type { Status } from '@gridwatch/contract';
-import { num, numOrNull, pointOf as point, str, strOrNull, type Row } from '../row-values';
+import {
+  LINE_COLUMNS,
+  PYLON_COLUMNS,
+  REGION_COLUMNS,
+  SITE_COLUMNS,
+  SUBSTATION_COLUMNS,
+  type ColumnTable,
+} from '@gridwatch/contract';
+import {
+  importedColumnNames,
+  importedInsertValues,
+  importedUpdateSet,
+  importSelect,
+} from '../columns/column-sql';
+import { readImported } from '../columns/read-column';
+import { num, pointOf as point, str, type Row } from '../row-values';
 import type { ImportClient, ImportTx } from './import-client';
 import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './region-members-sql';
 
@@ -30,10 +44,7 @@ const CHUNK = 500;
 /** Prisma's interactive transactions time out after 5 s by default; a 200,000-row import needs longer. */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 10 * 60_000 };
 
-const ref = (table: ReferenceTable, externalId: string | null): Sql =>
-  sql`(SELECT id FROM ${raw(table)} WHERE external_id = ${externalId})`;
-
-/** Each import layer's SQL: the same on both stores, over the columns of prisma/migrations. */
+/** Each import layer's SQL: the same on both stores, over the columns of its column table. */
 interface LayerImportSql<L extends ImportLayer> {
   table: string;
   /** SELECT … FROM … of the stored rows as import records, the row alias being `t`. */
@@ -44,179 +55,97 @@ interface LayerImportSql<L extends ImportLayer> {
   updateSet(update: ImportUpdate<L>, plan: ImportPlan<L>): Sql;
 }
 
-function bboxColumns(geometry: LineString | MultiLineString | MultiPolygon): Sql {
-  return join(bboxOfCoordinates(geometry.coordinates) as unknown as number[]);
+type ImportShape = LineString | MultiLineString | MultiPolygon;
+
+/** How an import layer's geometry is selected, read back and written. */
+interface GeometryColumns<G> {
+  select: Sql;
+  read(row: Row): G;
+  columns: Sql[];
+  values(geometry: G): Sql[];
+  set(geometry: G): Sql[];
 }
 
+/** The columns of a layer's geometry: a point's lon/lat, or a shape's GeoJSON text and its box. */
+const GEOMETRY: { point: GeometryColumns<Point>; shape: GeometryColumns<ImportShape> } = {
+  point: {
+    select: sql`t.lon, t.lat`,
+    read: (row: Row) => point(row),
+    columns: [raw('lon'), raw('lat')],
+    values: (g: Point) => [sql`${g.coordinates[0]}`, sql`${g.coordinates[1]}`],
+    set: (g: Point) => [sql`lon = ${g.coordinates[0]}`, sql`lat = ${g.coordinates[1]}`],
+  },
+  shape: {
+    select: sql`t.geometry`,
+    read: (row: Row) => JSON.parse(str(row.geometry)) as ImportShape,
+    columns: ['geometry', 'min_lon', 'min_lat', 'max_lon', 'max_lat'].map(raw),
+    values: (g: ImportShape) => [sql`${JSON.stringify(g)}`, join(bboxOfCoordinates(g.coordinates))],
+    set: (g: ImportShape) => {
+      const [minLon, minLat, maxLon, maxLat] = bboxOfCoordinates(g.coordinates);
+      return [
+        sql`geometry = ${JSON.stringify(g)}`,
+        sql`min_lon = ${minLon}, min_lat = ${minLat}, max_lon = ${maxLon}, max_lat = ${maxLat}`,
+      ];
+    },
+  },
+};
+
+/**
+ * The import SQL of a layer without versions: its imported columns (column-sql.ts) and its geometry's. Sites
+ * add their version and the time of the last status change below.
+ */
+function layerImportSql<L extends ImportLayer>(
+  layer: L,
+  columns: ColumnTable,
+  kind: keyof typeof GEOMETRY,
+): LayerImportSql<L> {
+  const selected = importSelect(columns);
+  // The layer's geometry type is the kind's (IMPORT_RULES); TypeScript cannot follow that through `kind`.
+  const geometry = GEOMETRY[kind] as unknown as GeometryColumns<ImportGeometry<L>>;
+  return {
+    table: layer,
+    select: sql`SELECT t.id, ${selected.columns}, ${geometry.select} FROM ${raw(layer)} t ${selected.joins}`,
+    toExisting: (row) => ({
+      id: num(row.id),
+      version: null,
+      record: {
+        properties: readImported(columns, row) as ImportProperties<L>,
+        geometry: geometry.read(row),
+      },
+    }),
+    insertColumns: sql`(${join([...importedColumnNames(columns), ...geometry.columns])})`,
+    insertValues: ({ properties, geometry: g }) =>
+      sql`(${join([...importedInsertValues(columns, properties), ...geometry.values(g)])})`,
+    updateSet: ({ record: { properties, geometry: g } }) =>
+      join([...importedUpdateSet(columns, properties), ...geometry.set(g)]),
+  };
+}
+
+const SITES_BASE = layerImportSql('sites', SITE_COLUMNS, 'point');
+const SITE_SELECT = importSelect(SITE_COLUMNS);
+
+// A new site's status changed when it was imported; any change to a site bumps its version, so an edit made
+// against the old row is refused as stale.
 const SITES: LayerImportSql<'sites'> = {
-  table: 'sites',
-  select: sql`SELECT t.id, t.version, t.external_id AS "externalId", t.name, t.name_zh AS "nameZh", t.operator,
-    t.machines, t.load_mw AS "loadMw", t.status, f.external_id AS "feederSubstationExternalId",
-    t.first_observed AS "firstObserved", t.lon, t.lat
-    FROM sites t LEFT JOIN substations f ON f.id = t.feeder_substation_id`,
-  toExisting: (r) => ({
-    id: num(r.id),
-    version: num(r.version),
-    record: {
-      properties: {
-        externalId: str(r.externalId),
-        name: str(r.name),
-        nameZh: str(r.nameZh),
-        operator: str(r.operator),
-        machines: num(r.machines),
-        loadMw: num(r.loadMw),
-        status: str(r.status) as Status,
-        feederSubstationExternalId: strOrNull(r.feederSubstationExternalId),
-        firstObserved: str(r.firstObserved),
-      } satisfies SiteImport,
-      geometry: point(r),
-    },
-  }),
-  insertColumns: sql`(external_id, name, name_zh, operator, machines, load_mw, status, feeder_substation_id,
-    first_observed, status_changed_at, lon, lat)`,
-  insertValues: ({ properties: p, geometry: g }, plan) =>
-    sql`(${p.externalId}, ${p.name}, ${p.nameZh}, ${p.operator}, ${p.machines}, ${p.loadMw}, ${p.status},
-      ${ref('substations', p.feederSubstationExternalId)}, ${p.firstObserved}, ${plan.at}, ${g.coordinates[0]},
-      ${g.coordinates[1]})`,
-  // Any change to a site bumps its version, so an edit made against the old row is refused as stale.
-  updateSet: ({ record: { properties: p, geometry: g }, statusChanged }, plan) =>
-    sql`name = ${p.name}, name_zh = ${p.nameZh}, operator = ${p.operator}, machines = ${p.machines},
-      load_mw = ${p.loadMw}, status = ${p.status},
-      feeder_substation_id = ${ref('substations', p.feederSubstationExternalId)},
-      first_observed = ${p.firstObserved}, lon = ${g.coordinates[0]}, lat = ${g.coordinates[1]},
-      version = version + 1 ${statusChanged ? sql`, status_changed_at = ${plan.at}` : empty}`,
-};
-
-const SUBSTATIONS: LayerImportSql<'substations'> = {
-  table: 'substations',
-  select: sql`SELECT t.id, t.external_id AS "externalId", t.name, t.name_zh AS "nameZh",
-    t.voltage_kv AS "voltageKv", t.capacity_mva AS "capacityMva", u.external_id AS "utilityExternalId",
-    t.base_load_mw AS "baseLoadMw", t.metered_peak_mw AS "meteredPeakMw", t.lon, t.lat
-    FROM substations t LEFT JOIN utilities u ON u.id = t.utility_id`,
-  toExisting: (r) => ({
-    id: num(r.id),
-    version: null,
-    record: {
-      properties: {
-        externalId: str(r.externalId),
-        name: str(r.name),
-        nameZh: str(r.nameZh),
-        voltageKv: num(r.voltageKv),
-        capacityMva: num(r.capacityMva),
-        utilityExternalId: strOrNull(r.utilityExternalId),
-        baseLoadMw: numOrNull(r.baseLoadMw),
-        meteredPeakMw: numOrNull(r.meteredPeakMw),
-      } satisfies SubstationImport,
-      geometry: point(r),
-    },
-  }),
-  insertColumns: sql`(external_id, name, name_zh, voltage_kv, capacity_mva, utility_id, base_load_mw,
-    metered_peak_mw, lon, lat)`,
-  insertValues: ({ properties: p, geometry: g }) =>
-    sql`(${p.externalId}, ${p.name}, ${p.nameZh}, ${p.voltageKv}, ${p.capacityMva},
-      ${ref('utilities', p.utilityExternalId)}, ${p.baseLoadMw}, ${p.meteredPeakMw}, ${g.coordinates[0]},
-      ${g.coordinates[1]})`,
-  updateSet: ({ record: { properties: p, geometry: g } }) =>
-    sql`name = ${p.name}, name_zh = ${p.nameZh}, voltage_kv = ${p.voltageKv}, capacity_mva = ${p.capacityMva},
-      utility_id = ${ref('utilities', p.utilityExternalId)}, base_load_mw = ${p.baseLoadMw},
-      metered_peak_mw = ${p.meteredPeakMw}, lon = ${g.coordinates[0]}, lat = ${g.coordinates[1]}`,
-};
-
-const LINES: LayerImportSql<'lines'> = {
-  table: 'lines',
-  select: sql`SELECT t.id, t.external_id AS "externalId", t.name, t.name_zh AS "nameZh",
-    t.voltage_kv AS "voltageKv", fs.external_id AS "fromSubstationExternalId",
-    ts.external_id AS "toSubstationExternalId", t.geometry
-    FROM lines t LEFT JOIN substations fs ON fs.id = t.from_substation_id
-    LEFT JOIN substations ts ON ts.id = t.to_substation_id`,
-  toExisting: (r) => ({
-    id: num(r.id),
-    version: null,
-    record: {
-      properties: {
-        externalId: str(r.externalId),
-        name: str(r.name),
-        nameZh: str(r.nameZh),
-        voltageKv: num(r.voltageKv),
-        fromSubstationExternalId: strOrNull(r.fromSubstationExternalId),
-        toSubstationExternalId: strOrNull(r.toSubstationExternalId),
-      } satisfies LineImport,
-      geometry: JSON.parse(str(r.geometry)) as LineString | MultiLineString,
-    },
-  }),
-  insertColumns: sql`(external_id, name, name_zh, voltage_kv, from_substation_id, to_substation_id, geometry,
-    min_lon, min_lat, max_lon, max_lat)`,
-  insertValues: ({ properties: p, geometry: g }) =>
-    sql`(${p.externalId}, ${p.name}, ${p.nameZh}, ${p.voltageKv}, ${ref('substations', p.fromSubstationExternalId)},
-      ${ref('substations', p.toSubstationExternalId)}, ${JSON.stringify(g)}, ${bboxColumns(g)})`,
-  updateSet: ({ record: { properties: p, geometry: g } }) => {
-    const [minLon, minLat, maxLon, maxLat] = bboxOfCoordinates(g.coordinates);
-    return sql`name = ${p.name}, name_zh = ${p.nameZh}, voltage_kv = ${p.voltageKv},
-      from_substation_id = ${ref('substations', p.fromSubstationExternalId)},
-      to_substation_id = ${ref('substations', p.toSubstationExternalId)}, geometry = ${JSON.stringify(g)},
-      min_lon = ${minLon}, min_lat = ${minLat}, max_lon = ${maxLon}, max_lat = ${maxLat}`;
+  ...SITES_BASE,
+  select: sql`SELECT t.id, t.version, ${SITE_SELECT.columns}, t.lon, t.lat FROM sites t ${SITE_SELECT.joins}`,
+  toExisting: (row) => ({ ...SITES_BASE.toExisting(row), version: num(row.version) }),
+  insertColumns: sql`(${join([...importedColumnNames(SITE_COLUMNS), raw('lon, lat, status_changed_at')])})`,
+  insertValues: ({ properties, geometry }, plan) => {
+    const values = [...importedInsertValues(SITE_COLUMNS, properties), ...GEOMETRY.point.values(geometry)];
+    return sql`(${join([...values, sql`${plan.at}`])})`;
   },
-};
-
-const PYLONS: LayerImportSql<'pylons'> = {
-  table: 'pylons',
-  select: sql`SELECT t.id, t.external_id AS "externalId", l.external_id AS "lineExternalId", t.seq, t.lon, t.lat
-    FROM pylons t JOIN lines l ON l.id = t.line_id`,
-  toExisting: (r) => ({
-    id: num(r.id),
-    version: null,
-    record: {
-      properties: {
-        externalId: str(r.externalId),
-        lineExternalId: str(r.lineExternalId),
-        seq: num(r.seq),
-      } satisfies PylonImport,
-      geometry: point(r),
-    },
-  }),
-  insertColumns: sql`(external_id, line_id, seq, lon, lat)`,
-  insertValues: ({ properties: p, geometry: g }) =>
-    sql`(${p.externalId}, ${ref('lines', p.lineExternalId)}, ${p.seq}, ${g.coordinates[0]}, ${g.coordinates[1]})`,
-  updateSet: ({ record: { properties: p, geometry: g } }) =>
-    sql`line_id = ${ref('lines', p.lineExternalId)}, seq = ${p.seq}, lon = ${g.coordinates[0]},
-      lat = ${g.coordinates[1]}`,
-};
-
-const REGIONS: LayerImportSql<'regions'> = {
-  table: 'regions',
-  select: sql`SELECT t.id, t.external_id AS "externalId", t.code, t.name, t.name_zh AS "nameZh", t.level,
-    t.geometry FROM regions t`,
-  toExisting: (r) => ({
-    id: num(r.id),
-    version: null,
-    record: {
-      properties: {
-        externalId: str(r.externalId),
-        code: str(r.code),
-        name: str(r.name),
-        nameZh: str(r.nameZh),
-        level: str(r.level) as RegionImport['level'],
-      } satisfies RegionImport,
-      geometry: JSON.parse(str(r.geometry)) as MultiPolygon,
-    },
-  }),
-  insertColumns: sql`(external_id, code, name, name_zh, level, geometry, min_lon, min_lat, max_lon, max_lat)`,
-  insertValues: ({ properties: p, geometry: g }) =>
-    sql`(${p.externalId}, ${p.code}, ${p.name}, ${p.nameZh}, ${p.level}, ${JSON.stringify(g)}, ${bboxColumns(g)})`,
-  updateSet: ({ record: { properties: p, geometry: g } }) => {
-    const [minLon, minLat, maxLon, maxLat] = bboxOfCoordinates(g.coordinates);
-    return sql`code = ${p.code}, name = ${p.name}, name_zh = ${p.nameZh}, level = ${p.level},
-      geometry = ${JSON.stringify(g)}, min_lon = ${minLon}, min_lat = ${minLat}, max_lon = ${maxLon},
-      max_lat = ${maxLat}`;
-  },
+  updateSet: (update, plan) =>
+    sql`${SITES_BASE.updateSet(update, plan)}, version = version + 1
+      ${update.statusChanged ? sql`, status_changed_at = ${plan.at}` : empty}`,
 };
 
 const IMPORT_SQL: { [L in ImportLayer]: LayerImportSql<L> } = {
   sites: SITES,
-  substations: SUBSTATIONS,
-  lines: LINES,
-  pylons: PYLONS,
-  regions: REGIONS,
+  substations: layerImportSql('substations', SUBSTATION_COLUMNS, 'point'),
+  lines: layerImportSql('lines', LINE_COLUMNS, 'shape'),
+  pylons: layerImportSql('pylons', PYLON_COLUMNS, 'point'),
+  regions: layerImportSql('regions', REGION_COLUMNS, 'shape'),
 };
 
 function chunks<T>(items: readonly T[]): T[][] {

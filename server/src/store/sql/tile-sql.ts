@@ -5,7 +5,15 @@
  * ST_AsMVT in PostGIS). Table and column names come from the allow-list below, never from a request.
  */
 import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import type { LayerId } from '@gridwatch/contract';
+import {
+  LINE_COLUMNS,
+  PYLON_COLUMNS,
+  REGION_COLUMNS,
+  SITE_COLUMNS,
+  SUBSTATION_COLUMNS,
+  type ColumnTable,
+  type LayerId,
+} from '@gridwatch/contract';
 import type { TileLayerId } from '@gridwatch/contract';
 import type { Bbox } from '../../domain/geo/bbox';
 import {
@@ -34,11 +42,16 @@ export interface TileLayerSql {
   clusterLoads: boolean;
 }
 
+/** Tile property name → SQL column, for the named columns of a layer's column table. */
+function columnsNamed<T extends ColumnTable>(table: T, names: (keyof T & string)[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, table[name]!.sql]));
+}
+
 export const TILE_LAYER_SQL: Readonly<Record<TileLayerId, TileLayerSql>> = {
   regions: {
     table: 'regions',
     point: false,
-    properties: { externalId: 'external_id', code: 'code', name: 'name', nameZh: 'name_zh', level: 'level' },
+    properties: columnsNamed(REGION_COLUMNS, ['externalId', 'code', 'name', 'nameZh', 'level']),
     minZoom: 0,
     clusterBelowZoom: 0,
     clusterLoads: false,
@@ -46,7 +59,7 @@ export const TILE_LAYER_SQL: Readonly<Record<TileLayerId, TileLayerSql>> = {
   substations: {
     table: 'substations',
     point: true,
-    properties: { externalId: 'external_id', name: 'name', nameZh: 'name_zh', voltageKv: 'voltage_kv' },
+    properties: columnsNamed(SUBSTATION_COLUMNS, ['externalId', 'name', 'nameZh', 'voltageKv']),
     minZoom: 0,
     clusterBelowZoom: 0,
     clusterLoads: false,
@@ -54,7 +67,7 @@ export const TILE_LAYER_SQL: Readonly<Record<TileLayerId, TileLayerSql>> = {
   lines: {
     table: 'lines',
     point: false,
-    properties: { externalId: 'external_id', name: 'name', nameZh: 'name_zh', voltageKv: 'voltage_kv' },
+    properties: columnsNamed(LINE_COLUMNS, ['externalId', 'name', 'nameZh', 'voltageKv']),
     minZoom: 0,
     clusterBelowZoom: 0,
     clusterLoads: false,
@@ -62,7 +75,7 @@ export const TILE_LAYER_SQL: Readonly<Record<TileLayerId, TileLayerSql>> = {
   pylons: {
     table: 'pylons',
     point: true,
-    properties: { externalId: 'external_id', lineId: 'line_id', seq: 'seq' },
+    properties: columnsNamed(PYLON_COLUMNS, ['externalId', 'lineId', 'seq']),
     // Pylons sit a few hundred metres apart: below zoom 9 they would be a smear along the lines.
     minZoom: 9,
     clusterBelowZoom: 0,
@@ -71,13 +84,7 @@ export const TILE_LAYER_SQL: Readonly<Record<TileLayerId, TileLayerSql>> = {
   sites: {
     table: 'sites',
     point: true,
-    properties: {
-      externalId: 'external_id',
-      name: 'name',
-      nameZh: 'name_zh',
-      status: 'status',
-      loadMw: 'load_mw',
-    },
+    properties: columnsNamed(SITE_COLUMNS, ['externalId', 'name', 'nameZh', 'status', 'loadMw']),
     minZoom: 0,
     // At zoom 8 a tile is about 110 km across at Xinjiang's latitudes; wider tiles hold whole mining districts.
     clusterBelowZoom: 8,

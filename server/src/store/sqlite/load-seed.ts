@@ -1,8 +1,28 @@
 import type Database from 'better-sqlite3';
-import type { SeedData } from '@gridwatch/contract';
+import type { LineString, MultiPolygon } from 'geojson';
+import {
+  LINE_COLUMNS,
+  PYLON_COLUMNS,
+  REGION_COLUMNS,
+  SITE_COLUMNS,
+  SUBSTATION_COLUMNS,
+  type ColumnTable,
+  type SeedData,
+} from '@gridwatch/contract';
+import { seedColumns } from '../columns/seed-columns';
 import { bboxOfCoordinates } from '../../domain/geo/bbox';
 import { seedReferences } from '../seed-references';
 import { seedRegionMembers } from '../seed-region-members';
+
+/** The loader's own columns of a point (its position) and of a line or an area (GeoJSON text and its box). */
+const POSITION = { names: ['lon', 'lat'], values: (p: { lon: number; lat: number }) => [p.lon, p.lat] };
+const SHAPE = {
+  names: ['geometry', 'min_lon', 'min_lat', 'max_lon', 'max_lat'],
+  values: ({ geometry }: { geometry: LineString | MultiPolygon }) => [
+    JSON.stringify(geometry),
+    ...bboxOfCoordinates(geometry.coordinates),
+  ],
+};
 
 /**
  * Bulk-loads seed data into an empty database in one transaction, through the driver: prepared statements
@@ -11,96 +31,47 @@ import { seedRegionMembers } from '../seed-region-members';
  */
 export function loadSeedSqlite(db: Database.Database, seed: SeedData): void {
   const { ref, lastChange } = seedReferences(seed);
-  const b = (v: boolean) => (v ? 1 : 0);
+
+  /**
+   * Inserts rows: the id (seed order, or left to the table), the table's seeded columns (booleans as 0/1), and
+   * the loader's own columns (position, geometry).
+   */
+  function load<R extends object>(
+    rows: R[],
+    table: string,
+    columns: ColumnTable,
+    withId: boolean,
+    own: { names: string[]; values(row: R): unknown[] },
+  ) {
+    const seeded = seedColumns<R>(columns, ref);
+    const names = [...(withId ? ['id'] : []), ...seeded.map((c) => c.sql), ...own.names];
+    const insert = db.prepare(`INSERT INTO ${table} (${names.join(', ')})
+      VALUES (${names.map(() => '?').join(', ')})`);
+    rows.forEach((row, i) => {
+      const values = seeded.map((c) => (c.read === 'bool' ? (c.value(row) ? 1 : 0) : c.value(row)));
+      insert.run(...(withId ? [i + 1] : []), ...values, ...own.values(row));
+    });
+  }
 
   db.transaction(() => {
-    const region = db.prepare(`INSERT INTO regions (id, external_id, code, name, name_zh, level, geometry,
-      min_lon, min_lat, max_lon, max_lat, synthetic) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`);
-    seed.regions.forEach((r, i) => {
-      const box = bboxOfCoordinates(r.geometry.coordinates);
-      region.run(
-        i + 1,
-        r.externalId,
-        r.code,
-        r.name,
-        r.nameZh,
-        r.level,
-        JSON.stringify(r.geometry),
-        ...box,
-        b(r.synthetic),
-      );
-    });
+    load(seed.regions, 'regions', REGION_COLUMNS, true, SHAPE);
     const utility = db.prepare(
       `INSERT INTO utilities (id, external_id, name, name_zh, region_id) VALUES (?,?,?,?,?)`,
     );
     seed.utilities.forEach((u, i) => {
       utility.run(i + 1, u.externalId, u.name, u.nameZh, ref('region', u.regionExternalId));
     });
-    const substation =
-      db.prepare(`INSERT INTO substations (id, external_id, name, name_zh, voltage_kv, capacity_mva,
-      utility_id, base_load_mw, metered_peak_mw, lon, lat, synthetic) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`);
-    seed.substations.forEach((s, i) => {
-      substation.run(
-        i + 1,
-        s.externalId,
-        s.name,
-        s.nameZh,
-        s.voltageKv,
-        s.capacityMva,
-        ref('utility', s.utilityExternalId),
-        s.baseLoadMw,
-        s.meteredPeakMw,
-        s.lon,
-        s.lat,
-        b(s.synthetic),
-      );
-    });
-    const line =
-      db.prepare(`INSERT INTO lines (id, external_id, name, name_zh, voltage_kv, from_substation_id,
-      to_substation_id, geometry, min_lon, min_lat, max_lon, max_lat, synthetic) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`);
-    seed.lines.forEach((l, i) => {
-      const box = bboxOfCoordinates(l.geometry.coordinates);
-      line.run(
-        i + 1,
-        l.externalId,
-        l.name,
-        l.nameZh,
-        l.voltageKv,
-        ref('substation', l.fromSubstationExternalId),
-        ref('substation', l.toSubstationExternalId),
-        JSON.stringify(l.geometry),
-        ...box,
-        b(l.synthetic),
-      );
-    });
-    const pylon = db.prepare(
-      `INSERT INTO pylons (external_id, line_id, seq, lon, lat, synthetic) VALUES (?,?,?,?,?,?)`,
-    );
-    for (const p of seed.pylons) {
-      pylon.run(p.externalId, ref('line', p.lineExternalId), p.seq, p.lon, p.lat, b(p.synthetic));
-    }
-    const site =
-      db.prepare(`INSERT INTO sites (id, external_id, name, name_zh, operator, machines, load_mw, status,
-      feeder_substation_id, first_observed, status_changed_at, lon, lat, footprint, version, synthetic)
-      VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?)`);
-    seed.sites.forEach((s, i) => {
-      site.run(
-        i + 1,
-        s.externalId,
-        s.name,
-        s.nameZh,
-        s.operator,
-        s.machines,
-        s.loadMw,
-        s.status,
-        ref('substation', s.feederSubstationExternalId),
-        s.firstObserved,
+    load(seed.substations, 'substations', SUBSTATION_COLUMNS, true, POSITION);
+    load(seed.lines, 'lines', LINE_COLUMNS, true, SHAPE);
+    load(seed.pylons, 'pylons', PYLON_COLUMNS, false, POSITION);
+    load(seed.sites, 'sites', SITE_COLUMNS, true, {
+      names: ['status_changed_at', 'lon', 'lat', 'footprint'],
+      values: (s) => [
         lastChange.get(s.externalId) ?? null,
         s.lon,
         s.lat,
         s.footprint ? JSON.stringify(s.footprint) : null,
-        b(s.synthetic),
-      );
+      ],
     });
     const change =
       db.prepare(`INSERT INTO status_changes (site_id, from_status, to_status, note, username, at)

@@ -1,0 +1,27 @@
+/** Reading the map's layers: their catalogue, pages of features, one feature, the sites as of an instant, search. */
+import type { Feature, Geometry } from 'geojson';
+import type { LayerId, LayerInfo, LayerPropertiesMap, SearchHit } from '@gridwatch/contract';
+import type { LayerFilter } from '../layer-filter';
+
+export type LayerFeature<L extends LayerId = LayerId> = Feature<Geometry, LayerPropertiesMap[L]> & {
+  id: number;
+};
+
+export interface LayerPage<L extends LayerId = LayerId> {
+  features: LayerFeature<L>[];
+  truncated: boolean;
+}
+
+export interface LayersPort {
+  layerInfos(): Promise<LayerInfo[]>;
+  /** Features ordered by id; at most `limit`, with `truncated` when more matched. */
+  queryLayer<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>>;
+  getFeature<L extends LayerId>(layer: L, id: number): Promise<LayerFeature<L> | null>;
+  /**
+   * The sites as their status-change records stood at the instant `at` (ISO 8601 UTC): each with its status
+   * then; sites without a record by then left out; `statuses` filter on the status then. Ordered by id.
+   */
+  querySitesAsOf(at: string, filter: LayerFilter): Promise<LayerPage<'sites'>>;
+  /** Features whose names or external id contain the text, best first (an exact match, a prefix, then any). */
+  search(text: string, limit: number): Promise<SearchHit[]>;
+}

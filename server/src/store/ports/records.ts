@@ -1,0 +1,18 @@
+import type { AuditQuery, AuditRecordOut } from '../records/audit';
+import type { LoginFailuresRepository } from '../records/login-failures';
+import type { SessionsRepository } from '../records/sessions';
+import type { SitesRepository } from '../records/sites';
+import type { UsersRepository } from '../records/users';
+import type { ZonesRepository } from '../records/zones';
+
+/** The records people write one at a time (users, sessions, site statuses, zones) and the audit trail. */
+export interface RecordsPort {
+  readonly users: UsersRepository;
+  readonly sessions: SessionsRepository;
+  /** Failed logins per (username key, address), for the back-off (docs/security.md). */
+  readonly loginFailures: LoginFailuresRepository;
+  readonly sites: SitesRepository;
+  readonly zones: ZonesRepository;
+  /** Audit records of zones, imports and users, newest first. */
+  listAudit(query: AuditQuery): Promise<AuditRecordOut[]>;
+}

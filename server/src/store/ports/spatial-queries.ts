@@ -1,0 +1,67 @@
+/** The analyses over sites and substations: distances, areas, corridors, loads, rankings and progress. */
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { LayerId, Status } from '@gridwatch/contract';
+import type { ProgressInputs } from '../../domain/progress';
+import type { SubstationLoads } from '../../domain/unexplained-load';
+import type { LayerFeature } from './layers';
+
+/** A feature with its great-circle distance (km, unrounded) from the point or line asked about. */
+export interface Hit<L extends LayerId> {
+  feature: LayerFeature<L>;
+  distanceKm: number;
+}
+
+export interface LineCandidates {
+  line: LayerFeature<'lines'>;
+  sites: LayerFeature<'sites'>[];
+}
+
+export interface HotspotRow {
+  substationId: number;
+  name: string;
+  nameZh: string;
+  siteCount: number;
+  totalLoadMw: number;
+}
+
+export interface SpatialQueriesPort {
+  /**
+   * Sites within `radiusKm` (haversine, with DOMAIN.md's millimetre), nearest first, then by id; with `at`,
+   * each with (and filtered by) its status at that instant, sites with no record by then left out.
+   */
+  sitesWithinKm(
+    lon: number,
+    lat: number,
+    radiusKm: number,
+    statuses: Status[] | null,
+    at?: string,
+  ): Promise<Hit<'sites'>[]>;
+  /** Sites inside the polygon or on its boundary (straight lon/lat edges, holes excluded), by id. */
+  sitesInPolygon(
+    geometry: Polygon | MultiPolygon,
+    statuses: Status[] | null,
+  ): Promise<LayerFeature<'sites'>[]>;
+  /** The k substations nearest to the point (haversine), nearest first, then by id. */
+  nearestSubstations(lon: number, lat: number, k: number): Promise<Hit<'substations'>[]>;
+  /**
+   * The line and the sites that may lie within `widthKm` of it: a superset from the spatial index, which the
+   * caller measures exactly (great-circle segments). Null when there is no such line.
+   */
+  siteCandidatesNearLine(
+    lineId: number,
+    widthKm: number,
+    statuses: Status[] | null,
+  ): Promise<LineCandidates | null>;
+  /**
+   * Substations with a metered peak and a base load, with the load of the sites they serve (fed by them, or
+   * without a feeder and within `radiusKm`): licensed, and of the `illegal` statuses.
+   */
+  substationLoads(radiusKm: number, illegal: readonly Status[]): Promise<SubstationLoads[]>;
+  /**
+   * Substations ranked by the load of the sites with these statuses within `radiusKm`, largest first; `at`:
+   * rank by the statuses in force at this instant (ISO 8601 UTC) rather than now.
+   */
+  hotspots(radiusKm: number, statuses: Status[], limit: number, at?: string): Promise<HotspotRow[]>;
+  /** Every utility, and each site with a record by `at`: its status then, its load and its utility. */
+  progressInputs(at: string): Promise<ProgressInputs>;
+}
