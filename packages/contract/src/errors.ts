@@ -29,3 +29,20 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'UNAVAILABLE'
   | 'INTERNAL';
+
+/** Failures on the server's side, which any route may answer: INTERNAL and UNAVAILABLE (the database). */
+const SERVER_FAILURES = [500, 503] as const;
+
+/**
+ * The error answers of a route, all ErrorBody: the statuses given (the route's own refusals) and the server
+ * failures any route may answer.
+ */
+export function errorResponses<const S extends readonly number[]>(
+  ...statuses: S
+): Record<S[number] | (typeof SERVER_FAILURES)[number], typeof ErrorBody> {
+  const all = [...statuses, ...SERVER_FAILURES];
+  return Object.fromEntries(all.map((status) => [status, ErrorBody])) as Record<
+    S[number] | (typeof SERVER_FAILURES)[number],
+    typeof ErrorBody
+  >;
+}

@@ -1,17 +1,23 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { CreateUserBody, UpdateUserBody, UserOut } from '@gridwatch/contract';
-import { ErrorBody } from '@gridwatch/contract';
+import {
+  CreateUserBody,
+  errorResponses,
+  IdParams,
+  UpdateUserBody,
+  UserList,
+  UserOut,
+} from '@gridwatch/contract';
 import { hashPassword } from '../auth/password';
 import { AppError, notFound } from '../http/app-error';
-
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
 /** User management for admins; every change is audited (entity `user`). */
 const users: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/users',
-    { config: { access: 'admin' }, schema: { tags: ['users'], response: { 200: Type.Array(UserOut) } } },
+    {
+      config: { access: 'admin' },
+      schema: { tags: ['users'], response: { 200: UserList, ...errorResponses(401, 403) } },
+    },
     async () => app.store.users.list(),
   );
 
@@ -22,7 +28,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['users'],
         body: CreateUserBody,
-        response: { 201: UserOut, 400: ErrorBody, 409: ErrorBody },
+        response: { 201: UserOut, ...errorResponses(400, 401, 403, 409, 413, 415) },
       },
     },
     async (request, reply) => {
@@ -44,7 +50,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['users'],
         params: IdParams,
         body: UpdateUserBody,
-        response: { 200: UserOut, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+        response: { 200: UserOut, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
       },
     },
     async (request) => {
