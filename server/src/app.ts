@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
 import { registerErrorHandling } from './http/error-handler';
 import securityHeaders from './http/security-headers';
+import { checkResponses } from './http/response-check';
 import { strictJsonBodyParser } from './http/strict-json';
 import { validatorCompiler } from './http/validation';
 import auth from './auth/auth-plugin';
@@ -39,10 +40,17 @@ export interface AppOptions {
   store: Store;
   /** Serve the built client and basemap (off in API tests). */
   serveStatic?: boolean;
+  /** Check every JSON answer against its route's response schema, a mismatch answering 500 (tests only). */
+  checkResponses?: boolean;
 }
 
 /** The Fastify app: one error handler, strict validation, the routes. Listening is main.ts's job. */
-export async function buildApp({ config, store, serveStatic = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  store,
+  serveStatic = true,
+  checkResponses: checked = false,
+}: AppOptions): Promise<FastifyInstance> {
   const hops = config.trustProxy;
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -53,8 +61,11 @@ export async function buildApp({ config, store, serveStatic = true }: AppOptions
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  // Response schemas document the API (OpenAPI); answers are serialised as they are, never silently trimmed.
+  // Answers are serialised as they are, never silently trimmed or coerced (a schema-driven serialiser drops
+  // undeclared fields and turns a wrong type into a plausible value, hiding the very mismatch a check should
+  // find). The schemas are enforced where a mismatch is cheap to find: in tests, by checkResponses.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  if (checked) checkResponses(app);
   app.decorate('store', store);
   app.decorate('config', config);
   registerErrorHandling(app);

@@ -66,7 +66,8 @@ export async function makeTestApp(
       'test',
     );
   }
-  const app = await buildApp({ config, store, serveStatic: false });
+  // Every answer of every test is checked against its route's response schema.
+  const app = await buildApp({ config, store, serveStatic: false, checkResponses: true });
   await app.ready();
   sendOriginLikeABrowser(app);
   return {

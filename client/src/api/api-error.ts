@@ -1,10 +1,12 @@
-import type { ErrorBody } from './types';
+import { Value } from 'typebox/value';
+import { ErrorBody } from '@gridwatch/contract';
 
 type ErrorInfo = ErrorBody['error'];
 
 /**
  * Every failure of a call to the API: an HTTP error carries the API's own `{error: {code, message}}`;
- * a network failure or an unreadable answer gets a code of the client's (NETWORK, BAD_RESPONSE).
+ * a network failure or an answer that is not what the API promises gets a code of the client's (NETWORK,
+ * HTTP_ERROR, BAD_RESPONSE).
  */
 export class ApiError extends Error {
   readonly code: string;
@@ -20,15 +22,5 @@ export class ApiError extends Error {
   }
 }
 
-export function isErrorBody(value: unknown): value is ErrorBody {
-  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const error: unknown = value.error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'code' in error &&
-    typeof error.code === 'string' &&
-    'message' in error &&
-    typeof error.message === 'string'
-  );
-}
+/** Whether a parsed body is the API's error answer (checked against the contract's ErrorBody). */
+export const isErrorBody = (value: unknown): value is ErrorBody => Value.Check(ErrorBody, value);

@@ -78,6 +78,47 @@ describe('createApiClient', () => {
     expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'no site 7', status: 404 });
   });
 
+  it('decodes an answer against its schema and throws BAD_RESPONSE naming the path where it differs', async () => {
+    const site = {
+      type: 'Feature',
+      id: 7,
+      geometry: { type: 'Point', coordinates: [87.6, 43.8] },
+      properties: {
+        externalId: 'M-7',
+        name: 'Farm',
+        nameZh: '矿场',
+        operator: 'Op',
+        machines: 10,
+        loadMw: 2.5,
+        status: 'UNLICENSED',
+        feederSubstationId: null,
+        firstObserved: '2026-05-01',
+        statusChangedAt: null,
+        version: 1,
+        synthetic: true,
+      },
+    };
+    await expect(createApiClient(() => json(200, site)).feature('sites', 7)).resolves.toEqual(site);
+    const wrong = { ...site, properties: { ...site.properties, loadMw: '2.5' } };
+    const error = await createApiClient(() => json(200, wrong))
+      .feature('sites', 7)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      code: 'BAD_RESPONSE',
+      status: 200,
+      message: expect.stringMatching(/^\/api\/sites\/7: .* at \/properties\/loadMw: /),
+    });
+    await expect(createApiClient(() => json(200, { status: 'ok' })).health()).rejects.toMatchObject({
+      code: 'BAD_RESPONSE',
+    });
+  });
+
+  it('takes only a 204 as the answer of a delete', async () => {
+    const api = createApiClient(() => json(200, {}));
+    await expect(api.deleteZone(4, 2)).rejects.toMatchObject({ code: 'BAD_RESPONSE', status: 200 });
+  });
+
   it('throws HTTP_ERROR for an error answer without an error body', async () => {
     const api = createApiClient(() => Promise.resolve(new Response('<html>', { status: 502 })));
     await expect(api.layers()).rejects.toMatchObject({ code: 'HTTP_ERROR', status: 502 });

@@ -1,4 +1,23 @@
-import { callJson, getJson, type FetchFn } from './http';
+import type { TSchema } from 'typebox';
+import {
+  Health,
+  HotspotList,
+  ImportResult,
+  LAYER_FEATURE,
+  LAYER_FEATURE_COLLECTION,
+  LayerList,
+  MapConfig,
+  Me,
+  ProgressReport,
+  ProgressSeries,
+  RegionLoadList,
+  SearchHits,
+  SitesInArea,
+  StatusHistory,
+  UnexplainedLoadList,
+  UnlicensedLoad,
+} from '@gridwatch/contract';
+import { callJson, callNoContent, getJson, type FetchFn } from './http';
 import {
   hotspotsPath,
   importPath,
@@ -13,31 +32,21 @@ import type {
   ApiFeature,
   ApiFeatureCollection,
   CreateZoneBody,
-  Health,
-  MapConfig,
-  Hotspot,
   HotspotsQuery,
   ImportLayer,
   ImportQuery,
-  ImportResult,
   LayerId,
-  LayerInfo,
   LayerFilter,
-  Me,
   ProgressQuery,
-  ProgressReport,
-  ProgressSeries,
   ProgressSeriesQuery,
-  RegionLoad,
-  SearchHit,
   StatusChange,
   StatusChangeBody,
   UnexplainedLoadRow,
-  UnlicensedLoad,
   UnlicensedLoadQuery,
   UpdateZoneBody,
   ZoneSites,
 } from './types';
+import type { Hotspot, LayerInfo, RegionLoad, SearchHit } from './types';
 
 export {
   hotspotsPath,
@@ -80,7 +89,6 @@ export interface ApiClient {
   progressSeries(query: ProgressSeriesQuery, signal?: AbortSignal): Promise<ProgressSeries>;
   /** Substations by unexplained load (DOMAIN.md), largest first. */
   unexplainedLoad(radiusKm: number, signal?: AbortSignal): Promise<UnexplainedLoadRow[]>;
-  /** Unlicensed load inside each prefecture, for the choropleth. */
   /** Unlicensed load by prefecture, now or as of the end of a day (YYYY-MM-DD). */
   regionLoads(asOf: string | null, signal?: AbortSignal): Promise<RegionLoad[]>;
   me(): Promise<Me>;
@@ -109,36 +117,48 @@ export function createApiClient(
     if (response.status === 401 && !input.startsWith('/api/auth/')) onUnauthorized();
     return response;
   };
-  const json = (path: string, method: 'POST' | 'PATCH', body: unknown) =>
-    callJson<never>(watched, path, { method, body: { json: body } });
+  const write = <S extends TSchema>(path: string, method: 'POST' | 'PATCH', schema: S, body: unknown) =>
+    callJson(watched, path, schema, { method, body: { json: body } });
+  // Every answer is decoded against its route's response schema (http.ts): the types come from the same.
   return {
-    health: (signal) => getJson(watched, '/api/health', signal),
-    mapConfig: (signal) => getJson(watched, '/api/map-config', signal),
-    layers: () => getJson<LayerInfo[]>(watched, '/api/layers'),
-    layer: (layer, query, signal) => getJson(watched, layerPath(layer, query), signal),
-    feature: (layer, id, signal) => getJson(watched, `/api/${layer}/${id}`, signal),
-    unlicensedLoad: (id, query, signal) => getJson(watched, unlicensedLoadPath(id, query), signal),
-    hotspots: (query, signal) => getJson(watched, hotspotsPath(query), signal),
-    search: (q, limit, signal) => getJson(watched, searchPath(q, limit), signal),
+    health: (signal) => getJson(watched, '/api/health', Health, signal),
+    mapConfig: (signal) => getJson(watched, '/api/map-config', MapConfig, signal),
+    layers: () => getJson(watched, '/api/layers', LayerList),
+    layer: (layer, query, signal) =>
+      getJson(watched, layerPath(layer, query), LAYER_FEATURE_COLLECTION[layer], signal),
+    feature: (layer, id, signal) => getJson(watched, `/api/${layer}/${id}`, LAYER_FEATURE[layer], signal),
+    unlicensedLoad: (id, query, signal) =>
+      getJson(watched, unlicensedLoadPath(id, query), UnlicensedLoad, signal),
+    hotspots: (query, signal) => getJson(watched, hotspotsPath(query), HotspotList, signal),
+    search: (q, limit, signal) => getJson(watched, searchPath(q, limit), SearchHits, signal),
     progress: (deadline, signal) =>
-      getJson(watched, `/api/reports/progress?${new URLSearchParams({ deadline })}`, signal),
-    progressReport: (query, signal) => getJson(watched, progressPath(query), signal),
-    progressSeries: (query, signal) => getJson(watched, progressSeriesPath(query), signal),
-    unexplainedLoad: (radiusKm, signal) => getJson(watched, unexplainedLoadPath(radiusKm), signal),
+      getJson(watched, `/api/reports/progress?${new URLSearchParams({ deadline })}`, ProgressReport, signal),
+    progressReport: (query, signal) => getJson(watched, progressPath(query), ProgressReport, signal),
+    progressSeries: (query, signal) => getJson(watched, progressSeriesPath(query), ProgressSeries, signal),
+    unexplainedLoad: (radiusKm, signal) =>
+      getJson(watched, unexplainedLoadPath(radiusKm), UnexplainedLoadList, signal),
     regionLoads: (asOf, signal) =>
-      getJson(watched, `/api/analysis/regions${asOf ? `?${new URLSearchParams({ asOf })}` : ''}`, signal),
-    me: () => getJson(watched, '/api/auth/me'),
-    login: (username, password) => json('/api/auth/login', 'POST', { username, password }),
-    logout: () => callJson(watched, '/api/auth/logout', { method: 'POST' }),
-    history: (id, signal) => getJson(watched, `/api/sites/${id}/history`, signal),
-    changeStatus: (id, change) => json(`/api/sites/${id}`, 'PATCH', change),
-    zone: (id, signal) => getJson(watched, `/api/zones/${id}`, signal),
-    zoneSites: (id, signal) => getJson(watched, `/api/zones/${id}/sites`, signal),
-    createZone: (zone) => json('/api/zones', 'POST', zone),
-    updateZone: (id, change) => json(`/api/zones/${id}`, 'PATCH', change),
+      getJson(
+        watched,
+        `/api/analysis/regions${asOf ? `?${new URLSearchParams({ asOf })}` : ''}`,
+        RegionLoadList,
+        signal,
+      ),
+    me: () => getJson(watched, '/api/auth/me', Me),
+    login: (username, password) => write('/api/auth/login', 'POST', Me, { username, password }),
+    logout: () => callNoContent(watched, '/api/auth/logout', { method: 'POST' }),
+    history: (id, signal) => getJson(watched, `/api/sites/${id}/history`, StatusHistory, signal),
+    changeStatus: (id, change) => write(`/api/sites/${id}`, 'PATCH', LAYER_FEATURE.sites, change),
+    zone: (id, signal) => getJson(watched, `/api/zones/${id}`, LAYER_FEATURE.zones, signal),
+    zoneSites: (id, signal) => getJson(watched, `/api/zones/${id}/sites`, SitesInArea, signal),
+    createZone: (zone) => write('/api/zones', 'POST', LAYER_FEATURE.zones, zone),
+    updateZone: (id, change) => write(`/api/zones/${id}`, 'PATCH', LAYER_FEATURE.zones, change),
     deleteZone: (id, version) =>
-      callJson(watched, `/api/zones/${id}?version=${version}`, { method: 'DELETE' }),
+      callNoContent(watched, `/api/zones/${id}?version=${version}`, { method: 'DELETE' }),
     importLayer: (layer, file, contentType, query) =>
-      callJson(watched, importPath(layer, query), { method: 'POST', body: { raw: file, contentType } }),
+      callJson(watched, importPath(layer, query), ImportResult, {
+        method: 'POST',
+        body: { raw: file, contentType },
+      }),
   };
 }

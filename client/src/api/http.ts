@@ -1,4 +1,6 @@
+import type { Static, TSchema } from 'typebox';
 import { ApiError, isErrorBody } from './api-error';
+import { decodeAnswer } from './decode';
 
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -20,8 +22,8 @@ function requestInit({ method = 'GET', body, signal }: Send): RequestInit {
   return { method, headers, signal, body: body.raw };
 }
 
-/** Calls the API and returns its JSON answer (undefined for 204), or throws an ApiError: never a silent failure. */
-export async function callJson<T>(fetchFn: FetchFn, path: string, send: Send = {}): Promise<T> {
+/** Calls the API; a failure to reach it or an error answer is thrown as an ApiError, never returned. */
+async function call(fetchFn: FetchFn, path: string, send: Send): Promise<Response> {
   let response: Response;
   try {
     response = await fetchFn(path, requestInit(send));
@@ -30,22 +32,45 @@ export async function callJson<T>(fetchFn: FetchFn, path: string, send: Send = {
     if (send.signal?.aborted) throw cause;
     throw new ApiError(0, { code: 'NETWORK', message: `${path}: ${String(cause)}`, details: [] });
   }
-  if (response.status === 204) return undefined as T;
+  if (response.ok) return response;
   const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    if (isErrorBody(body)) throw new ApiError(response.status, body.error);
-    throw new ApiError(response.status, {
-      code: 'HTTP_ERROR',
-      message: `${path}: HTTP ${response.status}`,
-      details: [],
-    });
-  }
+  if (isErrorBody(body)) throw new ApiError(response.status, body.error);
+  throw new ApiError(response.status, {
+    code: 'HTTP_ERROR',
+    message: `${path}: HTTP ${response.status}`,
+    details: [],
+  });
+}
+
+/** Calls the API and returns its JSON answer decoded against the route's response schema. */
+export async function callJson<S extends TSchema>(
+  fetchFn: FetchFn,
+  path: string,
+  schema: S,
+  send: Send = {},
+): Promise<Static<S>> {
+  const response = await call(fetchFn, path, send);
+  const body: unknown = await response.json().catch(() => undefined);
   if (body === undefined) {
     throw new ApiError(response.status, { code: 'BAD_RESPONSE', message: `${path}: not JSON`, details: [] });
   }
-  return body as T;
+  return decodeAnswer(schema, body, path, response.status);
 }
 
-export function getJson<T>(fetchFn: FetchFn, path: string, signal?: AbortSignal): Promise<T> {
-  return callJson<T>(fetchFn, path, { signal });
+export function getJson<S extends TSchema>(
+  fetchFn: FetchFn,
+  path: string,
+  schema: S,
+  signal?: AbortSignal,
+): Promise<Static<S>> {
+  return callJson(fetchFn, path, schema, { signal });
+}
+
+/** Calls a route that answers 204 with no body (a delete, the logout). */
+export async function callNoContent(fetchFn: FetchFn, path: string, send: Send): Promise<void> {
+  const response = await call(fetchFn, path, send);
+  if (response.status !== 204) {
+    const message = `${path}: expected 204 No Content, got HTTP ${response.status}`;
+    throw new ApiError(response.status, { code: 'BAD_RESPONSE', message, details: [] });
+  }
 }

@@ -1,70 +1,61 @@
-/** The API's types, taken from the server's TypeBox schemas so that nothing is typed twice. */
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Health, LayerId, LayerInfo, LayerPropertiesMap } from '@gridwatch/contract';
-import type { ErrorBody } from '@gridwatch/contract';
+/**
+ * The API's types, every answer derived from its contract schema (`Static<>`), so that nothing is typed twice;
+ * http.ts decodes each answer against the same schema at run time. Only the client's own shapes of a request
+ * (LayerFilter, Bbox) are written here.
+ */
+import type { Static } from 'typebox';
 import type {
-  Hotspot,
-  HotspotsQuery,
-  RegionLoad,
-  StatusTotals,
-  Summary,
-  UnexplainedLoadRow as UnexplainedLoadRowSchema,
-  UnlicensedLoadQuery,
-} from '@gridwatch/contract';
-import type { Me, UserOut } from '@gridwatch/contract';
-import type {
-  CreateZoneBody,
-  StatusChangeBody,
+  ImportProblem,
+  LayerFeatureCollectionOf,
+  LayerFeatureOf,
+  LayerId,
+  SitesInArea,
   StatusChangeOut,
-  UpdateZoneBody,
+  StatusTotals as StatusTotalsSchema,
+  UnexplainedLoadRow as UnexplainedLoadRowSchema,
+  UnlicensedLoad,
+  UserOut,
   ZoneState as ZoneStateSchema,
 } from '@gridwatch/contract';
-import type { ImportLayer, ImportProblem, ImportQuery, ImportResult } from '@gridwatch/contract';
-import type { Role } from '@gridwatch/contract';
-import type { SearchHit } from '@gridwatch/contract';
-import type { ProgressQuery, ProgressReport, ProgressSeries, ProgressSeriesQuery } from '@gridwatch/contract';
-import type { MapConfig, OnlineBasemap } from '@gridwatch/contract';
-import type { Static } from 'typebox';
 
 export type {
+  CreateZoneBody,
+  ErrorBody,
   Health,
+  Hotspot,
+  HotspotsQuery,
+  ImportLayer,
+  ImportQuery,
+  ImportResult,
   LayerId,
   LayerInfo,
   LayerPropertiesMap,
-  ErrorBody,
-  Hotspot,
-  HotspotsQuery,
-  UnlicensedLoadQuery,
+  MapConfig,
   Me,
-  Role,
-  CreateZoneBody,
-  UpdateZoneBody,
-  StatusChangeBody,
-  ImportResult,
-  ImportQuery,
-  ImportLayer,
-  SearchHit,
-  ProgressReport,
+  OnlineBasemap,
   ProgressQuery,
+  ProgressReport,
   ProgressSeries,
   ProgressSeriesQuery,
   RegionLoad,
-  MapConfig,
-  OnlineBasemap,
-};
-export type { Status } from '@gridwatch/contract';
+  Role,
+  SearchHit,
+  Status,
+  StatusChangeBody,
+  UnlicensedLoad,
+  UnlicensedLoadQuery,
+  UpdateZoneBody,
+} from '@gridwatch/contract';
 
 /** A feature as the API serves it: an integer id and the layer's attributes. */
-export type ApiFeature<L extends LayerId> = Feature<Geometry, LayerPropertiesMap[L]> & { id: number };
+export type ApiFeature<L extends LayerId> = LayerFeatureOf<L>;
 
-export type ApiFeatureCollection<L extends LayerId> = FeatureCollection<Geometry, LayerPropertiesMap[L]> & {
-  features: ApiFeature<L>[];
-  truncated?: boolean;
-};
+export type ApiFeatureCollection<L extends LayerId> = LayerFeatureCollectionOf<L>;
 
 /** [minLon, minLat, maxLon, maxLat] */
 export type Bbox = [number, number, number, number];
 
+/** The filters of the layer, tile and export routes, as the client holds them before writing the query. */
 export interface LayerFilter {
   bbox?: Bbox;
   status?: readonly string[];
@@ -78,22 +69,10 @@ export interface LayerFilter {
   limit?: number;
 }
 
-export type StatusTotals = Static<typeof StatusTotals>;
+export type StatusTotals = Static<typeof StatusTotalsSchema>;
 
 /** A site near a substation: the site's attributes and its great-circle distance from it. */
-export type SiteNear = ApiFeature<'sites'> & {
-  properties: LayerPropertiesMap['sites'] & { distanceKm: number };
-};
-
-/**
- * The answer of GET /api/substations/:id/unlicensed-load. Its schema is written inline in the server's route
- * (server/src/routes/queries.ts), so only the summary is taken from server/src/api; the rest follows that route.
- */
-export type UnlicensedLoad = Static<typeof Summary> & {
-  substationId: number;
-  radiusKm: number;
-  sites: { type: 'FeatureCollection'; features: SiteNear[] };
-};
+export type SiteNear = UnlicensedLoad['sites']['features'][number];
 
 export type User = Static<typeof UserOut>;
 
@@ -107,6 +86,6 @@ export type StatusChange = Static<typeof StatusChangeOut>;
 export type ImportRowProblem = Static<typeof ImportProblem>;
 
 /** GET /api/zones/:id/sites: the sites in the zone and the summary over them. */
-export type ZoneSites = ApiFeatureCollection<'sites'> & { summary: Static<typeof Summary> };
+export type ZoneSites = SitesInArea;
 
 export type ZoneState = Static<typeof ZoneStateSchema>;

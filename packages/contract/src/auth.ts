@@ -48,3 +48,5 @@ export const UpdateUserBody = Type.Object(
   { additionalProperties: false },
 );
 export type UpdateUserBody = Static<typeof UpdateUserBody>;
+
+export const UserList = Type.Array(UserOut);

@@ -63,3 +63,6 @@ export const DeleteZoneQuery = Type.Object(
   { version: Type.Integer({ minimum: 1 }) },
   { additionalProperties: false },
 );
+
+/** GET /api/sites/:id/history: the status changes of a site, newest first. */
+export const StatusHistory = Type.Array(StatusChangeOut);

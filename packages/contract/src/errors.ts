@@ -30,3 +30,23 @@ export type ErrorCode =
   | 'UNAVAILABLE'
   | 'MISDIRECTED'
   | 'INTERNAL';
+
+/**
+ * Answers any route may give: 421 MISDIRECTED (a Host that is not this server's, refused before routing) and
+ * the server's own failures, INTERNAL and UNAVAILABLE (the database).
+ */
+const SERVER_FAILURES = [421, 500, 503] as const;
+
+/**
+ * The error answers of a route, all ErrorBody: the statuses given (the route's own refusals) and the server
+ * failures any route may answer.
+ */
+export function errorResponses<const S extends readonly number[]>(
+  ...statuses: S
+): Record<S[number] | (typeof SERVER_FAILURES)[number], typeof ErrorBody> {
+  const all = [...statuses, ...SERVER_FAILURES];
+  return Object.fromEntries(all.map((status) => [status, ErrorBody])) as Record<
+    S[number] | (typeof SERVER_FAILURES)[number],
+    typeof ErrorBody
+  >;
+}

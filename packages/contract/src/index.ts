@@ -1,4 +1,5 @@
-/** The contract between the tiers: request and response schemas, statuses, roles, calendar days, seed rows, geodesy. */
+/** The contract between the tiers: request and response schemas, statuses, roles, calendar days, seed rows, column tables, geodesy. */
+export * from './audit';
 export * from './auth';
 export * from './calendar-day';
 export * from './campaign';
@@ -12,11 +13,15 @@ export * from './columns/substations';
 export * from './columns/zones';
 export * from './enforcement';
 export * from './errors';
+export * from './exports';
+export * from './features';
 export * from './geodesy';
 export * from './geojson';
 export * from './import';
 export * from './layers';
 export * from './map-config';
+export * from './no-content';
+export * from './params';
 export * from './parsed';
 export * from './progress';
 export * from './queries';

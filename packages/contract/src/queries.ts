@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { StatusSchema } from './layers';
+import { FeatureCollectionOf } from './geojson';
+import { SiteProperties, StatusSchema, SubstationProperties } from './layers';
 import { Day } from './progress';
 
 /** Radii and widths are capped: a query over the whole region is the layer route's job, not a buffer's. */
@@ -100,3 +101,43 @@ export const RegionLoad = Type.Object({
   byStatus: Type.Record(Type.String(), StatusTotals),
 });
 export type RegionLoad = Static<typeof RegionLoad>;
+
+export const HotspotList = Type.Array(Hotspot);
+export const UnexplainedLoadList = Type.Array(UnexplainedLoadRow);
+export const RegionLoadList = Type.Array(RegionLoad);
+
+const DistanceKm = Type.Number({ description: 'great-circle distance, 3 decimals' });
+
+/** A site found near something (a substation, a line): its attributes and its distance from it. */
+export const SiteNearProperties = Type.Object({ ...SiteProperties.properties, distanceKm: DistanceKm });
+export type SiteNearProperties = Static<typeof SiteNearProperties>;
+
+/** GET /api/substations/:id/unlicensed-load. */
+export const UnlicensedLoad = Type.Object({
+  substationId: Type.Integer(),
+  radiusKm: Type.Number(),
+  ...Summary.properties,
+  sites: FeatureCollectionOf(SiteNearProperties),
+});
+export type UnlicensedLoad = Static<typeof UnlicensedLoad>;
+
+/** GET /api/substations/nearest: the k nearest substations, each with its distance. */
+export const NearestSubstations = FeatureCollectionOf(
+  Type.Object({ ...SubstationProperties.properties, distanceKm: DistanceKm }),
+);
+
+/** GET /api/lines/:id/corridor: the sites within widthKm of the line and the summary over them. */
+export const Corridor = Type.Object({
+  ...FeatureCollectionOf(SiteNearProperties).properties,
+  lineId: Type.Integer(),
+  widthKm: Type.Number(),
+  summary: Summary,
+});
+export type Corridor = Static<typeof Corridor>;
+
+/** POST /api/query/within and GET /api/zones/:id/sites: the sites in an area and the summary over them. */
+export const SitesInArea = Type.Object({
+  ...FeatureCollectionOf(SiteProperties).properties,
+  summary: Summary,
+});
+export type SitesInArea = Static<typeof SitesInArea>;

@@ -29,3 +29,5 @@ export const SearchHit = Type.Object({
   }),
 });
 export type SearchHit = Static<typeof SearchHit>;
+
+export const SearchHits = Type.Array(SearchHit);

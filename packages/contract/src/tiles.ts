@@ -30,3 +30,6 @@ export const TileQuery = Type.Object(
   { additionalProperties: false },
 );
 export type TileQuery = Static<typeof TileQuery>;
+
+/** A Mapbox Vector Tile, not JSON: documented here, never checked against a schema. */
+export const TileBody = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' });

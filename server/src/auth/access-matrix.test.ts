@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@gridwatch/contract';
+import type { Access } from '../domain/roles';
 import { SMALL_SEED } from '../../test/fixtures/small-seed';
-import { BACKENDS, makeTestApp, type TestApp } from '../../test/test-app';
+import { BACKENDS, makeTestApp, testPassword, type TestApp } from '../../test/test-app';
 
 /**
- * The roles × routes matrix (docs/auth-and-audit.md): every route of the API, asked by each role, is either
- * let through to its handler or refused with 401/403 before it. A request let through may still fail on its
- * own terms (404, 409, 422…), which is fine here: the matrix is about who gets in.
+ * The roles × routes matrix (docs/auth-and-audit.md): every route the app registers, asked by each role, is
+ * either let through to its handler or refused with 401/403 before it. The routes are the app's own (recorded as
+ * they register), so a new route without a row here fails the matrix. A request let through may still fail on
+ * its own terms (404, 409, 422, the login's 401…), which is fine here: the matrix is about who gets in.
  */
 type Who = Role | 'anonymous';
 const WHO: Who[] = ['anonymous', 'viewer', 'enforcer', 'admin'];
@@ -23,77 +25,149 @@ const SQUARE = {
   ],
 };
 
-const ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: object; least: Who }[] = [
-  { method: 'GET', url: '/api/health', least: 'anonymous' },
-  { method: 'GET', url: '/api/openapi.json', least: 'anonymous' },
-  { method: 'GET', url: '/api/layers', least: 'viewer' },
-  { method: 'GET', url: '/api/map-config', least: 'viewer' },
-  { method: 'GET', url: '/api/layers/sites', least: 'viewer' },
-  { method: 'GET', url: '/api/sites/1', least: 'viewer' },
-  { method: 'GET', url: '/api/sites/1/history', least: 'viewer' },
-  { method: 'GET', url: '/api/tiles/sites/4/11/5.mvt', least: 'viewer' },
-  { method: 'GET', url: '/api/search?q=farm', least: 'viewer' },
-  { method: 'GET', url: '/api/substations/1/unlicensed-load', least: 'viewer' },
-  { method: 'GET', url: '/api/substations/nearest?lon=87&lat=44', least: 'viewer' },
-  { method: 'GET', url: '/api/lines/1/corridor', least: 'viewer' },
-  { method: 'GET', url: '/api/analysis/hotspots', least: 'viewer' },
-  { method: 'GET', url: '/api/analysis/unexplained-load', least: 'viewer' },
-  { method: 'GET', url: '/api/analysis/regions', least: 'viewer' },
-  { method: 'GET', url: '/api/reports/progress?deadline=2026-08-31', least: 'viewer' },
-  { method: 'GET', url: '/api/reports/progress/series?deadline=2026-08-31', least: 'viewer' },
-  { method: 'POST', url: '/api/query/within', body: { geometry: SQUARE }, least: 'viewer' },
-  { method: 'GET', url: '/api/export/sites.geojson', least: 'viewer' },
-  { method: 'GET', url: '/api/zones/1/sites', least: 'viewer' },
-  {
-    method: 'PATCH',
-    url: '/api/sites/1',
+interface Row {
+  /** The request that stands for the route: its path with ids, and a body for a write. */
+  path: string;
+  body?: object;
+  least: Who;
+  /** The request ends the session it is made with, so it is made with sessions of its own. */
+  endsSession?: true;
+}
+
+/** Expected access of every registered route, keyed `METHOD /url` as the route is registered. */
+const MATRIX: Record<string, Row> = {
+  'GET /api/docs': { path: '/api/docs', least: 'anonymous' },
+  'GET /api/docs/static/index.html': { path: '/api/docs/static/index.html', least: 'anonymous' },
+  'GET /api/docs/static/swagger-initializer.js': {
+    path: '/api/docs/static/swagger-initializer.js',
+    least: 'anonymous',
+  },
+  'GET /api/docs/static/*': { path: '/api/docs/static/index.css', least: 'anonymous' },
+  'GET /api/docs/json': { path: '/api/docs/json', least: 'anonymous' },
+  'GET /api/docs/yaml': { path: '/api/docs/yaml', least: 'anonymous' },
+  'GET /api/openapi.json': { path: '/api/openapi.json', least: 'anonymous' },
+  'GET /api/health': { path: '/api/health', least: 'anonymous' },
+  'POST /api/auth/login': {
+    path: '/api/auth/login',
+    body: { username: 'viewer', password: testPassword('viewer') },
+    least: 'anonymous',
+  },
+  'POST /api/auth/logout': { path: '/api/auth/logout', least: 'anonymous', endsSession: true },
+  // Public, so anyone reaches it; it answers 401 itself to whoever is not logged in.
+  'GET /api/auth/me': { path: '/api/auth/me', least: 'anonymous' },
+  'GET /api/layers': { path: '/api/layers', least: 'viewer' },
+  'GET /api/map-config': { path: '/api/map-config', least: 'viewer' },
+  'GET /api/layers/:layer': { path: '/api/layers/sites', least: 'viewer' },
+  'GET /api/regions/:id': { path: '/api/regions/1', least: 'viewer' },
+  'GET /api/substations/:id': { path: '/api/substations/1', least: 'viewer' },
+  'GET /api/lines/:id': { path: '/api/lines/1', least: 'viewer' },
+  'GET /api/pylons/:id': { path: '/api/pylons/1', least: 'viewer' },
+  'GET /api/sites/:id': { path: '/api/sites/1', least: 'viewer' },
+  'GET /api/zones/:id': { path: '/api/zones/1', least: 'viewer' },
+  'GET /api/sites/:id/history': { path: '/api/sites/1/history', least: 'viewer' },
+  'GET /api/tiles/:layer/:z/:x/:y.mvt': { path: '/api/tiles/sites/4/11/5.mvt', least: 'viewer' },
+  'GET /api/search': { path: '/api/search?q=farm', least: 'viewer' },
+  'GET /api/substations/:id/unlicensed-load': { path: '/api/substations/1/unlicensed-load', least: 'viewer' },
+  'GET /api/substations/nearest': { path: '/api/substations/nearest?lon=87&lat=44', least: 'viewer' },
+  'GET /api/lines/:id/corridor': { path: '/api/lines/1/corridor', least: 'viewer' },
+  'GET /api/analysis/hotspots': { path: '/api/analysis/hotspots', least: 'viewer' },
+  'GET /api/analysis/unexplained-load': { path: '/api/analysis/unexplained-load', least: 'viewer' },
+  'GET /api/analysis/regions': { path: '/api/analysis/regions', least: 'viewer' },
+  'GET /api/reports/progress': { path: '/api/reports/progress?deadline=2026-08-31', least: 'viewer' },
+  'GET /api/reports/progress/series': {
+    path: '/api/reports/progress/series?deadline=2026-08-31',
+    least: 'viewer',
+  },
+  'POST /api/query/within': { path: '/api/query/within', body: { geometry: SQUARE }, least: 'viewer' },
+  'GET /api/export/:file': { path: '/api/export/sites.geojson', least: 'viewer' },
+  'GET /api/zones/:id/sites': { path: '/api/zones/1/sites', least: 'viewer' },
+  'PATCH /api/sites/:id': {
+    path: '/api/sites/1',
     body: { status: 'NO_CONTRACT', note: 'matrix', version: 99 },
     least: 'enforcer',
   },
-  { method: 'POST', url: '/api/zones', body: { name: 'matrix', geometry: SQUARE }, least: 'enforcer' },
-  { method: 'PATCH', url: '/api/zones/1', body: { name: 'matrix', version: 99 }, least: 'enforcer' },
-  { method: 'DELETE', url: '/api/zones/1?version=99', least: 'enforcer' },
-  {
-    method: 'POST',
-    url: '/api/import/sites?dryRun=true',
+  'POST /api/zones': { path: '/api/zones', body: { name: 'matrix', geometry: SQUARE }, least: 'enforcer' },
+  'PATCH /api/zones/:id': { path: '/api/zones/1', body: { name: 'matrix', version: 99 }, least: 'enforcer' },
+  'DELETE /api/zones/:id': { path: '/api/zones/1?version=99', least: 'enforcer' },
+  'POST /api/import/:layer': {
+    path: '/api/import/sites?dryRun=true',
     body: { type: 'FeatureCollection', features: [] },
     least: 'admin',
   },
-  { method: 'GET', url: '/api/users', least: 'admin' },
-  {
-    method: 'POST',
-    url: '/api/users',
+  'GET /api/users': { path: '/api/users', least: 'admin' },
+  'POST /api/users': {
+    path: '/api/users',
     body: { username: 'x', password: 'short', role: 'viewer' },
     least: 'admin',
   },
-  { method: 'PATCH', url: '/api/users/1', body: { version: 99 }, least: 'admin' },
-  { method: 'GET', url: '/api/audit', least: 'admin' },
-];
+  'PATCH /api/users/:id': { path: '/api/users/1', body: { version: 99 }, least: 'admin' },
+  'GET /api/audit': { path: '/api/audit', least: 'admin' },
+};
+
+/** The least role each declared access level lets in while public read is off (domain/roles.ts). */
+const LEAST_BY_ACCESS: Record<Access, Who> = {
+  public: 'anonymous',
+  read: 'viewer',
+  write: 'enforcer',
+  admin: 'admin',
+};
+
+/** The routes as the app registers them: read once from an app of its own. */
+const registered = await (async () => {
+  const t = await makeTestApp(null, 'sqlite');
+  const routes = [...t.app.routeAccess];
+  await t.close();
+  return routes.map((route) => ({ ...route, key: `${route.method} ${route.url}` }));
+})();
+
+it('has a row for every registered route, and none for a route that is gone', () => {
+  const keys = registered.map((route) => route.key);
+  expect(keys.filter((key) => !(key in MATRIX))).toEqual([]);
+  expect(Object.keys(MATRIX).filter((key) => !keys.includes(key))).toEqual([]);
+});
+
+// The access hook's own refusals, told apart from a handler's 401 (the login's, /me's).
+const refusedBy = (statusCode: number, message: string): '401' | '403' | 'in' =>
+  statusCode === 401 && message.startsWith('Log in first')
+    ? '401'
+    : statusCode === 403 && message.includes('may not do this')
+      ? '403'
+      : 'in';
 
 describe.each(BACKENDS)('roles × routes on %s (public read off)', (backend) => {
   let t: TestApp;
   const cookies = new Map<Who, string | undefined>();
-  beforeAll(async () => {
-    t = await makeTestApp(SMALL_SEED, backend, { publicRead: false });
+  const logInAll = async () => {
     cookies.set('anonymous', undefined);
     for (const role of ['viewer', 'enforcer', 'admin'] as const) cookies.set(role, await t.login(role));
+  };
+  beforeAll(async () => {
+    t = await makeTestApp(SMALL_SEED, backend, { publicRead: false });
+    await logInAll();
   });
   afterAll(async () => t.close());
 
-  it.each(ROUTES)('$method $url needs at least $least', async ({ method, url, body, least }) => {
+  it.each(registered)('$key ($access) lets in whom its row says', async ({ key, method, access }) => {
+    const row = MATRIX[key];
+    if (!row) throw new Error(`${key} has no row in the roles matrix`);
+    expect(LEAST_BY_ACCESS[access], `${key} declares ${access}`).toBe(row.least);
     const outcome: Record<string, string> = {};
     const expected: Record<string, string> = {};
     for (const who of WHO) {
       const cookie = cookies.get(who);
       const res = await t.app.inject({
-        method,
-        url,
-        ...(body ? { payload: body } : {}),
+        method: method as 'GET' | 'POST' | 'PATCH' | 'DELETE',
+        url: row.path,
+        ...(row.body ? { payload: row.body } : {}),
         headers: cookie ? { cookie } : {},
       });
-      outcome[who] = res.statusCode === 401 ? '401' : res.statusCode === 403 ? '403' : 'in';
-      expected[who] = WHO.indexOf(who) >= WHO.indexOf(least) ? 'in' : who === 'anonymous' ? '401' : '403';
+      const message = res.headers['content-type']?.toString().startsWith('application/json')
+        ? String((res.json() as { error?: { message?: string } }).error?.message ?? '')
+        : '';
+      outcome[who] = refusedBy(res.statusCode, message);
+      expected[who] = WHO.indexOf(who) >= WHO.indexOf(row.least) ? 'in' : who === 'anonymous' ? '401' : '403';
     }
+    if (row.endsSession) await logInAll();
     expect(outcome).toEqual(expected);
   });
 });

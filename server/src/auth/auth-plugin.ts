@@ -7,7 +7,18 @@ import { isSameOrigin } from '../http/allowed-host';
 import type { UserRecord } from '../store/store';
 import { hashSessionToken, SESSION_COOKIE } from './session-token';
 
+/** A route of the API and who may call it, as registered: the roles matrix test walks these. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its access level, recorded as it is registered. */
+    routeAccess: readonly RouteAccess[];
+  }
   interface FastifyRequest {
     user: UserRecord | null;
   }
@@ -43,12 +54,19 @@ function crossSiteProblem(request: FastifyRequest): string | null {
 const auth: FastifyPluginAsync = async (app) => {
   await app.register(fastifyCookie);
   app.decorateRequest('user', null);
+  const routeAccess: RouteAccess[] = [];
+  app.decorate('routeAccess', routeAccess);
 
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
-    if (url.startsWith('/api/') && !route.config?.access && !UNDECLARED_PUBLIC.test(url)) {
+    if (!url.startsWith('/api/')) return;
+    if (!route.config?.access && !UNDECLARED_PUBLIC.test(url)) {
       throw new Error(`route ${String(route.method)} ${url} declares no config.access`);
     }
+    const access = route.config?.access ?? 'public';
+    // HEAD answers as its GET does (Fastify adds one to every GET).
+    const methods = [route.method].flat().filter((method) => method !== 'HEAD');
+    for (const method of methods) routeAccess.push({ method, url, access });
   });
 
   app.addHook('onRequest', async (request) => {

@@ -19,6 +19,8 @@ function makeAjv(options: Options): Ajv {
 
 const bodyAjv = makeAjv({ coerceTypes: false, useDefaults: false });
 const textAjv = makeAjv({ coerceTypes: true, useDefaults: true });
+/** Answers are checked as they are sent (response-check.ts): nothing coerced, defaulted or removed. */
+export const responseAjv = makeAjv({ coerceTypes: false, useDefaults: false });
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   if (httpPart === 'body') return bodyAjv.compile(schema as object);

@@ -1,26 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { ErrorBody } from '@gridwatch/contract';
-
-const AuditQuery = Type.Object(
-  {
-    entity: Type.Optional(Type.Enum(['site', 'zone', 'user', 'import'])),
-    id: Type.Optional(Type.Integer({ minimum: 1 })),
-    limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-    before: Type.Optional(Type.Integer({ minimum: 1, description: 'page: records older than this id' })),
-  },
-  { additionalProperties: false },
-);
-
-const AuditRecord = Type.Object({
-  id: Type.Integer(),
-  entity: Type.String(),
-  entityId: Type.Union([Type.Integer(), Type.Null()]),
-  action: Type.String(),
-  username: Type.String(),
-  at: Type.String(),
-  details: Type.Unknown(),
-});
+import { AuditList, AuditQuery, errorResponses } from '@gridwatch/contract';
 
 /** The audit trails (site statuses, zones, imports, users) for admins, newest first, paged by id. */
 const audit: FastifyPluginAsyncTypebox = async (app) => {
@@ -31,7 +10,7 @@ const audit: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['audit'],
         querystring: AuditQuery,
-        response: { 200: Type.Array(AuditRecord), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
+        response: { 200: AuditList, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {

@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { LoginBody, Me } from '@gridwatch/contract';
-import { ErrorBody } from '@gridwatch/contract';
+import { errorResponses, LoginBody, Me, NoContent } from '@gridwatch/contract';
 import { verifyPassword } from '../auth/password';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from '../auth/session-token';
 import { ADDRESS_RULE, FORGET_AFTER_MS, PAIR_RULE, waitMs } from '../domain/login-backoff';
@@ -22,7 +20,8 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['auth'],
         body: LoginBody,
-        response: { 200: Me, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+        // 403: a cross-site Origin; 413 and 415: the body's size and type.
+        response: { 200: Me, ...errorResponses(400, 401, 403, 413, 415, 429) },
       },
     },
     async (request, reply) => {
@@ -76,7 +75,10 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/auth/logout',
-    { config: { access: 'public' }, schema: { tags: ['auth'], response: { 204: Type.Null() } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], response: { 204: NoContent, ...errorResponses(403) } },
+    },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await app.store.sessions.delete(hashSessionToken(token));
@@ -87,7 +89,10 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/auth/me',
-    { config: { access: 'public' }, schema: { tags: ['auth'], response: { 200: Me, 401: ErrorBody } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], response: { 200: Me, ...errorResponses(401) } },
+    },
     async (request) => {
       if (!request.user) throw new AppError(401, 'UNAUTHENTICATED', 'Not logged in');
       return { username: request.user.username, role: request.user.role };

@@ -1,23 +1,11 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { Type } from 'typebox';
-import { ErrorBody } from '@gridwatch/contract';
-import { LAYER_IDS, LayerQuery } from '@gridwatch/contract';
+import { errorResponses, ExportFile, ExportParams, ExportQuery, LAYER_IDS } from '@gridwatch/contract';
 import { notFound, validationFailed } from '../http/app-error';
 import { sitesAsOfInstant } from '../http/day-param';
 import { csvExport, geojsonExport } from '../services/export-layer';
 import { parseLayerId, toLayerFilter } from '../http/layer-filter';
-
-// The layer route's filters (but its page size): what the map shows is what is exported.
-const { limit: _page, ...layerFilters } = LayerQuery.properties;
-const ExportQuery = Type.Object(
-  {
-    ...layerFilters,
-    zone: Type.Optional(Type.Integer({ minimum: 1, description: 'sites in this inspection zone' })),
-  },
-  { additionalProperties: false },
-);
 
 const FORMATS = { geojson: 'application/geo+json; charset=utf-8', csv: 'text/csv; charset=utf-8' } as const;
 
@@ -30,13 +18,10 @@ const exportsRoute: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['export'],
         description: `Streams ${LAYER_IDS.join(', ')} as <layer>.geojson (with a trailing \`meta\` member) or <layer>.csv.`,
-        params: Type.Object({ file: Type.String({ description: 'e.g. sites.geojson or sites.csv' }) }),
+        params: ExportParams,
         querystring: ExportQuery,
-        response: {
-          200: Type.Unsafe<Readable>({ type: 'string', format: 'binary', description: 'the file' }),
-          400: ErrorBody,
-          404: ErrorBody,
-        },
+        // The file is streamed, not JSON: only the error answers are checked (response-check.ts).
+        response: { 200: ExportFile, ...errorResponses(400, 401, 404) },
       },
     },
     async (request, reply) => {

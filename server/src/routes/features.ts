@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { ErrorBody } from '@gridwatch/contract';
-import { LAYER_IDS, LayerFeature, type LayerId } from '@gridwatch/contract';
+import { errorResponses, IdParams, LAYER_FEATURE, LAYER_IDS, type LayerId } from '@gridwatch/contract';
+import { asAnyLayerFeature } from '../http/any-layer-feature';
 import { notFound } from '../http/app-error';
 
 const SINGULAR: Record<LayerId, string> = {
@@ -22,14 +21,14 @@ const features: FastifyPluginAsyncTypebox = async (app) => {
         config: { access: 'read' },
         schema: {
           tags: ['features'],
-          params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }),
-          response: { 200: LayerFeature, 400: ErrorBody, 404: ErrorBody },
+          params: IdParams,
+          response: { 200: LAYER_FEATURE[layer], ...errorResponses(400, 401, 404) },
         },
       },
       async (request) => {
         const feature = await app.store.getFeature(layer, request.params.id);
         if (!feature) throw notFound(`No ${SINGULAR[layer]} with id ${request.params.id}`);
-        return feature;
+        return asAnyLayerFeature(feature);
       },
     );
   }

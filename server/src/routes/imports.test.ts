@@ -87,14 +87,23 @@ describe.each(BACKENDS)('POST /api/import/:layer on %s', (backend) => {
     expect(change?.note).toMatch(/^import \d{4}-\d\d-\d\dT[\d:.]+Z$/);
   });
 
-  it('lets only an admin import', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/import/sites',
-      payload: collection(siteFeature('Z-1')),
-      headers: { 'content-type': 'application/json' },
-    });
-    expect(res.statusCode).toBe(401);
+  it('lets only an admin import: anonymous 401, viewer and enforcer 403, nothing written', async () => {
+    const refusedTo = async (cookie?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/import/sites',
+        payload: collection(siteFeature('Z-1')),
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      });
+    const anonymous = await refusedTo();
+    expect([anonymous.statusCode, anonymous.json().error.code]).toEqual([401, 'UNAUTHENTICATED']);
+    for (const role of ['viewer', 'enforcer'] as const) {
+      const res = await refusedTo(await t.login(role));
+      expect([role, res.statusCode, res.json().error.code]).toEqual([role, 403, 'FORBIDDEN']);
+    }
+    expect(await site('Z-1')).toBeUndefined();
+    const admin = await post('/api/import/sites?dryRun=true', collection(siteFeature('Z-1')));
+    expect([admin.statusCode, admin.json().created]).toEqual([200, 1]);
   });
 
   it('re-imports the same file as all unchanged, with no duplicates and no new records', async () => {

@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { ErrorBody } from '@gridwatch/contract';
-import { ImportQuery, ImportResult } from '@gridwatch/contract';
+import { errorResponses, ImportQuery, ImportResult, LayerParams } from '@gridwatch/contract';
 import { IMPORT_LAYERS, isImportLayer } from '../domain/import/import-layers';
 import { ImportConflictError } from '../domain/import/plan-import';
 import { readCsv, readFeatureCollection } from '../domain/import/read-rows';
@@ -26,19 +24,9 @@ const imports: FastifyPluginAsyncTypebox = async (app) => {
           `Imports a GeoJSON FeatureCollection (application/json or application/geo+json) or, for point ` +
           `layers, a CSV (text/csv) into ${IMPORT_LAYERS.join(', ')}: upsert by properties.externalId, all or ` +
           'nothing; a bad row refuses the whole import with 422 IMPORT_INVALID listing every bad row.',
-        params: Type.Object({ layer: Type.String() }),
+        params: LayerParams,
         querystring: ImportQuery,
-        response: {
-          200: ImportResult,
-          400: ErrorBody,
-          401: ErrorBody,
-          403: ErrorBody,
-          404: ErrorBody,
-          409: ErrorBody,
-          413: ErrorBody,
-          415: ErrorBody,
-          422: ErrorBody,
-        },
+        response: { 200: ImportResult, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422) },
       },
     },
     async (request) => {

@@ -1,13 +1,22 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { ErrorBody, LayerFeatureCollection, LayerList, LayerQuery } from '@gridwatch/contract';
+import {
+  AnyLayerFeatureCollection,
+  errorResponses,
+  LayerList,
+  LayerParams,
+  LayerQuery,
+} from '@gridwatch/contract';
+import { asAnyLayerCollection } from '../http/any-layer-feature';
 import { sitesAsOfInstant } from '../http/day-param';
 import { parseLayerId, toLayerFilter } from '../http/layer-filter';
 
 const layers: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/layers',
-    { config: { access: 'read' }, schema: { tags: ['layers'], response: { 200: LayerList } } },
+    {
+      config: { access: 'read' },
+      schema: { tags: ['layers'], response: { 200: LayerList, ...errorResponses(401) } },
+    },
     async () => app.store.layerInfos(),
   );
 
@@ -18,9 +27,9 @@ const layers: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['layers'],
         description: 'The features of a layer, ordered by id, filtered by bbox and (for sites) status.',
-        params: Type.Object({ layer: Type.String() }),
+        params: LayerParams,
         querystring: LayerQuery,
-        response: { 200: LayerFeatureCollection, 400: ErrorBody, 404: ErrorBody },
+        response: { 200: AnyLayerFeatureCollection, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => {
@@ -30,11 +39,11 @@ const layers: FastifyPluginAsyncTypebox = async (app) => {
         request.query.asOf === undefined
           ? await app.store.queryLayer(layer, filter)
           : await app.store.querySitesAsOf(sitesAsOfInstant(layer, request.query.asOf), filter);
-      return {
-        type: 'FeatureCollection' as const,
+      return asAnyLayerCollection({
+        type: 'FeatureCollection',
         features: page.features,
         ...(page.truncated ? { truncated: true } : {}),
-      };
+      });
     },
   );
 };

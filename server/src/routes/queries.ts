@@ -1,20 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { ErrorBody } from '@gridwatch/contract';
-import { LayerFeatureCollection } from '@gridwatch/contract';
 import {
+  Corridor,
   CorridorQuery,
-  Hotspot,
+  errorResponses,
+  HotspotList,
   HotspotsQuery,
+  IdParams,
   NearestQuery,
-  StatusTotals,
-  Summary,
+  NearestSubstations,
+  RegionLoadList,
+  RegionLoadQuery,
+  SitesInArea,
+  UnexplainedLoadList,
   UnexplainedLoadQuery,
-  UnexplainedLoadRow,
+  UnlicensedLoad,
   UnlicensedLoadQuery,
   WithinBody,
-  RegionLoad,
-  RegionLoadQuery,
 } from '@gridwatch/contract';
 import {
   corridor,
@@ -28,8 +29,6 @@ import {
 import { requireAreaGeometry } from '../http/geometry-input';
 import { asOfInstant } from '../http/day-param';
 
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
-
 /** The spatial questions gridwatch exists for (API.md, "Spatial queries"); definitions in DOMAIN.md. */
 const queries: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -42,18 +41,7 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
           'Load of the sites that are illegal and still drawing power within radiusKm of a substation.',
         params: IdParams,
         querystring: UnlicensedLoadQuery,
-        response: {
-          200: Type.Object({
-            substationId: Type.Integer(),
-            radiusKm: Type.Number(),
-            siteCount: Type.Integer(),
-            totalLoadMw: Type.Number(),
-            byStatus: Type.Record(Type.String(), StatusTotals),
-            sites: LayerFeatureCollection,
-          }),
-          400: ErrorBody,
-          404: ErrorBody,
-        },
+        response: { 200: UnlicensedLoad, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) =>
@@ -74,7 +62,7 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['queries'],
         description: 'Substations ranked by the unlicensed load within radiusKm.',
         querystring: HotspotsQuery,
-        response: { 200: Type.Array(Hotspot), 400: ErrorBody },
+        response: { 200: HotspotList, ...errorResponses(400, 401) },
       },
     },
     async ({ query }) =>
@@ -89,7 +77,7 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['queries'],
         description: 'The k substations nearest to a point (great-circle distance).',
         querystring: NearestQuery,
-        response: { 200: LayerFeatureCollection, 400: ErrorBody },
+        response: { 200: NearestSubstations, ...errorResponses(400, 401) },
       },
     },
     async (request) => nearestSubstations(app.store, request.query.lon, request.query.lat, request.query.k),
@@ -105,14 +93,7 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
           'Sites within widthKm of a line (great-circle segments), each with distanceKm, and the summary.',
         params: IdParams,
         querystring: CorridorQuery,
-        response: {
-          200: Type.Intersect([
-            LayerFeatureCollection,
-            Type.Object({ lineId: Type.Integer(), widthKm: Type.Number(), summary: Summary }),
-          ]),
-          400: ErrorBody,
-          404: ErrorBody,
-        },
+        response: { 200: Corridor, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => corridor(app.store, request.params.id, request.query.widthKm, null),
@@ -128,12 +109,8 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
           'Sites inside a Polygon or MultiPolygon (boundary included, holes excluded; straight lon/lat edges), ' +
           'with a foreign member `summary` over every site returned.',
         body: WithinBody,
-        response: {
-          200: Type.Intersect([LayerFeatureCollection, Type.Object({ summary: Summary })]),
-          400: ErrorBody,
-          413: ErrorBody,
-          422: ErrorBody,
-        },
+        // 403: a cross-site Origin (a POST, though it only reads).
+        response: { 200: SitesInArea, ...errorResponses(400, 401, 403, 413, 415, 422) },
       },
     },
     async (request) =>
@@ -150,7 +127,7 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
           'Substations by metered peak − base load − licensed − known illegal load (sites fed by them, or ' +
           'without a feeder and within radiusKm), largest first: where unreported mining load is likely.',
         querystring: UnexplainedLoadQuery,
-        response: { 200: Type.Array(UnexplainedLoadRow), 400: ErrorBody },
+        response: { 200: UnexplainedLoadList, ...errorResponses(400, 401) },
       },
     },
     async (request) => unexplainedLoad(app.store, request.query.radiusKm),
@@ -165,7 +142,7 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Unlicensed load inside each region of a level (default: prefectures), for a choropleth.',
         querystring: RegionLoadQuery,
-        response: { 200: Type.Array(RegionLoad), 400: ErrorBody },
+        response: { 200: RegionLoadList, ...errorResponses(400, 401) },
       },
     },
     async ({ query }) =>

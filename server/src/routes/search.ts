@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { ErrorBody } from '@gridwatch/contract';
-import { SearchHit, SearchQuery } from '@gridwatch/contract';
+import { errorResponses, SearchHits, SearchQuery } from '@gridwatch/contract';
 
 const search: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -13,7 +11,7 @@ const search: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Substations, sites, lines and regions whose name, Chinese name or external id contains q; best first.',
         querystring: SearchQuery,
-        response: { 200: Type.Array(SearchHit), 400: ErrorBody },
+        response: { 200: SearchHits, ...errorResponses(400, 401) },
       },
     },
     async (request) => app.store.search(request.query.q.trim(), request.query.limit),

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { StatusChangeBody, StatusChangeOut } from '@gridwatch/contract';
-import { ErrorBody } from '@gridwatch/contract';
-import { LayerFeature } from '@gridwatch/contract';
+import {
+  errorResponses,
+  IdParams,
+  LAYER_FEATURE,
+  StatusChangeBody,
+  StatusHistory,
+} from '@gridwatch/contract';
 import { AppError, notFound } from '../http/app-error';
-
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
 /** Status changes of a site (DOMAIN.md transitions, a note, the version) and their history. */
 const sites: FastifyPluginAsyncTypebox = async (app) => {
@@ -18,7 +19,7 @@ const sites: FastifyPluginAsyncTypebox = async (app) => {
         description: 'Changes the status of a site along an allowed transition, with a note; audited.',
         params: IdParams,
         body: StatusChangeBody,
-        response: { 200: LayerFeature, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+        response: { 200: LAYER_FEATURE.sites, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
       },
     },
     async (request) => {
@@ -51,7 +52,7 @@ const sites: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['enforcement'],
         description: 'The status changes of a site, newest first.',
         params: IdParams,
-        response: { 200: Type.Array(StatusChangeOut), 404: ErrorBody },
+        response: { 200: StatusHistory, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => {

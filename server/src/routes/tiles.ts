@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { ErrorBody } from '@gridwatch/contract';
 import {
+  errorResponses,
   MVT_CONTENT_TYPE,
+  NoContent,
+  TileBody,
   TILE_LAYER_IDS,
   TileParams,
   TileQuery,
@@ -53,13 +54,9 @@ const tiles: FastifyPluginAsyncTypebox = async (app) => {
           'at the end of that day.',
         params: TileParams,
         querystring: TileQuery,
-        response: {
-          200: Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' }),
-          204: Type.Null({ description: 'the tile is empty' }),
-          304: Type.Null({ description: 'the tile has not changed since the ETag sent' }),
-          400: ErrorBody,
-          404: ErrorBody,
-        },
+        // A tile is binary, not JSON: only the error answers are checked (response-check.ts). 204: the tile is
+        // empty; 304: it has not changed since the ETag sent.
+        response: { 200: TileBody, 204: NoContent, 304: NoContent, ...errorResponses(400, 401, 404) },
       },
     },
     async (request, reply) => {

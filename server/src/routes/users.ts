@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { CreateUserBody, UpdateUserBody, UserOut } from '@gridwatch/contract';
-import { ErrorBody } from '@gridwatch/contract';
+import {
+  CreateUserBody,
+  errorResponses,
+  IdParams,
+  UpdateUserBody,
+  UserList,
+  UserOut,
+} from '@gridwatch/contract';
 import { hashPassword } from '../auth/password';
 import { passwordProblem } from '../auth/password-policy';
 import { AppError, notFound, validationFailed } from '../http/app-error';
@@ -11,13 +16,14 @@ function checkPassword(password: string, username: string): void {
   if (problem) throw validationFailed(problem, [{ in: 'body', path: '/password', message: problem }]);
 }
 
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
-
 /** User management for admins; every change is audited (entity `user`). */
 const users: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/users',
-    { config: { access: 'admin' }, schema: { tags: ['users'], response: { 200: Type.Array(UserOut) } } },
+    {
+      config: { access: 'admin' },
+      schema: { tags: ['users'], response: { 200: UserList, ...errorResponses(401, 403) } },
+    },
     async () => app.store.users.list(),
   );
 
@@ -28,7 +34,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['users'],
         body: CreateUserBody,
-        response: { 201: UserOut, 400: ErrorBody, 409: ErrorBody },
+        response: { 201: UserOut, ...errorResponses(400, 401, 403, 409, 413, 415) },
       },
     },
     async (request, reply) => {
@@ -51,7 +57,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['users'],
         params: IdParams,
         body: UpdateUserBody,
-        response: { 200: UserOut, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+        response: { 200: UserOut, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
       },
     },
     async (request) => {

@@ -1,16 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { CreateZoneBody, DeleteZoneQuery, UpdateZoneBody } from '@gridwatch/contract';
-import { ErrorBody } from '@gridwatch/contract';
-import { LayerFeature, LayerFeatureCollection } from '@gridwatch/contract';
-import { Summary } from '@gridwatch/contract';
+import {
+  CreateZoneBody,
+  DeleteZoneQuery,
+  errorResponses,
+  IdParams,
+  LAYER_FEATURE,
+  NoContent,
+  SitesInArea,
+  UpdateZoneBody,
+} from '@gridwatch/contract';
 import { AppError, notFound } from '../http/app-error';
 import { requireZoneGeometry } from '../http/geometry-input';
 import { requireZoneFields } from '../http/zone-input';
 import { sitesWithin } from '../services/spatial-queries';
 import type { ZoneWriteOutcome } from '../store/store';
-
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
 
 function refuse(id: number, outcome: Exclude<ZoneWriteOutcome, { ok: true }>): never {
   if (outcome.reason === 'not-found') throw notFound(`No zone with id ${id}`);
@@ -31,13 +34,14 @@ function refuse(id: number, outcome: Exclude<ZoneWriteOutcome, { ok: true }>): n
 
 /** Inspection zones: geometry validated (422 names the place), version-checked, every write audited. */
 const zones: FastifyPluginAsyncTypebox = async (app) => {
-  const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody };
+  // The writes' refusals: access (401, 403), the body (400, 413, 415), the zone (404, 409), its geometry (422).
+  const errors = errorResponses(400, 401, 403, 404, 409, 413, 415, 422);
 
   app.post(
     '/api/zones',
     {
       config: { access: 'write' },
-      schema: { tags: ['zones'], body: CreateZoneBody, response: { 201: LayerFeature, ...errors } },
+      schema: { tags: ['zones'], body: CreateZoneBody, response: { 201: LAYER_FEATURE.zones, ...errors } },
     },
     async (request, reply) => {
       const { name, geometry, team = null, dueDate = null, notes = null, state = 'planned' } = request.body;
@@ -59,7 +63,7 @@ const zones: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['zones'],
         params: IdParams,
         body: UpdateZoneBody,
-        response: { 200: LayerFeature, ...errors },
+        response: { 200: LAYER_FEATURE.zones, ...errors },
       },
     },
     async (request) => {
@@ -86,7 +90,7 @@ const zones: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['zones'],
         params: IdParams,
         querystring: DeleteZoneQuery,
-        response: { 204: Type.Null(), ...errors },
+        response: { 204: NoContent, ...errors },
       },
     },
     async (request, reply) => {
@@ -108,10 +112,7 @@ const zones: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['zones'],
         description: 'The sites in the zone (boundary included) with the summary over them.',
         params: IdParams,
-        response: {
-          200: Type.Intersect([LayerFeatureCollection, Type.Object({ summary: Summary })]),
-          404: ErrorBody,
-        },
+        response: { 200: SitesInArea, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => {

@@ -22,7 +22,7 @@ describe('a PostgreSQL restart while the app runs', () => {
       GRIDWATCH_PUBLIC_READ: 'true',
     });
     store = await openStore(config.store, { seed: () => SMALL_SEED });
-    app = await buildApp({ config, store, serveStatic: false });
+    app = await buildApp({ config, store, serveStatic: false, checkResponses: true });
   });
   afterAll(async () => {
     await app?.close();
