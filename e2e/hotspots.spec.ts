@@ -34,10 +34,22 @@ test('the hotspots panel lists the API ranking, and a click opens that substatio
 });
 
 test('the hotspots follow the shared radius', async ({ page, request }) => {
+  const ids = (ranking: Hotspot[]) => ranking.map((h) => h.substationId);
+  const at10 = await fetchJson<Hotspot[]>(request, hotspotsPath(10));
   const at25 = await fetchJson<Hotspot[]>(request, hotspotsPath(25));
+  // The seed makes them differ (sites between 10 and 25 km of a substation reorder the list): else the test
+  // could not tell that the radius was applied.
+  expect(ids(at25)).not.toEqual(ids(at10));
   await openMap(page);
-  await page.getByTestId('hotspots-radius-input').fill('25');
   const rows = page.getByTestId('hotspot-row');
-  await expect(rows.first()).toHaveAttribute('data-substation-id', String(at25[0]!.substationId));
+  const shown = () => rows.evaluateAll((all) => all.map((r) => Number(r.getAttribute('data-substation-id'))));
+  await expect.poll(shown).toEqual(ids(at10));
+
+  await page.getByTestId('hotspots-radius-input').fill('25');
   await expect(page.getByTestId('analysis-hotspots')).toContainText('within 25 km');
+  // The whole ranking is the API's at 25 km, its rows and their order: not the 10 km one.
+  await expect.poll(shown).toEqual(ids(at25));
+  for (const [i, h] of at25.entries()) {
+    await expect(rows.nth(i)).toContainText(h.name);
+  }
 });

@@ -1,9 +1,19 @@
 import { expect, test } from './support/fixtures';
 import { fetchLayer, pointOf } from './support/api';
-import { jumpTo, openMap, pagePoint, renderedCount, settle, watchPage } from './support/map-page';
+import {
+  jumpTo,
+  openMap,
+  pagePoint,
+  renderedCount,
+  renderedLabels,
+  settle,
+  watchPage,
+} from './support/map-page';
 import { saveScreenshot } from './support/screenshot';
 
 const SCREENSHOTS = 'e2e/screenshots';
+/** Han characters: a label in Chinese has some. */
+const CJK = /[\u4e00-\u9fff]/;
 
 test.describe('the map page', () => {
   test(
@@ -87,9 +97,24 @@ test.describe('the map page', () => {
 
   test('shows the interface and the map labels in Chinese', async ({ page }) => {
     await openMap(page);
+    const english = await renderedLabels(page);
+    // The place names are drawn, in English (Latin letters) before the switch.
+    expect(english.filter((l) => l.layer === 'cities-label').length).toBeGreaterThan(0);
+    const inEnglish = english.filter((l) => typeof l.name === 'string' && l.name !== '');
+    expect(inEnglish.filter((l) => l.text !== l.name || CJK.test(l.text))).toEqual([]);
+
     await page.getByRole('button', { name: '中文' }).click();
     await expect(page.getByTestId('legend')).toContainText('无证经营');
     await settle(page);
+    // Every drawn label of a feature with a Chinese name shows that name, and there are such labels.
+    await expect
+      .poll(async () => (await renderedLabels(page)).filter((l) => CJK.test(l.text)).length)
+      .toBeGreaterThan(0);
+    const chinese = await renderedLabels(page);
+    const named = chinese.filter((l) => typeof l.nameZh === 'string' && l.nameZh !== '');
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((l) => l.text !== l.nameZh)).toEqual([]);
+    expect(named.every((l) => CJK.test(l.text))).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/map-zh.png` });
   });
 });

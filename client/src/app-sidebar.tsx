@@ -1,118 +1,105 @@
-import type { ApiClient, Bbox, LayerInfo, Me, SearchHit } from './api';
-import type { Permissions } from './auth/permissions';
+import {
+  AnalysisState,
+  AnalysisViewsState,
+  LoadReportsState,
+  MeasureState,
+  OnlineBasemapState,
+  useApi,
+  useMapViewState,
+  useSessionUser,
+  ZoneWorkflowState,
+} from './app-state';
 import { UserBar } from './auth/user-bar';
 import { ExportSection } from './export/export-section';
 import { FilterPanel } from './filters/filter-panel';
-import type { RegionName } from './filters/use-regions';
-import type { MapFilters } from './filters/map-filters';
+import { useRegions } from './filters/use-regions';
 import { useI18n } from './i18n';
-import type { MapLayerId } from './map';
 import { HotspotsPanel } from './panels/hotspots-panel';
 import { RegionLoadPanel } from './panels/region-load-panel';
 import { UnexplainedPanel } from './panels/unexplained-panel';
 import { ProgressEntry } from './progress/progress-entry';
 import { ReportEntry } from './report/report-entry';
-import { LayerList, type OnlineBasemapToggle } from './panels/layer-list';
+import { LayerList } from './panels/layer-list';
 import { Legend } from './panels/legend';
 import { SearchBox } from './panels/search-box';
 import { Sidebar } from './panels/sidebar';
 import { MeasureTool } from './measure/measure-tool';
-import type { useMeasureState } from './use-measure-state';
-import type { useAnalysis } from './use-analysis';
-import type { AnalysisViews } from './use-analysis-views';
-import type { ZoneWorkflow } from './zones/use-zone-workflow';
+import { substationOf } from './selection/selection';
+import { useSelect, useSelection } from './selection/use-selection';
+import { useLayerInfos } from './use-layer-infos';
+import { useSearchChoice } from './use-search-choice';
 import { ZonesSection } from './zones/zones-section';
 
 interface Props {
-  api: ApiClient;
-  user: Me | null;
-  permissions: Permissions;
   onLogout: () => void;
   onLogin: () => void;
   onImport: () => void;
   /** Opens the printable report of the current view and day. */
   onReport: () => void;
-  onSearch: (hit: SearchHit) => void;
-  measure: ReturnType<typeof useMeasureState>;
-  zones: ZoneWorkflow;
-  zonesRevision: number;
-  analysis: ReturnType<typeof useAnalysis>;
-  views: AnalysisViews;
-  onOpenHotspot: (id: number) => void;
-  view: Bbox | null;
-  filters: MapFilters;
-  onFilters: (filters: MapFilters) => void;
-  layers: readonly LayerInfo[];
-  visible: Readonly<Record<MapLayerId, boolean>>;
-  onToggle: (layer: MapLayerId, on: boolean) => void;
-  truncated: ReadonlySet<MapLayerId>;
-  online: OnlineBasemapToggle | null;
-  regions: readonly RegionName[];
 }
 
 /**
  * The sidebar's sections, top to bottom: who is in, the search, the import, zones, the analysis (hotspots,
  * unexplained load, load by prefecture, progress report, printable report), filters, export, measure, layers, legend.
+ * Each reads the app's state it shows; the props are the ways out of the sidebar.
  */
-export function AppSidebar(props: Props) {
+export function AppSidebar({ onLogout, onLogin, onImport, onReport }: Props) {
   const { t } = useI18n();
-  const { analysis, views, permissions } = props;
+  const api = useApi();
+  const { user, permissions } = useSessionUser();
+  const mapState = useMapViewState();
+  const analysis = AnalysisState.useValue();
+  const views = AnalysisViewsState.useValue();
+  const measure = MeasureState.useValue();
+  const online = OnlineBasemapState.useValue();
+  const { truncated } = LoadReportsState.useValue();
+  const infos = useLayerInfos(api);
+  const regions = useRegions(api);
+  const select = useSelect();
+  const openSubstation = substationOf(useSelection());
+  const onSearch = useSearchChoice(mapState.fly, select.choose);
   return (
-    <Sidebar user={<UserBar user={props.user} onLogout={props.onLogout} onLogin={props.onLogin} />}>
-      <SearchBox api={props.api} onChoose={props.onSearch} />
+    <Sidebar user={<UserBar user={user} onLogout={onLogout} onLogin={onLogin} />}>
+      <SearchBox api={api} onChoose={onSearch} />
       {permissions.importData && (
         <section className="panel-section">
-          <button type="button" className="button" data-testid="import-open" onClick={props.onImport}>
+          <button type="button" className="button" data-testid="import-open" onClick={onImport}>
             {t.importDialog.open}
           </button>
         </section>
       )}
-      <ZonesSection
-        api={props.api}
-        workflow={props.zones}
-        canEdit={permissions.editZones}
-        revision={props.zonesRevision}
-      />
+      <ZonesSection api={api} workflow={ZoneWorkflowState.useValue()} canEdit={permissions.editZones} />
       <HotspotsPanel
         hotspots={analysis.hotspots}
         settings={analysis.settings}
         onRadius={analysis.setRadius}
-        selected={analysis.substationId}
-        onOpen={props.onOpenHotspot}
+        selected={openSubstation}
+        onOpen={analysis.open}
       />
       <UnexplainedPanel
         open={views.unexplainedOpen}
         onOpen={views.setUnexplainedOpen}
         rows={views.unexplained}
-        selected={analysis.substationId}
-        onChoose={props.onOpenHotspot}
+        selected={openSubstation}
+        onChoose={analysis.open}
       />
       <RegionLoadPanel
         on={views.choropleth}
         onToggle={views.setChoropleth}
         loads={views.regionLoads}
-        regionsVisible={props.visible.regions}
+        regionsVisible={mapState.visible.regions}
       />
       <ProgressEntry open={views.progressOpen} onOpen={views.setProgressOpen} />
-      <ReportEntry onOpen={props.onReport} />
-      <FilterPanel
-        api={props.api}
-        filters={props.filters}
-        regions={props.regions}
-        onChange={props.onFilters}
-      />
-      <ExportSection view={props.view} filters={props.filters} />
-      <MeasureTool
-        request={props.measure.request}
-        onRequest={props.measure.start}
-        shape={props.measure.shape}
-      />
+      <ReportEntry onOpen={onReport} />
+      <FilterPanel api={api} filters={mapState.filters} regions={regions} onChange={mapState.setFilters} />
+      <ExportSection view={mapState.view} filters={mapState.filters} />
+      <MeasureTool request={measure.request} onRequest={measure.start} shape={measure.shape} />
       <LayerList
-        infos={props.layers}
-        visible={props.visible}
-        onToggle={props.onToggle}
-        truncated={props.truncated}
-        online={props.online}
+        infos={infos.ready ? infos.layers : []}
+        visible={mapState.visible}
+        onToggle={mapState.toggle}
+        truncated={truncated}
+        online={online.toggle}
       />
       <Legend />
     </Sidebar>

@@ -1,34 +1,34 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { ApiClient, Bbox, Me, SiteNear } from './api';
+import { CAMPAIGN, todayInBeijing } from '@gridwatch/contract';
+import type { ApiClient, Me } from './api';
 import { AppSidebar } from './app-sidebar';
-import { permissionsOf } from './auth/permissions';
-import { useI18n } from './i18n';
+import {
+  AnalysisState,
+  AnalysisViewsState,
+  LoadReportsState,
+  OnlineBasemapState,
+  SiteTableState,
+  useApi,
+  useMapViewState,
+  useSessionUser,
+  ZoneWorkflowState,
+} from './app-state';
+import { AppStateProvider } from './app-state-provider';
+import { useRegions } from './filters/use-regions';
 import { ImportDialog } from './import/import-dialog';
-import { initialBounds, MapView, type MapClick, type MapSnapshot } from './map';
+import { initialBounds, MapView, type MapSnapshot } from './map';
 import { ErrorList } from './panels/error-list';
 import { SubstationPanel } from './panels/substation-panel';
-import { pointOf } from './point-of';
-import { SelectionDetails } from './selection-details';
-import { useAnalysis } from './use-analysis';
-import { useAnalysisViews } from './use-analysis-views';
 import { ProgressPanel } from './progress/progress-panel';
 import { ReportPage } from './report/report-page';
-import { CAMPAIGN } from '@gridwatch/contract';
-import { AsOfControl } from './time/as-of-control';
-import { todayInBeijing } from '@gridwatch/contract';
-import { useLayerInfos } from './use-layer-infos';
-import { useOnlineBasemapChoice } from './use-online-basemap-choice';
-import { useRegions } from './filters/use-regions';
-import { useLoadReports } from './use-load-reports';
-import { selectedOf, useAppUrl } from './use-app-url';
-import { useRevisions } from './use-revisions';
-import { useMapState } from './use-map-state';
-import { useMeasureState } from './use-measure-state';
-import { useSiteTable } from './use-site-table';
+import { popupOf, zoneOf } from './selection/selection';
+import { useSelection } from './selection/use-selection';
+import { SelectionDetails } from './selection-details';
+import { useDataWritten } from './server-state/use-data-written';
 import { TableDock } from './table/table-dock';
-import { useSearchChoice } from './use-search-choice';
+import { AsOfControl } from './time/as-of-control';
+import { useLayerInfos } from './use-layer-infos';
 import { NewZonePanel } from './zones/new-zone-panel';
-import { useZoneWorkflow } from './zones/use-zone-workflow';
 import { ZonePanel } from './zones/zone-panel';
 import './app.css';
 import './panels/analysis-panels.css';
@@ -43,145 +43,56 @@ interface Props {
 }
 
 export function App({ api, user, onLogout, onLogin }: Props) {
-  const { locale } = useI18n();
-  const permissions = permissionsOf(user?.role ?? null);
-  const infos = useLayerInfos(api);
-  const mapState = useMapState();
-  const { visible, filters, setFilters, setCamera, fly } = mapState;
-  const analysis = useAnalysis(api, filters.asOf);
-  const { revisions, bump } = useRevisions();
-  const zones = useZoneWorkflow(
-    api,
-    useCallback(() => bump('zones'), [bump]),
+  return (
+    <AppStateProvider api={api} user={user}>
+      <AppScreen onLogout={onLogout} onLogin={onLogin} />
+    </AppStateProvider>
   );
-  const views = useAnalysisViews(api, revisions.sites, filters.asOf);
-  const [selection, setSelection] = useState<MapClick | null>(null);
-  const [view, setView] = useState<Bbox | null>(null);
-  const [importing, setImporting] = useState(false);
-  const online = useOnlineBasemapChoice(api);
+}
+
+/** The sidebar, the map and the panels floating over it, and the dialogs; each reads the app's state it shows. */
+function AppScreen({ onLogout, onLogin }: Omit<Props, 'api' | 'user'>) {
+  const api = useApi();
+  const { permissions } = useSessionUser();
+  const { filters, setFilters, view } = useMapViewState();
+  const analysis = AnalysisState.useValue();
+  const views = AnalysisViewsState.useValue();
+  const zones = ZoneWorkflowState.useValue();
+  const table = SiteTableState.useValue();
+  const online = OnlineBasemapState.useValue();
+  const { errors } = LoadReportsState.useValue();
+  const selection = useSelection();
+  const popup = popupOf(selection);
+  const zoneId = zoneOf(selection);
+  const infos = useLayerInfos(api);
   const regions = useRegions(api);
+  const written = useDataWritten();
+  const [importing, setImporting] = useState(false);
   const [reportOpen, setReportOpen] = useState(false);
   const closeReport = useCallback(() => setReportOpen(false), []);
   const snapshot = useRef<MapSnapshot>(null);
-  const { errors, truncated, events } = useLoadReports();
   // Today in Beijing, as the API counts days: the end of the as-of slider and the progress report's default.
   const [today] = useState(() => todayInBeijing(Date.now()));
   const setAsOf = useCallback((asOf: string | null) => setFilters((f) => ({ ...f, asOf })), [setFilters]);
-  const closePopup = useCallback(() => setSelection(null), []);
-  const { open, pick, close } = analysis;
-  const { select } = zones;
-  // A substation's details are its panel, with the load around it; a zone's are the zone panel; every other
-  // feature gets a popup. The floating panels share a place, so opening one closes the other.
-  const onMapClick = useCallback(
-    (click: MapClick | null) => {
-      if (click?.layer === 'substations') {
-        open(click.id, false);
-        select(null);
-      }
-      if (click?.layer === 'zones') {
-        select(click.id);
-        close();
-      }
-      setSelection(click?.layer === 'substations' || click?.layer === 'zones' ? null : click);
-    },
-    [open, select, close],
-  );
-  const chooseHit = useSearchChoice(fly, onMapClick);
-  const table = useSiteTable(fly, onMapClick);
-  const measure = useMeasureState();
-  const focus = useMemo(() => ({ ...analysis.focus, hover: table.ring }), [analysis.focus, table.ring]);
-  useAppUrl(api, mapState, {
-    open: onMapClick,
-    closeSubstation: close,
-    selectZone: select,
-    setSelection,
-    selected: selectedOf(analysis.substationId, zones.selected, selection),
-  });
-  const pickSite = useCallback(
-    (site: SiteNear) => {
-      pick(site);
-      const at = pointOf(site);
-      if (at) setSelection({ layer: 'sites', id: site.id, lngLat: at });
-    },
-    [pick],
-  );
-  const openHotspot = useCallback(
-    (id: number) => {
-      open(id, true);
-      select(null);
-    },
-    [open, select],
-  );
   const bounds = useMemo(() => (infos.ready ? initialBounds(infos.layers) : null), [infos]);
   const shownErrors =
     infos.ready && infos.error ? [{ layer: 'layerList' as const, message: infos.error }, ...errors] : errors;
-  const statusChanged = useCallback(() => bump('sites'), [bump]);
-  const dataRevision = `${revisions.zones}/${revisions.sites}`;
 
   return (
     <div className="app">
       <AppSidebar
-        api={api}
-        user={user}
-        permissions={permissions}
         onLogout={onLogout}
         onLogin={onLogin}
         onImport={() => setImporting(true)}
         onReport={() => setReportOpen(true)}
-        onSearch={chooseHit}
-        measure={measure}
-        zones={zones}
-        zonesRevision={revisions.zones}
-        analysis={analysis}
-        views={views}
-        onOpenHotspot={openHotspot}
-        view={view}
-        filters={filters}
-        onFilters={setFilters}
-        layers={infos.ready ? infos.layers : []}
-        visible={visible}
-        onToggle={mapState.toggle}
-        truncated={truncated}
-        online={online.toggle}
-        regions={regions}
       />
       <main className="map-pane">
         {bounds && (
           <MapView
-            api={api}
             initialBounds={bounds}
-            visible={visible}
-            filters={filters}
-            lang={locale}
-            events={events}
-            onClick={onMapClick}
-            focus={focus}
-            onHoverSite={table.hoverId}
-            overlay={views.overlay}
-            camera={analysis.camera}
-            flyTo={mapState.flyTo}
-            revisions={revisions}
-            zoneEdit={zones.editing?.request ?? null}
-            onZoneShape={zones.onShape}
-            measure={measure.request}
-            onMeasureShape={measure.setShape}
-            onView={setView}
-            onCamera={setCamera}
-            onlineBasemap={online.map}
             snapshot={snapshot}
             popup={
-              selection && {
-                lngLat: selection.lngLat,
-                onClose: closePopup,
-                content: (
-                  <SelectionDetails
-                    api={api}
-                    selection={selection}
-                    canChangeStatus={permissions.changeStatus}
-                    onStatusChanged={statusChanged}
-                  />
-                ),
-              }
+              popup && <SelectionDetails api={api} popup={popup} canChangeStatus={permissions.changeStatus} />
             }
           />
         )}
@@ -194,7 +105,7 @@ export function App({ api, user, onLogout, onLogin }: Props) {
             onRadius={analysis.setRadius}
             onIncludeSuspected={analysis.setIncludeSuspected}
             pickedSite={analysis.picked}
-            onPickSite={pickSite}
+            onPickSite={analysis.pick}
             onClose={analysis.close}
           />
         )}
@@ -202,38 +113,30 @@ export function App({ api, user, onLogout, onLogin }: Props) {
           <ProgressPanel
             api={api}
             asOf={filters.asOf ?? today}
-            revision={revisions.sites}
             onClose={() => views.setProgressOpen(false)}
           />
         )}
         {zones.editing?.kind === 'new' && zones.editing.request.kind === 'draw' && (
           <NewZonePanel workflow={zones} shape={zones.editing.request.shape} />
         )}
-        {zones.selected !== null && zones.editing?.kind !== 'new' && (
-          <ZonePanel
-            api={api}
-            zoneId={zones.selected}
-            workflow={zones}
-            permissions={permissions}
-            revision={dataRevision}
-          />
+        {zoneId !== null && zones.editing?.kind !== 'new' && (
+          <ZonePanel api={api} zoneId={zoneId} workflow={zones} permissions={permissions} />
         )}
         <div className="map-footer">
           <AsOfControl value={filters.asOf} min={CAMPAIGN.start} max={today} onChange={setAsOf} />
           <TableDock
             api={api}
-            scope={zones.selected !== null ? { zoneId: zones.selected } : view && { bbox: view, filters }}
-            revision={revisions.sites}
+            scope={zoneId !== null ? { zoneId } : view && { bbox: view, filters }}
             hovered={table.hovered}
             onHover={table.hoverSite}
-            selected={selection?.layer === 'sites' ? selection.id : null}
+            selected={popup?.layer === 'sites' ? popup.id : null}
             onChoose={table.choose}
           />
         </div>
         <ErrorList errors={shownErrors} />
       </main>
       {importing && (
-        <ImportDialog api={api} onClose={() => setImporting(false)} onImported={(layer) => bump(layer)} />
+        <ImportDialog api={api} onClose={() => setImporting(false)} onImported={(layer) => written(layer)} />
       )}
       {reportOpen && (
         <ReportPage

@@ -5,6 +5,7 @@ import { LoginPage } from './auth/login-page';
 import { createUnauthorizedSignal } from './auth/unauthorized-signal';
 import { useSession } from './auth/use-session';
 import { useI18n } from './i18n';
+import { ServerStateProvider } from './server-state/server-state';
 
 /** The login page or the map, by the session; any 401 of the API on the way brings the login page back. */
 export function Root() {
@@ -18,13 +19,9 @@ export function Root() {
   if (session.state === 'login')
     return <LoginPage api={api} onLoggedIn={loggedIn} expired={session.expired} />;
   return (
-    <App
-      // Another user gets a fresh app: nothing the previous one had open or half-drawn.
-      key={session.user?.username ?? ''}
-      api={api}
-      user={session.user}
-      onLogout={logout}
-      onLogin={showLogin}
-    />
+    // Another user gets a fresh app and an empty cache: nothing the previous one had open, half-drawn or read.
+    <ServerStateProvider key={session.user?.username ?? ''}>
+      <App api={api} user={session.user} onLogout={logout} onLogin={showLogin} />
+    </ServerStateProvider>
   );
 }

@@ -1,28 +1,20 @@
 import type { ApiClient } from './api';
 import { SiteDetails } from './enforcement/site-details';
-import type { MapClick } from './map';
 import { FeatureDetails } from './panels/feature-details';
+import type { Choice } from './selection/selection';
 
 interface Props {
   api: ApiClient;
-  selection: MapClick;
+  popup: Choice;
   canChangeStatus: boolean;
-  onStatusChanged: () => void;
 }
 
-/** What the popup of a clicked feature holds: a site's details and workflow, or another feature's attributes. */
-export function SelectionDetails({ api, selection, canChangeStatus, onStatusChanged }: Props) {
-  if (selection.layer === 'sites') {
-    return (
-      <SiteDetails
-        api={api}
-        siteId={selection.id}
-        canChangeStatus={canChangeStatus}
-        onStatusChanged={onStatusChanged}
-      />
-    );
+/** What the popup of a chosen feature holds: a site's details and workflow, or another feature's attributes. */
+export function SelectionDetails({ api, popup, canChangeStatus }: Props) {
+  if (popup.layer === 'sites') {
+    return <SiteDetails api={api} siteId={popup.id} canChangeStatus={canChangeStatus} />;
   }
-  // Zones open their own panel, never a popup.
-  if (selection.layer === 'zones') return null;
-  return <FeatureDetails api={api} layer={selection.layer} id={selection.id} />;
+  // Zones and substations open their own panels, never a popup.
+  if (popup.layer === 'zones') return null;
+  return <FeatureDetails api={api} layer={popup.layer} id={popup.id} />;
 }

@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'react';
 import type { ApiClient } from './api';
-import { unexplainedFeatures, type AnalysisOverlay } from './map';
+import { unexplainedFeatures } from './map/analysis-features';
+import type { AnalysisOverlay } from './map/use-analysis-overlay';
 import { UNEXPLAINED_RADIUS_KM } from './panels/unexplained-panel';
-import { useApiQuery } from './panels/use-api-query';
+import { useApiQuery } from './server-state/use-api-query';
+import { queryKey } from './server-state/query-keys';
 
 /** The API's maximum `limit`: the substations' points are all wanted, to place the circles. */
 const ALL = 50_000;
@@ -10,21 +12,21 @@ const ALL = 50_000;
 /**
  * Which analysis views are open (the unexplained-load list and circles, the choropleth, the progress report),
  * their answers from the API and what they put on the map.
- * `revision` counts this client's status changes, which change every one of these answers.
  */
-export function useAnalysisViews(api: ApiClient, revision: number, asOf: string | null) {
+export function useAnalysisViews(api: ApiClient, asOf: string | null) {
   const [unexplainedOpen, setUnexplainedOpen] = useState(false);
   const [choropleth, setChoropleth] = useState(false);
   const [progressOpen, setProgressOpen] = useState(false);
 
-  const unexplained = useApiQuery(unexplainedOpen ? `unexplained/${revision}` : null, (signal) =>
-    api.unexplainedLoad(UNEXPLAINED_RADIUS_KM, signal),
+  const unexplained = useApiQuery(
+    unexplainedOpen ? queryKey('unexplained-load', UNEXPLAINED_RADIUS_KM) : null,
+    (signal) => api.unexplainedLoad(UNEXPLAINED_RADIUS_KM, signal),
   );
-  // Substations do not move with a status change: their points are asked for once per opening.
-  const points = useApiQuery(unexplainedOpen ? 'substation-points' : null, (signal) =>
-    api.layer('substations', { limit: ALL }, signal),
+  const points = useApiQuery(
+    unexplainedOpen ? queryKey('layer', 'substations', { limit: ALL }) : null,
+    (signal) => api.layer('substations', { limit: ALL }, signal),
   );
-  const regionLoads = useApiQuery(choropleth ? `regions/${revision}/${asOf ?? 'now'}` : null, (signal) =>
+  const regionLoads = useApiQuery(choropleth ? queryKey('region-loads', asOf) : null, (signal) =>
     api.regionLoads(asOf, signal),
   );
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { MapLayerId } from './map';
+import type { MapLayerId } from './map/map-layers';
 import type { LoadError } from './panels/error-list';
 import { errorMessage } from './use-layer-infos';
 

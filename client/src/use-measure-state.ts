@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { LineString, Polygon } from 'geojson';
-import type { MeasureKind, MeasureRequest } from './map';
+import type { MeasureKind, MeasureRequest } from './map/measure/use-measure';
 
 /** The measure being drawn, if any, and its shape so far. */
 export function useMeasureState() {

@@ -1,14 +1,15 @@
 import { useMemo, useState } from 'react';
 import type { ApiClient } from './api';
 import type { OnlineBasemapToggle } from './panels/layer-list';
-import { useApiQuery } from './panels/use-api-query';
+import { useApiQuery } from './server-state/use-api-query';
+import { queryKey } from './server-state/query-keys';
 
 /**
  * The online basemap the deployment offers (GET /api/map-config), off until the planner switches it on, and
  * whether its tiles load: the map works the same without it.
  */
 export function useOnlineBasemapChoice(api: ApiClient) {
-  const config = useApiQuery('map-config', (signal) => api.mapConfig(signal));
+  const config = useApiQuery(queryKey('map-config'), (signal) => api.mapConfig(signal));
   const [shown, setShown] = useState(false);
   const [failed, setFailed] = useState(false);
   const basemap = config.data?.onlineBasemap ?? null;

@@ -1,42 +1,37 @@
-import { useCallback, type Dispatch, type SetStateAction } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { ApiClient } from './api';
-import type { MapClick } from './map';
 import { pointOf } from './point-of';
+import { choose, movePopup, NO_SELECTION } from './selection/selection';
+import type { SelectActions } from './selection/use-selection';
+import { queryKey } from './server-state/query-keys';
 import type { ViewState } from './url/view-url';
-
-interface Openers {
-  /** Opens a feature as a click on it would. */
-  open: (click: MapClick) => void;
-  closeSubstation: () => void;
-  selectZone: (id: number | null) => void;
-  setSelection: Dispatch<SetStateAction<MapClick | null>>;
-}
 
 /**
  * Opens the feature a view from the address names, closing whatever else is open. The popup starts at `at` (the
  * view's centre) and moves onto a point feature once its position has come from the API.
  */
-export function useRestoreSelection(api: ApiClient, openers: Openers) {
-  const { open, closeSubstation, selectZone, setSelection } = openers;
+export function useRestoreSelection(api: ApiClient, select: SelectActions) {
+  const queryClient = useQueryClient();
   return useCallback(
     (selected: ViewState['selected'], at: [number, number]) => {
-      closeSubstation();
-      selectZone(null);
-      setSelection(null);
+      select.set(choose(NO_SELECTION, selected && { ...selected, at }));
       if (!selected) return;
       const { layer, id } = selected;
-      open({ layer, id, lngLat: at });
       if (layer === 'substations' || layer === 'zones') return;
-      api
-        .feature(layer, id)
+      // Through the cache: the popup's details read the same answer.
+      queryClient
+        .fetchQuery({
+          queryKey: queryKey('feature', layer, id),
+          queryFn: ({ signal }) => api.feature(layer, id, signal),
+        })
         .then((feature) => {
           const point = pointOf(feature);
-          if (!point) return;
-          setSelection((s) => (s?.layer === layer && s.id === id ? { ...s, lngLat: point } : s));
+          if (point) select.set((s) => movePopup(s, layer, id, point));
         })
         // The popup stays where it opened; its own details report the failure.
         .catch(() => undefined);
     },
-    [api, open, closeSubstation, selectZone, setSelection],
+    [api, select, queryClient],
   );
 }

@@ -1,13 +1,15 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ApiFeature } from './api';
-import type { FlyTarget, MapClick, MapFocus } from './map';
+import type { MapFocus } from './map/focus-features';
+import type { FlyTarget } from './map/use-fly-to';
+import type { Choice } from './selection/selection';
 import { pointOf } from './point-of';
 
 /**
  * The link between the attribute table and the map: the site hovered in either is marked in both (a ring on
  * the map for a row, a shaded row for a site), and a row chosen flies to its site and opens it.
  */
-export function useSiteTable(fly: (target: FlyTarget) => void, open: (click: MapClick) => void) {
+export function useSiteTable(fly: (target: FlyTarget) => void, open: (choice: Choice) => void) {
   const [hovered, setHovered] = useState<{ id: number; at: [number, number] | null } | null>(null);
   const at = hovered?.at ?? null;
   const [lon, lat] = at ?? [];
@@ -29,7 +31,7 @@ export function useSiteTable(fly: (target: FlyTarget) => void, open: (click: Map
         const point = pointOf(site);
         if (!point) return;
         fly({ bbox: [point[0], point[1], point[0], point[1]] });
-        open({ layer: 'sites', id: site.id, lngLat: point });
+        open({ layer: 'sites', id: site.id, at: point });
       },
       [fly, open],
     ),

@@ -102,6 +102,17 @@ export function renderedFeatures(
   }, styleLayer);
 }
 
+/** The labels the map has drawn in the current view, with the text it rendered (client/src/map/test-hook.ts). */
+export function renderedLabels(
+  page: Page,
+): Promise<{ layer: string; text: string; name: unknown; nameZh: unknown }[]> {
+  return page.evaluate(() => {
+    const labels = window.__gridwatchLabels;
+    if (!labels) throw new Error('the labels are not published on window');
+    return labels();
+  });
+}
+
 /** The north–south extent in degrees of the radius circle the map draws (0 when none is drawn). */
 export function radiusCircleSpan(page: Page): Promise<number> {
   return page.evaluate(async () => {

@@ -3,6 +3,7 @@ import type { ApiClient } from '../api';
 import { useI18n } from '../i18n';
 import { FeatureDetails } from '../panels/feature-details';
 import { useFeature } from '../panels/use-feature';
+import { useDataWritten } from '../server-state/use-data-written';
 import { SiteHistory } from './site-history';
 import { StatusForm } from './status-form';
 
@@ -10,20 +11,19 @@ interface Props {
   api: ApiClient;
   siteId: number;
   canChangeStatus: boolean;
-  /** A status was recorded: the map's colours and the zone numbers are stale. */
-  onStatusChanged: () => void;
 }
 
 /** A site's popup: its attributes, the status form for those who may use it, and its history. */
-export function SiteDetails({ api, siteId, canChangeStatus, onStatusChanged }: Props) {
+export function SiteDetails({ api, siteId, canChangeStatus }: Props) {
   const { t } = useI18n();
-  const [revision, setRevision] = useState(0);
   const [conflict, setConflict] = useState(false);
-  const site = useFeature(api, 'sites', siteId, revision);
-  const reload = () => setRevision((r) => r + 1);
+  const site = useFeature(api, 'sites', siteId);
+  // A status recorded here or by someone else (the conflict): the site, its history, the map's colours and every
+  // number computed from statuses are stale.
+  const written = useDataWritten();
   return (
     <div className="site-details">
-      <FeatureDetails api={api} layer="sites" id={siteId} revision={revision} />
+      <FeatureDetails api={api} layer="sites" id={siteId} />
       {conflict && (
         <p className="panel-note panel-note--error" role="alert" data-testid="status-conflict">
           {t.status.conflict}
@@ -31,21 +31,21 @@ export function SiteDetails({ api, siteId, canChangeStatus, onStatusChanged }: P
       )}
       {canChangeStatus && site.state === 'loaded' && site.selected.layer === 'sites' && (
         <StatusForm
-          key={`${siteId}/${revision}`}
+          // A new version (after a write) starts an empty form.
+          key={`${siteId}/${site.selected.feature.properties.version}`}
           api={api}
           site={site.selected.feature}
           onChanged={() => {
             setConflict(false);
-            reload();
-            onStatusChanged();
+            written('sites');
           }}
           onConflict={() => {
             setConflict(true);
-            reload();
+            written('sites');
           }}
         />
       )}
-      <SiteHistory api={api} siteId={siteId} revision={revision} />
+      <SiteHistory api={api} siteId={siteId} />
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import type { ApiClient } from '../api';
 import { fill, useI18n } from '../i18n';
-import { useApiQuery } from '../panels/use-api-query';
+import { useApiQuery } from '../server-state/use-api-query';
+import { queryKey } from '../server-state/query-keys';
 
 /** The site's status changes as the API lists them, newest first: when, who, from → to, note, zone. */
-export function SiteHistory({ api, siteId, revision }: { api: ApiClient; siteId: number; revision: number }) {
+export function SiteHistory({ api, siteId }: { api: ApiClient; siteId: number }) {
   const { t, locale } = useI18n();
-  const history = useApiQuery(`${siteId}/${revision}`, (signal) => api.history(siteId, signal));
+  const history = useApiQuery(queryKey('site-history', siteId), (signal) => api.history(siteId, signal));
   const when = (at: string) => new Date(at).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB');
   return (
     <section className="site-history" data-testid="site-history" aria-busy={history.loading}>

@@ -1,5 +1,6 @@
 import type { ApiClient, ApiFeature } from '../api';
-import { useApiQuery } from '../panels/use-api-query';
+import { useApiQuery } from '../server-state/use-api-query';
+import { queryKey } from '../server-state/query-keys';
 
 /**
  * The zones that contain a site, for the status form. The API has no "zones containing this point" query, so the
@@ -7,7 +8,7 @@ import { useApiQuery } from '../panels/use-api-query';
  * containment stays the server's answer (boundary rules, holes), never a computation of the client's.
  */
 export function useContainingZones(api: ApiClient, siteId: number, at: [number, number] | null) {
-  const key = at ? `${siteId}/${at.join(',')}` : null;
+  const key = at ? queryKey('containing-zones', siteId, at) : null;
   return useApiQuery(key, async (signal): Promise<ApiFeature<'zones'>[]> => {
     if (!at) return [];
     const [lon, lat] = at;

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ApiClient } from '../api';
-import { useApiQuery } from '../panels/use-api-query';
+import { useApiQuery } from '../server-state/use-api-query';
+import { queryKey } from '../server-state/query-keys';
 
 export interface RegionName {
   id: number;
@@ -11,7 +12,9 @@ export interface RegionName {
 
 /** The regions' ids and names, the province first: read once for the region filter and the report. */
 export function useRegions(api: ApiClient): readonly RegionName[] {
-  const { data } = useApiQuery('regions', (signal) => api.layer('regions', {}, signal));
+  const { data } = useApiQuery(queryKey('layer', 'regions', {}), (signal) =>
+    api.layer('regions', {}, signal),
+  );
   return useMemo(
     () =>
       (data?.features ?? [])

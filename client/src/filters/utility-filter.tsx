@@ -1,6 +1,7 @@
 import type { ApiClient } from '../api';
 import { localName, useI18n } from '../i18n';
-import { useApiQuery } from '../panels/use-api-query';
+import { useApiQuery } from '../server-state/use-api-query';
+import { queryKey } from '../server-state/query-keys';
 
 /** The progress report lists every utility; its deadline only shapes the numbers, which are not used here. */
 const DEADLINE = '2026-08-31';
@@ -14,7 +15,7 @@ interface Props {
 /** Narrows sites and substations to one utility's. */
 export function UtilityFilter({ api, value, onChange }: Props) {
   const { t, locale } = useI18n();
-  const { data } = useApiQuery('utilities', (signal) => api.progress(DEADLINE, signal));
+  const { data } = useApiQuery(queryKey('progress', DEADLINE), (signal) => api.progress(DEADLINE, signal));
   const utilities = (data?.utilities ?? []).flatMap((u) =>
     u.utilityId === null ? [] : [{ id: u.utilityId, name: localName(u, locale) }],
   );

@@ -22,7 +22,7 @@ export interface DataLoaderEvents {
 
 export interface DataLoader {
   /** Loads a layer again after a write: refetches a whole layer, or points a tiled one at new tile URLs. */
-  reload(layer: MapLayerId, revision: number): void;
+  reload(layer: MapLayerId): void;
   /** Loads again the layers whose query the new filters change. */
   setFilters(filters: MapFilters): void;
   stop(): void;
@@ -36,7 +36,8 @@ export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEven
   let pending = 0;
   let stopped = false;
   let filters = NO_FILTERS;
-  const revisions: Partial<Record<MapLayerId, number>> = {};
+  // Counts the reloads of each layer: a tiled layer's URLs carry it, so no cache serves tiles from before a write.
+  const versions: Partial<Record<MapLayerId, number>> = {};
   // Each layer's latest request: an older answer arriving late must not replace a newer one.
   const latest: Partial<Record<MapLayerId, number>> = {};
   const track = (work: Promise<void>) => {
@@ -67,7 +68,7 @@ export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEven
   const load = (layer: MapLayerId) => {
     if (!isTiled(layer)) fetchWhole(layer);
     else {
-      const url = tileUrl(window.location.origin, layer, revisions[layer], layerFilter(layer, filters));
+      const url = tileUrl(window.location.origin, layer, versions[layer], layerFilter(layer, filters));
       map.getSource<VectorTileSource>(layer)?.setTiles([url]);
     }
   };
@@ -90,8 +91,8 @@ export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEven
   const stopListening = listenForErrors(map, onMapError);
 
   return {
-    reload: (layer, revision) => {
-      revisions[layer] = revision;
+    reload: (layer) => {
+      versions[layer] = (versions[layer] ?? 0) + 1;
       load(layer);
     },
     setFilters: (next) => {

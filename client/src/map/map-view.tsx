@@ -1,19 +1,29 @@
-import { useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
-import type { LineString, Polygon } from 'geojson';
-import type { ApiClient, Bbox, OnlineBasemap } from '../api';
-import type { MapFilters } from '../filters/map-filters';
-import type { Locale } from '../i18n';
-import { useAnalysisOverlay, NO_OVERLAY, type AnalysisOverlay } from './use-analysis-overlay';
-import { startDataLoader, type DataLoader, type DataLoaderEvents } from './data-loader';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
+import type { Bbox } from '../api';
+import {
+  AnalysisState,
+  AnalysisViewsState,
+  LoadReportsState,
+  MeasureState,
+  OnlineBasemapState,
+  SiteTableState,
+  useApi,
+  useMapViewState,
+  ZoneWorkflowState,
+} from '../app-state';
+import { useI18n } from '../i18n';
+import { popupOf } from '../selection/selection';
+import { useSelect, useSelection } from '../selection/use-selection';
+import { useAnalysisOverlay } from './use-analysis-overlay';
+import { startDataLoader, type DataLoader } from './data-loader';
 import { FeaturePopup } from './feature-popup';
 import { createIdleSignal } from './idle-signal';
-import type { MapFocus } from './focus-features';
-import { MAP_LAYERS, type MapLayerId } from './map-layers';
+import { MAP_LAYERS } from './map-layers';
 import { THEMES } from './style';
-import { useCamera, type CameraRequest } from './use-camera';
+import { useCamera } from './use-camera';
 import { useClickRouter, type MapClick } from './use-click-router';
 import { useClusterZoom } from './use-cluster-zoom';
-import { useFlyTo, type FlyToRequest } from './use-fly-to';
+import { useFlyTo } from './use-fly-to';
 import { useFocus } from './use-focus';
 import { useHoverSite } from './use-hover-site';
 import { useMap } from './use-map';
@@ -22,53 +32,43 @@ import { useOnlineBasemap } from './use-online-basemap';
 import { useReload } from './use-reload';
 import { useSnapshot, type MapSnapshot } from './use-snapshot';
 import { useViewBounds } from './use-view-bounds';
-import { useViewCamera, type ViewCamera } from './use-view-camera';
-import { useMeasure, type MeasureRequest } from './measure/use-measure';
-import { useZoneEditor, type ZoneEditRequest } from './zone-editor/use-zone-editor';
+import { useViewCamera } from './use-view-camera';
+import { useMeasure } from './measure/use-measure';
+import { useZoneEditor } from './zone-editor/use-zone-editor';
 import './map-view.css';
 
 export interface MapViewProps {
-  api: ApiClient;
   initialBounds: Bbox;
-  visible: Readonly<Record<MapLayerId, boolean>>;
-  filters: MapFilters;
-  lang: Locale;
-  events: Omit<DataLoaderEvents, 'onBusy'>;
-  onClick: (click: MapClick | null) => void;
-  popup: { lngLat: [number, number]; content: ReactNode; onClose: () => void } | null;
-  focus: MapFocus;
-  camera: CameraRequest | null;
-  /** A box to show, from the search. */
-  flyTo: FlyToRequest | null;
-  /** Counts the app's writes to each layer: a change reloads that layer. */
-  revisions: Readonly<Record<MapLayerId, number>>;
-  /** The zone being drawn or edited; while there is one, clicks on the map draw rather than select. */
-  zoneEdit: ZoneEditRequest | null;
-  onZoneShape: (geometry: Polygon) => void;
-  /** A measure being drawn; like a zone, it takes the map's clicks. */
-  measure: MeasureRequest | null;
-  onMeasureShape: (shape: LineString | Polygon | null) => void;
-  onView: (bbox: Bbox) => void;
-  onCamera: (camera: ViewCamera) => void;
-  /** The site under the pointer, for the attribute table. */
-  onHoverSite: (id: number | null) => void;
-  /** The analysis panels' overlays: the unexplained-load circles and the choropleth of the regions. */
-  overlay?: AnalysisOverlay;
-  /** The deployment's online basemap (GRIDWATCH_BASEMAP_URL), whether it is shown, and a report of its failures. */
-  onlineBasemap?: {
-    basemap: OnlineBasemap | null;
-    shown: boolean;
-    onFailed: (failed: boolean) => void;
-  };
+  /** What the popup of the selected site or feature holds (the popup itself is the map's). */
+  popup: ReactNode;
   /** Filled with a way to take the map's picture, for the printable report. */
   snapshot?: Ref<MapSnapshot>;
 }
 
-const ignore = () => {};
-
-/** The map: creates it, feeds it data, and mirrors the app's state (layers shown, language) into it. */
-export function MapView(props: MapViewProps) {
-  const { api, initialBounds, visible, lang, events, onClick, popup, focus, camera, revisions } = props;
+/**
+ * The map: creates it, feeds it data, and mirrors the app's state into it (layers shown, filters, language, the
+ * selection, the analysis' focus and overlays, a zone or measure being drawn). It reads that state itself.
+ */
+export function MapView({ initialBounds, popup, snapshot }: MapViewProps) {
+  const api = useApi();
+  const { visible, filters, flyTo, setView, setCamera } = useMapViewState();
+  const { locale: lang } = useI18n();
+  const { events } = LoadReportsState.useValue();
+  const analysis = AnalysisState.useValue();
+  const { overlay } = AnalysisViewsState.useValue();
+  const table = SiteTableState.useValue();
+  const zones = ZoneWorkflowState.useValue();
+  const measure = MeasureState.useValue();
+  const online = OnlineBasemapState.useValue().map;
+  const select = useSelect();
+  const chosen = popupOf(useSelection());
+  const onClick = useCallback(
+    (click: MapClick | null) =>
+      select.choose(click && { layer: click.layer, id: click.id, at: click.lngLat }),
+    [select],
+  );
+  const focus = useMemo(() => ({ ...analysis.focus, hover: table.ring }), [analysis.focus, table.ring]);
+  const zoneEdit = zones.editing?.request ?? null;
   const container = useRef<HTMLDivElement>(null);
   const map = useMap(container, initialBounds);
   const loader = useRef<DataLoader | null>(null);
@@ -108,7 +108,6 @@ export function MapView(props: MapViewProps) {
     };
   }, [map, api, idleSignal]);
 
-  const { filters } = props;
   useEffect(() => {
     // After the loader's effect, so that a new loader hears the filters too.
     loader.current?.setFilters(filters);
@@ -126,32 +125,32 @@ export function MapView(props: MapViewProps) {
     map?.setGlobalStateProperty('lang', lang);
   }, [map, lang]);
 
-  useClickRouter(map, props.zoneEdit || props.measure ? null : onClick);
-  useZoneEditor(map, props.zoneEdit, props.onZoneShape);
-  useMeasure(map, props.measure, props.onMeasureShape);
-  useReload(loader, revisions);
-  useChosenRegion(map, props.filters.region);
+  // A zone or a measure being drawn takes the map's clicks: they draw rather than select.
+  useClickRouter(map, zoneEdit || measure.request ? null : onClick);
+  useZoneEditor(map, zoneEdit, zones.onShape);
+  useMeasure(map, measure.request, measure.setShape);
+  useReload(loader);
+  useChosenRegion(map, filters.region);
   useClusterZoom(map);
   useFocus(map, focus);
-  useAnalysisOverlay(map, props.overlay ?? NO_OVERLAY, visible.regions);
-  useHoverSite(map, props.onHoverSite);
-  useCamera(map, camera);
+  useAnalysisOverlay(map, overlay, visible.regions);
+  useHoverSite(map, table.hoverId);
+  useCamera(map, analysis.camera);
   // Before the reports of the view: a view restored from the address is then the first one reported.
-  useFlyTo(map, props.flyTo);
-  useViewBounds(map, props.onView);
-  useViewCamera(map, props.onCamera);
-  useSnapshot(props.snapshot, map, idleSignal);
-  const online = props.onlineBasemap;
-  useOnlineBasemap(map, online?.basemap ?? null, online?.shown ?? false, online?.onFailed ?? ignore);
+  useFlyTo(map, flyTo);
+  useViewBounds(map, setView);
+  useViewCamera(map, setCamera);
+  useSnapshot(snapshot, map, idleSignal);
+  useOnlineBasemap(map, online.basemap, online.shown, online.onFailed);
 
   return (
     <div ref={container} className="map-view" data-testid="map">
-      {map && popup && (
-        <FeaturePopup map={map} lngLat={popup.lngLat} onClose={popup.onClose}>
-          {popup.content}
+      {map && chosen && (
+        <FeaturePopup map={map} lngLat={chosen.at} onClose={select.closePopup}>
+          {popup}
         </FeaturePopup>
       )}
-      {online?.basemap && online.shown && (
+      {online.basemap && online.shown && (
         <div className="map-view__credit" data-testid="online-basemap-credit">
           {online.basemap.attribution}
         </div>

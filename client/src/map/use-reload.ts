@@ -1,19 +1,8 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import type { RefObject } from 'react';
+import { useOnDataChanged } from '../server-state/use-data-written';
 import type { DataLoader } from './data-loader';
-import { MAP_LAYERS, type MapLayerId } from './map-layers';
 
-/** Reloads each layer whose revision moved on since the loader last saw it (a write the app made). */
-export function useReload(
-  loader: RefObject<DataLoader | null>,
-  revisions: Readonly<Record<MapLayerId, number>>,
-): void {
-  const seen = useRef(revisions);
-  useEffect(() => {
-    const current = loader.current;
-    if (!current) return;
-    for (const layer of MAP_LAYERS) {
-      if (revisions[layer] !== seen.current[layer]) current.reload(layer, revisions[layer]);
-    }
-    seen.current = revisions;
-  }, [loader, revisions]);
+/** Reloads each layer a write of this client changed (the query cache's invalidation says which). */
+export function useReload(loader: RefObject<DataLoader | null>): void {
+  useOnDataChanged((layers) => layers.forEach((layer) => loader.current?.reload(layer)));
 }

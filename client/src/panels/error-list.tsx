@@ -1,5 +1,5 @@
 import { fill, useI18n } from '../i18n';
-import type { MapLayerId } from '../map';
+import type { MapLayerId } from '../map/map-layers';
 
 export interface LoadError {
   layer: MapLayerId | 'layerList';

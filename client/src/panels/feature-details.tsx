@@ -8,14 +8,12 @@ interface Props {
   api: ApiClient;
   layer: DetailLayerId;
   id: number;
-  /** A new value fetches the feature again (after a write). */
-  revision?: number;
 }
 
 /** The attributes of one clicked feature, shown in the map's popup. */
-export function FeatureDetails({ api, layer, id, revision = 0 }: Props) {
+export function FeatureDetails({ api, layer, id }: Props) {
   const { t, locale } = useI18n();
-  const result = useFeature(api, layer, id, revision);
+  const result = useFeature(api, layer, id);
   if (result.state === 'loading') return <p className="feature-details__note">{t.loading}</p>;
   if (result.state === 'failed') {
     return (

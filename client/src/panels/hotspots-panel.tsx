@@ -2,7 +2,7 @@ import type { Hotspot, UnlicensedLoadQuery } from '../api';
 import { fill, localName, useI18n } from '../i18n';
 import { formatNumber } from './format';
 import { RadiusInput } from './radius-input';
-import type { QueryState } from './use-api-query';
+import type { QueryState } from '../server-state/use-api-query';
 
 interface Props {
   hotspots: QueryState<Hotspot[]>;

@@ -1,6 +1,6 @@
 import type { LayerInfo } from '../api';
 import { fill, useI18n } from '../i18n';
-import { MAP_LAYERS, PYLON_MIN_ZOOM, type MapLayerId } from '../map';
+import { MAP_LAYERS, PYLON_MIN_ZOOM, type MapLayerId } from '../map/map-layers';
 
 interface Props {
   infos: readonly LayerInfo[];

@@ -3,7 +3,7 @@ import { fill, useI18n } from '../i18n';
 import { REGION_LOAD_CLASSES } from '../map';
 import { REGION_LOAD_OPACITY } from '../map/palette';
 import { formatNumber } from './format';
-import type { QueryState } from './use-api-query';
+import type { QueryState } from '../server-state/use-api-query';
 
 interface Props {
   on: boolean;

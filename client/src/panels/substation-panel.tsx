@@ -4,7 +4,7 @@ import { formatNumber } from './format';
 import { LoadSummary } from './load-summary';
 import { RadiusInput } from './radius-input';
 import { SiteList } from './site-list';
-import type { QueryState } from './use-api-query';
+import type { QueryState } from '../server-state/use-api-query';
 
 export interface SubstationPanelProps {
   substationId: number;

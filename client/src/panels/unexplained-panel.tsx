@@ -1,9 +1,9 @@
 import type { UnexplainedLoadRow } from '../api';
 import { fill, localName, useI18n } from '../i18n';
-import { unexplainedRadiusPx } from '../map';
+import { unexplainedRadiusPx } from '../map/analysis-scales';
 import { UNEXPLAINED_STYLE } from '../map/palette';
 import { formatNumber } from './format';
-import type { QueryState } from './use-api-query';
+import type { QueryState } from '../server-state/use-api-query';
 
 /** How many substations the list shows: the rest carry little or nothing unexplained. */
 export const UNEXPLAINED_LIMIT = 20;

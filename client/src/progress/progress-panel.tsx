@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ApiClient } from '../api';
 import { fill, useI18n } from '../i18n';
-import { useApiQuery } from '../panels/use-api-query';
+import { useApiQuery } from '../server-state/use-api-query';
+import { queryKey } from '../server-state/query-keys';
 import { CAMPAIGN } from '@gridwatch/contract';
 import { ProgressChart } from './progress-chart';
 import { formatDay, formatShare } from './progress-format';
@@ -12,20 +13,21 @@ interface Props {
   api: ApiClient;
   /** The day the records are read as of (YYYY-MM-DD, Beijing time): the as-of date control drives it. */
   asOf: string;
-  /** Counts the status changes made in this client: a change asks again. */
-  revision: number;
   onClose: () => void;
 }
 
 /** Progress of each utility against the campaign's deadline, as the API reports it, and its course over time. */
-export function ProgressPanel({ api, asOf, revision, onClose }: Props) {
+export function ProgressPanel({ api, asOf, onClose }: Props) {
   const { t, locale } = useI18n();
   const p = t.progress;
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const query = { ...CAMPAIGN, asOf };
-  const key = `${asOf}/${revision}`;
-  const report = useApiQuery(key, (signal) => api.progressReport(query, signal));
-  const series = useApiQuery(key, (signal) => api.progressSeries(query, signal));
+  const report = useApiQuery(queryKey('progress-report', query), (signal) =>
+    api.progressReport(query, signal),
+  );
+  const series = useApiQuery(queryKey('progress-series', query), (signal) =>
+    api.progressSeries(query, signal),
+  );
   const error = report.error ?? series.error;
   return (
     <section

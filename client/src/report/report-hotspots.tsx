@@ -1,7 +1,7 @@
 import type { Hotspot, UnlicensedLoadQuery } from '../api';
 import { fill, localName, useI18n } from '../i18n';
 import { formatNumber } from '../panels/format';
-import type { QueryState } from '../panels/use-api-query';
+import type { QueryState } from '../server-state/use-api-query';
 import { formatCount, formatMw } from '../progress/progress-format';
 
 interface Props {

@@ -4,7 +4,7 @@ import type { MapFilters } from '../filters/map-filters';
 import type { RegionName } from '../filters/use-regions';
 import { localName, useI18n } from '../i18n';
 import type { MapSnapshot } from '../map';
-import type { QueryState } from '../panels/use-api-query';
+import type { QueryState } from '../server-state/use-api-query';
 import { ReportCredits } from './report-credits';
 import { ReportFilters } from './report-filters';
 import { ReportHeader } from './report-header';

@@ -1,6 +1,6 @@
 import type { ProgressReport } from '../api';
 import { fill, useI18n } from '../i18n';
-import type { QueryState } from '../panels/use-api-query';
+import type { QueryState } from '../server-state/use-api-query';
 import { CAMPAIGN } from '@gridwatch/contract';
 import { formatDay, formatShare } from '../progress/progress-format';
 import { ProgressTable } from '../progress/progress-table';

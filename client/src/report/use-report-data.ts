@@ -2,7 +2,8 @@ import { useEffect, useState, type RefObject } from 'react';
 import type { ApiClient, Health, Hotspot, ProgressReport } from '../api';
 import type { Locale } from '../i18n';
 import type { MapSnapshot } from '../map';
-import { useApiQuery, type QueryState } from '../panels/use-api-query';
+import { useApiQuery, type QueryState } from '../server-state/use-api-query';
+import { queryKey } from '../server-state/query-keys';
 import { CAMPAIGN } from '@gridwatch/contract';
 
 /** The map's picture, or why there is none. */
@@ -28,8 +29,10 @@ interface Inputs {
 
 /** What the report shows beside the app's own state: the API's answers at the as-of day, and the map's picture. */
 export function useReportData({ api, asOf, hotspots, snapshot, locale }: Inputs): ReportData {
-  const progress = useApiQuery(asOf, (signal) => api.progressReport({ ...CAMPAIGN, asOf }, signal));
-  const health = useApiQuery('health', (signal) => api.health(signal));
+  const progress = useApiQuery(queryKey('progress-report', { ...CAMPAIGN, asOf }), (signal) =>
+    api.progressReport({ ...CAMPAIGN, asOf }, signal),
+  );
+  const health = useApiQuery(queryKey('health'), (signal) => api.health(signal));
   const image = useMapImage(snapshot, locale);
   const ready = !progress.loading && !hotspots.loading && !health.loading && image !== null;
   return {

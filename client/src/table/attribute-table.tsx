@@ -13,7 +13,6 @@ const PAGE_SIZE = 100;
 interface Props {
   api: ApiClient;
   scope: TableScope;
-  revision: number;
   /** The site under the pointer, on the map or in the table. */
   hovered: number | null;
   onHover: (site: ApiFeature<'sites'> | null) => void;
@@ -23,9 +22,9 @@ interface Props {
 }
 
 /** The sites of the view or of a zone as rows: sorted, paged, and linked both ways to the map. */
-export function AttributeTable({ api, scope, revision, hovered, onHover, selected, onChoose }: Props) {
+export function AttributeTable({ api, scope, hovered, onHover, selected, onChoose }: Props) {
   const { t, locale } = useI18n();
-  const { data, error } = useTableSites(api, scope, revision);
+  const { data, error } = useTableSites(api, scope);
   const [sort, setSort] = useState<TableSort>({ column: 'loadMw', descending: true });
   const [page, setPage] = useState(0);
   const rows = useMemo(

@@ -8,7 +8,6 @@ import './attribute-table.css';
 interface Props {
   api: ApiClient;
   scope: TableScope | null;
-  revision: number;
   hovered: number | null;
   onHover: (site: ApiFeature<'sites'> | null) => void;
   selected: number | null;

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n';
-import type { DrawShape } from '../map';
+import type { DrawShape } from '../map/zone-editor/draw-shapes';
 import { EMPTY_ZONE_FIELDS } from './zone-form';
 import { ZoneFeedback } from './zone-feedback';
 import { ZoneForm } from './zone-form-fields';

@@ -2,7 +2,11 @@ import { useCallback, useState } from 'react';
 import type { Polygon } from 'geojson';
 import { ApiError, type ApiClient, type ApiFeature, type CreateZoneBody } from '../api';
 import { useI18n } from '../i18n';
-import type { DrawShape, ZoneEditRequest } from '../map';
+import type { DrawShape } from '../map/zone-editor/draw-shapes';
+import type { ZoneEditRequest } from '../map/zone-editor/use-zone-editor';
+import { panelKey, zoneOf } from '../selection/selection';
+import { useSelect, useSelection } from '../selection/use-selection';
+import { useDataWritten } from '../server-state/use-data-written';
 import { zoneErrorMessage } from './zone-error';
 
 /** A zone being drawn (new) or reshaped (an existing one), with the polygon the map last reported. */
@@ -17,17 +21,40 @@ export interface Feedback {
 
 type ZoneFields = Omit<CreateZoneBody, 'geometry'>;
 
+/** State that belongs to the panel open when it was set (panelKey): a drawing or a message is dropped with it. */
+interface Held<T> {
+  panel: string;
+  value: T;
+}
+
+const heldIn = <T>(held: Held<T> | null, panel: string): T | null =>
+  held?.panel === panel ? held.value : null;
+
 /**
- * The inspection-zone workflow: which zone is open, what is being drawn, and the writes. `onWritten` is told of
- * every write, and of a conflict too, since the zone was then changed by someone else and must be reloaded.
+ * The inspection-zone workflow: what is being drawn, and the writes. The open zone is the selection's; each write
+ * (and a conflict, since the zone was then changed by someone else) invalidates what reads zones.
  */
-export function useZoneWorkflow(api: ApiClient, onWritten: () => void) {
+export function useZoneWorkflow(api: ApiClient) {
   const { t } = useI18n();
-  const [selected, setSelected] = useState<number | null>(null);
-  const [editing, setEditing] = useState<ZoneEditing | null>(null);
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const selection = useSelection();
+  const select = useSelect();
+  const written = useDataWritten();
+  const panel = panelKey(selection);
+  const [heldEditing, setHeldEditing] = useState<Held<ZoneEditing> | null>(null);
+  const [heldFeedback, setHeldFeedback] = useState<Held<Feedback> | null>(null);
   const [seq, setSeq] = useState(0);
   const [busy, setBusy] = useState(false);
+  const editing = heldIn(heldEditing, panel);
+  const feedback = heldIn(heldFeedback, panel);
+  // Set after a selection change in the same event: the panel is the store's as it is now, not this render's.
+  const setEditing = useCallback(
+    (value: ZoneEditing | null) => setHeldEditing(value && { panel: panelKey(select.current()), value }),
+    [select, setHeldEditing],
+  );
+  const setFeedback = useCallback(
+    (value: Feedback | null) => setHeldFeedback(value && { panel: panelKey(select.current()), value }),
+    [select, setHeldFeedback],
+  );
 
   const run = useCallback(
     async (write: () => Promise<void>, done: string) => {
@@ -36,38 +63,33 @@ export function useZoneWorkflow(api: ApiClient, onWritten: () => void) {
       try {
         await write();
         setFeedback({ tone: 'info', text: done });
-        onWritten();
+        written('zones');
       } catch (error) {
         setFeedback({ tone: 'error', text: zoneErrorMessage(error, t.zones) });
         if (error instanceof ApiError && error.code === 'VERSION_CONFLICT') {
           setEditing(null);
-          onWritten();
+          written('zones');
         }
       } finally {
         setBusy(false);
       }
     },
-    [onWritten, t],
+    [written, t, setEditing, setFeedback, setBusy],
   );
 
   return {
-    selected,
+    selected: zoneOf(selection),
     editing,
     feedback,
     busy,
-    select: useCallback((id: number | null) => {
-      setSelected(id);
-      setEditing(null);
-      setFeedback(null);
-    }, []),
     startDraw: useCallback(
       (shape: DrawShape) => {
-        setSelected(null);
+        select.closePanel();
         setFeedback(null);
         setEditing({ kind: 'new', request: { kind: 'draw', shape, seq: seq + 1 }, geometry: null });
         setSeq(seq + 1);
       },
-      [seq],
+      [seq, select, setEditing, setFeedback, setSeq],
     ),
     startReshape: useCallback(
       (zone: ApiFeature<'zones'>) => {
@@ -77,15 +99,18 @@ export function useZoneWorkflow(api: ApiClient, onWritten: () => void) {
         setEditing({ kind: 'reshape', zoneId: zone.id, request, geometry: null });
         setSeq(seq + 1);
       },
-      [seq],
+      [seq, setEditing, setFeedback, setSeq],
     ),
-    cancel: useCallback(() => setEditing(null), []),
-    onShape: useCallback((geometry: Polygon) => setEditing((e) => e && { ...e, geometry }), []),
+    cancel: useCallback(() => setHeldEditing(null), [setHeldEditing]),
+    onShape: useCallback(
+      (geometry: Polygon) => setHeldEditing((e) => e && { ...e, value: { ...e.value, geometry } }),
+      [setHeldEditing],
+    ),
     create: (fields: ZoneFields, geometry: Polygon) =>
       run(async () => {
         const zone = await api.createZone({ ...fields, geometry });
         setEditing(null);
-        setSelected(zone.id);
+        select.zone(zone.id);
       }, t.zones.saved),
     update: (zone: ApiFeature<'zones'>, change: Partial<ZoneFields> & { geometry?: Polygon }) =>
       run(async () => {
@@ -95,7 +120,7 @@ export function useZoneWorkflow(api: ApiClient, onWritten: () => void) {
     remove: (zone: ApiFeature<'zones'>) =>
       run(async () => {
         await api.deleteZone(zone.id, zone.properties.version);
-        setSelected(null);
+        select.closePanel();
       }, t.zones.deleted),
   };
 }

@@ -2,7 +2,9 @@ import type { ApiClient } from '../api';
 import type { Permissions } from '../auth/permissions';
 import { fill, useI18n } from '../i18n';
 import { ExportLinks } from '../export/export-links';
-import { useApiQuery } from '../panels/use-api-query';
+import { useSelect } from '../selection/use-selection';
+import { useApiQuery } from '../server-state/use-api-query';
+import { queryKey } from '../server-state/query-keys';
 import { ZoneDelete } from './zone-delete';
 import { ZoneFeedback } from './zone-feedback';
 import { zoneFields } from './zone-form';
@@ -16,15 +18,13 @@ interface Props {
   zoneId: number;
   workflow: ZoneWorkflow;
   permissions: Permissions;
-  /** Changes on every write the app made to zones or sites: the zone and its numbers are asked for again. */
-  revision: string;
 }
 
 /** An inspection zone: its details and sites, its export, and for enforcers its edits. */
-export function ZonePanel({ api, zoneId, workflow, permissions, revision }: Props) {
+export function ZonePanel({ api, zoneId, workflow, permissions }: Props) {
   const { t } = useI18n();
-  const zone = useApiQuery(`${zoneId}/${revision}`, (signal) => api.zone(zoneId, signal));
-  const close = () => workflow.select(null);
+  const zone = useApiQuery(queryKey('zone', zoneId), (signal) => api.zone(zoneId, signal));
+  const { closePanel: close } = useSelect();
   const feature = zone.data?.id === zoneId ? zone.data : null;
   return (
     <aside
@@ -48,7 +48,7 @@ export function ZonePanel({ api, zoneId, workflow, permissions, revision }: Prop
         </p>
       )}
       <ZoneFeedback feedback={workflow.feedback} />
-      <ZoneSummary api={api} zoneId={zoneId} revision={revision} />
+      <ZoneSummary api={api} zoneId={zoneId} />
       <ExportLinks scope={{ zoneId }} testIdPrefix="zone-export" />
       {feature && permissions.editZones && (
         <>

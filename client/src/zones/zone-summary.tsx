@@ -2,19 +2,18 @@ import type { ApiClient } from '../api';
 import { fill, useI18n } from '../i18n';
 import { formatNumber } from '../panels/format';
 import { StatusBreakdown } from '../panels/status-breakdown';
-import { useApiQuery } from '../panels/use-api-query';
+import { useApiQuery } from '../server-state/use-api-query';
+import { queryKey } from '../server-state/query-keys';
 
 interface Props {
   api: ApiClient;
   zoneId: number;
-  /** Changes whenever the zone or a site's status was written, so the numbers are asked for again. */
-  revision: string;
 }
 
 /** The API's sites in the zone and their load by status (GET /api/zones/:id/sites); raw numbers in data-value. */
-export function ZoneSummary({ api, zoneId, revision }: Props) {
+export function ZoneSummary({ api, zoneId }: Props) {
   const { t, locale } = useI18n();
-  const sites = useApiQuery(`${zoneId}/${revision}`, (signal) => api.zoneSites(zoneId, signal));
+  const sites = useApiQuery(queryKey('zone-sites', zoneId), (signal) => api.zoneSites(zoneId, signal));
   if (sites.error) {
     return (
       <p className="panel-note panel-note--error" role="alert">

@@ -1,21 +1,22 @@
 import type { ApiClient, ApiFeature } from '../api';
 import { fill, useI18n } from '../i18n';
-import { DRAW_SHAPES } from '../map';
-import { useApiQuery } from '../panels/use-api-query';
+import { DRAW_SHAPES } from '../map/zone-editor/draw-shapes';
+import { useSelect } from '../selection/use-selection';
+import { useApiQuery } from '../server-state/use-api-query';
+import { queryKey } from '../server-state/query-keys';
 import type { ZoneWorkflow } from './use-zone-workflow';
 
 interface Props {
   api: ApiClient;
   workflow: ZoneWorkflow;
   canEdit: boolean;
-  /** Changes on every zone write, so the list is asked for again. */
-  revision: number;
 }
 
 /** The inspection zones, as the API lists them, and (for enforcers) the buttons that draw a new one. */
-export function ZonesSection({ api, workflow, canEdit, revision }: Props) {
+export function ZonesSection({ api, workflow, canEdit }: Props) {
   const { t } = useI18n();
-  const zones = useApiQuery(`${revision}`, (signal) => api.layer('zones', {}, signal));
+  const select = useSelect();
+  const zones = useApiQuery(queryKey('layer', 'zones', {}), (signal) => api.layer('zones', {}, signal));
   return (
     <section className="panel-section" aria-labelledby="zones-title" data-testid="zones-section">
       <h2 id="zones-title" className="panel-section__title">
@@ -53,7 +54,7 @@ export function ZonesSection({ api, workflow, canEdit, revision }: Props) {
               className="zone-list__row"
               data-zone-id={zone.id}
               aria-pressed={workflow.selected === zone.id}
-              onClick={() => workflow.select(zone.id)}
+              onClick={() => select.zone(zone.id)}
             >
               <span className="zone-list__name">{zone.properties.name}</span>
               <span className="zone-list__state">

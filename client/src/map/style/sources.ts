@@ -11,14 +11,14 @@ const TILE_MAX_ZOOM = 14;
 /**
  * The tile URL template of a layer, absolute: MapLibre's worker fetches it and would resolve a relative URL
  * against its own script. The placeholders are appended after URL parsing, which would percent-encode braces.
- * `revision` counts the writes seen by this client: a new `v` makes new URLs, so neither MapLibre's tile cache
+ * `version` counts the reloads after writes seen by this client: a new `v` makes new URLs, so neither MapLibre's tile cache
  * nor the browser's serves a tile from before the write (the server ignores `v`). `filter` narrows what the
  * tiles hold (the planner's filters); it has no bbox, since each tile is its own box.
  */
-export function tileUrl(origin: string, layer: TiledLayerId, revision = 0, filter: LayerFilter = {}): string {
+export function tileUrl(origin: string, layer: TiledLayerId, version = 0, filter: LayerFilter = {}): string {
   const template = `${new URL(`/api/tiles/${layer}/`, origin).href}{z}/{x}/{y}.mvt`;
   const params = new URLSearchParams(filterSearch(filter));
-  if (revision > 0) params.set('v', String(revision));
+  if (version > 0) params.set('v', String(version));
   const search = params.toString();
   return search ? `${template}?${search}` : template;
 }

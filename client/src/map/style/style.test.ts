@@ -145,7 +145,7 @@ describe('the tiled sources', () => {
     expect(layer<CircleLayerSpecification>('pylons')['source-layer']).toBe('pylons');
   });
 
-  it('carry the revision in v, so that tiles from before a write are not reused', () => {
+  it('carry the version in v, so that tiles from before a write are not reused', () => {
     expect(tileUrl('http://127.0.0.1:3100/', 'sites', 3)).toBe(
       'http://127.0.0.1:3100/api/tiles/sites/{z}/{x}/{y}.mvt?v=3',
     );

@@ -1,0 +1,40 @@
+import type { QueryKey } from '@tanstack/react-query';
+import type { LayerId } from '../api';
+
+/**
+ * The API's reads, each named by the first part of its query key; the rest of the key is what the read is asked
+ * (layer, filters, radius, day …). Beside each, the layers whose writes change its answer.
+ */
+export const READS = {
+  layer: [], // the layer named in the key
+  feature: [], // the layer named in the key
+  hotspots: ['sites', 'substations'],
+  'unlicensed-load': ['sites', 'substations'],
+  'unexplained-load': ['sites', 'substations', 'lines'],
+  'region-loads': ['sites', 'regions'],
+  progress: ['sites'],
+  'progress-report': ['sites'],
+  'progress-series': ['sites'],
+  zone: ['zones'],
+  'zone-sites': ['zones', 'sites'],
+  'site-history': ['sites'],
+  'containing-zones': ['zones', 'sites'],
+  'map-config': [],
+  // Read once: the map's first view is made from it.
+  layers: [],
+  search: ['regions', 'zones', 'lines', 'pylons', 'substations', 'sites'],
+  health: [],
+} as const satisfies Record<string, readonly LayerId[]>;
+
+export type ReadName = keyof typeof READS;
+
+/** A query key: the read, then its parameters. */
+export const queryKey = (read: ReadName, ...params: unknown[]): QueryKey => [read, ...params];
+
+/** Whether a write to any of `layers` changes the answer cached under `key`. */
+export function readsAny(key: QueryKey, layers: readonly LayerId[]): boolean {
+  const [read, first] = key;
+  if (read === 'layer' || read === 'feature') return layers.includes(first as LayerId);
+  const reads: readonly LayerId[] = READS[read as ReadName] ?? [];
+  return reads.some((layer) => layers.includes(layer));
+}

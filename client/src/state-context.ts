@@ -1,0 +1,15 @@
+import { createContext, useContext, type Context } from 'react';
+
+/**
+ * A context for one piece of the app's state, and the hook that reads it; reading it outside its provider is a
+ * programming error, so it throws rather than return a default.
+ */
+export function stateContext<T>(what: string): { Context: Context<T | null>; useValue: () => T } {
+  const Context = createContext<T | null>(null);
+  const useValue = (): T => {
+    const value = useContext(Context);
+    if (value === null) throw new Error(`${what} is read outside its provider`);
+    return value;
+  };
+  return { Context, useValue };
+}
