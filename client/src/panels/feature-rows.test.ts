@@ -20,6 +20,7 @@ const site: SelectedFeature = {
       feederSubstationId: null,
       firstObserved: '2021-03-01',
       statusChangedAt: null,
+      licenceNo: null,
       version: 1,
       synthetic: true,
     },

@@ -69,6 +69,7 @@ describe.each(BACKENDS)('layer API on %s', (backend) => {
           feederSubstationId: 1,
           firstObserved: '2026-01-05',
           statusChangedAt: '2026-02-01T08:00:00.000Z',
+          licenceNo: null,
           version: 1,
           synthetic: true,
         },

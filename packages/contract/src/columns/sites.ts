@@ -100,6 +100,16 @@ export const SITE_COLUMNS = {
     imported: { check: { type: 'date' }, required: true },
     reference: null,
   },
+  licenceNo: {
+    sql: 'licence_no',
+    schema: Type.Union([Type.String(), Type.Null()]),
+    served: true,
+    read: 'text',
+    nullable: true,
+    seeded: false,
+    imported: { ...text, required: false, absent: null },
+    reference: null,
+  },
   // Set by the loaders and writers: the time of the site's last status change.
   statusChangedAt: {
     sql: 'status_changed_at',
