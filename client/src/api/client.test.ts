@@ -93,6 +93,7 @@ describe('createApiClient', () => {
         status: 'UNLICENSED',
         feederSubstationId: null,
         firstObserved: '2026-05-01',
+        licenceNo: null,
         statusChangedAt: null,
         version: 1,
         synthetic: true,
