@@ -143,15 +143,24 @@ test.describe('the analysis panels', () => {
         page.evaluate(() => window.__gridwatchMap?.getLayoutProperty('regions-choropleth', 'visibility')),
       )
       .toBe('visible');
-    const drawn = await page.evaluate(() => {
-      const map = window.__gridwatchMap;
-      if (!map) throw new Error('the map is not published on window');
-      const byId: Record<string, unknown> = {};
-      for (const f of map.queryRenderedFeatures({ layers: ['regions-choropleth'] })) {
-        byId[String(f.id)] = f.state.unlicensedMw;
-      }
-      return byId;
-    });
+    const readDrawn = () =>
+      page.evaluate(() => {
+        const map = window.__gridwatchMap;
+        if (!map) throw new Error('the map is not published on window');
+        const byId: Record<string, unknown> = {};
+        for (const f of map.queryRenderedFeatures({ layers: ['regions-choropleth'] })) {
+          byId[String(f.id)] = f.state.unlicensedMw;
+        }
+        return byId;
+      });
+    // The loads arrive as a query of their own: the layer may be visible a moment before its states are set.
+    await expect
+      .poll(async () => {
+        const states = await readDrawn();
+        return loads.filter((r) => states[String(r.regionId)] !== undefined).length;
+      })
+      .toBe(loads.length);
+    const drawn = await readDrawn();
     for (const region of loads) expect(drawn[String(region.regionId)], region.name).toBe(region.totalLoadMw);
     await saveScreenshot(page, testInfo, 'choropleth-en');
     await saveElementScreenshot(panel, testInfo, 'choropleth-legend-en');

@@ -13,6 +13,7 @@ import {
   ZoneWorkflowState,
 } from './app-state';
 import { permissionsOf } from './auth/permissions';
+import { provide } from './state-context';
 import { createSelectionStore, SelectionContext, useSelect } from './selection/use-selection';
 import { useAnalysis } from './use-analysis';
 import { useAnalysisViews } from './use-analysis-views';
@@ -55,25 +56,17 @@ function AppStateHolder({ api, user, children }: Props) {
   const online = useOnlineBasemapChoice(api);
   const table = useSiteTable(mapState.fly, useSelect().choose);
   useAppUrl(api, mapState);
-  return (
-    <ApiState.Context value={api}>
-      <SessionState.Context value={session}>
-        <MapViewState.Context value={mapState}>
-          <LoadReportsState.Context value={reports}>
-            <AnalysisState.Context value={analysis}>
-              <AnalysisViewsState.Context value={views}>
-                <ZoneWorkflowState.Context value={zones}>
-                  <MeasureState.Context value={measure}>
-                    <SiteTableState.Context value={table}>
-                      <OnlineBasemapState.Context value={online}>{children}</OnlineBasemapState.Context>
-                    </SiteTableState.Context>
-                  </MeasureState.Context>
-                </ZoneWorkflowState.Context>
-              </AnalysisViewsState.Context>
-            </AnalysisState.Context>
-          </LoadReportsState.Context>
-        </MapViewState.Context>
-      </SessionState.Context>
-    </ApiState.Context>
-  );
+  const providers = [
+    provide(ApiState, api),
+    provide(SessionState, session),
+    provide(MapViewState, mapState),
+    provide(LoadReportsState, reports),
+    provide(AnalysisState, analysis),
+    provide(AnalysisViewsState, views),
+    provide(ZoneWorkflowState, zones),
+    provide(MeasureState, measure),
+    provide(SiteTableState, table),
+    provide(OnlineBasemapState, online),
+  ];
+  return providers.reduceRight<ReactNode>((inner, wrap) => wrap(inner), children);
 }

@@ -1,4 +1,4 @@
-import { createContext, useContext, type Context } from 'react';
+import { createContext, createElement, useContext, type Context, type ReactNode } from 'react';
 
 /**
  * A context for one piece of the app's state, and the hook that reads it; reading it outside its provider is a
@@ -12,4 +12,12 @@ export function stateContext<T>(what: string): { Context: Context<T | null>; use
     return value;
   };
   return { Context, useValue };
+}
+
+/** Wraps children in the state's provider with this value: a list of these nests without a pyramid. */
+export function provide<T>(
+  state: { Context: Context<T | null> },
+  value: T,
+): (children: ReactNode) => ReactNode {
+  return (children) => createElement(state.Context, { value }, children);
 }

@@ -1,5 +1,4 @@
-import { Value } from 'typebox/value';
-import { ErrorBody } from '@gridwatch/contract';
+import type { ErrorBody } from '@gridwatch/contract';
 
 type ErrorInfo = ErrorBody['error'];
 
@@ -21,6 +20,3 @@ export class ApiError extends Error {
     this.details = info.details;
   }
 }
-
-/** Whether a parsed body is the API's error answer (checked against the contract's ErrorBody). */
-export const isErrorBody = (value: unknown): value is ErrorBody => Value.Check(ErrorBody, value);

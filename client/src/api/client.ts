@@ -16,7 +16,7 @@ import {
   StatusHistory,
   UnexplainedLoadList,
   UnlicensedLoad,
-} from '@gridwatch/contract';
+} from './answers';
 import { callJson, callNoContent, getJson, type FetchFn } from './http';
 import {
   hotspotsPath,

@@ -1,6 +1,6 @@
 import type { Static, TSchema } from 'typebox';
-import { ApiError, isErrorBody } from './api-error';
-import { decodeAnswer } from './decode';
+import { ApiError } from './api-error';
+import { decodeAnswer, isErrorBody } from './decode';
 
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 

@@ -1,4 +1,4 @@
-import { isErrorBody } from '../api/api-error';
+import { isErrorBody } from '../api/decode';
 
 /**
  * The message of a failed tile request. MapLibre's AJAXError carries the response body as a Blob: when it is the

@@ -1,8 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { STATUSES } from './status';
-import { Bbox, FeatureCollectionOf, FeatureOf } from './geojson';
+import { Bbox } from './geojson';
 import { Day } from './progress';
-import { servedSchemas } from './columns/column';
+import { servedSchemas, type ColumnTable } from './columns/column';
 import { LINE_COLUMNS } from './columns/lines';
 import { PYLON_COLUMNS } from './columns/pylons';
 import { REGION_COLUMNS } from './columns/regions';
@@ -51,8 +51,15 @@ export interface LayerPropertiesMap {
   zones: ZoneProperties;
 }
 
-export const LayerFeature = FeatureOf(Type.Record(Type.String(), Type.Unknown()));
-export const LayerFeatureCollection = FeatureCollectionOf(Type.Record(Type.String(), Type.Unknown()));
+/** Each layer's column table (columns/), for code that handles any layer by its id. */
+export const LAYER_COLUMNS: Readonly<Record<LayerId, ColumnTable>> = {
+  regions: REGION_COLUMNS,
+  substations: SUBSTATION_COLUMNS,
+  lines: LINE_COLUMNS,
+  pylons: PYLON_COLUMNS,
+  sites: SITE_COLUMNS,
+  zones: ZONE_COLUMNS,
+};
 
 export const MAX_LIMIT = 50_000;
 export const DEFAULT_LIMIT = 10_000;

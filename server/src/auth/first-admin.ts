@@ -14,7 +14,7 @@ export async function ensureFirstAdmin(
   log: FastifyBaseLogger,
 ): Promise<void> {
   if ((await store.users.count()) > 0) return;
-  const problem = configured === null ? null : passwordProblem(configured, 'admin');
+  const problem = configured === null ? null : await passwordProblem(configured, 'admin');
   if (problem) throw new ConfigError(`GRIDWATCH_ADMIN_PASSWORD is refused: ${problem}`);
   const password = configured ?? randomPassword();
   await store.users.create(

@@ -1,5 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 /**
  * What a new password must be (docs/security.md): at least 12 characters, not only blanks, not the username, and
@@ -10,20 +9,25 @@ import * as common from '@zxcvbn-ts/language-common';
 export const MIN_PASSWORD_LENGTH = 12;
 const MIN_SCORE = 3;
 
-const strength = new ZxcvbnFactory({
-  dictionary: { ...common.dictionary },
-  graphs: common.adjacencyGraphs,
-});
+// Loaded on the first check, not at start (≈ 90 ms and megabytes of dictionaries): only a new password needs them.
+let strength: Promise<ZxcvbnFactory> | null = null;
+async function loadStrength(): Promise<ZxcvbnFactory> {
+  const [{ ZxcvbnFactory }, common] = await Promise.all([
+    import('@zxcvbn-ts/core'),
+    import('@zxcvbn-ts/language-common'),
+  ]);
+  return new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+}
 
 /** Why the password is refused, in words a user can act on; null when it is acceptable. */
-export function passwordProblem(password: string, username: string): string | null {
+export async function passwordProblem(password: string, username: string): Promise<string | null> {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
     return `the password must have at least ${MIN_PASSWORD_LENGTH} characters`;
   }
   if (password.trim() === '') return 'the password must not be only spaces';
   if (password.trim().toLowerCase() === username.toLowerCase())
     return 'the password must not be the username';
-  const result = strength.check(password, [username, 'gridwatch']);
+  const result = (await (strength ??= loadStrength())).check(password, [username, 'gridwatch']);
   if (result.score < MIN_SCORE) {
     const hint = result.feedback.warning ? ` (${result.feedback.warning})` : '';
     return `the password is too easy to guess${hint}; use a longer phrase of unrelated words`;

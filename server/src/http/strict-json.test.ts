@@ -50,6 +50,7 @@ describe('parseStrictJson against deep nesting (issue 10, item 1)', () => {
       '['.repeat(1_000_000) + ']'.repeat(1_000_000),
       '{"a":'.repeat(400_000) + '1' + '}'.repeat(400_000),
       '['.repeat(2_000_000),
+      ']'.repeat(1_000_000) + '['.repeat(1_000_000),
     ]) {
       const started = performance.now();
       expect(parseStrictJson(text).ok).toBe(false);

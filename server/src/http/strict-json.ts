@@ -3,12 +3,14 @@ import { AppError, validationFailed } from './app-error';
 
 /**
  * JSON bodies parsed strictly: JSON.parse silently keeps the last of duplicate keys, and `__proto__` or
- * `constructor` keys are a prototype-pollution vector. Both are refused with the path of the offending key.
+ * `constructor` keys are a prototype-pollution vector; text with NUL or a lone surrogate is kept differently by
+ * the two stores (contract/src/safe-text.ts). All are refused with the JSON Pointer of the offending place.
  * NaN and Infinity are not JSON, so JSON.parse already refuses them.
  *
- * Nesting is capped at MAX_JSON_DEPTH before JSON.parse runs, in one linear pass that allocates nothing per
- * level beyond a small frame: the deepest body any route takes (a FeatureCollection of MultiPolygons) nests 8
- * levels, so a deeper one is an attack, refused before it can cost time or memory (docs/security.md).
+ * One linear scan runs before JSON.parse and stops at the first problem. It caps nesting at MAX_JSON_DEPTH: the
+ * deepest body any route takes (a FeatureCollection of MultiPolygons) nests 8 levels, so a deeper one is an
+ * attack, refused before it can cost time or memory (docs/security.md). A frame per open level links to its
+ * parent, so a pointer is built only when a problem is found.
  */
 export type StrictJsonResult =
   { ok: true; value: unknown } | { ok: false; reason: string; path: string; tooLarge?: true };
@@ -18,37 +20,33 @@ export const MAX_JSON_DEPTH = 32;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function parseStrictJson(text: string): StrictJsonResult {
-  const tooDeep = findDepthProblem(text);
-  if (tooDeep) return { ok: false, ...tooDeep, tooLarge: true };
-  let value: unknown;
+  const problem = scan(text);
+  if (problem) return { ok: false, ...problem };
   try {
-    value = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     return { ok: false, reason: `the body is not valid JSON: ${(error as Error).message}`, path: '/' };
   }
-  const problem = findKeyProblem(text) ?? findUnsafeText(value, []);
-  return problem ? { ok: false, ...problem } : { ok: true, value };
 }
 
-/** The first key or string that neither store can keep as sent (NUL, a lone surrogate), with its pointer. */
-function findUnsafeText(value: unknown, at: string[]): { reason: string; path: string } | null {
-  const here = () => '/' + at.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
-  if (typeof value === 'string') {
-    const reason = unsafeTextReason(value);
-    return reason ? { reason: `the text at ${here()} ${reason}`, path: here() } : null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  // Depth is capped at MAX_JSON_DEPTH before this runs, so the recursion is bounded.
-  for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
-    const keyReason = typeof key === 'string' ? unsafeTextReason(key) : null;
-    if (keyReason) return { reason: `a key at ${here()} ${keyReason}`, path: here() };
-    const found = findUnsafeText(item, [...at, String(key)]);
-    if (found) return found;
-  }
-  return null;
-}
+type Problem = { reason: string; path: string; tooLarge?: true };
+type Frame = { parent: Frame | null; keys: Set<string> | null; index: number; key: string | null };
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** The segment that names the current member of an open object or array. */
+const segmentOf = (frame: Frame) => (frame.keys ? (frame.key ?? '') : String(frame.index));
+
+/** The JSON Pointer of `last` inside `frame`: each frame is named by its parent's current key or index. */
+function pointer(frame: Frame | null, last: string | null): string {
+  const parts = last === null ? [] : [last];
+  for (let f = frame; f?.parent; f = f.parent) parts.push(segmentOf(f.parent));
+  return (
+    '/' +
+    parts
+      .reverse()
+      .map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1'))
+      .join('/')
+  );
+}
 
 /** Index just past the string starting at text[start] === '"' (or text.length if it never closes). */
 function skipString(text: string, start: number): number {
@@ -57,72 +55,57 @@ function skipString(text: string, start: number): number {
   return Math.min(j + 1, text.length);
 }
 
-/** Refuses text nesting deeper than MAX_JSON_DEPTH; runs on any text, valid JSON or not, and stops early. */
-function findDepthProblem(text: string): { reason: string; path: string } | null {
-  let depth = 0;
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '"') {
-      i = skipString(text, i);
-      continue;
-    }
-    if (ch === '{' || ch === '[') {
-      depth += 1;
-      if (depth > MAX_JSON_DEPTH) {
-        return { reason: `the body nests deeper than ${MAX_JSON_DEPTH} levels (MAX_JSON_DEPTH)`, path: '/' };
-      }
-    } else if (ch === '}' || ch === ']') {
-      depth -= 1;
-    }
-    i += 1;
+/** A string token's text, or null when it is not valid (JSON.parse will say why). */
+function decodeToken(token: string): string | null {
+  if (!token.includes('\\')) return token.slice(1, -1);
+  try {
+    return JSON.parse(token) as string;
+  } catch {
+    return null;
   }
-  return null;
 }
 
-/**
- * Scans the (already valid, depth-capped) JSON text once, tracking the keys of each open object, and reports
- * the first duplicate or forbidden key with its JSON Pointer. A frame links to its parent, so the pointer is
- * built only when a problem is found: linear in the text, whatever its shape.
- */
-function findKeyProblem(text: string): { reason: string; path: string } | null {
-  type Frame = { parent: Frame | null; keys: Set<string> | null; index: number; key: string | null };
-  const segmentOf = (frame: Frame) => (frame.keys ? (frame.key ?? '') : String(frame.index));
-  const pointer = (frame: Frame, last: string) => {
-    const parts = [last];
-    // The root frame has no segment of its own; each other frame is named by its parent's current key/index.
-    for (let f: Frame | null = frame; f?.parent; f = f.parent) parts.push(segmentOf(f.parent));
-    return (
-      '/' +
-      parts
-        .reverse()
-        .map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1'))
-        .join('/')
-    );
-  };
+/** The first problem of the text, found in one pass over any text, valid JSON or not. */
+function scan(text: string): Problem | null {
   let top = null as Frame | null;
-  let i = 0;
+  let depth = 0;
   let expectKey = false;
+  let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
     if (ch === '"') {
       const end = skipString(text, i);
+      const value = decodeToken(text.slice(i, end));
+      if (value === null) return null;
       if (expectKey && top?.keys) {
-        const key = JSON.parse(text.slice(i, end)) as string;
-        if (FORBIDDEN_KEYS.has(key))
-          return { reason: `the key "${key}" is not allowed`, path: pointer(top, key) };
-        if (top.keys.has(key)) return { reason: `the key "${key}" appears twice`, path: pointer(top, key) };
-        top.keys.add(key);
-        top.key = key;
+        const path = pointer(top, value);
+        if (FORBIDDEN_KEYS.has(value)) return { reason: `the key "${value}" is not allowed`, path };
+        if (top.keys.has(value)) return { reason: `the key "${value}" appears twice`, path };
+        const unsafe = unsafeTextReason(value);
+        if (unsafe) return { reason: `a key at ${pointer(top, null)} ${unsafe}`, path: pointer(top, null) };
+        top.keys.add(value);
+        top.key = value;
         expectKey = false;
+      } else {
+        const unsafe = unsafeTextReason(value);
+        const path = top ? pointer(top, segmentOf(top)) : '/';
+        if (unsafe) return { reason: `the text at ${path} ${unsafe}`, path };
       }
       i = end;
       continue;
     }
     if (ch === '{' || ch === '[') {
+      depth += 1;
+      if (depth > MAX_JSON_DEPTH) {
+        const reason = `the body nests deeper than ${MAX_JSON_DEPTH} levels (MAX_JSON_DEPTH)`;
+        return { reason, path: '/', tooLarge: true };
+      }
       top = { parent: top, keys: ch === '{' ? new Set() : null, index: 0, key: null };
       expectKey = ch === '{';
     } else if (ch === '}' || ch === ']') {
+      depth -= 1;
+      // A close with nothing open is not JSON: stop, so that closes cannot buy room for deeper opens.
+      if (depth < 0) return null;
       top = top?.parent ?? null;
     } else if (ch === ',') {
       if (top?.keys) expectKey = true;
@@ -133,7 +116,9 @@ function findKeyProblem(text: string): { reason: string; path: string } | null {
   return null;
 }
 
-/** A Fastify body parser (parseAs: 'string') that parses strictly: 400 naming the key, 413 naming the depth. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A Fastify body parser (parseAs: 'buffer') that parses strictly: 400 naming the key, 413 naming the depth. */
 export function strictJsonBodyParser(
   _request: unknown,
   body: string | Buffer,

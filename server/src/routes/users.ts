@@ -11,8 +11,8 @@ import { hashPassword } from '../auth/password';
 import { passwordProblem } from '../auth/password-policy';
 import { AppError, notFound, validationFailed } from '../http/app-error';
 
-function checkPassword(password: string, username: string): void {
-  const problem = passwordProblem(password, username);
+async function checkPassword(password: string, username: string): Promise<void> {
+  const problem = await passwordProblem(password, username);
   if (problem) throw validationFailed(problem, [{ in: 'body', path: '/password', message: problem }]);
 }
 
@@ -39,7 +39,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { username, password, role } = request.body;
-      checkPassword(password, username);
+      await checkPassword(password, username);
       const user = await app.store.users.create(
         { username, role, passwordHash: await hashPassword(password) },
         request.user!.username,
@@ -69,7 +69,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
       if (password !== undefined) {
         const user = await app.store.users.get(id);
         if (!user) throw notFound(`No user with id ${id}`);
-        checkPassword(password, user.username);
+        await checkPassword(password, user.username);
       }
       const passwordHash = password === undefined ? {} : { passwordHash: await hashPassword(password) };
       const result = await app.store.users.update(

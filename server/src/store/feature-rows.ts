@@ -3,28 +3,10 @@
  * the one mapping from a row to the Feature that the API serves. Backend-neutral: no SQL here.
  */
 import type { Geometry } from 'geojson';
-import {
-  LINE_COLUMNS,
-  PYLON_COLUMNS,
-  REGION_COLUMNS,
-  SITE_COLUMNS,
-  SUBSTATION_COLUMNS,
-  ZONE_COLUMNS,
-  type ColumnTable,
-  type LayerId,
-} from '@gridwatch/contract';
+import { LAYER_COLUMNS, type LayerId } from '@gridwatch/contract';
 import { readServed } from './columns/read-column';
 import { int, pointOf, str, type Row } from './row-values';
 import type { LayerFeature } from './store';
-
-const COLUMNS: Record<LayerId, ColumnTable> = {
-  regions: REGION_COLUMNS,
-  substations: SUBSTATION_COLUMNS,
-  lines: LINE_COLUMNS,
-  pylons: PYLON_COLUMNS,
-  sites: SITE_COLUMNS,
-  zones: ZONE_COLUMNS,
-};
 
 const POINT_LAYERS: ReadonlySet<LayerId> = new Set(['substations', 'pylons', 'sites']);
 
@@ -37,7 +19,7 @@ function toFeature<L extends LayerId>(layer: L): (row: Row) => LayerFeature<L> {
       type: 'Feature',
       id: int(row.id),
       geometry: geometryOf(row),
-      properties: readServed(COLUMNS[layer], row),
+      properties: readServed(LAYER_COLUMNS[layer], row),
     }) as LayerFeature<L>;
 }
 

@@ -39,8 +39,9 @@ export interface ColumnSpec {
   readonly schema: TSchema;
   /** Whether features served by the API carry it. */
   readonly served: boolean;
-  /** How the drivers hand it back in a raw row (SQLite 0/1 booleans, PostgreSQL numerics as text). */
+  /** How the drivers hand it back in a raw row (SQLite 0/1 booleans, PostgreSQL numerics as text); from the schema. */
   readonly read: 'text' | 'int' | 'real' | 'bool';
+  /** Whether the value may be null: the schema is a union with null. */
   readonly nullable: boolean;
   /** Whether seed rows carry it; when not, the loaders leave it to the column's default (NULL). */
   readonly seeded: boolean;
@@ -48,6 +49,48 @@ export interface ColumnSpec {
   readonly imported: ImportRule | null;
   readonly reference: ColumnReference | null;
 }
+
+/** What a table entry says; the rest has the ordinary value or is read off the schema (`column`). */
+type ColumnGiven = Pick<ColumnSpec, 'sql' | 'schema'> &
+  Partial<Pick<ColumnSpec, 'joined' | 'served' | 'seeded' | 'imported' | 'reference'>>;
+
+/** An ordinary column: served, seeded, not imported, no reference. */
+const ORDINARY = { served: true, seeded: true, imported: null, reference: null } as const;
+
+type JsonSchema = { type?: unknown; anyOf?: JsonSchema[]; enum?: unknown };
+
+/** How the drivers hand back a value of this schema: enums are text; a nullable union reads as its other member. */
+function readOf(schema: JsonSchema): ColumnSpec['read'] {
+  const member = schema.anyOf?.find((s) => s.type !== 'null') ?? schema;
+  if (member.enum !== undefined || member.type === 'string') return 'text';
+  if (member.type === 'integer') return 'int';
+  if (member.type === 'number') return 'real';
+  if (member.type === 'boolean') return 'bool';
+  throw new Error(
+    `a column's schema must be text, a number, an integer or a boolean, or one of them or null`,
+  );
+}
+
+/**
+ * A table entry: what differs from an ordinary column. How a raw row holds the value and whether it may be null
+ * are read off the schema, so they cannot disagree with what the API serves.
+ */
+export function column<const C extends ColumnGiven>(
+  given: C,
+): Omit<typeof ORDINARY, keyof C> & C & Pick<ColumnSpec, 'read' | 'nullable'> {
+  const schema = given.schema as JsonSchema;
+  return {
+    ...ORDINARY,
+    ...given,
+    read: readOf(schema),
+    nullable: schema.anyOf?.some((s) => s.type === 'null') ?? false,
+  } as Omit<typeof ORDINARY, keyof C> & C & Pick<ColumnSpec, 'read' | 'nullable'>;
+}
+
+/** Import rules that recur: a required text, and an optional one with what its absence stores. */
+export const REQUIRED_TEXT = { check: { type: 'text' }, required: true } as const;
+export const optionalText = <const A extends string | null>(absent: A) =>
+  ({ check: { type: 'text' }, required: false, absent }) as const;
 
 /** A layer's columns by API property name, in the order features list their properties. */
 export type ColumnTable = Readonly<Record<string, ColumnSpec>>;
@@ -60,7 +103,7 @@ type ImportedKey<T extends ColumnTable, K extends keyof T> = T[K]['imported'] ex
 type RowName<C extends ColumnSpec, K> = C['reference'] extends { name: infer N extends string } ? N : K;
 /** The value of a column in seed and import rows: a reference is an externalId. */
 type RowValue<C extends ColumnSpec> = C['reference'] extends ColumnReference
-  ? C['nullable'] extends true
+  ? null extends Static<C['schema']>
     ? string | null
     : string
   : C['imported'] extends { check: { type: 'oneOf'; values: readonly (infer V)[] } }

@@ -1,69 +1,17 @@
 import { Type } from 'typebox';
 import { REGION_LEVELS } from './region-levels';
-import type { ColumnTable } from './column';
-
-const text = { check: { type: 'text' } } as const;
+import { column, optionalText, REQUIRED_TEXT, type ColumnTable } from './column';
 
 /** The columns of `regions` (see sites.ts); `code` is the adcode. */
 export const REGION_COLUMNS = {
-  externalId: {
-    sql: 'external_id',
-    schema: Type.String(),
-    served: true,
-    read: 'text',
-    nullable: false,
-    seeded: true,
-    imported: { ...text, required: true },
-    reference: null,
-  },
-  code: {
-    sql: 'code',
-    schema: Type.String(),
-    served: true,
-    read: 'text',
-    nullable: false,
-    seeded: true,
-    imported: { ...text, required: true },
-    reference: null,
-  },
-  name: {
-    sql: 'name',
-    schema: Type.String(),
-    served: true,
-    read: 'text',
-    nullable: false,
-    seeded: true,
-    imported: { ...text, required: true },
-    reference: null,
-  },
-  nameZh: {
-    sql: 'name_zh',
-    schema: Type.String(),
-    served: true,
-    read: 'text',
-    nullable: false,
-    seeded: true,
-    imported: { ...text, required: false, absent: '' },
-    reference: null,
-  },
-  level: {
+  externalId: column({ sql: 'external_id', schema: Type.String(), imported: REQUIRED_TEXT }),
+  code: column({ sql: 'code', schema: Type.String(), imported: REQUIRED_TEXT }),
+  name: column({ sql: 'name', schema: Type.String(), imported: REQUIRED_TEXT }),
+  nameZh: column({ sql: 'name_zh', schema: Type.String(), imported: optionalText('') }),
+  level: column({
     sql: 'level',
     schema: Type.String(),
-    served: true,
-    read: 'text',
-    nullable: false,
-    seeded: true,
     imported: { check: { type: 'oneOf', values: REGION_LEVELS }, required: true },
-    reference: null,
-  },
-  synthetic: {
-    sql: 'synthetic',
-    schema: Type.Boolean(),
-    served: true,
-    read: 'bool',
-    nullable: false,
-    seeded: true,
-    imported: null,
-    reference: null,
-  },
+  }),
+  synthetic: column({ sql: 'synthetic', schema: Type.Boolean() }),
 } as const satisfies ColumnTable;

@@ -1,8 +1,6 @@
 import { Type } from 'typebox';
 import { STATUSES } from '../status';
-import type { ColumnTable } from './column';
-
-const text = { check: { type: 'text' } } as const;
+import { column, optionalText, REQUIRED_TEXT, type ColumnTable } from './column';
 
 /**
  * The columns of `sites` (server/src/store/columns reads this table; migrations are hand-written SQL). A new
@@ -10,135 +8,48 @@ const text = { check: { type: 'text' } } as const;
  * footprint) are the loaders' and the readers' own, as are the id and the version's bump.
  */
 export const SITE_COLUMNS = {
-  externalId: {
-    sql: 'external_id',
-    schema: Type.String(),
-    served: true,
-    read: 'text',
-    nullable: false,
-    seeded: true,
-    imported: { ...text, required: true },
-    reference: null,
-  },
-  name: {
-    sql: 'name',
-    schema: Type.String(),
-    served: true,
-    read: 'text',
-    nullable: false,
-    seeded: true,
-    imported: { ...text, required: true },
-    reference: null,
-  },
-  nameZh: {
-    sql: 'name_zh',
-    schema: Type.String(),
-    served: true,
-    read: 'text',
-    nullable: false,
-    seeded: true,
-    imported: { ...text, required: false, absent: '' },
-    reference: null,
-  },
-  operator: {
-    sql: 'operator',
-    schema: Type.String(),
-    served: true,
-    read: 'text',
-    nullable: false,
-    seeded: true,
-    imported: { ...text, required: false, absent: '' },
-    reference: null,
-  },
-  machines: {
+  externalId: column({ sql: 'external_id', schema: Type.String(), imported: REQUIRED_TEXT }),
+  name: column({ sql: 'name', schema: Type.String(), imported: REQUIRED_TEXT }),
+  nameZh: column({ sql: 'name_zh', schema: Type.String(), imported: optionalText('') }),
+  operator: column({ sql: 'operator', schema: Type.String(), imported: optionalText('') }),
+  machines: column({
     sql: 'machines',
     schema: Type.Integer(),
-    served: true,
-    read: 'int',
-    nullable: false,
-    seeded: true,
     imported: { check: { type: 'integer', min: 0 }, required: true },
-    reference: null,
-  },
-  loadMw: {
+  }),
+  loadMw: column({
     sql: 'load_mw',
     schema: Type.Number(),
-    served: true,
-    read: 'real',
-    nullable: false,
-    seeded: true,
     imported: { check: { type: 'number', min: 0 }, required: true },
-    reference: null,
-  },
-  status: {
+  }),
+  status: column({
     sql: 'status',
     schema: Type.Enum(STATUSES),
-    served: true,
-    read: 'text',
-    nullable: false,
-    seeded: true,
     imported: { check: { type: 'oneOf', values: STATUSES }, required: true },
-    reference: null,
-  },
-  feederSubstationId: {
+  }),
+  feederSubstationId: column({
     sql: 'feeder_substation_id',
     schema: Type.Union([Type.Integer(), Type.Null()]),
-    served: true,
-    read: 'int',
-    nullable: true,
-    seeded: true,
-    imported: { ...text, required: false, absent: null },
+    imported: optionalText(null),
     reference: { table: 'substations', name: 'feederSubstationExternalId' },
-  },
-  firstObserved: {
+  }),
+  firstObserved: column({
     sql: 'first_observed',
     schema: Type.String({ description: 'YYYY-MM-DD' }),
-    served: true,
-    read: 'text',
-    nullable: false,
-    seeded: true,
     imported: { check: { type: 'date' }, required: true },
-    reference: null,
-  },
-  licenceNo: {
+  }),
+  licenceNo: column({
     sql: 'licence_no',
     schema: Type.Union([Type.String(), Type.Null()]),
-    served: true,
-    read: 'text',
-    nullable: true,
     seeded: false,
-    imported: { ...text, required: false, absent: null },
-    reference: null,
-  },
+    imported: optionalText(null),
+  }),
   // Set by the loaders and writers: the time of the site's last status change.
-  statusChangedAt: {
+  statusChangedAt: column({
     sql: 'status_changed_at',
     schema: Type.Union([Type.String({ description: 'ISO 8601' }), Type.Null()]),
-    served: true,
-    read: 'text',
-    nullable: true,
     seeded: false,
-    imported: null,
-    reference: null,
-  },
-  version: {
-    sql: 'version',
-    schema: Type.Integer(),
-    served: true,
-    read: 'int',
-    nullable: false,
-    seeded: false,
-    imported: null,
-    reference: null,
-  },
-  synthetic: {
-    sql: 'synthetic',
-    schema: Type.Boolean(),
-    served: true,
-    read: 'bool',
-    nullable: false,
-    seeded: true,
-    imported: null,
-    reference: null,
-  },
+  }),
+  version: column({ sql: 'version', schema: Type.Integer(), seeded: false }),
+  synthetic: column({ sql: 'synthetic', schema: Type.Boolean() }),
 } as const satisfies ColumnTable;

@@ -1,121 +1,49 @@
 import { Type } from 'typebox';
-import type { ColumnTable } from './column';
-
-const text = { check: { type: 'text' } } as const;
+import { column, optionalText, REQUIRED_TEXT, type ColumnTable } from './column';
 
 /** The columns of `substations` (see sites.ts); the utility's names come from the layer's join `u`. */
 export const SUBSTATION_COLUMNS = {
-  externalId: {
-    sql: 'external_id',
-    schema: Type.String(),
-    served: true,
-    read: 'text',
-    nullable: false,
-    seeded: true,
-    imported: { ...text, required: true },
-    reference: null,
-  },
-  name: {
-    sql: 'name',
-    schema: Type.String(),
-    served: true,
-    read: 'text',
-    nullable: false,
-    seeded: true,
-    imported: { ...text, required: true },
-    reference: null,
-  },
-  nameZh: {
-    sql: 'name_zh',
-    schema: Type.String(),
-    served: true,
-    read: 'text',
-    nullable: false,
-    seeded: true,
-    imported: { ...text, required: false, absent: '' },
-    reference: null,
-  },
-  voltageKv: {
+  externalId: column({ sql: 'external_id', schema: Type.String(), imported: REQUIRED_TEXT }),
+  name: column({ sql: 'name', schema: Type.String(), imported: REQUIRED_TEXT }),
+  nameZh: column({ sql: 'name_zh', schema: Type.String(), imported: optionalText('') }),
+  voltageKv: column({
     sql: 'voltage_kv',
     schema: Type.Number(),
-    served: true,
-    read: 'real',
-    nullable: false,
-    seeded: true,
     imported: { check: { type: 'number', min: 0, exclusive: true }, required: true },
-    reference: null,
-  },
-  capacityMva: {
+  }),
+  capacityMva: column({
     sql: 'capacity_mva',
     schema: Type.Number(),
-    served: true,
-    read: 'real',
-    nullable: false,
-    seeded: true,
     imported: { check: { type: 'number', min: 0 }, required: true },
-    reference: null,
-  },
-  utilityId: {
+  }),
+  utilityId: column({
     sql: 'utility_id',
     schema: Type.Union([Type.Integer(), Type.Null()]),
-    served: true,
-    read: 'int',
-    nullable: true,
-    seeded: true,
-    imported: { ...text, required: false, absent: null },
+    imported: optionalText(null),
     reference: { table: 'utilities', name: 'utilityExternalId' },
-  },
+  }),
   // Read from the utility the layer joins as `u`.
-  utilityName: {
+  utilityName: column({
     sql: 'name',
     joined: 'u',
     schema: Type.Union([Type.String(), Type.Null()]),
-    served: true,
-    read: 'text',
-    nullable: true,
     seeded: false,
-    imported: null,
-    reference: null,
-  },
-  utilityNameZh: {
+  }),
+  utilityNameZh: column({
     sql: 'name_zh',
     joined: 'u',
     schema: Type.Union([Type.String(), Type.Null()]),
-    served: true,
-    read: 'text',
-    nullable: true,
     seeded: false,
-    imported: null,
-    reference: null,
-  },
-  baseLoadMw: {
+  }),
+  baseLoadMw: column({
     sql: 'base_load_mw',
     schema: Type.Union([Type.Number(), Type.Null()]),
-    served: true,
-    read: 'real',
-    nullable: true,
-    seeded: true,
     imported: { check: { type: 'number', min: 0 }, required: false, absent: null },
-    reference: null,
-  },
-  meteredPeakMw: {
+  }),
+  meteredPeakMw: column({
     sql: 'metered_peak_mw',
     schema: Type.Union([Type.Number(), Type.Null()]),
-    served: true,
-    read: 'real',
-    nullable: true,
-    seeded: true,
     imported: { check: { type: 'number', min: 0 }, required: false, absent: null },
-    reference: null,
-  },
-  synthetic: {
-    sql: 'synthetic',
-    schema: Type.Boolean(),
-    served: true,
-    read: 'bool',
-    nullable: false,
-    seeded: true,
-    imported: null,
-    reference: null,
-  },
+  }),
+  synthetic: column({ sql: 'synthetic', schema: Type.Boolean() }),
 } as const satisfies ColumnTable;

@@ -1,66 +1,12 @@
 import { Type } from 'typebox';
-import type { ColumnTable } from './column';
+import { column, type ColumnTable } from './column';
 
 /** The columns of `zones` that the layer serves; zones are written by store/records/zones.ts, never seeded or imported. */
 export const ZONE_COLUMNS = {
-  name: {
-    sql: 'name',
-    schema: Type.String(),
-    served: true,
-    read: 'text',
-    nullable: false,
-    seeded: false,
-    imported: null,
-    reference: null,
-  },
-  team: {
-    sql: 'team',
-    schema: Type.Union([Type.String(), Type.Null()]),
-    served: true,
-    read: 'text',
-    nullable: true,
-    seeded: false,
-    imported: null,
-    reference: null,
-  },
-  state: {
-    sql: 'state',
-    schema: Type.String(),
-    served: true,
-    read: 'text',
-    nullable: false,
-    seeded: false,
-    imported: null,
-    reference: null,
-  },
-  dueDate: {
-    sql: 'due_date',
-    schema: Type.Union([Type.String(), Type.Null()]),
-    served: true,
-    read: 'text',
-    nullable: true,
-    seeded: false,
-    imported: null,
-    reference: null,
-  },
-  notes: {
-    sql: 'notes',
-    schema: Type.Union([Type.String(), Type.Null()]),
-    served: true,
-    read: 'text',
-    nullable: true,
-    seeded: false,
-    imported: null,
-    reference: null,
-  },
-  version: {
-    sql: 'version',
-    schema: Type.Integer(),
-    served: true,
-    read: 'int',
-    nullable: false,
-    seeded: false,
-    imported: null,
-    reference: null,
-  },
+  name: column({ sql: 'name', schema: Type.String(), seeded: false }),
+  team: column({ sql: 'team', schema: Type.Union([Type.String(), Type.Null()]), seeded: false }),
+  state: column({ sql: 'state', schema: Type.String(), seeded: false }),
+  dueDate: column({ sql: 'due_date', schema: Type.Union([Type.String(), Type.Null()]), seeded: false }),
+  notes: column({ sql: 'notes', schema: Type.Union([Type.String(), Type.Null()]), seeded: false }),
+  version: column({ sql: 'version', schema: Type.Integer(), seeded: false }),
 } as const satisfies ColumnTable;

@@ -1,0 +1,24 @@
+/**
+ * Every answer schema the client decodes, in one list: client.ts takes its schemas from here, and the build
+ * compiles a check for each of them (client/build/answer-checks.ts), since the page's Content-Security-Policy
+ * forbids compiling one in the browser.
+ */
+export {
+  ErrorBody,
+  Health,
+  HotspotList,
+  ImportResult,
+  LAYER_FEATURE,
+  LAYER_FEATURE_COLLECTION,
+  LayerList,
+  MapConfig,
+  Me,
+  ProgressReport,
+  ProgressSeries,
+  RegionLoadList,
+  SearchHits,
+  SitesInArea,
+  StatusHistory,
+  UnexplainedLoadList,
+  UnlicensedLoad,
+} from '@gridwatch/contract';
