@@ -7,6 +7,7 @@ import { checkResponses } from './http/response-check';
 import { strictJsonBodyParser } from './http/strict-json';
 import { validatorCompiler } from './http/validation';
 import auth from './auth/auth-plugin';
+import idempotency from './http/idempotency';
 import audit from './routes/audit';
 import authRoutes from './routes/auth';
 import exportsRoute from './routes/exports';
@@ -74,6 +75,7 @@ export async function buildApp({
 
   await app.register(securityHeaders);
   await app.register(auth);
+  await app.register(idempotency);
   await app.register(openapi);
   await app.register(health);
   await app.register(authRoutes);

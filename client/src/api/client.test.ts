@@ -150,6 +150,37 @@ describe('the writes and the session', () => {
     expect(calls[0]).toMatchObject({ path: '/api/zones/4?version=2', init: { method: 'DELETE' } });
   });
 
+  it('keys each write, and retries a 503 or a lost connection with the same key; reads and logins unkeyed', async () => {
+    const keys: (string | undefined)[] = [];
+    const answers = [
+      () => json(503, { error: { code: 'UNAVAILABLE', message: 'try again', details: [] } }),
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      () => Promise.resolve(new Response(null, { status: 204 })),
+    ];
+    const api = createApiClient((_path, init) => {
+      keys.push((init?.headers as Record<string, string>)['idempotency-key']);
+      return answers[keys.length - 1]!();
+    });
+    await expect(api.deleteZone(4, 2)).resolves.toBeUndefined();
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(keys).size).toBe(1);
+
+    const seen: (string | undefined)[] = [];
+    const plain = createApiClient((_path, init) => {
+      seen.push((init?.headers as Record<string, string>)['idempotency-key']);
+      return json(409, { error: { code: 'VERSION_CONFLICT', message: 'moved on', details: [] } });
+    });
+    await expect(plain.deleteZone(4, 2)).rejects.toMatchObject({ status: 409 });
+    await expect(plain.deleteZone(4, 2)).rejects.toMatchObject({ status: 409 });
+    await expect(plain.login('a', 'b')).rejects.toMatchObject({ status: 409 });
+    await expect(plain.layers()).rejects.toMatchObject({ status: 409 });
+    // A 409 is not retried; each new write has a new key; the login and the read carry none.
+    expect(seen).toHaveLength(4);
+    expect(seen[0]).not.toBe(seen[1]);
+    expect(seen.slice(2)).toEqual([undefined, undefined]);
+  });
+
   it('tells of a 401 from any call but the login itself', async () => {
     let told = 0;
     const unauthorized = () =>

@@ -117,8 +117,9 @@ export function createApiClient(
     if (response.status === 401 && !input.startsWith('/api/auth/')) onUnauthorized();
     return response;
   };
+  // Writes carry an Idempotency-Key and are retried on 503 (http.ts); logging in and out are not keyed.
   const write = <S extends TSchema>(path: string, method: 'POST' | 'PATCH', schema: S, body: unknown) =>
-    callJson(watched, path, schema, { method, body: { json: body } });
+    callJson(watched, path, schema, { method, body: { json: body }, idempotent: true });
   // Every answer is decoded against its route's response schema (http.ts): the types come from the same.
   return {
     health: (signal) => getJson(watched, '/api/health', Health, signal),
@@ -145,7 +146,8 @@ export function createApiClient(
         signal,
       ),
     me: () => getJson(watched, '/api/auth/me', Me),
-    login: (username, password) => write('/api/auth/login', 'POST', Me, { username, password }),
+    login: (username, password) =>
+      callJson(watched, '/api/auth/login', Me, { method: 'POST', body: { json: { username, password } } }),
     logout: () => callNoContent(watched, '/api/auth/logout', { method: 'POST' }),
     history: (id, signal) => getJson(watched, `/api/sites/${id}/history`, StatusHistory, signal),
     changeStatus: (id, change) => write(`/api/sites/${id}`, 'PATCH', LAYER_FEATURE.sites, change),
@@ -154,11 +156,13 @@ export function createApiClient(
     createZone: (zone) => write('/api/zones', 'POST', LAYER_FEATURE.zones, zone),
     updateZone: (id, change) => write(`/api/zones/${id}`, 'PATCH', LAYER_FEATURE.zones, change),
     deleteZone: (id, version) =>
-      callNoContent(watched, `/api/zones/${id}?version=${version}`, { method: 'DELETE' }),
+      callNoContent(watched, `/api/zones/${id}?version=${version}`, { method: 'DELETE', idempotent: true }),
     importLayer: (layer, file, contentType, query) =>
       callJson(watched, importPath(layer, query), ImportResult, {
         method: 'POST',
         body: { raw: file, contentType },
+        // A dry run writes nothing; a commit is keyed like every write.
+        idempotent: !query.dryRun,
       }),
   };
 }

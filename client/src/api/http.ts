@@ -9,10 +9,19 @@ export interface Send {
   /** JSON (serialized here) or raw bytes with their content type (an import file). */
   body?: { json: unknown } | { raw: Blob; contentType: string };
   signal?: AbortSignal;
+  /**
+   * A write that is safe to repeat: it carries an Idempotency-Key, and an answer of 503 or a lost connection is
+   * retried with the same key (the server answers a repeat with the first answer: docs/security.md, "Retries").
+   */
+  idempotent?: boolean;
 }
 
-function requestInit({ method = 'GET', body, signal }: Send): RequestInit {
+/** Tries of an idempotent write, and the pause before each retry (ms). */
+export const WRITE_RETRY_DELAYS_MS = [300, 1000];
+
+function requestInit({ method = 'GET', body, signal }: Send, key: string | null): RequestInit {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (key !== null) headers['idempotency-key'] = key;
   if (!body) return { method, headers, signal };
   if ('json' in body) {
     headers['content-type'] = 'application/json';
@@ -24,9 +33,24 @@ function requestInit({ method = 'GET', body, signal }: Send): RequestInit {
 
 /** Calls the API; a failure to reach it or an error answer is thrown as an ApiError, never returned. */
 async function call(fetchFn: FetchFn, path: string, send: Send): Promise<Response> {
+  if (!send.idempotent) return callOnce(fetchFn, path, send, null);
+  const key = crypto.randomUUID();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await callOnce(fetchFn, path, send, key);
+    } catch (error) {
+      const retriable = error instanceof ApiError && (error.status === 503 || error.status === 0);
+      const delay = WRITE_RETRY_DELAYS_MS[attempt];
+      if (!retriable || delay === undefined || send.signal?.aborted) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+async function callOnce(fetchFn: FetchFn, path: string, send: Send, key: string | null): Promise<Response> {
   let response: Response;
   try {
-    response = await fetchFn(path, requestInit(send));
+    response = await fetchFn(path, requestInit(send, key));
   } catch (cause) {
     // An abort is the caller's own decision, not a failure of the API: let it through unchanged.
     if (send.signal?.aborted) throw cause;

@@ -11,6 +11,9 @@ const UNREACHABLE_KINDS = new Set([
 ]);
 const UNAVAILABLE_SQLSTATE = /^(08|57P0[123]|53300)/;
 const PRISMA_CONNECTION_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024']);
+// node-postgres says so in words only, without a code, when a query meets a connection that has died.
+const PG_CONNECTION_LOST =
+  /^(Client has encountered a connection error|Connection terminated|Client was closed)/;
 
 type ErrorLike = {
   code?: unknown;
@@ -30,6 +33,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof e.code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(e.code))
       return true;
     if (typeof e.kind === 'string' && UNREACHABLE_KINDS.has(e.kind)) return true;
+    const { message } = e as { message?: unknown };
+    if (e.code === undefined && typeof message === 'string' && PG_CONNECTION_LOST.test(message)) return true;
     const adapterCause = e.meta?.driverAdapterError?.cause;
     e = (adapterCause ?? e.cause) as ErrorLike | undefined;
   }

@@ -40,7 +40,7 @@ const sites: FastifyPluginAsyncTypebox = async (app) => {
         const { code, message, details } = outcome.refusal;
         throw new AppError(code === 'NOTE_REQUIRED' ? 400 : 409, code, message, details);
       }
-      return (await app.store.getFeature('sites', id))!;
+      return outcome.feature;
     },
   );
 

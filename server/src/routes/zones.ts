@@ -47,11 +47,11 @@ const zones: FastifyPluginAsyncTypebox = async (app) => {
       const { name, geometry, team = null, dueDate = null, notes = null, state = 'planned' } = request.body;
       requireZoneFields({ name, dueDate });
       const area = requireZoneGeometry(geometry);
-      const { id } = await app.store.zones.create(
+      const { feature } = await app.store.zones.create(
         { name, geometry: area, team, dueDate, notes, state },
         request.user!.username,
       );
-      return reply.code(201).send((await app.store.getFeature('zones', id))!);
+      return reply.code(201).send(feature);
     },
   );
 
@@ -78,7 +78,7 @@ const zones: FastifyPluginAsyncTypebox = async (app) => {
         request.user!.username,
       );
       if (!outcome.ok) refuse(id, outcome);
-      return (await app.store.getFeature('zones', id))!;
+      return outcome.feature;
     },
   );
 

@@ -43,6 +43,7 @@ export async function importLayer<L extends ImportLayer>(
     (a, b) => a.index - b.index,
   );
   if (problems.length || !planned.ok) return { ok: false, problems };
-  if (!options.dryRun) await store.applyImport(planned.plan);
-  return { ok: true, counts: planned.counts };
+  // A commit answers with what its transaction wrote (the same as the plan's counts, but a retried import
+  // with an Idempotency-Key gets the first transaction's counts, not a new plan's).
+  return { ok: true, counts: options.dryRun ? planned.counts : await store.applyImport(planned.plan) };
 }

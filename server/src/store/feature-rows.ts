@@ -6,7 +6,7 @@ import type { Geometry } from 'geojson';
 import { LAYER_COLUMNS, type LayerId } from '@gridwatch/contract';
 import { readServed } from './columns/read-column';
 import { int, pointOf, str, type Row } from './row-values';
-import type { LayerFeature } from './store';
+import type { LayerFeature } from './ports/layers';
 
 const POINT_LAYERS: ReadonlySet<LayerId> = new Set(['substations', 'pylons', 'sites']);
 

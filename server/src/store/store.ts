@@ -18,6 +18,7 @@ export type { TilesPort } from './ports/tiles';
 export type { UserRecord } from './records/users';
 export type { ZoneWriteOutcome } from './records/zones';
 export { ANY_USERNAME } from './records/login-failures';
+export { IdempotencyKeyConflict, runWithIdempotencyKey, type IdempotencyScope } from './records/idempotency';
 
 export type Backend = 'sqlite' | 'postgis';
 

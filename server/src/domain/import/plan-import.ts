@@ -41,6 +41,13 @@ export interface ImportPlan<L extends ImportLayer = ImportLayer> {
   username: string;
 }
 
+/** What an import did, as its answer says: the plan's sizes. */
+export const countsOf = (plan: ImportPlan<ImportLayer>): ImportCounts => ({
+  created: plan.create.length,
+  updated: plan.update.length,
+  unchanged: plan.unchanged,
+});
+
 export interface ImportCounts {
   created: number;
   updated: number;
@@ -153,7 +160,7 @@ export function planImport<L extends ImportLayer>(
   return {
     ok: true,
     plan,
-    counts: { created: plan.create.length, updated: plan.update.length, unchanged: plan.unchanged },
+    counts: countsOf(plan),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { ReferenceTable } from '../../domain/import/fields';
 import type { ImportLayer } from '../../domain/import/import-layers';
-import type { ExistingRecord, ImportPlan } from '../../domain/import/plan-import';
+import type { ExistingRecord, ImportCounts, ImportPlan } from '../../domain/import/plan-import';
 
 /** What an import reads to plan itself, and the one write of an accepted plan. */
 export interface ImportsPort {
@@ -12,5 +12,5 @@ export interface ImportsPort {
   /** Which of these externalIds exist in the table. */
   existingExternalIds(table: ReferenceTable, externalIds: readonly string[]): Promise<Set<string>>;
   /** Writes an accepted import in one transaction; ImportConflictError when its rows moved since planning. */
-  applyImport<L extends ImportLayer>(plan: ImportPlan<L>): Promise<void>;
+  applyImport<L extends ImportLayer>(plan: ImportPlan<L>): Promise<ImportCounts>;
 }

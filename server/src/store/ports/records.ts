@@ -1,3 +1,4 @@
+import type { IdempotencyRepository } from '../records/idempotency';
 import type { AuditQuery, AuditRecordOut } from '../records/audit';
 import type { LoginFailuresRepository } from '../records/login-failures';
 import type { SessionsRepository } from '../records/sessions';
@@ -13,6 +14,8 @@ export interface RecordsPort {
   readonly loginFailures: LoginFailuresRepository;
   readonly sites: SitesRepository;
   readonly zones: ZonesRepository;
+  /** Idempotency keys of writes (docs/security.md, "Retries"). */
+  readonly idempotency: IdempotencyRepository;
   /** Audit records of zones, imports and users, newest first. */
   listAudit(query: AuditQuery): Promise<AuditRecordOut[]>;
 }

@@ -36,6 +36,9 @@ export async function openPostgisStore(url: string, options: OpenPostgisOptions 
   // An idle connection that the server drops (a restart, an admin) must not crash the process: the pool
   // discards it and the next request connects anew.
   pool.on('error', () => {});
+  // So must one that drops while checked out (inside a transaction): without a listener its 'error' event is
+  // an uncaught exception that ends the process. The query in flight fails on its own and answers 503.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const client = await pool.connect();
   try {
     await applyPostgisMigrations(client);

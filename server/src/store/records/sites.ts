@@ -4,6 +4,9 @@ import {
   type StatusChangeRequest,
 } from '../../domain/status-change';
 import type { Status } from '@gridwatch/contract';
+import type { LayerFeature } from '../ports/layers';
+import { readFeature } from '../sql/read-feature';
+import { writeTransaction } from './idempotency';
 import { nowIso, type Db } from './db';
 
 export interface StatusChangeRecord {
@@ -18,7 +21,7 @@ export interface StatusChangeRecord {
 }
 
 export type StatusChangeOutcome =
-  | { ok: true; version: number; change: StatusChangeRecord }
+  | { ok: true; version: number; change: StatusChangeRecord; feature: LayerFeature<'sites'> }
   | { ok: false; refusal: StatusChangeRefusal }
   | { ok: false; refusal: null }; // no such site
 
@@ -41,7 +44,7 @@ export class SitesRepository {
     request: StatusChangeRequest & { zoneId: number | null },
     username: string,
   ): Promise<StatusChangeOutcome> {
-    return this.db.$transaction(async (tx) => {
+    return writeTransaction(this.db, async (tx) => {
       const site = await tx.site.findUnique({
         where: { id: siteId },
         select: { status: true, version: true },
@@ -73,7 +76,9 @@ export class SitesRepository {
           zoneId: request.zoneId,
         },
       });
-      return { ok: true as const, version: request.version + 1, change: toRecord(change) };
+      // The site as this transaction left it: the answer, and what a retried request replays.
+      const feature = (await readFeature(tx, 'sites', siteId))!;
+      return { ok: true as const, version: request.version + 1, change: toRecord(change), feature };
     });
   }
 

@@ -1,6 +1,7 @@
 import type { Role } from '@gridwatch/contract';
 import { usernameKey } from '../../domain/username-key';
 import { appendAudit } from './audit';
+import { writeTransaction } from './idempotency';
 import { nowIso, type Db } from './db';
 
 export interface UserRecord {
@@ -62,7 +63,7 @@ export class UsersRepository {
     user: { username: string; role: Role; passwordHash: string },
     by: string,
   ): Promise<UserRecord | null> {
-    return this.db.$transaction(async (tx) => {
+    return writeTransaction(this.db, async (tx) => {
       const key = usernameKey(user.username);
       if (await tx.user.findFirst({ where: { OR: [{ username: user.username }, { usernameKey: key }] } })) {
         return null;
@@ -86,7 +87,7 @@ export class UsersRepository {
     change: UserUpdate,
     by: string,
   ): Promise<{ ok: true; user: UserRecord } | { ok: false; currentVersion: number | null }> {
-    return this.db.$transaction(async (tx) => {
+    return writeTransaction(this.db, async (tx) => {
       const { count } = await tx.user.updateMany({
         where: { id, version },
         data: { ...change, version: { increment: 1 } },

@@ -1,6 +1,9 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { bboxOfCoordinates } from '../../domain/geo/bbox';
+import type { LayerFeature } from '../ports/layers';
+import { readFeature } from '../sql/read-feature';
 import { appendAudit } from './audit';
+import { writeTransaction } from './idempotency';
 import { nowIso, type Db, type Tx } from './db';
 
 export type ZoneState = 'planned' | 'active' | 'closed';
@@ -13,6 +16,15 @@ export interface ZoneFields {
   notes: string | null;
   state: ZoneState;
 }
+
+type ZoneRefusal =
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'version'; currentVersion: number }
+  | { ok: false; reason: 'in-use'; statusChanges: number };
+
+/** An update's outcome carries the zone as the transaction left it: the answer a retry replays. */
+export type ZoneUpdateOutcome =
+  { ok: true; id: number; version: number; feature: LayerFeature<'zones'> } | ZoneRefusal;
 
 export type ZoneWriteOutcome =
   | { ok: true; id: number; version: number }
@@ -30,8 +42,11 @@ function geometryColumns(geometry: Polygon | MultiPolygon) {
 export class ZonesRepository {
   constructor(private readonly db: Db) {}
 
-  async create(fields: ZoneFields, username: string): Promise<{ id: number; version: number }> {
-    return this.db.$transaction(async (tx) => {
+  async create(
+    fields: ZoneFields,
+    username: string,
+  ): Promise<{ id: number; version: number; feature: LayerFeature<'zones'> }> {
+    return writeTransaction(this.db, async (tx) => {
       const at = nowIso();
       const { geometry, ...rest } = fields;
       const zone = await tx.zone.create({
@@ -44,7 +59,7 @@ export class ZonesRepository {
         username,
         details: fields,
       });
-      return { id: zone.id, version: zone.version };
+      return { id: zone.id, version: zone.version, feature: (await readFeature(tx, 'zones', zone.id))! };
     });
   }
 
@@ -53,9 +68,9 @@ export class ZonesRepository {
     version: number,
     change: Partial<ZoneFields>,
     username: string,
-  ): Promise<ZoneWriteOutcome> {
+  ): Promise<ZoneUpdateOutcome> {
     const { geometry, ...rest } = change;
-    return this.db.$transaction(async (tx) => {
+    return writeTransaction(this.db, async (tx) => {
       const { count } = await tx.zone.updateMany({
         where: { id, version },
         data: {
@@ -73,13 +88,13 @@ export class ZonesRepository {
         username,
         details: { version, change },
       });
-      return { ok: true as const, id, version: version + 1 };
+      return { ok: true as const, id, version: version + 1, feature: (await readFeature(tx, 'zones', id))! };
     });
   }
 
   /** A zone that status changes were recorded in is evidence: it can be closed, not deleted. */
   async delete(id: number, version: number, username: string): Promise<ZoneWriteOutcome> {
-    return this.db.$transaction(async (tx) => {
+    return writeTransaction(this.db, async (tx) => {
       const zone = await tx.zone.findUnique({ where: { id } });
       if (!zone) return { ok: false as const, reason: 'not-found' as const };
       if (zone.version !== version)
@@ -99,7 +114,7 @@ export class ZonesRepository {
     });
   }
 
-  private async refusal(tx: Tx, id: number): Promise<ZoneWriteOutcome> {
+  private async refusal(tx: Tx, id: number): Promise<ZoneRefusal> {
     const zone = await tx.zone.findUnique({ where: { id }, select: { version: true } });
     return zone
       ? { ok: false, reason: 'version', currentVersion: zone.version }

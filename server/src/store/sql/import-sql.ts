@@ -13,6 +13,8 @@ import {
   type ExistingRecord,
   type ImportPlan,
   type ImportUpdate,
+  countsOf,
+  type ImportCounts,
 } from '../../domain/import/plan-import';
 import {
   LINE_COLUMNS,
@@ -29,6 +31,7 @@ import {
   importSelect,
 } from '../columns/column-sql';
 import { readImported } from '../columns/read-column';
+import { writeTransaction } from '../records/idempotency';
 import { num, pointOf as point, str, type Row } from '../row-values';
 import type { ImportClient, ImportTx } from './import-client';
 import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './region-members-sql';
@@ -197,50 +200,58 @@ export async function existingExternalIds(
 export async function applyImport<L extends ImportLayer>(
   db: ImportClient,
   plan: ImportPlan<L>,
-): Promise<void> {
+): Promise<ImportCounts> {
   const layerSql = IMPORT_SQL[plan.layer] as LayerImportSql<L>;
-  await db.$transaction(async (tx) => {
-    for (const records of chunks(plan.create)) {
-      const values = join(records.map((record) => layerSql.insertValues(record, plan)));
-      const inserted = await tx.$executeRaw(sql`INSERT INTO ${raw(layerSql.table)} ${layerSql.insertColumns}
+  // The counts are the transaction's result: a retried import (Idempotency-Key) answers with the first one's.
+  return writeTransaction(
+    db,
+    async (tx) => {
+      for (const records of chunks(plan.create)) {
+        const values = join(records.map((record) => layerSql.insertValues(record, plan)));
+        const inserted = await tx.$executeRaw(sql`INSERT INTO ${raw(layerSql.table)} ${layerSql.insertColumns}
         VALUES ${values} ON CONFLICT (external_id) DO NOTHING`);
-      if (inserted !== records.length)
-        throw new ImportConflictError('another writer created some of its rows while the import ran');
-    }
-    for (const update of plan.update) {
-      const versionCheck = update.version === null ? empty : sql`AND version = ${update.version}`;
-      const changed =
-        await tx.$executeRaw(sql`UPDATE ${raw(layerSql.table)} SET ${layerSql.updateSet(update, plan)}
+        if (inserted !== records.length)
+          throw new ImportConflictError('another writer created some of its rows while the import ran');
+      }
+      for (const update of plan.update) {
+        const versionCheck = update.version === null ? empty : sql`AND version = ${update.version}`;
+        const changed =
+          await tx.$executeRaw(sql`UPDATE ${raw(layerSql.table)} SET ${layerSql.updateSet(update, plan)}
         WHERE id = ${update.id} ${versionCheck}`);
-      if (changed !== 1)
-        throw new ImportConflictError(`${update.record.properties.externalId} changed while the import ran`);
-    }
-    for (const changes of chunks(plan.statusChanges)) {
-      const values = join(
-        changes.map(
-          (c) => sql`((SELECT id FROM sites WHERE external_id = ${c.siteExternalId}), ${c.from}, ${c.to},
+        if (changed !== 1)
+          throw new ImportConflictError(
+            `${update.record.properties.externalId} changed while the import ran`,
+          );
+      }
+      for (const changes of chunks(plan.statusChanges)) {
+        const values = join(
+          changes.map(
+            (c) => sql`((SELECT id FROM sites WHERE external_id = ${c.siteExternalId}), ${c.from}, ${c.to},
             ${plan.note}, ${plan.username}, ${plan.at})`,
-        ),
-      );
-      await tx.$executeRaw(
-        sql`INSERT INTO status_changes (site_id, from_status, to_status, note, username, at) VALUES ${values}`,
-      );
-    }
-    // The points (or regions) just written are filed under their regions anew, in the same transaction.
-    const written = [
-      ...plan.create.map((r) => r.properties.externalId),
-      ...plan.update.map((u) => u.record.properties.externalId),
-    ];
-    if (plan.layer === 'regions') await refreshRegionMembers(tx, written);
-    else if (isMemberLayer(plan.layer)) await refreshPointMembers(tx, plan.layer, written);
-    const details = {
-      layer: plan.layer,
-      note: plan.note,
-      created: plan.create.map((r) => r.properties.externalId),
-      updated: plan.update.map((u) => u.record.properties.externalId),
-      unchanged: plan.unchanged,
-    };
-    await tx.$executeRaw(sql`INSERT INTO audit_records (entity, entity_id, action, username, at, details)
+          ),
+        );
+        await tx.$executeRaw(
+          sql`INSERT INTO status_changes (site_id, from_status, to_status, note, username, at) VALUES ${values}`,
+        );
+      }
+      // The points (or regions) just written are filed under their regions anew, in the same transaction.
+      const written = [
+        ...plan.create.map((r) => r.properties.externalId),
+        ...plan.update.map((u) => u.record.properties.externalId),
+      ];
+      if (plan.layer === 'regions') await refreshRegionMembers(tx, written);
+      else if (isMemberLayer(plan.layer)) await refreshPointMembers(tx, plan.layer, written);
+      const details = {
+        layer: plan.layer,
+        note: plan.note,
+        created: plan.create.map((r) => r.properties.externalId),
+        updated: plan.update.map((u) => u.record.properties.externalId),
+        unchanged: plan.unchanged,
+      };
+      await tx.$executeRaw(sql`INSERT INTO audit_records (entity, entity_id, action, username, at, details)
       VALUES ('import', NULL, 'import', ${plan.username}, ${plan.at}, ${JSON.stringify(details)})`);
-  }, TRANSACTION_OPTIONS);
+      return countsOf(plan);
+    },
+    TRANSACTION_OPTIONS,
+  );
 }

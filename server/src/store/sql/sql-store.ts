@@ -5,7 +5,7 @@ import type { Bbox } from '../../domain/geo/bbox';
 import { isWithinKm, WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
 import type { ReferenceTable } from '../../domain/import/fields';
 import type { ImportLayer } from '../../domain/import/import-layers';
-import type { ExistingRecord, ImportPlan } from '../../domain/import/plan-import';
+import type { ExistingRecord, ImportCounts, ImportPlan } from '../../domain/import/plan-import';
 import type { ProgressInputs } from '../../domain/progress';
 import type { Status } from '@gridwatch/contract';
 import type { SubstationLoads } from '../../domain/unexplained-load';
@@ -35,6 +35,7 @@ import { haversineKmSql } from './haversine-sql';
 import { applyImport, existingExternalIds, findImportRecords, type ImportClient } from './import-sql';
 import { filterWhere } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
+import { readFeature } from './read-feature';
 import type { Row } from '../row-values';
 import { searchSql, toSearchHit } from './search-sql';
 import type { SearchHit } from '@gridwatch/contract';
@@ -45,6 +46,7 @@ import { LoginFailuresRepository } from '../records/login-failures';
 import { SitesRepository } from '../records/sites';
 import { UsersRepository } from '../records/users';
 import { ZonesRepository } from '../records/zones';
+import { IdempotencyRepository } from '../records/idempotency';
 
 export type { Row };
 
@@ -70,12 +72,14 @@ export abstract class SqlStore implements Store {
   readonly loginFailures: LoginFailuresRepository;
   readonly sites: SitesRepository;
   readonly zones: ZonesRepository;
+  readonly idempotency: IdempotencyRepository;
 
   protected constructor(
     protected readonly db: RawClient,
     protected readonly records: Db,
   ) {
     this.users = new UsersRepository(records);
+    this.idempotency = new IdempotencyRepository(records);
     this.sessions = new SessionsRepository(records);
     this.loginFailures = new LoginFailuresRepository(records);
     this.sites = new SitesRepository(records);
@@ -149,10 +153,8 @@ export abstract class SqlStore implements Store {
     return { features: rows.slice(0, filter.limit).map(toFeature), truncated: rows.length > filter.limit };
   }
 
-  async getFeature<L extends LayerId>(layer: L, id: number): Promise<LayerFeature<L> | null> {
-    const { columns, from } = LAYER_SQL[layer];
-    const [row] = await this.db.$queryRaw<Row[]>(sql`SELECT ${columns} FROM ${from} WHERE t.id = ${id}`);
-    return row ? (rowToFeature[layer] as (row: Row) => LayerFeature<L>)(row) : null;
+  getFeature<L extends LayerId>(layer: L, id: number): Promise<LayerFeature<L> | null> {
+    return readFeature(this.db, layer, id);
   }
 
   querySitesAsOf(at: string, filter: LayerFilter): Promise<LayerPage<'sites'>> {
@@ -291,7 +293,7 @@ export abstract class SqlStore implements Store {
     return existingExternalIds(this.db, table, externalIds);
   }
 
-  applyImport<L extends ImportLayer>(plan: ImportPlan<L>): Promise<void> {
+  applyImport<L extends ImportLayer>(plan: ImportPlan<L>): Promise<ImportCounts> {
     return applyImport(this.db, plan);
   }
 
