@@ -9,7 +9,7 @@ import type { EvidenceType } from './sniff';
  * control character comes from a broken or hostile client, and the crew is better told than silently renamed.
  */
 
-/** Bidirectional controls: they make `invoice‮gpj.exe` display as `invoiceexe.jpg`. */
+/** Bidirectional controls: they make `invoice` + U+202E + `gpj.exe` display as `invoiceexe.jpg`. */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 const CONTROL = /\p{Cc}/u;
 const LONE_SURROGATE = /\p{Cs}/u;
