@@ -59,13 +59,14 @@ export function inspectPdf(bytes: Uint8Array): EvidenceRefusal | undefined {
     return refuse('PDF_TRUNCATED', 'The PDF is cut short (it has no end-of-file marker); upload it again.');
 
   const { streams, syntax } = splitStreams(bytes, text);
-  if (namesIn(syntax).has('Encrypt'))
+  const syntaxNames = namesIn(syntax);
+  if (syntaxNames.has('Encrypt'))
     return refuse(
       'PDF_ENCRYPTED',
       'The PDF is encrypted or password-protected, so its content cannot be checked; save or print it to an ' +
         'unprotected PDF and upload that.',
     );
-  const plain = firstOf(ACTIVE_PDF_NAMES, namesIn(syntax));
+  const plain = firstOf(ACTIVE_PDF_NAMES, syntaxNames);
   if (plain !== undefined) return active(plain, 'in its objects');
   for (const stream of streams) {
     const names = namesIn(stream.raw);
