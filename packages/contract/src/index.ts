@@ -1,4 +1,4 @@
-/** The contract between the tiers: request and response schemas, statuses, roles, calendar days, seed rows, column tables, geodesy. */
+/** The contract between the tiers: request and response schemas, statuses, roles, calendar days, reports, seed rows, column tables, geodesy. */
 export * from './audit';
 export * from './auth';
 export * from './calendar-day';
@@ -25,6 +25,7 @@ export * from './params';
 export * from './parsed';
 export * from './progress';
 export * from './queries';
+export * from './reports';
 export * from './roles';
 export * from './safe-text';
 export * from './search';

@@ -1,5 +1,5 @@
 import { roundTo3 } from './geo/haversine';
-import { ILLEGAL_DRAWING, type Status } from '@gridwatch/contract';
+import { ILLEGAL_DRAWING, type SiteStanding, type Status } from '@gridwatch/contract';
 
 /** A site as its status-change records stand at the report's instant (sites without a record then are left out). */
 export interface SiteAsOf {
@@ -60,6 +60,19 @@ export function roundShare(part: number, whole: number): number {
 }
 
 /**
+ * Where a site stands in the count (docs/progress.md, "Counting"): null when it was never found illegal, else
+ * shut down, licensed after, still drawing (illegal at the instant), or neither (SUSPECTED or NOT_FOUND again).
+ * The one place the rule is written: the report and the utilities' periodic reports both count with it.
+ */
+export function standingOf(site: Pick<SiteAsOf, 'status' | 'everIllegal'>): SiteStanding | null {
+  if (!site.everIllegal) return null;
+  if (site.status === 'SHUT_DOWN') return 'SHUT_DOWN';
+  if (site.status === 'LICENSED') return 'LICENSED_AFTER';
+  if (ILLEGAL_DRAWING.includes(site.status)) return 'STILL_DRAWING';
+  return 'NEITHER';
+}
+
+/**
  * Progress of each utility (DOMAIN.md, "Progress of a utility"), in the order given, then an unassigned row
  * when any site has no utility. Loads are summed in the order of `sites` (both stores hand them over by id,
  * so they get the same bits) and rounded to 3 decimals; `onTrack` compares the unrounded share.
@@ -75,14 +88,15 @@ export function progressByUtility(
     // An id missing from the list (the foreign key rules it out) would count as unassigned, not vanish.
     const tally =
       (site.utilityId === null ? undefined : tallies.get(site.utilityId)) ?? (unassigned ??= newTally());
-    if (!site.everIllegal) continue;
+    const standing = standingOf(site);
+    if (standing === null) continue;
     tally.found += 1;
-    if (site.status === 'SHUT_DOWN') {
+    if (standing === 'SHUT_DOWN') {
       tally.shutDown += 1;
       tally.loadRemovedMw += site.loadMw;
-    } else if (site.status === 'LICENSED') {
+    } else if (standing === 'LICENSED_AFTER') {
       tally.licensedAfter += 1;
-    } else if (ILLEGAL_DRAWING.includes(site.status)) {
+    } else if (standing === 'STILL_DRAWING') {
       tally.loadStillDrawingMw += site.loadMw;
     }
   }
