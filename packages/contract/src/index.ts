@@ -28,6 +28,7 @@ export * from './queries';
 export * from './roles';
 export * from './safe-text';
 export * from './search';
+export * from './site-retirement';
 export * from './seed-types';
 export * from './status';
 export * from './tiles';
