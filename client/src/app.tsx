@@ -92,7 +92,14 @@ function AppScreen({ onLogout, onLogin }: Omit<Props, 'api' | 'user'>) {
             initialBounds={bounds}
             snapshot={snapshot}
             popup={
-              popup && <SelectionDetails api={api} popup={popup} canChangeStatus={permissions.changeStatus} />
+              popup && (
+                <SelectionDetails
+                  api={api}
+                  popup={popup}
+                  canChangeStatus={permissions.changeStatus}
+                  canRetire={permissions.retireSites}
+                />
+              )
             }
           />
         )}

@@ -7,12 +7,15 @@ interface Props {
   api: ApiClient;
   popup: Choice;
   canChangeStatus: boolean;
+  canRetire: boolean;
 }
 
 /** What the popup of a chosen feature holds: a site's details and workflow, or another feature's attributes. */
-export function SelectionDetails({ api, popup, canChangeStatus }: Props) {
+export function SelectionDetails({ api, popup, canChangeStatus, canRetire }: Props) {
   if (popup.layer === 'sites') {
-    return <SiteDetails api={api} siteId={popup.id} canChangeStatus={canChangeStatus} />;
+    return (
+      <SiteDetails api={api} siteId={popup.id} canChangeStatus={canChangeStatus} canRetire={canRetire} />
+    );
   }
   // Zones and substations open their own panels, never a popup.
   if (popup.layer === 'zones') return null;

@@ -11,6 +11,13 @@ import { drawsPower } from './loads';
 import { xinjiangOutline } from './outline';
 import { containment } from './containment';
 import type { SeedData, SeedStatusChange } from '@gridwatch/contract';
+import {
+  LINE_COLUMNS,
+  PYLON_COLUMNS,
+  SITE_COLUMNS,
+  SUBSTATION_COLUMNS,
+  type ColumnTable,
+} from '@gridwatch/contract';
 import { FEEDER_RADIUS_M } from './sites';
 
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
@@ -253,5 +260,32 @@ describe('generateSeed substation loads', () => {
     }
     expect(unreported).toBeGreaterThan(10);
     for (const h of hidden) expect(hiddenAt.get(h.substationExternalId)).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe('generateSeed numbers', () => {
+  it('keep to the bounds an import of them would be checked against (the column tables)', () => {
+    const rows: [ColumnTable, readonly object[]][] = [
+      [SITE_COLUMNS, seed.sites],
+      [SUBSTATION_COLUMNS, seed.substations],
+      [LINE_COLUMNS, seed.lines],
+      [PYLON_COLUMNS, seed.pylons],
+    ];
+    let checked = 0;
+    for (const [columns, table] of rows) {
+      for (const [name, column] of Object.entries(columns)) {
+        const check = column.imported?.check;
+        if (!check || (check.type !== 'number' && check.type !== 'integer')) continue;
+        for (const row of table) {
+          const value = (row as Record<string, unknown>)[name];
+          if (value === null) continue;
+          expect(value, name).toBeLessThanOrEqual(check.max);
+          if (check.exclusive) expect(value, name).toBeGreaterThan(check.min);
+          else expect(value, name).toBeGreaterThanOrEqual(check.min);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
   });
 });

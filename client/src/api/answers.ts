@@ -16,6 +16,7 @@ export {
   ProgressReport,
   ProgressSeries,
   RegionLoadList,
+  RetiredSite,
   SearchHits,
   SitesInArea,
   StatusHistory,

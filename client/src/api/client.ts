@@ -11,6 +11,7 @@ import {
   ProgressReport,
   ProgressSeries,
   RegionLoadList,
+  RetiredSite,
   SearchHits,
   SitesInArea,
   StatusHistory,
@@ -39,6 +40,8 @@ import type {
   LayerFilter,
   ProgressQuery,
   ProgressSeriesQuery,
+  RetiredSiteOut,
+  SiteRetirementBody,
   StatusChange,
   StatusChangeBody,
   UnexplainedLoadRow,
@@ -96,6 +99,8 @@ export interface ApiClient {
   logout(): Promise<void>;
   history(siteId: number, signal?: AbortSignal): Promise<StatusChange[]>;
   changeStatus(siteId: number, change: StatusChangeBody): Promise<ApiFeature<'sites'>>;
+  /** Retires a wrong site (admins): every read leaves it out from then on. */
+  retireSite(siteId: number, body: SiteRetirementBody): Promise<RetiredSiteOut>;
   zone(zoneId: number, signal?: AbortSignal): Promise<ApiFeature<'zones'>>;
   zoneSites(zoneId: number, signal?: AbortSignal): Promise<ZoneSites>;
   createZone(zone: CreateZoneBody): Promise<ApiFeature<'zones'>>;
@@ -151,6 +156,8 @@ export function createApiClient(
     logout: () => callNoContent(watched, '/api/auth/logout', { method: 'POST' }),
     history: (id, signal) => getJson(watched, `/api/sites/${id}/history`, StatusHistory, signal),
     changeStatus: (id, change) => write(`/api/sites/${id}`, 'PATCH', LAYER_FEATURE.sites, change),
+    retireSite: (id, body) =>
+      callJson(watched, `/api/sites/${id}`, RetiredSite, { method: 'DELETE', body: { json: body } }),
     zone: (id, signal) => getJson(watched, `/api/zones/${id}`, LAYER_FEATURE.zones, signal),
     zoneSites: (id, signal) => getJson(watched, `/api/zones/${id}/sites`, SitesInArea, signal),
     createZone: (zone) => write('/api/zones', 'POST', LAYER_FEATURE.zones, zone),

@@ -10,6 +10,7 @@ import type {
   LayerFeatureOf,
   LayerId,
   SitesInArea,
+  RetiredSite as RetiredSiteSchema,
   StatusChangeOut,
   StatusTotals as StatusTotalsSchema,
   UnexplainedLoadRow as UnexplainedLoadRowSchema,
@@ -40,6 +41,7 @@ export type {
   RegionLoad,
   Role,
   SearchHit,
+  SiteRetirementBody,
   Status,
   StatusChangeBody,
   UnlicensedLoad,
@@ -81,6 +83,9 @@ export type UnexplainedLoadRow = Static<typeof UnexplainedLoadRowSchema>;
 
 /** One record of a site's history (GET /api/sites/:id/history). */
 export type StatusChange = Static<typeof StatusChangeOut>;
+
+/** A site as retiring it answers (DELETE /api/sites/:id). */
+export type RetiredSiteOut = Static<typeof RetiredSiteSchema>;
 
 /** One bad row of an import, from the details of a 422 IMPORT_INVALID. */
 export type ImportRowProblem = Static<typeof ImportProblem>;

@@ -5,10 +5,13 @@ export interface Permissions {
   changeStatus: boolean;
   editZones: boolean;
   importData: boolean;
+  /** Retire a wrong site (a soft delete, audited): admins only. */
+  retireSites: boolean;
 }
 
 /** `null` is nobody logged in, reading a public deployment. */
 export function permissionsOf(role: Role | null): Permissions {
   const writes = role === 'enforcer' || role === 'admin';
-  return { changeStatus: writes, editZones: writes, importData: role === 'admin' };
+  const admin = role === 'admin';
+  return { changeStatus: writes, editZones: writes, importData: admin, retireSites: admin };
 }

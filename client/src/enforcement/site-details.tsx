@@ -4,6 +4,8 @@ import { useI18n } from '../i18n';
 import { FeatureDetails } from '../panels/feature-details';
 import { useFeature } from '../panels/use-feature';
 import { useDataWritten } from '../server-state/use-data-written';
+import { useSelect } from '../selection/use-selection';
+import { RetireForm } from './retire-form';
 import { SiteHistory } from './site-history';
 import { StatusForm } from './status-form';
 
@@ -11,10 +13,13 @@ interface Props {
   api: ApiClient;
   siteId: number;
   canChangeStatus: boolean;
+  /** Admins may retire a wrong site. */
+  canRetire: boolean;
 }
 
-/** A site's popup: its attributes, the status form for those who may use it, and its history. */
-export function SiteDetails({ api, siteId, canChangeStatus }: Props) {
+/** A site's popup: its attributes, the status form and retiring for those who may use them, and its history. */
+export function SiteDetails({ api, siteId, canChangeStatus, canRetire }: Props) {
+  const select = useSelect();
   const { t } = useI18n();
   const [conflict, setConflict] = useState(false);
   const site = useFeature(api, 'sites', siteId);
@@ -38,6 +43,21 @@ export function SiteDetails({ api, siteId, canChangeStatus }: Props) {
           onChanged={() => {
             setConflict(false);
             written('sites');
+          }}
+          onConflict={() => {
+            setConflict(true);
+            written('sites');
+          }}
+        />
+      )}
+      {canRetire && site.state === 'loaded' && site.selected.layer === 'sites' && (
+        <RetireForm
+          key={`${siteId}/${site.selected.feature.properties.version}`}
+          api={api}
+          site={site.selected.feature}
+          onRetired={() => {
+            written('sites');
+            select.closePopup();
           }}
           onConflict={() => {
             setConflict(true);

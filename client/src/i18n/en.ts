@@ -151,6 +151,16 @@ export const en = {
       'Someone else changed this site meanwhile. It has been reloaded: check its status and try again.',
     noTransitions: 'No status change is allowed from this status.',
   },
+  retire: {
+    action: 'Retire site',
+    title: 'Retire this site',
+    explain:
+      'For a site that should not be on the map (a duplicate, a mistake): it disappears from every map, list, ' +
+      'analysis and export. The audit trail keeps it, and an admin can restore it.',
+    reason: 'Reason (required)',
+    confirm: 'Retire',
+    cancel: 'Keep it',
+  },
   history: {
     title: 'History',
     empty: 'No recorded status changes.',

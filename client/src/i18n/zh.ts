@@ -139,6 +139,15 @@ export const zh: Messages = {
     conflict: '此矿场已被他人修改，已重新加载：请检查其状态后重试。',
     noTransitions: '当前状态不允许任何变更。',
   },
+  retire: {
+    action: '撤销矿场',
+    title: '撤销此矿场',
+    explain:
+      '用于不应出现在地图上的矿场（重复、录入错误）：它将从所有地图、列表、分析和导出中消失。审计记录会保留，管理员可以恢复。',
+    reason: '原因（必填）',
+    confirm: '撤销',
+    cancel: '保留',
+  },
   history: {
     title: '历史记录',
     empty: '暂无状态变更记录。',

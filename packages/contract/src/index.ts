@@ -29,6 +29,7 @@ export * from './reports';
 export * from './roles';
 export * from './safe-text';
 export * from './search';
+export * from './site-retirement';
 export * from './seed-types';
 export * from './status';
 export * from './tiles';

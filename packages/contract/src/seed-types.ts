@@ -51,6 +51,14 @@ export interface SeedStatusChange {
   at: string; // ISO 8601 UTC timestamp
 }
 
+/** A site an admin retired (DELETE /api/sites/:id), as a database that holds one has it: with its audit row. */
+export interface SeedRetirement {
+  siteExternalId: string;
+  at: string; // ISO 8601 UTC timestamp
+  username: string;
+  reason: string;
+}
+
 export interface SeedData {
   regions: SeedRegion[];
   utilities: SeedUtility[];
@@ -60,4 +68,6 @@ export interface SeedData {
   sites: SeedSite[];
   /** Ordered by time; for each site the first record is its creation and the last one ends in its current status. */
   statusChanges: SeedStatusChange[];
+  /** Sites retired since (none when absent): left out of every read. */
+  retirements?: SeedRetirement[];
 }

@@ -89,6 +89,13 @@ const MATRIX: Record<string, Row> = {
   'POST /api/zones': { path: '/api/zones', body: { name: 'matrix', geometry: SQUARE }, least: 'enforcer' },
   'PATCH /api/zones/:id': { path: '/api/zones/1', body: { name: 'matrix', version: 99 }, least: 'enforcer' },
   'DELETE /api/zones/:id': { path: '/api/zones/1?version=99', least: 'enforcer' },
+  'DELETE /api/sites/:id': { path: '/api/sites/1', body: { version: 99, reason: 'matrix' }, least: 'admin' },
+  'POST /api/sites/:id/restore': {
+    path: '/api/sites/1/restore',
+    body: { version: 99, reason: 'matrix' },
+    least: 'admin',
+  },
+  'GET /api/sites/retired': { path: '/api/sites/retired', least: 'admin' },
   'POST /api/import/:layer': {
     path: '/api/import/sites?dryRun=true',
     body: { type: 'FeatureCollection', features: [] },

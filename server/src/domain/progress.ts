@@ -1,4 +1,5 @@
 import { roundTo3 } from './geo/haversine';
+import { sumTerm } from './sum-term';
 import { ILLEGAL_DRAWING, type SiteStanding, type Status } from '@gridwatch/contract';
 
 /** A site as its status-change records stand at the report's instant (sites without a record then are left out). */
@@ -75,7 +76,7 @@ export function standingOf(site: Pick<SiteAsOf, 'status' | 'everIllegal'>): Site
 /**
  * Progress of each utility (DOMAIN.md, "Progress of a utility"), in the order given, then an unassigned row
  * when any site has no utility. Loads are summed in the order of `sites` (both stores hand them over by id,
- * so they get the same bits) and rounded to 3 decimals; `onTrack` compares the unrounded share.
+ * so they get the same bits), each at most SUM_TERM_CAP_MW, and rounded to 3 decimals; `onTrack` compares the unrounded share.
  */
 export function progressByUtility(
   utilities: readonly UtilityRef[],
@@ -93,11 +94,11 @@ export function progressByUtility(
     tally.found += 1;
     if (standing === 'SHUT_DOWN') {
       tally.shutDown += 1;
-      tally.loadRemovedMw += site.loadMw;
+      tally.loadRemovedMw += sumTerm(site.loadMw);
     } else if (standing === 'LICENSED_AFTER') {
       tally.licensedAfter += 1;
     } else if (standing === 'STILL_DRAWING') {
-      tally.loadStillDrawingMw += site.loadMw;
+      tally.loadStillDrawingMw += sumTerm(site.loadMw);
     }
   }
   const rows = utilities.map((u) => toRow(u.id, u.name, u.nameZh, tallies.get(u.id) ?? newTally(), elapsed));

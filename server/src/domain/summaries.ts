@@ -1,4 +1,5 @@
 import { roundTo3 } from './geo/haversine';
+import { sumTerm } from './sum-term';
 import { ILLEGAL_DRAWING, STATUSES, type Status } from '@gridwatch/contract';
 
 export interface StatusTotals {
@@ -15,7 +16,7 @@ export interface SiteSummary {
 /**
  * Count and load of the sites, in all and by status, in megawatts rounded to 3 decimals. `statuses` lists the
  * statuses the answer breaks down by (each present, zero when no site has it); the sum runs in the order given,
- * so both stores, handing over the same sites, get the same bits.
+ * so both stores, handing over the same sites, get the same bits. Each load counts at most SUM_TERM_CAP_MW.
  */
 export function summarizeSites(
   sites: readonly { status: Status; loadMw: number }[],
@@ -28,8 +29,8 @@ export function summarizeSites(
     const bucket = byStatus[site.status];
     if (!bucket) continue;
     bucket.count += 1;
-    bucket.loadMw += site.loadMw;
-    total += site.loadMw;
+    bucket.loadMw += sumTerm(site.loadMw);
+    total += sumTerm(site.loadMw);
   }
   for (const bucket of Object.values(byStatus)) bucket.loadMw = roundTo3(bucket.loadMw);
   const siteCount = Object.values(byStatus).reduce((n, b) => n + b.count, 0);

@@ -1,4 +1,5 @@
 import { roundTo3 } from './geo/haversine';
+import { sumTerm } from './sum-term';
 import type { Status } from '@gridwatch/contract';
 
 /**
@@ -28,7 +29,10 @@ export interface UnexplainedLoad extends SubstationLoads {
   unexplainedMw: number;
 }
 
-/** Each substation's unexplained load, rounded to 3 decimals, largest first (ties by id). */
+/**
+ * Each substation's unexplained load, rounded to 3 decimals, largest first (ties by id). The sums come capped
+ * from the store (store/sql/sum-sql.ts); the meter and base readings count at most SUM_TERM_CAP_MW too.
+ */
 export function rankUnexplainedLoad(rows: readonly SubstationLoads[]): UnexplainedLoad[] {
   return rows
     .map((r) => ({
@@ -39,7 +43,9 @@ export function rankUnexplainedLoad(rows: readonly SubstationLoads[]): Unexplain
       baseLoadMw: roundTo3(r.baseLoadMw),
       licensedLoadMw: roundTo3(r.licensedLoadMw),
       knownIllegalLoadMw: roundTo3(r.knownIllegalLoadMw),
-      unexplainedMw: roundTo3(r.meteredPeakMw - r.baseLoadMw - r.licensedLoadMw - r.knownIllegalLoadMw),
+      unexplainedMw: roundTo3(
+        sumTerm(r.meteredPeakMw) - sumTerm(r.baseLoadMw) - r.licensedLoadMw - r.knownIllegalLoadMw,
+      ),
     }))
     .sort((a, b) => b.unexplainedMw - a.unexplainedMw || a.substationId - b.substationId);
 }

@@ -197,7 +197,7 @@ describe.each(BACKENDS)('POST /api/import/:layer on %s', (backend) => {
     const res = await post('/api/import/sites', collection(siteFeature('G-1', { loadMw: '12' })));
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details).toEqual([
-      { index: 0, externalId: 'G-1', message: 'loadMw must be a number ≥ 0, not the string "12"' },
+      { index: 0, externalId: 'G-1', message: 'loadMw must be a number ≥ 0 and ≤ 2000, not the string "12"' },
     ]);
   });
 

@@ -3,12 +3,35 @@ import {
   errorResponses,
   IdParams,
   LAYER_FEATURE,
+  RetiredSite,
+  RetiredSiteList,
+  SiteRetirementBody,
   StatusChangeBody,
   StatusHistory,
 } from '@gridwatch/contract';
-import { AppError, notFound } from '../http/app-error';
+import { AppError, notFound, validationFailed } from '../http/app-error';
 
-/** Status changes of a site (DOMAIN.md transitions, a note, the version) and their history. */
+/** A version conflict of a retirement or restore: 409 naming the site's version now. */
+function versionConflict(id: number, currentVersion: number): AppError {
+  return new AppError(
+    409,
+    'VERSION_CONFLICT',
+    `Site ${id} was changed meanwhile (now version ${currentVersion})`,
+    [{ currentVersion }],
+  );
+}
+
+/** The reason of a retirement or restore, which the schema cannot see to be blank. */
+function requireReason(reason: string): string {
+  if (reason.trim() !== '') return reason;
+  const message = 'the reason must not be blank';
+  throw validationFailed(message, [{ in: 'body', path: '/reason', message }]);
+}
+
+/**
+ * Status changes of a site (DOMAIN.md transitions, a note, the version) and their history; retiring a wrong site
+ * and restoring it (admins, audited; docs/auth-and-audit.md).
+ */
 const sites: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/api/sites/:id',
@@ -60,6 +83,68 @@ const sites: FastifyPluginAsyncTypebox = async (app) => {
       if (!history) throw notFound(`No site with id ${request.params.id}`);
       return history;
     },
+  );
+
+  app.delete(
+    '/api/sites/:id',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['enforcement'],
+        description:
+          'Retires a wrong site (soft delete): every read and export leaves it out from then on, its records ' +
+          'stay. Names the version read (409 when the site changed since) and a reason, which is audited.',
+        params: IdParams,
+        body: SiteRetirementBody,
+        response: { 200: RetiredSite, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const reason = requireReason(request.body.reason);
+      const outcome = await app.store.sites.retire(id, request.body.version, reason, request.user!.username);
+      if (outcome.ok) return outcome.value;
+      if (outcome.reason === 'version') throw versionConflict(id, outcome.currentVersion);
+      throw notFound(`No site with id ${id} (or it is retired already: GET /api/sites/retired)`);
+    },
+  );
+
+  app.post(
+    '/api/sites/:id/restore',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['enforcement'],
+        description: 'Brings a retired site back into every read; names its version and a reason, audited.',
+        params: IdParams,
+        body: SiteRetirementBody,
+        response: { 200: LAYER_FEATURE.sites, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const reason = requireReason(request.body.reason);
+      const outcome = await app.store.sites.restore(id, request.body.version, reason, request.user!.username);
+      if (!outcome.ok) {
+        if (outcome.reason === 'version') throw versionConflict(id, outcome.currentVersion);
+        throw notFound(`No retired site with id ${id}`);
+      }
+      return outcome.value.feature;
+    },
+  );
+
+  app.get(
+    '/api/sites/retired',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['enforcement'],
+        description:
+          'The retired sites (admins only), the latest retired first, with who retired each, when and why.',
+        response: { 200: RetiredSiteList, ...errorResponses(401, 403) },
+      },
+    },
+    async () => app.store.sites.retired(),
   );
 };
 

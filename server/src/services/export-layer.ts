@@ -1,6 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { LayerId } from '@gridwatch/contract';
 import { roundTo3 } from '../domain/geo/haversine';
+import { sumTerm } from '../domain/sum-term';
 import type { LayerFeature, LayerFilter, LayersPort, SpatialQueriesPort } from '../store/store';
 import { VERSION } from '../version';
 import { everyPage } from './every-page';
@@ -42,7 +43,7 @@ export async function* geojsonExport(store: ExportSource, request: ExportRequest
   for await (const feature of features(store, request)) {
     yield `${count === 0 ? '' : ',\n'}${JSON.stringify(feature)}`;
     count += 1;
-    if (request.layer === 'sites') loadMw += (feature.properties as { loadMw: number }).loadMw;
+    if (request.layer === 'sites') loadMw += sumTerm((feature.properties as { loadMw: number }).loadMw);
   }
   const meta = {
     exportedAt: new Date().toISOString(),

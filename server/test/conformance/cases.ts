@@ -1,3 +1,5 @@
+import type { Role } from '@gridwatch/contract';
+
 /**
  * The conformance cases: a request and the answer, hand-checked against CONFORMANCE_SEED (site loads are
  * powers of two, so a total names the sites counted). Both stores must give these answers, and the same JSON.
@@ -15,6 +17,8 @@ export interface ConformanceCase {
   ids?: string[];
   /** The answer is a vector tile: decode this source layer; `ids` then lists its features' externalIds, sorted. */
   tileLayer?: string;
+  /** Asked as a user of this role (logged in for the case); anonymous otherwise (public read is on). */
+  as?: Role;
 }
 
 const square = (minLon: number, minLat: number, maxLon: number, maxLat: number) => [
@@ -391,5 +395,79 @@ export const CASES: ConformanceCase[] = [
     url: '/api/tiles/sites/12/3071/1473.mvt?asOf=2025-12-31',
     status: 204,
     expect: {},
+  },
+  // C-retired (id 16, 16384 MW, 5 km north of S-1) is retired: every answer above leaves it out, and these ask
+  // for it by name.
+  {
+    name: 'a retired site is not found',
+    method: 'GET',
+    url: '/api/sites/16',
+    status: 404,
+    expect: { error: { code: 'NOT_FOUND' } },
+  },
+  {
+    name: 'nor is its history',
+    method: 'GET',
+    url: '/api/sites/16/history',
+    status: 404,
+    expect: { error: { code: 'NOT_FOUND' } },
+  },
+  {
+    name: 'search does not find a retired site',
+    method: 'GET',
+    url: '/api/search?q=C-re',
+    status: 200,
+    expect: [],
+  },
+  {
+    name: 'the sites layer counts only live sites',
+    method: 'GET',
+    url: '/api/layers',
+    status: 200,
+    expect: [
+      { id: 'regions' },
+      { id: 'substations' },
+      { id: 'lines' },
+      { id: 'pylons' },
+      { id: 'sites', count: 15 },
+      { id: 'zones' },
+    ],
+  },
+  {
+    // 13 = 1 + 4 + 8 (the 10 km circle), 784 = 16 + 256 + 512: the ten live sites, 1 + 2 + … + 512 MW.
+    name: 'clusters count only live sites: the z7 tile of S-1 holds the ten live sites around it',
+    method: 'GET',
+    url: '/api/tiles/sites/7/94/46.mvt',
+    status: 200,
+    expect: {
+      features: [
+        { properties: { cluster: true, count: 3, loadMw: 13 } },
+        { properties: { count: 1, loadMw: 128 } },
+        { properties: { count: 3, loadMw: 784 } },
+        { properties: { count: 1, loadMw: 2 } },
+        { properties: { count: 1, loadMw: 64 } },
+        { properties: { count: 1, loadMw: 32 } },
+      ],
+    },
+    tileLayer: 'sites',
+  },
+  {
+    name: 'an admin lists the retired sites, with who retired each, when and why',
+    method: 'GET',
+    url: '/api/sites/retired',
+    as: 'admin',
+    status: 200,
+    expect: [
+      {
+        id: 16,
+        externalId: 'C-retired',
+        status: 'UNLICENSED',
+        loadMw: 16384,
+        retiredAt: '2026-01-02T00:00:00.000Z',
+        retiredBy: 'fixture',
+        reason: 'conformance fixture: a site mapped by mistake',
+        version: 2,
+      },
+    ],
   },
 ];

@@ -13,10 +13,12 @@ afterAll(async () => {
 });
 
 async function ask(backend: string, c: ConformanceCase) {
-  const res = await apps.get(backend)!.app.inject({
+  const t = apps.get(backend)!;
+  const res = await t.app.inject({
     method: c.method,
     url: c.url,
     ...(c.body === undefined ? {} : { payload: c.body as object }),
+    ...(c.as ? { headers: { cookie: await t.login(c.as) } } : {}),
   });
   if (c.tileLayer) {
     // Positions may differ by tile quantisation between stores; ids and properties may not.

@@ -6,12 +6,22 @@
  */
 import type { Static, TSchema } from 'typebox';
 
-/** How an import row's value is checked (server/src/domain/import/fields.ts holds the parsers). */
+/**
+ * How an import row's value is checked (server/src/domain/import/fields.ts holds the parsers). A number has
+ * both bounds, each stated beside its column with the reason: a value outside them is a typo or an attack
+ * (`loadMw: 1e20` once broke every tile of its site), and the import refuses it, naming row, column and bound.
+ */
 export type ImportCheck =
   | { readonly type: 'text' }
   | { readonly type: 'date' }
   | { readonly type: 'oneOf'; readonly values: readonly string[] }
-  | { readonly type: 'number' | 'integer'; readonly min?: number; readonly exclusive?: boolean };
+  | {
+      readonly type: 'number' | 'integer';
+      readonly min: number;
+      /** Whether `min` itself is refused (a voltage must be > 0, a load may be 0). */
+      readonly exclusive?: boolean;
+      readonly max: number;
+    };
 
 export interface ImportRule {
   readonly check: ImportCheck;

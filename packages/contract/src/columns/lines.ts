@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { column, optionalText, REQUIRED_TEXT, type ColumnTable } from './column';
+import { MAX_VOLTAGE_KV } from './substations';
 
 /** The columns of `lines` (see sites.ts); the geometry and its box are the loaders' and readers' own. */
 export const LINE_COLUMNS = {
@@ -9,7 +10,10 @@ export const LINE_COLUMNS = {
   voltageKv: column({
     sql: 'voltage_kv',
     schema: Type.Number(),
-    imported: { check: { type: 'number', min: 0, exclusive: true }, required: true },
+    imported: {
+      check: { type: 'number', min: 0, exclusive: true, max: MAX_VOLTAGE_KV },
+      required: true,
+    },
   }),
   fromSubstationId: column({
     sql: 'from_substation_id',

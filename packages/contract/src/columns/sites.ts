@@ -3,6 +3,15 @@ import { STATUSES } from '../status';
 import { column, optionalText, REQUIRED_TEXT, type ColumnTable } from './column';
 
 /**
+ * A site's load. The largest mining farms known draw a few hundred MW (the biggest campus ever announced, 1 GW);
+ * 2,000 MW leaves room for them and refuses a load typed in kW or W, or an absurd one. With it, a million sites
+ * sum to at most 2·10⁹ MW: every total is an exact-enough double far from overflow (docs/security.md).
+ */
+export const MAX_SITE_LOAD_MW = 2_000;
+/** Machines at a site: the load bound at 2 kW a machine (less than any mining ASIC draws). */
+export const MAX_SITE_MACHINES = 1_000_000;
+
+/**
  * The columns of `sites` (server/src/store/columns reads this table; migrations are hand-written SQL). A new
  * column: an entry here, a migration per backend, the Prisma schema. Position and geometry (lon, lat,
  * footprint) are the loaders' and the readers' own, as are the id and the version's bump.
@@ -15,12 +24,12 @@ export const SITE_COLUMNS = {
   machines: column({
     sql: 'machines',
     schema: Type.Integer(),
-    imported: { check: { type: 'integer', min: 0 }, required: true },
+    imported: { check: { type: 'integer', min: 0, max: MAX_SITE_MACHINES }, required: true },
   }),
   loadMw: column({
     sql: 'load_mw',
     schema: Type.Number(),
-    imported: { check: { type: 'number', min: 0 }, required: true },
+    imported: { check: { type: 'number', min: 0, max: MAX_SITE_LOAD_MW }, required: true },
   }),
   status: column({
     sql: 'status',

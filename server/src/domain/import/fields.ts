@@ -58,19 +58,30 @@ export interface Range {
   min?: number;
   /** Whether `min` itself is refused (a voltage must be > 0, a load may be 0). */
   exclusive?: boolean;
+  /** The largest value taken (the column table states why, packages/contract/src/columns). */
+  max?: number;
 }
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const INTEGER = /^[+-]?\d+$/;
 
-function numeric(kind: 'number' | 'integer', { min, exclusive = false }: Range): Parser<number> {
-  const bound = min === undefined ? '' : ` ${exclusive ? '>' : '≥'} ${min}`;
-  const expects = `${kind === 'integer' ? 'an integer' : 'a number'}${bound}`;
+/** The range in words: `≥ 0 and ≤ 2000`, `> 0 and ≤ 1200`. */
+function rangeText({ min, exclusive = false, max }: Range): string {
+  const parts: string[] = [];
+  if (min !== undefined) parts.push(`${exclusive ? '>' : '≥'} ${min}`);
+  if (max !== undefined) parts.push(`≤ ${max}`);
+  return parts.length ? ` ${parts.join(' and ')}` : '';
+}
+
+function numeric(kind: 'number' | 'integer', range: Range): Parser<number> {
+  const { min, exclusive = false, max } = range;
+  const expects = `${kind === 'integer' ? 'an integer' : 'a number'}${rangeText(range)}`;
   const check = (n: number, shown: string): FieldResult<number> => {
     if (!Number.isFinite(n)) return fail(`must be ${expects}, not ${shown}`);
     if (kind === 'integer' && !Number.isSafeInteger(n)) return fail(`must be ${expects}, not ${shown}`);
     if (min !== undefined && (exclusive ? n <= min : n < min))
       return fail(`must be ${expects}, not ${shown}`);
+    if (max !== undefined && n > max) return fail(`must be ${expects}, not ${shown}`);
     return ok(n);
   };
   return {

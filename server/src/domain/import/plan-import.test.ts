@@ -116,4 +116,23 @@ describe('planImport', () => {
       ],
     });
   });
+
+  it('refuses a row that names a retired site, even one equal to it, pointing to the restore', () => {
+    const retired = { ...context([record()]) };
+    retired.existing = new Map([
+      ['M-1', { id: 7, version: 5, record: record(), retiredAt: '2026-05-02T08:00:00.000Z' }],
+    ]);
+    expect(planImport('sites', rows(record()), retired)).toEqual({
+      ok: false,
+      problems: [
+        {
+          index: 0,
+          externalId: 'M-1',
+          message: expect.stringMatching(
+            /site 7, which an admin retired \(2026-05-02T08:00:00.000Z\): restore it first \(POST \/api\/sites\/7\/restore\)/,
+          ),
+        },
+      ],
+    });
+  });
 });

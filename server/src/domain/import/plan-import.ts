@@ -10,6 +10,8 @@ export interface ExistingRecord<L extends ImportLayer> {
   /** Sites carry a version for optimistic concurrency; the other layers have none. */
   version: number | null;
   record: ImportRecord<L>;
+  /** Sites: when an admin retired it (ISO 8601), absent or null while it is live. */
+  retiredAt?: string | null;
 }
 
 export interface StatusChangePlan {
@@ -106,7 +108,7 @@ const TABLE_NOUN: Record<ReferenceTable, string> = {
 
 /**
  * Decides, row by row, whether the import creates, updates or leaves a record as it is, and refuses rows whose
- * references do not resolve or whose status change is not an allowed transition. Either every row is
+ * references do not resolve, whose status change is not an allowed transition, or that name a retired site. Either every row is
  * acceptable and the plan is complete, or the answer lists every bad row.
  */
 export function planImport<L extends ImportLayer>(
@@ -135,6 +137,17 @@ export function planImport<L extends ImportLayer>(
         messages.push(`${name} "${value}" names no ${TABLE_NOUN[table]} in the database`);
     }
     const stored = context.existing.get(externalId);
+    // A retired site is neither brought back nor changed behind the admin's back (docs/import.md).
+    if (stored?.retiredAt) {
+      problems.push({
+        index,
+        externalId,
+        message:
+          `externalId "${externalId}" names site ${stored.id}, which an admin retired (${stored.retiredAt}): ` +
+          `restore it first (POST /api/sites/${stored.id}/restore), or give the row another externalId`,
+      });
+      continue;
+    }
     const from = stored && layer === 'sites' ? (stored.record.properties as SiteImport).status : null;
     const to = layer === 'sites' ? (record.properties as SiteImport).status : null;
     if (from !== null && to !== null && from !== to && !isTransitionAllowed(from, to))

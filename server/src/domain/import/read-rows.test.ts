@@ -33,8 +33,12 @@ describe('readFeatureCollection', () => {
   });
 
   it.each([
-    ['a number as a string', { loadMw: '12' }, /loadMw must be a number ≥ 0, not the string "12"/],
-    ['a value wrapped in an array', { machines: [100] }, /machines must be an integer ≥ 0, not an array/],
+    ['a number as a string', { loadMw: '12' }, /loadMw must be a number ≥ 0 and ≤ 2000, not the string "12"/],
+    [
+      'a value wrapped in an array',
+      { machines: [100] },
+      /machines must be an integer ≥ 0 and ≤ 1000000, not an array/,
+    ],
     ['a fraction of a machine', { machines: 1.5 }, /machines must be an integer/],
     ['an unknown status', { status: 'ILLEGAL' }, /status must be one of LICENSED/],
     ['a date that does not exist', { firstObserved: '2026-02-30' }, /firstObserved must be a date/],
@@ -176,7 +180,7 @@ describe('readCsv', () => {
       {
         index: 0,
         externalId: 'C-1',
-        message: 'line 2: machines must be an integer ≥ 0, not "ten"; line 2: lat is required',
+        message: 'line 2: machines must be an integer ≥ 0 and ≤ 1000000, not "ten"; line 2: lat is required',
       },
     ]);
   });

@@ -17,6 +17,7 @@ import {
 import { seedColumns, type SeedColumn } from '../columns/seed-columns';
 import { bboxOfCoordinates } from '../../domain/geo/bbox';
 import { seedReferences } from '../seed-references';
+import { retirementDetails } from '../seed-retirements';
 import { seedRegionMembers } from '../seed-region-members';
 
 const CHUNK = 10_000;
@@ -120,6 +121,18 @@ export async function loadSeedPostgis(client: pg.ClientBase, seed: SeedData): Pr
       username: ['text[]', (c) => c.username],
       at: ['text[]', (c) => c.at],
     });
+    for (const r of seed.retirements ?? []) {
+      const id = ref('site', r.siteExternalId);
+      await client.query(
+        'UPDATE sites SET retired_at = $1, retired_by = $2, version = version + 1 WHERE id = $3',
+        [r.at, r.username, id],
+      );
+      await client.query(
+        `INSERT INTO audit_records (entity, entity_id, action, username, at, details)
+         VALUES ('site', $1, 'retire', $2, $3, $4)`,
+        [id, r.username, r.at, retirementDetails(r)],
+      );
+    }
     for (const { layer, members } of seedRegionMembers(seed)) {
       await insert('region_members', members, {
         region_id: ['int[]', (m) => m.regionId],

@@ -3,8 +3,9 @@
  * computed in SQL, the same as SQLite), and ST_AsMVT encodes them in the database, clipping lines and polygons
  * with ST_AsMVTGeom.
  */
-import { empty, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { empty, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { TILE_BUFFER, TILE_EXTENT } from '../../domain/geo/tile-math';
+import { LAYER_SQL } from '../sql/layer-sql';
 import type { RawClient, Row } from '../sql/sql-store';
 import { columnsOf, planTile, propertySelect, TILE_LAYER_SQL, type BboxCondition } from '../sql/tile-sql';
 import type { TileRequest } from '../tile-request';
@@ -43,7 +44,7 @@ export async function renderPostgisTile(
     case 'shapes':
       query = sql`SELECT ${mvt(sql`, 'id'`)} AS tile FROM (
           SELECT t.id, ${propertySelect(layer)}, ${mvtGeom(sql`t.geom`)} AS geom
-          FROM ${raw(TILE_LAYER_SQL[layer].table)} t WHERE ${plan.where}
+          FROM ${LAYER_SQL[layer].source} t WHERE ${plan.where}
         ) q WHERE q.geom IS NOT NULL`;
       break;
   }

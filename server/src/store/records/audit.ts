@@ -9,6 +9,8 @@ export interface AuditEntry {
   action: string;
   username: string;
   details: unknown;
+  /** When (ISO 8601 UTC); now unless the change records its own time, which the audit row then shares. */
+  at?: string;
 }
 
 export interface AuditRecordOut {
@@ -29,7 +31,7 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       entityId: entry.entityId,
       action: entry.action,
       username: entry.username,
-      at: nowIso(),
+      at: entry.at ?? nowIso(),
       details: JSON.stringify(entry.details ?? {}),
     },
   });

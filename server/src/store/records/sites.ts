@@ -3,11 +3,12 @@ import {
   type StatusChangeRefusal,
   type StatusChangeRequest,
 } from '../../domain/status-change';
-import type { Status } from '@gridwatch/contract';
+import type { RetiredSite, Status } from '@gridwatch/contract';
 import type { LayerFeature } from '../ports/layers';
 import { readFeature } from '../sql/read-feature';
+import { appendAudit } from './audit';
 import { writeTransaction } from './idempotency';
-import { nowIso, type Db } from './db';
+import { nowIso, type Db, type Tx } from './db';
 
 export interface StatusChangeRecord {
   id: number;
@@ -35,7 +36,29 @@ const toRecord = (r: Row): StatusChangeRecord => ({
   toStatus: r.toStatus as Status,
 });
 
-/** Site status changes: the check, the update and its audit row in one transaction. */
+export type RetirementOutcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'version'; currentVersion: number };
+
+/** The audit row's account of the site retired or restored. */
+const SITE_AUDIT_FIELDS = {
+  id: true,
+  externalId: true,
+  name: true,
+  nameZh: true,
+  status: true,
+  loadMw: true,
+  version: true,
+  retiredAt: true,
+  retiredBy: true,
+} as const;
+
+/**
+ * Site status changes (the check, the update and its audit row in one transaction), and retiring a wrong site or
+ * restoring it (docs/auth-and-audit.md): a retired site has a `retired_at` and is invisible to every read,
+ * including these repositories' status changes and history.
+ */
 export class SitesRepository {
   constructor(private readonly db: Db) {}
 
@@ -46,7 +69,7 @@ export class SitesRepository {
   ): Promise<StatusChangeOutcome> {
     return writeTransaction(this.db, async (tx) => {
       const site = await tx.site.findUnique({
-        where: { id: siteId },
+        where: { id: siteId, retiredAt: null },
         select: { status: true, version: true },
       });
       if (!site) return { ok: false as const, refusal: null };
@@ -55,7 +78,7 @@ export class SitesRepository {
       const at = nowIso();
       // The version in the WHERE makes a concurrent change lose cleanly instead of overwriting.
       const { count } = await tx.site.updateMany({
-        where: { id: siteId, version: request.version },
+        where: { id: siteId, version: request.version, retiredAt: null },
         data: { status: request.status, statusChangedAt: at, version: { increment: 1 } },
       });
       if (count === 0) {
@@ -95,13 +118,138 @@ export class SitesRepository {
     return rows.map(toRecord);
   }
 
-  /** The site's status changes, newest first; null when there is no such site. */
+  /** The site's status changes, newest first; null when there is no such site (or it is retired). */
   async history(siteId: number): Promise<StatusChangeRecord[] | null> {
-    if (!(await this.db.site.findUnique({ where: { id: siteId }, select: { id: true } }))) return null;
+    const site = await this.db.site.findUnique({
+      where: { id: siteId, retiredAt: null },
+      select: { id: true },
+    });
+    if (!site) return null;
     const rows = await this.db.statusChange.findMany({
       where: { siteId },
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
     });
     return rows.map(toRecord);
   }
+
+  /**
+   * Retires a live site at `version`: sets retired_at and retired_by, bumps the version (so an edit or an import
+   * planned against the live site is refused as stale) and writes the audit row with the reason, in one
+   * transaction. The site, its status changes and its region memberships stay, for the record and a restore.
+   */
+  retire(
+    siteId: number,
+    version: number,
+    reason: string,
+    username: string,
+  ): Promise<RetirementOutcome<RetiredSite>> {
+    return writeTransaction(this.db, async (tx) => {
+      const at = nowIso();
+      const { count } = await tx.site.updateMany({
+        where: { id: siteId, version, retiredAt: null },
+        data: { retiredAt: at, retiredBy: username, version: { increment: 1 } },
+      });
+      if (count === 0) return refusal(tx, siteId, { retiredAt: null });
+      const site = await tx.site.findUniqueOrThrow({ where: { id: siteId }, select: SITE_AUDIT_FIELDS });
+      const note = reason.trim();
+      await appendAudit(tx, {
+        entity: 'site',
+        entityId: siteId,
+        action: 'retire',
+        username,
+        at,
+        details: { reason: note, site },
+      });
+      return { ok: true as const, value: toRetiredSite(site, note) };
+    });
+  }
+
+  /** Brings a retired site at `version` back: clears retired_at and retired_by, bumps the version, audits why. */
+  restore(
+    siteId: number,
+    version: number,
+    reason: string,
+    username: string,
+  ): Promise<RetirementOutcome<{ version: number; feature: LayerFeature<'sites'> }>> {
+    return writeTransaction(this.db, async (tx) => {
+      const before = await tx.site.findUnique({
+        where: { id: siteId, retiredAt: { not: null } },
+        select: SITE_AUDIT_FIELDS,
+      });
+      const { count } = await tx.site.updateMany({
+        where: { id: siteId, version, retiredAt: { not: null } },
+        data: { retiredAt: null, retiredBy: null, version: { increment: 1 } },
+      });
+      if (count === 0 || !before) return refusal(tx, siteId, { retiredAt: { not: null } });
+      await appendAudit(tx, {
+        entity: 'site',
+        entityId: siteId,
+        action: 'restore',
+        username,
+        details: { reason: reason.trim(), site: before },
+      });
+      // The site back in the layer, as this transaction left it: the answer a retried restore replays.
+      const feature = (await readFeature(tx, 'sites', siteId))!;
+      return { ok: true as const, value: { version: version + 1, feature } };
+    });
+  }
+
+  /** The retired sites, the latest retired first, each with the reason of its retirement's audit row. */
+  async retired(): Promise<RetiredSite[]> {
+    const sites = await this.db.site.findMany({
+      where: { retiredAt: { not: null } },
+      select: SITE_AUDIT_FIELDS,
+      orderBy: [{ retiredAt: 'desc' }, { id: 'desc' }],
+    });
+    if (sites.length === 0) return [];
+    const records = await this.db.auditRecord.findMany({
+      where: { entity: 'site', action: 'retire', entityId: { in: sites.map((s) => s.id) } },
+      orderBy: { id: 'desc' },
+      select: { entityId: true, details: true },
+    });
+    const reasons = new Map<number, string>();
+    for (const r of records) {
+      if (r.entityId === null || reasons.has(r.entityId)) continue;
+      const { reason } = JSON.parse(r.details) as { reason?: unknown };
+      reasons.set(r.entityId, typeof reason === 'string' ? reason : '');
+    }
+    return sites.map((s) => toRetiredSite(s, reasons.get(s.id) ?? ''));
+  }
+}
+
+type SiteAuditFields = {
+  id: number;
+  externalId: string;
+  name: string;
+  nameZh: string;
+  status: string;
+  loadMw: number;
+  version: number;
+  retiredAt: string | null;
+  retiredBy: string | null;
+};
+
+const toRetiredSite = (s: SiteAuditFields, reason: string): RetiredSite => ({
+  id: s.id,
+  externalId: s.externalId,
+  name: s.name,
+  nameZh: s.nameZh,
+  status: s.status as Status,
+  loadMw: s.loadMw,
+  retiredAt: s.retiredAt ?? '',
+  retiredBy: s.retiredBy ?? '',
+  reason,
+  version: s.version,
+});
+
+/** Why a retirement or restore wrote nothing: no such site in the state asked for, or another version. */
+async function refusal(
+  tx: Tx,
+  siteId: number,
+  state: { retiredAt: null } | { retiredAt: { not: null } },
+): Promise<{ ok: false; reason: 'not-found' } | { ok: false; reason: 'version'; currentVersion: number }> {
+  const site = await tx.site.findUnique({ where: { id: siteId, ...state }, select: { version: true } });
+  return site
+    ? { ok: false, reason: 'version', currentVersion: site.version }
+    : { ok: false, reason: 'not-found' };
 }

@@ -8,6 +8,7 @@ import type { LayerFilter, LayerPage } from '../store';
 import { haversineKmSql } from './haversine-sql';
 import { filterWhere } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
+import { LIVE_SITES } from './live-sites';
 import type { Row } from '../row-values';
 
 /** What these queries need of either store's Prisma client. */
@@ -73,7 +74,7 @@ export async function querySitesAsOf(
     siteUtility,
   );
   const rows = await db.$queryRaw<Row[]>(sql`
-    SELECT ${columns}, ${AS_OF_COLUMNS} FROM sites t ${asOfJoin(at)}
+    SELECT ${columns}, ${AS_OF_COLUMNS} FROM ${LIVE_SITES} t ${asOfJoin(at)}
     ${whereSql} ORDER BY t.id LIMIT ${filter.limit + 1}`);
   return {
     features: rows.slice(0, filter.limit).map(asOfSiteFeature),
@@ -100,14 +101,14 @@ export async function progressInputs(
     WITH near AS (
       SELECT t.id AS site_id, s.utility_id,
         row_number() OVER (PARTITION BY t.id ORDER BY ${distance}, s.id) AS nearness
-      FROM substations s JOIN sites t ON ${pairCondition(NEAREST_UTILITY_KM)}
+      FROM substations s JOIN ${LIVE_SITES} t ON ${pairCondition(NEAREST_UTILITY_KM)}
         AND t.feeder_substation_id IS NULL AND ${distance} <= ${NEAREST_UTILITY_KM + WITHIN_TOLERANCE_KM}
     )
     SELECT t.id, t.load_mw AS "loadMw", a.to_status AS status,
       CASE WHEN t.feeder_substation_id IS NULL THEN n.utility_id ELSE f.utility_id END AS "utilityId",
       CASE WHEN EXISTS (SELECT 1 FROM status_changes i WHERE i.site_id = t.id AND i.at <= ${at}
         AND i.to_status IN (${join([...ILLEGAL_DRAWING])})) THEN 1 ELSE 0 END AS "everIllegal"
-    FROM sites t ${asOfJoin(at)}
+    FROM ${LIVE_SITES} t ${asOfJoin(at)}
       LEFT JOIN substations f ON f.id = t.feeder_substation_id
       LEFT JOIN near n ON n.site_id = t.id AND n.nearness = 1
     ORDER BY t.id`);

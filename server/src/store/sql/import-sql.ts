@@ -32,7 +32,7 @@ import {
 } from '../columns/column-sql';
 import { readImported } from '../columns/read-column';
 import { writeTransaction } from '../records/idempotency';
-import { num, pointOf as point, str, type Row } from '../row-values';
+import { num, pointOf as point, str, strOrNull, type Row } from '../row-values';
 import type { ImportClient, ImportTx } from './import-client';
 import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './region-members-sql';
 
@@ -131,8 +131,14 @@ const SITE_SELECT = importSelect(SITE_COLUMNS);
 // against the old row is refused as stale.
 const SITES: LayerImportSql<'sites'> = {
   ...SITES_BASE,
-  select: sql`SELECT t.id, t.version, ${SITE_SELECT.columns}, t.lon, t.lat FROM sites t ${SITE_SELECT.joins}`,
-  toExisting: (row) => ({ ...SITES_BASE.toExisting(row), version: num(row.version) }),
+  // Retired sites too: the plan refuses a row that names one (plan-import.ts).
+  select: sql`SELECT t.id, t.version, t.retired_at AS "retiredAt", ${SITE_SELECT.columns}, t.lon, t.lat
+    FROM sites t ${SITE_SELECT.joins}`,
+  toExisting: (row) => ({
+    ...SITES_BASE.toExisting(row),
+    version: num(row.version),
+    retiredAt: strOrNull(row.retiredAt),
+  }),
   insertColumns: sql`(${join([...importedColumnNames(SITE_COLUMNS), raw('lon, lat, status_changed_at')])})`,
   insertValues: ({ properties, geometry }, plan) => {
     const values = [...importedInsertValues(SITE_COLUMNS, properties), ...GEOMETRY.point.values(geometry)];

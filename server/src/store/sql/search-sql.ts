@@ -1,5 +1,6 @@
 import { join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { SearchHit, SearchLayer } from '@gridwatch/contract';
+import { LIVE_SITES } from './live-sites';
 
 /** What each searchable layer contributes: its table and where its features sit (a point or a box). */
 const SEARCHABLE: Record<SearchLayer, { table: Sql; box: Sql }> = {
@@ -7,7 +8,10 @@ const SEARCHABLE: Record<SearchLayer, { table: Sql; box: Sql }> = {
     table: sql`substations`,
     box: sql`lon AS "minLon", lat AS "minLat", lon AS "maxLon", lat AS "maxLat"`,
   },
-  sites: { table: sql`sites`, box: sql`lon AS "minLon", lat AS "minLat", lon AS "maxLon", lat AS "maxLat"` },
+  sites: {
+    table: sql`${LIVE_SITES} sites`,
+    box: sql`lon AS "minLon", lat AS "minLat", lon AS "maxLon", lat AS "maxLat"`,
+  },
   lines: {
     table: sql`lines`,
     box: sql`min_lon AS "minLon", min_lat AS "minLat", max_lon AS "maxLon", max_lat AS "maxLat"`,

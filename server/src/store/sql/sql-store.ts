@@ -1,4 +1,4 @@
-import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { empty, join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { LAYER_IDS, type LayerId, type LayerInfo } from '@gridwatch/contract';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Bbox } from '../../domain/geo/bbox';
@@ -36,8 +36,10 @@ import { applyImport, existingExternalIds, findImportRecords, type ImportClient 
 import { filterWhere } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
 import { readFeature } from './read-feature';
+import { LIVE_SITES } from './live-sites';
 import type { Row } from '../row-values';
 import { searchSql, toSearchHit } from './search-sql';
+import { loadSumSql, sumTermSql } from './sum-sql';
 import type { SearchHit } from '@gridwatch/contract';
 import { listAudit, type AuditQuery, type AuditRecordOut } from '../records/audit';
 import type { Db } from '../records/db';
@@ -118,13 +120,11 @@ export abstract class SqlStore implements Store {
   async layerInfos(): Promise<LayerInfo[]> {
     const infos: LayerInfo[] = [];
     for (const id of LAYER_IDS) {
-      const { table, point } = LAYER_SQL[id];
+      const { source, point } = LAYER_SQL[id];
       const extent = point
         ? sql`min(lon) AS "minLon", min(lat) AS "minLat", max(lon) AS "maxLon", max(lat) AS "maxLat"`
         : sql`min(min_lon) AS "minLon", min(min_lat) AS "minLat", max(max_lon) AS "maxLon", max(max_lat) AS "maxLat"`;
-      const [row] = await this.db.$queryRaw<Row[]>(
-        sql`SELECT count(*) AS count, ${extent} FROM ${raw(table)}`,
-      );
+      const [row] = await this.db.$queryRaw<Row[]>(sql`SELECT count(*) AS count, ${extent} FROM ${source} t`);
       const count = Number(row?.count ?? 0);
       const bbox = !row || count === 0 ? null : [row.minLon, row.minLat, row.maxLon, row.maxLat].map(Number);
       infos.push({ id, ...LAYER_CATALOG[id], count, bbox });
@@ -210,12 +210,12 @@ export abstract class SqlStore implements Store {
     const status = at === undefined ? sql`t.status` : statusAt(at);
     const rows = await this.db.$queryRaw<Row[]>(sql`
       SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", count(t.id) AS "siteCount",
-        sum(t.load_mw) AS "totalLoadMw"
-      FROM substations s JOIN sites t ON ${this.pairCondition(radiusKm)}
+        ${loadSumSql(sql`t.load_mw`)} AS "totalLoadMw"
+      FROM substations s JOIN ${LIVE_SITES} t ON ${this.pairCondition(radiusKm)}
         AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM}
       WHERE ${status} IN (${join(statuses)})
       GROUP BY s.id, s.name, s.name_zh
-      ORDER BY sum(t.load_mw) DESC, s.id
+      ORDER BY "totalLoadMw" DESC, s.id
       LIMIT ${limit}`);
     return rows.map((r) => ({
       substationId: Number(r.substationId),
@@ -229,18 +229,19 @@ export abstract class SqlStore implements Store {
   async substationLoads(radiusKm: number, illegal: readonly Status[]): Promise<SubstationLoads[]> {
     const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
     // 0.0, not 0: Prisma types an SQLite expression column by its first value, and an integer there would
-    // truncate every later sum.
+    // truncate every later sum. Each load counts at most SUM_TERM_CAP_MW (sum-sql.ts).
+    const load = sumTermSql(sql`v.load_mw`);
     const rows = await this.db.$queryRaw<Row[]>(sql`
       WITH served AS (
-        SELECT t.feeder_substation_id AS sid, t.status, t.load_mw FROM sites t WHERE t.feeder_substation_id IS NOT NULL
+        SELECT t.feeder_substation_id AS sid, t.status, t.load_mw FROM ${LIVE_SITES} t WHERE t.feeder_substation_id IS NOT NULL
         UNION ALL
-        SELECT s.id AS sid, t.status, t.load_mw FROM substations s JOIN sites t ON ${this.pairCondition(radiusKm)}
+        SELECT s.id AS sid, t.status, t.load_mw FROM substations s JOIN ${LIVE_SITES} t ON ${this.pairCondition(radiusKm)}
           AND t.feeder_substation_id IS NULL AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM}
       )
       SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", s.metered_peak_mw AS "meteredPeakMw",
         s.base_load_mw AS "baseLoadMw",
-        COALESCE(sum(CASE WHEN v.status = 'LICENSED' THEN v.load_mw END), 0.0) AS "licensedLoadMw",
-        COALESCE(sum(CASE WHEN v.status IN (${join([...illegal])}) THEN v.load_mw END), 0.0) AS "knownIllegalLoadMw"
+        COALESCE(sum(CASE WHEN v.status = 'LICENSED' THEN ${load} END), 0.0) AS "licensedLoadMw",
+        COALESCE(sum(CASE WHEN v.status IN (${join([...illegal])}) THEN ${load} END), 0.0) AS "knownIllegalLoadMw"
       FROM substations s LEFT JOIN served v ON v.sid = s.id
       WHERE s.metered_peak_mw IS NOT NULL AND s.base_load_mw IS NOT NULL
       GROUP BY s.id, s.name, s.name_zh, s.metered_peak_mw, s.base_load_mw

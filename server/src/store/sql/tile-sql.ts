@@ -1,7 +1,7 @@
 /**
  * The vector-tile SQL both stores share: which rows a tile holds, where they land in the tile's pixel grid, and
  * the grid clusters of low zooms. Both stores run this same SQL (same projection formula, same cells, same
- * rounding), so they agree on every feature and cluster; each store then only encodes the rows (vt-pbf in SQLite,
+ * rounding), so they agree on every feature and cluster; each store then only encodes the rows (sqlite/mvt-encode.ts in SQLite,
  * ST_AsMVT in PostGIS). Table and column names come from the allow-list below, never from a request.
  */
 import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
@@ -27,10 +27,11 @@ import { STATUSES } from '@gridwatch/contract';
 import { TILE_POINT_CAP, type TileRequest } from '../tile-request';
 import { asOfJoin } from './as-of-sql';
 import { filterWhere } from './filter-sql';
+import { LAYER_SQL } from './layer-sql';
+import { sumTermSql } from './sum-sql';
 import type { RawClient, Row } from './sql-store';
 
 export interface TileLayerSql {
-  table: string;
   point: boolean;
   /** Tile property name → column of the layer's table: the attributes the map styles, labels and links by. */
   properties: Readonly<Record<string, string>>;
@@ -49,7 +50,6 @@ function columnsNamed<T extends ColumnTable>(table: T, names: (keyof T & string)
 
 export const TILE_LAYER_SQL: Readonly<Record<TileLayerId, TileLayerSql>> = {
   regions: {
-    table: 'regions',
     point: false,
     properties: columnsNamed(REGION_COLUMNS, ['externalId', 'code', 'name', 'nameZh', 'level']),
     minZoom: 0,
@@ -57,7 +57,6 @@ export const TILE_LAYER_SQL: Readonly<Record<TileLayerId, TileLayerSql>> = {
     clusterLoads: false,
   },
   substations: {
-    table: 'substations',
     point: true,
     properties: columnsNamed(SUBSTATION_COLUMNS, ['externalId', 'name', 'nameZh', 'voltageKv']),
     minZoom: 0,
@@ -65,7 +64,6 @@ export const TILE_LAYER_SQL: Readonly<Record<TileLayerId, TileLayerSql>> = {
     clusterLoads: false,
   },
   lines: {
-    table: 'lines',
     point: false,
     properties: columnsNamed(LINE_COLUMNS, ['externalId', 'name', 'nameZh', 'voltageKv']),
     minZoom: 0,
@@ -73,7 +71,6 @@ export const TILE_LAYER_SQL: Readonly<Record<TileLayerId, TileLayerSql>> = {
     clusterLoads: false,
   },
   pylons: {
-    table: 'pylons',
     point: true,
     properties: columnsNamed(PYLON_COLUMNS, ['externalId', 'lineId', 'seq']),
     // Pylons sit a few hundred metres apart: below zoom 9 they would be a smear along the lines.
@@ -82,7 +79,6 @@ export const TILE_LAYER_SQL: Readonly<Record<TileLayerId, TileLayerSql>> = {
     clusterLoads: false,
   },
   sites: {
-    table: 'sites',
     point: true,
     properties: columnsNamed(SITE_COLUMNS, ['externalId', 'name', 'nameZh', 'status', 'loadMw']),
     minZoom: 0,
@@ -172,12 +168,13 @@ function pointsInTile(request: TileRequest, bboxCondition: BboxCondition, extra:
   const high = float(TILE_EXTENT + TILE_BUFFER);
   return sql`SELECT p.* FROM (
       SELECT t.id, ${properties}, ${pixelColumns(tile)} ${extra}
-      FROM ${raw(TILE_LAYER_SQL[layer].table)} t ${asOf ? asOfJoin(at) : empty}
+      FROM ${LAYER_SQL[layer].source} t ${asOf ? asOfJoin(at) : empty}
       ${where}
     ) p
     WHERE p.px >= ${low} AND p.px <= ${high} AND p.py >= ${low} AND p.py <= ${high}`;
 }
 
+/** A sum of loads (each term capped: sum-sql.ts) rounded half up to 3 decimals. */
 const roundedSum = (value: Sql): Sql => sql`floor(sum(${value}) * 1000.0 + 0.5) / 1000.0`;
 
 /**
@@ -190,12 +187,12 @@ function clusters(request: TileRequest, points: Sql): ClustersPlan {
   const aggregates = [sql`count(*) AS "count"`];
   if (TILE_LAYER_SQL[request.layer].clusterLoads) {
     names.push('loadMw');
-    aggregates.push(sql`${roundedSum(sql`c."loadMw"`)} AS "loadMw"`);
+    aggregates.push(sql`${roundedSum(sumTermSql(sql`c."loadMw"`))} AS "loadMw"`);
     for (const status of STATUSES) {
       names.push(`count_${status}`, `loadMw_${status}`);
       aggregates.push(
         sql`sum(CASE WHEN c.status = ${status} THEN 1 ELSE 0 END) AS ${raw(`"count_${status}"`)}`,
-        sql`${roundedSum(sql`CASE WHEN c.status = ${status} THEN c."loadMw" ELSE 0.0 END`)}
+        sql`${roundedSum(sql`CASE WHEN c.status = ${status} THEN ${sumTermSql(sql`c."loadMw"`)} ELSE 0.0 END`)}
           AS ${raw(`"loadMw_${status}"`)}`,
       );
     }

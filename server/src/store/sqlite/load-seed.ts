@@ -12,6 +12,7 @@ import {
 import { seedColumns } from '../columns/seed-columns';
 import { bboxOfCoordinates } from '../../domain/geo/bbox';
 import { seedReferences } from '../seed-references';
+import { retirementDetails } from '../seed-retirements';
 import { seedRegionMembers } from '../seed-region-members';
 
 /** The loader's own columns of a point (its position) and of a line or an area (GeoJSON text and its box). */
@@ -78,6 +79,16 @@ export function loadSeedSqlite(db: Database.Database, seed: SeedData): void {
       VALUES (?,?,?,?,?,?)`);
     for (const c of seed.statusChanges) {
       change.run(ref('site', c.siteExternalId), c.fromStatus, c.toStatus, c.note, c.username, c.at);
+    }
+    const retire = db.prepare(
+      `UPDATE sites SET retired_at = ?, retired_by = ?, version = version + 1 WHERE id = ?`,
+    );
+    const audit = db.prepare(`INSERT INTO audit_records (entity, entity_id, action, username, at, details)
+      VALUES ('site', ?, 'retire', ?, ?, ?)`);
+    for (const r of seed.retirements ?? []) {
+      const id = ref('site', r.siteExternalId);
+      retire.run(r.at, r.username, id);
+      audit.run(id, r.username, r.at, retirementDetails(r));
     }
     const member = db.prepare(`INSERT INTO region_members (region_id, layer, feature_id) VALUES (?,?,?)`);
     for (const { layer, members } of seedRegionMembers(seed)) {

@@ -1,12 +1,12 @@
 /**
  * Vector tiles from SQLite: the shared tile SQL selects the rows (R*Tree prefilter, pixel positions and clusters
- * computed in SQL), geojson-vt clips and simplifies lines and polygons, vt-pbf encodes.
+ * computed in SQL), geojson-vt clips and simplifies lines and polygons, mvt-encode.ts encodes.
  */
-import { raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import GeoJSONVT, { type LegacyFeature } from 'geojson-vt';
-import vtpbf from 'vt-pbf';
 import { MAX_TILE_ZOOM, TILE_BUFFER, TILE_EXTENT } from '../../domain/geo/tile-math';
+import { LAYER_SQL } from '../sql/layer-sql';
 import type { RawClient, Row } from '../sql/sql-store';
 import {
   planTile,
@@ -17,6 +17,7 @@ import {
   type ShapesPlan,
 } from '../sql/tile-sql';
 import type { TileRequest } from '../tile-request';
+import { encodeTile } from './mvt-encode';
 
 export async function renderSqliteTile(
   db: RawClient,
@@ -50,7 +51,7 @@ export async function renderSqliteTile(
       break;
   }
   if (features.length === 0) return null;
-  return vtpbf.fromGeojsonVt({ [request.layer]: { features } }, { version: 2, extent: TILE_EXTENT });
+  return encodeTile(request.layer, features, TILE_EXTENT);
 }
 
 /** Lines and polygons clipped to the buffered tile (and simplified to its resolution) by geojson-vt. */
@@ -61,7 +62,7 @@ async function shapeFeatures(
   names: readonly string[],
 ): Promise<LegacyFeature[]> {
   const rows = await db.$queryRaw<Row[]>(
-    sql`SELECT t.id, ${propertySelect(layer)}, t.geometry FROM ${raw(TILE_LAYER_SQL[layer].table)} t
+    sql`SELECT t.id, ${propertySelect(layer)}, t.geometry FROM ${LAYER_SQL[layer].source} t
       WHERE ${plan.where} ORDER BY t.id`,
   );
   if (rows.length === 0) return [];
