@@ -30,6 +30,7 @@ export function featureDetails(selected: SelectedFeature, t: Messages, locale: L
         rows: [
           { ...row(f.status, t.statuses[p.status]), color: STATUS_COLORS[p.status] },
           row(f.operator, p.operator),
+          row(f.utility, localName({ name: p.utilityName, nameZh: p.utilityNameZh }, locale)),
           row(f.loadMw, formatNumber(locale, p.loadMw, t.units.mw)),
           row(f.machines, formatNumber(locale, p.machines)),
           row(f.firstObserved, p.firstObserved),

@@ -66,9 +66,11 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
 
   it('takes the layer route’s filters: load range and utility', async () => {
     const fc = (await get('/api/export/sites.geojson?minLoadMw=10&utility=1')).json();
+    // M-6 (100 MW, no feeder) lies in R-W, West Power's service region (docs/progress.md).
     expect(fc.features.map((f: { properties: { externalId: string } }) => f.properties.externalId)).toEqual([
       'M-1',
       'M-2',
+      'M-6',
     ]);
     expect(fc.meta.filters).toEqual({ minLoadMw: 10, utility: 1 });
   });

@@ -70,6 +70,9 @@ describe.each(BACKENDS)('layer API on %s', (backend) => {
           firstObserved: '2026-01-05',
           statusChangedAt: '2026-02-01T08:00:00.000Z',
           licenceNo: null,
+          utilityId: 1,
+          utilityName: 'West Power',
+          utilityNameZh: '西电',
           version: 1,
           synthetic: true,
         },
@@ -136,16 +139,20 @@ describe.each(BACKENDS)('layer API on %s', (backend) => {
       ).toEqual(['M-1', 'M-2', 'M-3', 'M-5']);
     });
 
-    it('filters substations and sites by utility: a site without feeder by the nearest substation within 10 km', async () => {
+    it('filters substations and sites by utility: a site without feeder by the service region it lies in', async () => {
       const west = (await get('/api/layers/sites?utility=1')).json();
-      // M-6 has no feeder and lies 66 km from S-1: unassigned. M-5 has none either: 16 km from S-3, so none.
+      // M-6 has no feeder and lies 66 km from S-1, but in R-W, West Power's region. M-5 has none either and is
+      // 16 km from S-3, in R-E: East Power's.
       expect(
         west.features.map((f: { properties: { externalId: string } }) => f.properties.externalId),
-      ).toEqual(['M-1', 'M-2', 'M-3']);
+      ).toEqual(['M-1', 'M-2', 'M-3', 'M-6']);
+      expect(west.features.map((f: { properties: { utilityId: number } }) => f.properties.utilityId)).toEqual(
+        [1, 1, 1, 1],
+      );
       const east = (await get('/api/layers/sites?utility=2')).json();
       expect(
         east.features.map((f: { properties: { externalId: string } }) => f.properties.externalId),
-      ).toEqual(['M-4']);
+      ).toEqual(['M-4', 'M-5']);
       expect((await get('/api/layers/substations?utility=2')).json().features).toHaveLength(1);
     });
 

@@ -201,9 +201,10 @@ export const CASES: ConformanceCase[] = [
     expect: {},
   },
   {
-    // Every site is feederless: its utility is that of the nearest substation within 10 km. C-N10+2mm is
-    // 2 mm too far from S-1 and, with C-far and the two tile sites, has none: unassigned.
-    name: 'progress: utility by the nearest substation within 10 km and the millimetre, unassigned last',
+    // Every site is feederless: C-far and C-tile-w lie in East Power's service region; the others take the
+    // nearest substation within 10 km. C-N10+2mm is 2 mm too far from S-1 and C-tile-e 1e-7° outside R-E:
+    // unassigned.
+    name: 'progress: utility by service region, else the nearest substation within 10 km and the millimetre, unassigned last',
     method: 'GET',
     url: '/api/reports/progress?deadline=2026-08-31&asOf=2026-01-01',
     status: 200,
@@ -214,8 +215,8 @@ export const CASES: ConformanceCase[] = [
       elapsedShare: 0.0041,
       utilities: [
         { utilityId: 1, found: 7, shutDown: 0, licensedAfter: 0, loadRemovedMw: 0, loadStillDrawingMw: 923 },
-        { utilityId: 2, found: 1, loadStillDrawingMw: 2048, shareDone: 0, onTrack: false },
-        { utilityId: null, name: 'Unassigned', found: 4, loadStillDrawingMw: 13316, shareDone: 0 },
+        { utilityId: 2, found: 3, loadStillDrawingMw: 7168, shareDone: 0, onTrack: false },
+        { utilityId: null, name: 'Unassigned', found: 2, loadStillDrawingMw: 8196, shareDone: 0 },
       ],
     },
   },
@@ -261,7 +262,7 @@ export const CASES: ConformanceCase[] = [
     url: '/api/layers/sites?asOf=2026-01-01&utility=2',
     status: 200,
     expect: { type: 'FeatureCollection' },
-    ids: ['C-west-edge', 'C-west-lic'],
+    ids: ['C-far', 'C-west-edge', 'C-west-lic', 'C-tile-w'],
   },
   {
     name: 'sites as of a day in a region',
@@ -340,12 +341,14 @@ export const CASES: ConformanceCase[] = [
     ],
   },
   {
-    name: 'sites by utility at the edge of the region',
+    // C-west-edge and C-west-lic by their nearest substation (S-W, East Power's); C-far and C-tile-w by East
+    // Power's service region R-E (C-tile-e lies 1e-7° east of it: unassigned).
+    name: 'sites by utility: by the nearest substation at the edge of one region, by the service region in another',
     method: 'GET',
     url: '/api/layers/sites?utility=2',
     status: 200,
     expect: {},
-    ids: ['C-west-edge', 'C-west-lic'],
+    ids: ['C-far', 'C-west-edge', 'C-west-lic', 'C-tile-w'],
   },
   {
     name: 'sites in a region: a site on its top edge is in, one 1e-7° east of its east edge is out',

@@ -59,6 +59,25 @@ export const SITE_COLUMNS = {
     schema: Type.Union([Type.String({ description: 'ISO 8601' }), Type.Null()]),
     seeded: false,
   }),
+  // Derived by the store (docs/progress.md, "Utility of a site"): the utility that answers for the site.
+  utilityId: column({
+    sql: 'utility_id',
+    schema: Type.Union([Type.Integer(), Type.Null()]),
+    seeded: false,
+  }),
+  // Read from that utility, which the layer joins as `u`.
+  utilityName: column({
+    sql: 'name',
+    joined: 'u',
+    schema: Type.Union([Type.String(), Type.Null()]),
+    seeded: false,
+  }),
+  utilityNameZh: column({
+    sql: 'name_zh',
+    joined: 'u',
+    schema: Type.Union([Type.String(), Type.Null()]),
+    seeded: false,
+  }),
   version: column({ sql: 'version', schema: Type.Integer(), seeded: false }),
   synthetic: column({ sql: 'synthetic', schema: Type.Boolean() }),
 } as const satisfies ColumnTable;

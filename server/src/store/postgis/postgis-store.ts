@@ -57,7 +57,9 @@ export async function openPostgisStore(url: string, options: OpenPostgisOptions 
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   await prisma.$connect();
   await fileRegionMembersIfMissing(prisma);
-  return new PostgisStore(prisma, pool);
+  const store = new PostgisStore(prisma, pool);
+  await store.fillDerivedData();
+  return store;
 }
 
 export class PostgisStore extends SqlStore {

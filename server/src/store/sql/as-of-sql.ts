@@ -1,11 +1,9 @@
 import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { Bbox } from '../../domain/geo/bbox';
-import { WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
 import type { ProgressInputs } from '../../domain/progress';
 import { ILLEGAL_DRAWING, type Status } from '@gridwatch/contract';
 import { rowToFeature } from '../feature-rows';
 import type { LayerFilter, LayerPage } from '../store';
-import { haversineKmSql } from './haversine-sql';
 import { filterWhere } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
 import { LIVE_SITES } from './live-sites';
@@ -14,21 +12,6 @@ import type { Row } from '../row-values';
 /** What these queries need of either store's Prisma client. */
 interface QueryClient {
   $queryRaw<T = unknown>(query: Sql): Promise<T>;
-}
-
-/** Sites without a feeder belong to the utility of the nearest substation within this (DOMAIN.md). */
-export const NEAREST_UTILITY_KM = 10;
-
-/**
- * The utility of site `t` (DOMAIN.md): its feeder's; without a feeder, the nearest substation's within 10 km
- * (haversine with the millimetre, ties by id); else null. A per-row expression, for the layer filter.
- */
-export function siteUtilitySql(pairCondition: (radiusKm: number) => Sql): Sql {
-  const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
-  return sql`(CASE WHEN t.feeder_substation_id IS NOT NULL
-    THEN (SELECT f.utility_id FROM substations f WHERE f.id = t.feeder_substation_id)
-    ELSE (SELECT s.utility_id FROM substations s WHERE ${pairCondition(NEAREST_UTILITY_KM)}
-      AND ${distance} <= ${NEAREST_UTILITY_KM + WITHIN_TOLERANCE_KM} ORDER BY ${distance}, s.id LIMIT 1) END)`;
 }
 
 /**
@@ -65,7 +48,7 @@ export async function querySitesAsOf(
   bboxCondition: (bbox: Bbox) => Sql,
   siteUtility: Sql,
 ): Promise<LayerPage<'sites'>> {
-  const { columns } = LAYER_SQL.sites;
+  const { columns, from } = LAYER_SQL.sites;
   const whereSql = filterWhere(
     'sites',
     filter,
@@ -74,7 +57,7 @@ export async function querySitesAsOf(
     siteUtility,
   );
   const rows = await db.$queryRaw<Row[]>(sql`
-    SELECT ${columns}, ${AS_OF_COLUMNS} FROM ${LIVE_SITES} t ${asOfJoin(at)}
+    SELECT ${columns}, ${AS_OF_COLUMNS} FROM ${from} ${asOfJoin(at)}
     ${whereSql} ORDER BY t.id LIMIT ${filter.limit + 1}`);
   return {
     features: rows.slice(0, filter.limit).map(asOfSiteFeature),
@@ -84,33 +67,18 @@ export async function querySitesAsOf(
 
 /**
  * What the progress report needs at the instant: every utility, and each site that has a record by then with
- * its status then, whether a record up to then made it illegal, its load and its utility: the feeder's, else
- * the nearest substation's within 10 km (haversine, ties by id), else null. `pairCondition` prefilters pairs
- * of site `t` and substation `s` as the store's spatial index allows.
+ * its status then, whether a record up to then made it illegal, its load and its accountable utility (the
+ * stored `utility_id`: site-utility-sql.ts).
  */
-export async function progressInputs(
-  db: QueryClient,
-  at: string,
-  pairCondition: (radiusKm: number) => Sql,
-): Promise<ProgressInputs> {
+export async function progressInputs(db: QueryClient, at: string): Promise<ProgressInputs> {
   const utilities = await db.$queryRaw<Row[]>(
     sql`SELECT id, name, name_zh AS "nameZh" FROM utilities ORDER BY id`,
   );
-  const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
   const rows = await db.$queryRaw<Row[]>(sql`
-    WITH near AS (
-      SELECT t.id AS site_id, s.utility_id,
-        row_number() OVER (PARTITION BY t.id ORDER BY ${distance}, s.id) AS nearness
-      FROM substations s JOIN ${LIVE_SITES} t ON ${pairCondition(NEAREST_UTILITY_KM)}
-        AND t.feeder_substation_id IS NULL AND ${distance} <= ${NEAREST_UTILITY_KM + WITHIN_TOLERANCE_KM}
-    )
-    SELECT t.id, t.load_mw AS "loadMw", a.to_status AS status,
-      CASE WHEN t.feeder_substation_id IS NULL THEN n.utility_id ELSE f.utility_id END AS "utilityId",
+    SELECT t.id, t.load_mw AS "loadMw", a.to_status AS status, t.utility_id AS "utilityId",
       CASE WHEN EXISTS (SELECT 1 FROM status_changes i WHERE i.site_id = t.id AND i.at <= ${at}
         AND i.to_status IN (${join([...ILLEGAL_DRAWING])})) THEN 1 ELSE 0 END AS "everIllegal"
     FROM ${LIVE_SITES} t ${asOfJoin(at)}
-      LEFT JOIN substations f ON f.id = t.feeder_substation_id
-      LEFT JOIN near n ON n.site_id = t.id AND n.nearness = 1
     ORDER BY t.id`);
   return {
     utilities: utilities.map((u) => ({ id: Number(u.id), name: String(u.name), nameZh: String(u.nameZh) })),

@@ -32,6 +32,7 @@ import {
 } from '../columns/column-sql';
 import { readImported } from '../columns/read-column';
 import { writeTransaction } from '../records/idempotency';
+import { refreshSiteUtilities } from './site-utility-sql';
 import { num, pointOf as point, str, strOrNull, type Row } from '../row-values';
 import type { ImportClient, ImportTx } from './import-client';
 import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './region-members-sql';
@@ -206,6 +207,7 @@ export async function existingExternalIds(
 export async function applyImport<L extends ImportLayer>(
   db: ImportClient,
   plan: ImportPlan<L>,
+  pairCondition: (radiusKm: number) => Sql,
 ): Promise<ImportCounts> {
   const layerSql = IMPORT_SQL[plan.layer] as LayerImportSql<L>;
   // The counts are the transaction's result: a retried import (Idempotency-Key) answers with the first one's.
@@ -247,6 +249,15 @@ export async function applyImport<L extends ImportLayer>(
       ];
       if (plan.layer === 'regions') await refreshRegionMembers(tx, written);
       else if (isMemberLayer(plan.layer)) await refreshPointMembers(tx, plan.layer, written);
+      // The accountable utility follows: of the sites written; of every site when substations, utilities or
+      // regions (a feeder's utility, a service region, the nearest substation) changed.
+      if (plan.layer === 'sites') {
+        for (const ids of chunks(written)) {
+          await refreshSiteUtilities(tx, pairCondition, sql`t.external_id IN (${join(ids)})`);
+        }
+      } else if (plan.layer !== 'lines' && plan.layer !== 'pylons' && written.length > 0) {
+        await refreshSiteUtilities(tx, pairCondition);
+      }
       const details = {
         layer: plan.layer,
         note: plan.note,

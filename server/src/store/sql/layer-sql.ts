@@ -58,7 +58,7 @@ export const LAYER_SQL: Record<LayerId, LayerSql> = {
   sites: {
     table: 'sites',
     source: LIVE_SITES,
-    from: sql`${LIVE_SITES} t`,
+    from: sql`${LIVE_SITES} t LEFT JOIN utilities u ON u.id = t.utility_id`,
     point: true,
     columns: sql`t.id, ${servedSelect(SITE_COLUMNS)}, t.lon, t.lat`,
   },

@@ -8,6 +8,7 @@ const STORE = path.resolve(import.meta.dirname, '..');
 const ALLOWED: Record<string, string> = {
   'sql/live-sites.ts': 'defines the live sites',
   'sql/import-sql.ts': 'an import must see a retired site to refuse its externalId, and writes the table',
+  'sql/site-utility-sql.ts': 'keeps the accountable utility of every site, retired ones too (for a restore)',
   'sqlite/sqlite-store.ts': 'whether the database is empty, before seeding',
   'sqlite/load-seed.ts': 'the bulk loader writes the table',
   'postgis/load-seed.ts': 'the bulk loader writes the table',

@@ -28,13 +28,13 @@ import {
   asOfSiteFeature,
   progressInputs,
   querySitesAsOf,
-  siteUtilitySql,
   statusAt,
 } from './as-of-sql';
 import { haversineKmSql } from './haversine-sql';
 import { applyImport, existingExternalIds, findImportRecords, type ImportClient } from './import-sql';
 import { filterWhere } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
+import { fillSiteUtilitiesIfMissing } from './site-utility-sql';
 import { readFeature } from './read-feature';
 import { LIVE_SITES } from './live-sites';
 import type { Row } from '../row-values';
@@ -136,9 +136,14 @@ export abstract class SqlStore implements Store {
     return this.queryRows(layer, filter);
   }
 
-  /** The utility of site `t` (DOMAIN.md) as an SQL expression, with this store's spatial prefilter. */
+  /** The accountable utility of site `t`: stored, and kept exact by every write (site-utility-sql.ts). */
   protected siteUtility(): Sql {
-    return siteUtilitySql((radiusKm) => this.pairCondition(radiusKm));
+    return sql`t.utility_id`;
+  }
+
+  /** Fills derived data a migration added to a database that already had rows (once; writes keep it after). */
+  async fillDerivedData(): Promise<void> {
+    await fillSiteUtilitiesIfMissing(this.db, (radiusKm) => this.pairCondition(radiusKm));
   }
 
   private async queryRows<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>> {
@@ -168,7 +173,7 @@ export abstract class SqlStore implements Store {
   }
 
   progressInputs(at: string): Promise<ProgressInputs> {
-    return progressInputs(this.db, at, (radiusKm) => this.pairCondition(radiusKm));
+    return progressInputs(this.db, at);
   }
 
   sitesWithinKm(
@@ -295,7 +300,7 @@ export abstract class SqlStore implements Store {
   }
 
   applyImport<L extends ImportLayer>(plan: ImportPlan<L>): Promise<ImportCounts> {
-    return applyImport(this.db, plan);
+    return applyImport(this.db, plan, (radiusKm) => this.pairCondition(radiusKm));
   }
 
   async search(text: string, limit: number): Promise<SearchHit[]> {

@@ -51,7 +51,9 @@ export async function openSqliteStore(file: string, options: OpenSqliteOptions =
   await prisma.$connect();
   await prisma.$executeRaw`PRAGMA foreign_keys = ON`;
   await fileRegionMembersIfMissing(prisma);
-  return new SqliteStore(prisma);
+  const store = new SqliteStore(prisma);
+  await store.fillDerivedData();
+  return store;
 }
 
 export class SqliteStore extends SqlStore {

@@ -1,0 +1,65 @@
+import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
+import { haversineKmSql } from './haversine-sql';
+import type { ImportClient } from './import-client';
+
+/** How far a feederless site outside every service region looks for a substation (docs/progress.md). */
+export const NEAREST_UTILITY_KM = 10;
+
+/** What the refresh needs of a client: an UPDATE (an import's transaction, or the store on a first start). */
+interface UpdateClient {
+  $executeRaw(query: Sql): Promise<number>;
+}
+
+/**
+ * The utility accountable for site `t` (docs/progress.md, "Utility of a site"): its feeder's; else the utility
+ * whose service region holds the site (the lowest id, should two share a region); else the nearest
+ * substation's within 10 km (haversine with the millimetre, ties by substation id); else none (unassigned).
+ * `pairCondition` prefilters site `t` × substation `s` pairs as the store's spatial index allows.
+ */
+export function accountableUtilitySql(pairCondition: (radiusKm: number) => Sql): Sql {
+  const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
+  return sql`COALESCE(
+    (SELECT f.utility_id FROM substations f WHERE f.id = t.feeder_substation_id),
+    (SELECT min(u.id) FROM utilities u JOIN region_members m ON m.region_id = u.region_id
+      WHERE m.layer = 'sites' AND m.feature_id = t.id),
+    (SELECT s.utility_id FROM substations s WHERE ${pairCondition(NEAREST_UTILITY_KM)}
+      AND ${distance} <= ${NEAREST_UTILITY_KM + WITHIN_TOLERANCE_KM} ORDER BY ${distance}, s.id LIMIT 1))`;
+}
+
+/**
+ * Stores the accountable utility of the sites `which` selects (a condition on `t`; all of them by default) in
+ * `sites.utility_id`, which every read filters and groups by. Runs in the transaction of each write that can
+ * change it: sites (position, feeder), substations (position, utility), utilities (service region), regions
+ * (shapes, after their memberships are refiled).
+ */
+export function refreshSiteUtilities(
+  tx: UpdateClient,
+  pairCondition: (radiusKm: number) => Sql,
+  which: Sql = sql`1 = 1`,
+): Promise<number> {
+  return tx.$executeRaw(sql`UPDATE sites AS t SET utility_id = ${accountableUtilitySql(pairCondition)}
+    WHERE ${which}`);
+}
+
+const FILLED = 'site_utilities';
+
+/**
+ * Fills `sites.utility_id` of every site once, after migration 0008 added it to a database that had sites (or
+ * after the seed): marked in `derived_state`, so later starts skip it and the writes keep it exact.
+ */
+export async function fillSiteUtilitiesIfMissing(
+  db: ImportClient,
+  pairCondition: (radiusKm: number) => Sql,
+): Promise<void> {
+  const done = await db.$queryRaw<unknown[]>(sql`SELECT 1 FROM derived_state WHERE name = ${FILLED}`);
+  if (done.length > 0) return;
+  await db.$transaction(
+    async (tx) => {
+      await refreshSiteUtilities(tx, pairCondition);
+      await tx.$executeRaw(sql`INSERT INTO derived_state (name, filled_at) VALUES (${FILLED}, ${new Date().toISOString()})
+        ON CONFLICT (name) DO NOTHING`);
+    },
+    { maxWait: 10_000, timeout: 10 * 60_000 },
+  );
+}
