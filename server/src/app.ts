@@ -8,6 +8,7 @@ import { strictJsonBodyParser } from './http/strict-json';
 import { validatorCompiler } from './http/validation';
 import auth from './auth/auth-plugin';
 import idempotency from './http/idempotency';
+import attachments from './routes/attachments';
 import audit from './routes/audit';
 import authRoutes from './routes/auth';
 import exportsRoute from './routes/exports';
@@ -88,6 +89,7 @@ export async function buildApp({
   await app.register(tiles);
   await app.register(imports);
   await app.register(sites);
+  await app.register(attachments);
   await app.register(zones);
   await app.register(exportsRoute);
   await app.register(search);

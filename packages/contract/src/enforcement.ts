@@ -3,6 +3,26 @@ import { Type, type Static } from 'typebox';
 export const MAX_NOTE_LENGTH = 2000;
 import { StatusSchema } from './layers';
 
+/** Photos (JPEG, PNG, WebP) and PDFs; at most this many per record (docs/evidence.md). */
+export const MAX_ATTACHMENTS_PER_RECORD = 20;
+export const EvidenceTypeSchema = Type.Enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']);
+/** NO_GPS: a photo without a position; FAR_FROM_SITE: taken more than 1 km from the site. */
+export const EvidenceFlag = Type.Enum(['NO_GPS', 'FAR_FROM_SITE']);
+
+/** An upload's answer: what the server decided the file is. */
+export const AttachmentOut = Type.Object({
+  id: Type.Integer(),
+  sha256: Type.String(),
+  type: EvidenceTypeSchema,
+  bytes: Type.Integer(),
+  displayName: Type.String(),
+  flags: Type.Array(EvidenceFlag),
+  /** Set once a status change takes it: the photo's distance from the site (null without GPS, or a PDF). */
+  distanceKm: Type.Union([Type.Number(), Type.Null()]),
+  hasThumbnail: Type.Boolean(),
+});
+export type AttachmentOut = Static<typeof AttachmentOut>;
+
 /** `note` is optional in the schema so that a missing note gets its own error code, NOTE_REQUIRED. */
 export const StatusChangeBody = Type.Object(
   {
@@ -10,6 +30,10 @@ export const StatusChangeBody = Type.Object(
     note: Type.Optional(Type.String({ maxLength: MAX_NOTE_LENGTH })),
     version: Type.Integer({ minimum: 1 }),
     zoneId: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** Evidence uploaded with POST /api/attachments by the same user, taken by this change (docs/evidence.md). */
+    attachmentIds: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 1 }), { maxItems: MAX_ATTACHMENTS_PER_RECORD, uniqueItems: true }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -24,6 +48,7 @@ export const StatusChangeOut = Type.Object({
   username: Type.String(),
   at: Type.String(),
   zoneId: Type.Union([Type.Integer(), Type.Null()]),
+  attachments: Type.Array(AttachmentOut),
 });
 export type StatusChangeOut = Static<typeof StatusChangeOut>;
 

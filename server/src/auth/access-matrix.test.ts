@@ -81,6 +81,10 @@ const MATRIX: Record<string, Row> = {
   'POST /api/query/within': { path: '/api/query/within', body: { geometry: SQUARE }, least: 'viewer' },
   'GET /api/export/:file': { path: '/api/export/sites.geojson', least: 'viewer' },
   'GET /api/zones/:id/sites': { path: '/api/zones/1/sites', least: 'viewer' },
+  // Without a multipart body an allowed role gets 415, a missing attachment 404: past the access check.
+  'POST /api/attachments': { path: '/api/attachments', body: {}, least: 'enforcer' },
+  'GET /api/attachments/:id': { path: '/api/attachments/1', least: 'viewer' },
+  'GET /api/attachments/:id/thumbnail': { path: '/api/attachments/1/thumbnail', least: 'viewer' },
   'PATCH /api/sites/:id': {
     path: '/api/sites/1',
     body: { status: 'NO_CONTRACT', note: 'matrix', version: 99 },

@@ -55,7 +55,10 @@ const securityHeaders: FastifyPluginAsync = async (app) => {
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'same-origin');
     reply.header('cross-origin-opener-policy', 'same-origin');
-    if (!DOCS.test(request.url)) reply.header('content-security-policy', csp);
+    // A route may set a stricter one of its own (a download: sandbox, nothing loads).
+    if (!DOCS.test(request.url) && !reply.hasHeader('content-security-policy')) {
+      reply.header('content-security-policy', csp);
+    }
     if (NO_STORE.test(request.url)) reply.header('cache-control', 'no-store');
   });
 };

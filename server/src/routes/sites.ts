@@ -47,7 +47,7 @@ const sites: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { id } = request.params;
-      const { status, note, version, zoneId = null } = request.body;
+      const { status, note, version, zoneId = null, attachmentIds = [] } = request.body;
       if (zoneId !== null && !(await app.store.getFeature('zones', zoneId))) {
         throw new AppError(400, 'VALIDATION_FAILED', `No zone with id ${zoneId}`, [
           { in: 'body', path: '/zoneId', message: `no zone with id ${zoneId}` },
@@ -55,10 +55,17 @@ const sites: FastifyPluginAsyncTypebox = async (app) => {
       }
       const outcome = await app.store.sites.changeStatus(
         id,
-        { status, note, version, zoneId },
+        { status, note, version, zoneId, attachmentIds },
         request.user!.username,
       );
       if (!outcome.ok) {
+        if ('attachment' in outcome) {
+          const { id: upload, reason } = outcome.attachment;
+          const index = attachmentIds.indexOf(upload);
+          throw new AppError(400, 'VALIDATION_FAILED', `Cannot attach upload ${upload}: ${reason}`, [
+            { in: 'body', path: `/attachmentIds/${index}`, message: reason },
+          ]);
+        }
         if (!outcome.refusal) throw notFound(`No site with id ${id}`);
         const { code, message, details } = outcome.refusal;
         throw new AppError(code === 'NOTE_REQUIRED' ? 400 : 409, code, message, details);

@@ -24,7 +24,17 @@ function prismaTables(schema: string): Map<string, Set<string>> {
       if (
         list ||
         (/^[A-Z]/.test(type!) &&
-          !['String', 'Int', 'Float', 'Boolean', 'DateTime', 'BigInt', 'Json', 'Unsupported'].includes(type!))
+          ![
+            'String',
+            'Int',
+            'Float',
+            'Boolean',
+            'DateTime',
+            'BigInt',
+            'Bytes',
+            'Json',
+            'Unsupported',
+          ].includes(type!))
       )
         continue;
       columns.add(/@map\("([^"]+)"\)/.exec(rest!)?.[1] ?? field!);

@@ -211,6 +211,8 @@ const NOT_SITE_READS: Record<string, string> = {
   'GET /api/substations/nearest': 'substations only',
   'GET /api/audit': "the admin's trail: it keeps the retirement (checked below)",
   'GET /api/sites/retired': "the admin's list of retired sites (checked below)",
+  'GET /api/attachments/:id': 'a file, reached through a history that the retirement hides',
+  'GET /api/attachments/:id/thumbnail': 'a file, reached through a history that the retirement hides',
 };
 
 describe.each(BACKENDS)('a retired site on %s', (backend) => {

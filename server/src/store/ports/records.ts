@@ -1,3 +1,4 @@
+import type { AttachmentsRepository } from '../records/attachments';
 import type { IdempotencyRepository } from '../records/idempotency';
 import type { AuditQuery, AuditRecordOut } from '../records/audit';
 import type { LoginFailuresRepository } from '../records/login-failures';
@@ -14,6 +15,8 @@ export interface RecordsPort {
   readonly loginFailures: LoginFailuresRepository;
   readonly sites: SitesRepository;
   readonly zones: ZonesRepository;
+  /** Evidence files (docs/evidence.md). */
+  readonly attachments: AttachmentsRepository;
   /** Idempotency keys of writes (docs/security.md, "Retries"). */
   readonly idempotency: IdempotencyRepository;
   /** Audit records of zones, imports and users, newest first. */

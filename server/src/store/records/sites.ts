@@ -3,10 +3,16 @@ import {
   type StatusChangeRefusal,
   type StatusChangeRequest,
 } from '../../domain/status-change';
-import type { RetiredSite, Status } from '@gridwatch/contract';
+import type { AttachmentOut, RetiredSite, Status } from '@gridwatch/contract';
 import type { LayerFeature } from '../ports/layers';
 import { readFeature } from '../sql/read-feature';
 import { appendAudit } from './audit';
+import {
+  takeAttachments,
+  toAttachmentOut,
+  unavailableAttachment,
+  type AttachmentRefusal,
+} from './attachments';
 import { writeTransaction } from './idempotency';
 import { nowIso, type Db, type Tx } from './db';
 
@@ -19,22 +25,46 @@ export interface StatusChangeRecord {
   username: string;
   at: string;
   zoneId: number | null;
+  attachments: AttachmentOut[];
 }
 
 export type StatusChangeOutcome =
   | { ok: true; version: number; change: StatusChangeRecord; feature: LayerFeature<'sites'> }
   | { ok: false; refusal: StatusChangeRefusal }
-  | { ok: false; refusal: null }; // no such site
+  | { ok: false; refusal: null } // no such site
+  | { ok: false; attachment: AttachmentRefusal };
 
-type Row = Omit<StatusChangeRecord, 'fromStatus' | 'toStatus'> & {
+type Row = Omit<StatusChangeRecord, 'fromStatus' | 'toStatus' | 'attachments'> & {
   fromStatus: string | null;
   toStatus: string;
 };
-const toRecord = (r: Row): StatusChangeRecord => ({
-  ...r,
+const toRecord = (r: Row, attachments: AttachmentOut[] = []): StatusChangeRecord => ({
+  id: r.id,
+  siteId: r.siteId,
   fromStatus: r.fromStatus as Status | null,
   toStatus: r.toStatus as Status,
+  note: r.note,
+  username: r.username,
+  at: r.at,
+  zoneId: r.zoneId,
+  attachments,
 });
+
+/** A change read with its attachments (the thumbnail read only to say whether there is one). */
+const WITH_ATTACHMENTS = {
+  attachments: {
+    orderBy: { id: 'asc' as const },
+    include: { content: { select: { thumbnail: true } } },
+  },
+};
+type RowWithAttachments = Row & {
+  attachments: (Parameters<typeof toAttachmentOut>[0] & { content: { thumbnail: Uint8Array | null } })[];
+};
+const withAttachments = (r: RowWithAttachments) =>
+  toRecord(
+    r,
+    r.attachments.map((a) => toAttachmentOut(a, a.content.thumbnail !== null)),
+  );
 
 export type RetirementOutcome<T> =
   | { ok: true; value: T }
@@ -64,17 +94,19 @@ export class SitesRepository {
 
   async changeStatus(
     siteId: number,
-    request: StatusChangeRequest & { zoneId: number | null },
+    request: StatusChangeRequest & { zoneId: number | null; attachmentIds: readonly number[] },
     username: string,
   ): Promise<StatusChangeOutcome> {
     return writeTransaction(this.db, async (tx) => {
       const site = await tx.site.findUnique({
         where: { id: siteId, retiredAt: null },
-        select: { status: true, version: true },
+        select: { status: true, version: true, lon: true, lat: true },
       });
       if (!site) return { ok: false as const, refusal: null };
       const refusal = checkStatusChange({ status: site.status as Status, version: site.version }, request);
       if (refusal) return { ok: false as const, refusal };
+      const unavailable = await unavailableAttachment(tx, request.attachmentIds, username);
+      if (unavailable) return { ok: false as const, attachment: unavailable };
       const at = nowIso();
       // The version in the WHERE makes a concurrent change lose cleanly instead of overwriting.
       const { count } = await tx.site.updateMany({
@@ -99,9 +131,14 @@ export class SitesRepository {
           zoneId: request.zoneId,
         },
       });
+      await takeAttachments(tx, change.id, request.attachmentIds, username, site);
+      const taken = await tx.statusChange.findUniqueOrThrow({
+        where: { id: change.id },
+        include: WITH_ATTACHMENTS,
+      });
       // The site as this transaction left it: the answer, and what a retried request replays.
       const feature = (await readFeature(tx, 'sites', siteId))!;
-      return { ok: true as const, version: request.version + 1, change: toRecord(change), feature };
+      return { ok: true as const, version: request.version + 1, change: withAttachments(taken), feature };
     });
   }
 
@@ -114,8 +151,9 @@ export class SitesRepository {
       },
       orderBy: { id: 'desc' },
       take: query.limit,
+      include: WITH_ATTACHMENTS,
     });
-    return rows.map(toRecord);
+    return rows.map(withAttachments);
   }
 
   /** The site's status changes, newest first; null when there is no such site (or it is retired). */
@@ -128,8 +166,9 @@ export class SitesRepository {
     const rows = await this.db.statusChange.findMany({
       where: { siteId },
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      include: WITH_ATTACHMENTS,
     });
-    return rows.map(toRecord);
+    return rows.map(withAttachments);
   }
 
   /**

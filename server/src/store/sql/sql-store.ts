@@ -49,6 +49,7 @@ import { SitesRepository } from '../records/sites';
 import { UsersRepository } from '../records/users';
 import { ZonesRepository } from '../records/zones';
 import { IdempotencyRepository } from '../records/idempotency';
+import { AttachmentsRepository } from '../records/attachments';
 
 export type { Row };
 
@@ -75,6 +76,7 @@ export abstract class SqlStore implements Store {
   readonly sites: SitesRepository;
   readonly zones: ZonesRepository;
   readonly idempotency: IdempotencyRepository;
+  readonly attachments: AttachmentsRepository;
 
   protected constructor(
     protected readonly db: RawClient,
@@ -82,6 +84,7 @@ export abstract class SqlStore implements Store {
   ) {
     this.users = new UsersRepository(records);
     this.idempotency = new IdempotencyRepository(records);
+    this.attachments = new AttachmentsRepository(records);
     this.sessions = new SessionsRepository(records);
     this.loginFailures = new LoginFailuresRepository(records);
     this.sites = new SitesRepository(records);

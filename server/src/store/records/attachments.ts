@@ -1,0 +1,191 @@
+import type { AttachmentOut } from '@gridwatch/contract';
+import { gpsFlags, type AcceptedEvidence } from '../../domain/evidence';
+import { nowIso, type Db, type Tx } from './db';
+import { writeTransaction } from './idempotency';
+
+/** An upload not taken by a status change within a day is removed (with its bytes, if nothing else uses them). */
+const UNATTACHED_TTL_MS = 24 * 60 * 60 * 1000;
+
+type AttachmentRow = {
+  id: number;
+  sha256: string;
+  type: string;
+  size: number;
+  displayName: string;
+  gpsLon: number | null;
+  gpsLat: number | null;
+  uploadedBy: string;
+  statusChangeId: number | null;
+  distanceKm: number | null;
+  flags: string;
+  content?: { thumbnail: Uint8Array | null } | null;
+};
+
+const SUMMARY = {
+  id: true,
+  sha256: true,
+  type: true,
+  size: true,
+  displayName: true,
+  gpsLon: true,
+  gpsLat: true,
+  uploadedBy: true,
+  statusChangeId: true,
+  distanceKm: true,
+  flags: true,
+} as const;
+
+export const toAttachmentOut = (row: AttachmentRow, hasThumbnail: boolean): AttachmentOut => ({
+  id: row.id,
+  sha256: row.sha256,
+  type: row.type as AttachmentOut['type'],
+  bytes: row.size,
+  displayName: row.displayName,
+  flags: JSON.parse(row.flags) as AttachmentOut['flags'],
+  distanceKm: row.distanceKm,
+  hasThumbnail,
+});
+
+/** Who may read an attachment: any reader once a status change took it, only its uploader before. */
+export interface AttachmentAccess {
+  uploadedBy: string;
+  statusChangeId: number | null;
+}
+
+/** Why a status change cannot take an attachment: it is not there, someone else's, or taken already. */
+export interface AttachmentRefusal {
+  id: number;
+  reason: string;
+}
+
+/** The first of these uploads that a status change by `username` may not take, and why; null if none. */
+export async function unavailableAttachment(
+  tx: Tx,
+  ids: readonly number[],
+  username: string,
+): Promise<AttachmentRefusal | null> {
+  for (const id of ids) {
+    const row = await tx.attachment.findFirst({
+      where: { id },
+      select: { uploadedBy: true, statusChangeId: true },
+    });
+    if (!row || row.uploadedBy !== username) return { id, reason: `no upload of yours with id ${id}` };
+    if (row.statusChangeId !== null) return { id, reason: `upload ${id} belongs to another status change` };
+  }
+  return null;
+}
+
+/**
+ * Takes the uploads (checked by unavailableAttachment) into status change `changeId` inside its transaction,
+ * each flagged against the site's position (docs/evidence.md: a photo without GPS, or more than 1 km away).
+ */
+export async function takeAttachments(
+  tx: Tx,
+  changeId: number,
+  ids: readonly number[],
+  username: string,
+  site: { lon: number; lat: number },
+): Promise<void> {
+  for (const id of ids) {
+    const row = await tx.attachment.findFirstOrThrow({
+      where: { id, uploadedBy: username },
+      select: SUMMARY,
+    });
+    const gps = row.gpsLon === null || row.gpsLat === null ? null : { lon: row.gpsLon, lat: row.gpsLat };
+    const check = row.type === 'application/pdf' ? { flags: [], distanceKm: null } : gpsFlags(gps, site);
+    await tx.attachment.update({
+      where: { id },
+      data: { statusChangeId: changeId, distanceKm: check.distanceKm, flags: JSON.stringify(check.flags) },
+    });
+  }
+}
+
+/** Evidence files: stored once per content, in the store's transaction with their row (docs/evidence.md). */
+export class AttachmentsRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Stores an inspected upload for its uploader; removes the uploads nobody took within a day. */
+  async create(
+    file: AcceptedEvidence,
+    bytes: Uint8Array,
+    thumbnail: Uint8Array | null,
+    username: string,
+  ): Promise<AttachmentOut> {
+    return writeTransaction(this.db, async (tx) => {
+      const cutoff = new Date(Date.now() - UNATTACHED_TTL_MS).toISOString();
+      await tx.attachment.deleteMany({ where: { statusChangeId: null, uploadedAt: { lt: cutoff } } });
+      await tx.attachmentContent.deleteMany({ where: { attachments: { none: {} } } });
+      const known = await tx.attachmentContent.findUnique({
+        where: { sha256: file.sha256 },
+        select: { sha256: true },
+      });
+      if (!known) {
+        await tx.attachmentContent.create({
+          data: {
+            sha256: file.sha256,
+            bytes: Uint8Array.from(bytes),
+            thumbnail: thumbnail && Uint8Array.from(thumbnail),
+          },
+        });
+      }
+      const row = await tx.attachment.create({
+        data: {
+          sha256: file.sha256,
+          type: file.type,
+          size: file.size,
+          displayName: file.displayName,
+          width: file.width ?? null,
+          height: file.height ?? null,
+          gpsLon: file.gps?.lon ?? null,
+          gpsLat: file.gps?.lat ?? null,
+          uploadedBy: username,
+          uploadedAt: nowIso(),
+          // Until a status change takes it, only a missing position can be said of a photo.
+          flags: JSON.stringify(file.type !== 'application/pdf' && !file.gps ? ['NO_GPS'] : []),
+        },
+        select: SUMMARY,
+      });
+      return toAttachmentOut(row, thumbnail !== null);
+    });
+  }
+
+  /** Who may read it, or null when there is no such attachment. */
+  async access(id: number): Promise<AttachmentAccess | null> {
+    return this.db.attachment.findFirst({
+      where: { id },
+      select: { uploadedBy: true, statusChangeId: true },
+    });
+  }
+
+  /** The stored bytes (or the thumbnail) with the type they are served as. */
+  async content(
+    id: number,
+    which: 'file' | 'thumbnail',
+  ): Promise<{ bytes: Uint8Array; type: string; displayName: string } | null> {
+    const row = await this.db.attachment.findFirst({
+      where: { id },
+      select: { type: true, displayName: true, content: { select: { bytes: true, thumbnail: true } } },
+    });
+    if (!row) return null;
+    if (which === 'file') return { bytes: row.content.bytes, type: row.type, displayName: row.displayName };
+    if (!row.content.thumbnail) return null;
+    return { bytes: row.content.thumbnail, type: 'image/webp', displayName: `${row.displayName}.webp` };
+  }
+
+  /** The attachments of these status changes, by change id, in upload order. */
+  async ofChanges(changeIds: readonly number[]): Promise<Map<number, AttachmentOut[]>> {
+    const byChange = new Map<number, AttachmentOut[]>();
+    if (changeIds.length === 0) return byChange;
+    const rows = await this.db.attachment.findMany({
+      where: { statusChangeId: { in: [...changeIds] } },
+      select: { ...SUMMARY, content: { select: { thumbnail: true } } },
+      orderBy: { id: 'asc' },
+    });
+    for (const row of rows) {
+      const list = byChange.get(row.statusChangeId!) ?? [];
+      list.push(toAttachmentOut(row, row.content.thumbnail !== null));
+      byChange.set(row.statusChangeId!, list);
+    }
+    return byChange;
+  }
+}
