@@ -263,6 +263,22 @@ function next(id) {
   port.postMessage({ id, columns: names, rows: piece, done });
 }
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Copies a large write's pages from the log into the database here, after its commit, so that the main
+ * connection's next commit (whose automatic checkpoint runs on the event loop) finds nothing to copy. A reader
+ * still in a snapshot from before the commit holds back the pages it may need: try again shortly, for up to
+ * a minute.
+ */
+function checkpoint() {
+  for (let tries = 0; tries < 600; tries++) {
+    const [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (Number(checkpointed) >= Number(log)) return;
+    Atomics.wait(pause, 0, 0, 100);
+  }
+}
+
 /** The adapter's error mapping, as far as the server looks at it (unavailable.ts: a busy database is a 503). */
 function describe(error) {
   const code = typeof error?.code === 'string' ? error.code : 'UNKNOWN';
@@ -296,13 +312,12 @@ port.on('message', (message) => {
           db.exec('BEGIN IMMEDIATE');
         } else if (op === 'commit') {
           db.exec('COMMIT');
-          // After a large write, copy the log back into the database here, not on the main thread's next commit.
-          db.pragma('wal_checkpoint(PASSIVE)');
         } else if (db.inTransaction) {
           // (A failed statement may have ended the transaction already.)
           db.exec('ROLLBACK');
         }
         port.postMessage({ id, done: true });
+        if (op === 'commit') checkpoint();
         break;
       case 'close':
         db.close();

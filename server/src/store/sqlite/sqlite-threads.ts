@@ -79,7 +79,13 @@ class SqliteThread {
     if (this.pending.size === 0) this.worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { rows: [], resolve, reject });
-      this.worker.postMessage({ id, ...request });
+      try {
+        this.worker.postMessage({ id, ...request });
+      } catch (error) {
+        // A value that cannot be sent (not cloneable): nothing went to the thread.
+        this.settle(id);
+        reject(error as Error);
+      }
     });
   }
 
