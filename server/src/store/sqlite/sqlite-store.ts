@@ -41,7 +41,9 @@ const MAX_WAIT_FOR_WRITE_LOCK_MS = 10 * 60_000;
 
 /**
  * Opens (creating, migrating and, when empty, seeding) the SQLite file. Migrations and the bulk seed go through
- * the driver before the Prisma client connects; everything after goes through Prisma.
+ * the driver before the Prisma client connects. After that the records go through Prisma on the main
+ * connection, the store's SQL reads through the reader threads and an import's transaction through the writer
+ * thread (sqlite-threads.ts), Prisma's writes and the writer's taking turns (write-lock.ts).
  */
 export async function openSqliteStore(file: string, options: OpenSqliteOptions = {}): Promise<SqliteStore> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });

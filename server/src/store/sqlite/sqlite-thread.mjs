@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * One SQLite connection in a worker thread (docs/storage.md, "How SQLite queries run"). better-sqlite3 is
  * synchronous: a query run here holds this thread, never the server's event loop.

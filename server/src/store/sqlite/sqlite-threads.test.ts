@@ -6,7 +6,8 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from './generated/client';
-import { SqliteReaders, SqliteWriter } from './sqlite-threads';
+import { isDatabaseUnavailable } from '../../http/unavailable';
+import { SqliteReaders, SqliteThreadError, SqliteWriter } from './sqlite-threads';
 import { withWriteLock, WriteLock } from './write-lock';
 
 describe('reads on the SQLite reader threads', () => {
@@ -80,6 +81,13 @@ describe('reads on the SQLite reader threads', () => {
     const rows = await readers.query<{ x: bigint }[]>(query);
     expect(rows).toStrictEqual(await prisma.$queryRaw(query));
     expect(rows).toHaveLength(30000);
+  });
+
+  it('reports a busy database as the adapter does, so that it answers 503', () => {
+    const busy = { message: 'database is locked', code: 'SQLITE_BUSY', kind: 'SocketTimeout' };
+    expect(isDatabaseUnavailable(new SqliteThreadError(busy))).toBe(true);
+    const syntax = { message: 'near "x": syntax error', code: 'SQLITE_ERROR', kind: 'sqlite' };
+    expect(isDatabaseUnavailable(new SqliteThreadError(syntax))).toBe(false);
   });
 
   it('refuses to write, and reports an SQL error with its SQLite code', async () => {
