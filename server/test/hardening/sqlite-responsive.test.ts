@@ -11,7 +11,7 @@
  * sampler measures it from outside. Over all the scenarios the p99 of health must stay under the issue's
  * 200 ms, and under 40 times the idle p99 measured the same way just before (the house rule: a ratio, not only
  * an absolute time); each scenario's own figures are printed. PostGIS gets the same load, as the reference the
- * issue names. Before the change SQLite gave p99 ≈ 2.9 s here (health answered 15 times in 5 s).
+ * issue names. Before the change SQLite gave p99 ≈ 2.8 s here (health answered 10–15 times in 5–6 s).
  *
  * What is left on the event loop is the same on both stores (turning rows into JSON, writing it to the socket,
  * reading the CSV): that is why the exports are 2, not 10. On a 2-core machine, 10 exports of every site keep
