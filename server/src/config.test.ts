@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseOnlineBasemap } from './config';
+import { ConfigError, parseOnlineBasemap, parseSqliteReaders } from './config';
 
 describe('GRIDWATCH_BASEMAP_URL', () => {
   it('is optional', () => {
@@ -27,5 +27,16 @@ describe('GRIDWATCH_BASEMAP_URL', () => {
       /lacks \{z\}, \{x\}, \{y\}/,
     );
     expect(() => parseOnlineBasemap('https://t.example.org/{z}/{x}.png', undefined)).toThrow(ConfigError);
+  });
+});
+
+describe('GRIDWATCH_SQLITE_READERS', () => {
+  it('is optional (one reader thread per core), else a count from 1 to 64', () => {
+    expect(parseSqliteReaders(undefined)).toBeNull();
+    expect(parseSqliteReaders('')).toBeNull();
+    expect(parseSqliteReaders('1')).toBe(1);
+    expect(parseSqliteReaders('64')).toBe(64);
+    for (const bad of ['0', '65', '1.5', '-1', 'two', '0x4'])
+      expect(() => parseSqliteReaders(bad), bad).toThrow(ConfigError);
   });
 });

@@ -21,6 +21,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Origins the app is reached at (scheme://host[:port]); requests for any other Host are refused. */
   publicOrigins: URL[];
+  /** SQLite only: threads that run the reads, each with its own connection (null: one per core). */
+  sqliteReaders: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -95,6 +97,16 @@ export function parseTrustProxy(value: string | undefined): boolean | number | s
   return list;
 }
 
+/** GRIDWATCH_SQLITE_READERS: how many reader threads the SQLite store runs (docs/storage.md); unset: one per core. */
+export function parseSqliteReaders(value: string | undefined): number | null {
+  if (value === undefined || value === '') return null;
+  const readers = Number(value);
+  if (!/^\d+$/.test(value) || readers < 1 || readers > 64) {
+    throw new ConfigError(`GRIDWATCH_SQLITE_READERS must be an integer from 1 to 64, got "${value}"`);
+  }
+  return readers;
+}
+
 /** GRIDWATCH_PUBLIC_ORIGIN: comma-separated origins such as `https://gridwatch.example.org`. */
 export function parsePublicOrigins(value: string | undefined): URL[] {
   if (value === undefined || value.trim() === '') return [];
@@ -130,5 +142,6 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     trustProxy: parseTrustProxy(env.GRIDWATCH_TRUST_PROXY),
     publicOrigins: parsePublicOrigins(env.GRIDWATCH_PUBLIC_ORIGIN),
+    sqliteReaders: parseSqliteReaders(env.GRIDWATCH_SQLITE_READERS),
   };
 }

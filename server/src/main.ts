@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const store = await openStore(config.store, {
     seed: config.seed === 'demo' ? () => generateSeed() : undefined,
+    sqliteReaders: config.sqliteReaders,
   });
   const app = await buildApp({ config, store });
   await ensureFirstAdmin(store, config.adminPassword, app.log);

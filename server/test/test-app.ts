@@ -59,7 +59,10 @@ export async function makeTestApp(
     GRIDWATCH_PUBLIC_READ: String(publicRead),
     ...env,
   });
-  const store = await openStore(config.store, seed ? { seed: () => seed } : {});
+  const store = await openStore(config.store, {
+    ...(seed ? { seed: () => seed } : {}),
+    sqliteReaders: config.sqliteReaders,
+  });
   for (const role of ROLES) {
     await store.users.create(
       { username: role, role, passwordHash: await hashPassword(testPassword(role)) },

@@ -21,15 +21,29 @@ import { applySqliteMigrations } from './migrate';
 import { renderSqliteTile } from './sqlite-tiles';
 import type { TileRequest } from '../tile-request';
 import { fileRegionMembersIfMissing } from '../sql/region-members-sql';
+import type { ImportTx } from '../sql/import-client';
+import type { RawClient } from '../sql/sql-store';
+import { defaultReaderCount, SqliteReaders, SqliteWriter, type TransactionOptions } from './sqlite-threads';
+import { withWriteLock, WriteLock } from './write-lock';
 
 export interface OpenSqliteOptions {
   /** Loaded when the database holds no data yet (first start). */
   seed?: () => SeedData;
+  /** Reader threads (GRIDWATCH_SQLITE_READERS); by default one per core. */
+  readers?: number;
 }
 
 /**
+ * How long a main-connection transaction may wait for the write lock (Prisma's maxWait, 2 s by default): as
+ * long as an import may hold it (import-sql.ts), so a write made during an import waits for it, then runs.
+ */
+const MAX_WAIT_FOR_WRITE_LOCK_MS = 10 * 60_000;
+
+/**
  * Opens (creating, migrating and, when empty, seeding) the SQLite file. Migrations and the bulk seed go through
- * the driver before the Prisma client connects; everything after goes through Prisma.
+ * the driver before the Prisma client connects. After that the records go through Prisma on the main
+ * connection, the store's SQL reads through the reader threads and an import's transaction through the writer
+ * thread (sqlite-threads.ts), Prisma's writes and the writer's taking turns (write-lock.ts).
  */
 export async function openSqliteStore(file: string, options: OpenSqliteOptions = {}): Promise<SqliteStore> {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
@@ -45,22 +59,68 @@ export async function openSqliteStore(file: string, options: OpenSqliteOptions =
   } finally {
     db.close();
   }
+  const lock = new WriteLock();
   const prisma = new PrismaClient({
-    adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 5000 }),
+    adapter: withWriteLock(new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 5000 }), lock),
+    transactionOptions: { maxWait: MAX_WAIT_FOR_WRITE_LOCK_MS },
   });
   await prisma.$connect();
   await prisma.$executeRaw`PRAGMA foreign_keys = ON`;
   await fileRegionMembersIfMissing(prisma);
-  const store = new SqliteStore(prisma);
+  // An in-memory database exists only on its one connection: everything stays on the main thread.
+  const store =
+    file === ':memory:'
+      ? new SqliteStore(prisma)
+      : new SqliteStore(
+          prisma,
+          new ThreadedClient(
+            prisma,
+            new SqliteReaders(file, options.readers ?? defaultReaderCount()),
+            new SqliteWriter(file, lock),
+          ),
+        );
   await store.fillDerivedData();
   return store;
+}
+
+/**
+ * The store's raw SQL client on SQLite (docs/storage.md, "How SQLite queries run"): reads on the reader
+ * threads, an import's transaction on the writer thread, nothing long on the event loop. The records (users,
+ * sessions, zones, status changes) stay with Prisma on the main connection: short statements by the key.
+ */
+class ThreadedClient implements RawClient {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly readers: SqliteReaders,
+    private readonly writer: SqliteWriter,
+  ) {}
+
+  $queryRaw<T = unknown>(query: Sql): Promise<T> {
+    return this.readers.query<T>(query);
+  }
+
+  $executeRaw(query: Sql): Promise<number> {
+    return this.prisma.$executeRaw(query);
+  }
+
+  $transaction<T>(fn: (tx: ImportTx) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    return this.writer.transaction(fn, options);
+  }
+
+  async $disconnect(): Promise<void> {
+    await Promise.all([this.readers.close(), this.writer.close()]);
+    await this.prisma.$disconnect();
+  }
 }
 
 export class SqliteStore extends SqlStore {
   readonly backend = 'sqlite' as const;
 
-  constructor(readonly prisma: PrismaClient) {
-    super(prisma, prisma);
+  constructor(
+    readonly prisma: PrismaClient,
+    db: RawClient = prisma,
+  ) {
+    super(db, prisma);
   }
 
   tile(request: TileRequest): Promise<Uint8Array | null> {
@@ -115,7 +175,7 @@ export class SqliteStore extends SqlStore {
     const { columns, from } = LAYER_SQL.sites;
     const [minLon, minLat, maxLon, maxLat] = bboxOfCoordinates(geometry.coordinates);
     const statusSql = statuses ? sql`AND t.status IN (${join(statuses)})` : empty;
-    const rows = await this.prisma.$queryRaw<Row[]>(sql`SELECT ${columns} FROM ${from}
+    const rows = await this.db.$queryRaw<Row[]>(sql`SELECT ${columns} FROM ${from}
       WHERE ${this.bboxCondition('sites', [minLon, minLat, maxLon, maxLat])} ${statusSql} ORDER BY t.id`);
     const inside = preparePointInPolygon(geometry);
     return rows
