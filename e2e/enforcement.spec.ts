@@ -3,6 +3,7 @@ import { ALLOWED_TRANSITIONS } from '@gridwatch/contract';
 import type { ApiFeature, Hotspot, Role } from '../client/src/api';
 import { fetchJson, hotspotsPath, pointOf } from './support/api';
 import { expect, test } from './support/fixtures';
+import { jpegPhoto } from './support/photos';
 import { jumpTo, openMap, pagePoint, renderedFeatures, settle } from './support/map-page';
 import { saveScreenshot } from './support/screenshot';
 import { drawPolygon, expectSummary, squareAround, zoneSites } from './support/zones';
@@ -64,6 +65,13 @@ test('an enforcer draws a zone, records a status change in it, and exports it', 
   const note = `E2E inspection ${Date.now()}: meters read, operator present.`;
   await popup.getByTestId('status-note').fill(note);
   await popup.getByTestId('status-zone').selectOption(String(zoneId));
+  // Evidence: a photo taken 5 km away (flagged) and one without a position (flagged too).
+  const [lon, lat] = pointOf(site);
+  await popup.getByTestId('evidence-upload').setInputFiles([
+    { name: 'meter-room.jpg', mimeType: 'image/jpeg', buffer: await jpegPhoto({ lon: lon + 0.065, lat }) },
+    { name: 'no-gps.jpg', mimeType: 'image/jpeg', buffer: await jpegPhoto() },
+  ]);
+  await expect(popup.getByTestId('evidence-pending').locator('li')).toHaveCount(2);
   await popup.getByTestId('status-submit').click();
 
   const newest = popup.getByTestId('site-history').locator('li').first();
@@ -71,6 +79,14 @@ test('an enforcer draws a zone, records a status change in it, and exports it', 
   await expect(newest).toContainText(note);
   await expect(newest).toContainText('enforcer');
   await expect(newest).toContainText(`zone ${zoneId}`);
+  const evidence = newest.getByTestId('evidence-list');
+  await expect(evidence.locator('li')).toHaveCount(2);
+  await expect(evidence.locator('img').first()).toHaveJSProperty('complete', true);
+  expect(
+    await evidence
+      .getByTestId('evidence-flag')
+      .evaluateAll((all) => all.map((e) => e.getAttribute('data-flag'))),
+  ).toEqual(['FAR_FROM_SITE', 'NO_GPS']);
   // The map draws the site in its new status (the tiles were asked for again) ...
   await expect
     .poll(

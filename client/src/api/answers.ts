@@ -4,6 +4,7 @@
  * forbids compiling one in the browser.
  */
 export {
+  AttachmentOut,
   ErrorBody,
   Health,
   HotspotList,

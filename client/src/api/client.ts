@@ -1,5 +1,6 @@
 import type { TSchema } from 'typebox';
 import {
+  AttachmentOut,
   Health,
   HotspotList,
   ImportResult,
@@ -107,6 +108,8 @@ export interface ApiClient {
   updateZone(zoneId: number, change: UpdateZoneBody): Promise<ApiFeature<'zones'>>;
   deleteZone(zoneId: number, version: number): Promise<void>;
   importLayer(layer: ImportLayer, file: Blob, contentType: string, query: ImportQuery): Promise<ImportResult>;
+  /** Uploads one evidence file; a status change takes it by id (docs/evidence.md). */
+  uploadAttachment(file: File): Promise<AttachmentOut>;
 }
 
 /**
@@ -164,6 +167,11 @@ export function createApiClient(
     updateZone: (id, change) => write(`/api/zones/${id}`, 'PATCH', LAYER_FEATURE.zones, change),
     deleteZone: (id, version) =>
       callNoContent(watched, `/api/zones/${id}?version=${version}`, { method: 'DELETE', idempotent: true }),
+    uploadAttachment: (file) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return callJson(watched, '/api/attachments', AttachmentOut, { method: 'POST', body: { form } });
+    },
     importLayer: (layer, file, contentType, query) =>
       callJson(watched, importPath(layer, query), ImportResult, {
         method: 'POST',

@@ -7,7 +7,7 @@ export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 export interface Send {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** JSON (serialized here) or raw bytes with their content type (an import file). */
-  body?: { json: unknown } | { raw: Blob; contentType: string };
+  body?: { json: unknown } | { raw: Blob; contentType: string } | { form: FormData };
   signal?: AbortSignal;
   /**
    * A write that is safe to repeat: it carries an Idempotency-Key, and an answer of 503 or a lost connection is
@@ -27,6 +27,8 @@ function requestInit({ method = 'GET', body, signal }: Send, key: string | null)
     headers['content-type'] = 'application/json';
     return { method, headers, signal, body: JSON.stringify(body.json) };
   }
+  // The browser writes a multipart body's Content-Type itself, with its boundary.
+  if ('form' in body) return { method, headers, signal, body: body.form };
   headers['content-type'] = body.contentType;
   return { method, headers, signal, body: body.raw };
 }

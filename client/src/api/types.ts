@@ -20,6 +20,7 @@ import type {
 } from '@gridwatch/contract';
 
 export type {
+  AttachmentOut,
   CreateZoneBody,
   ErrorBody,
   Health,

@@ -1,4 +1,5 @@
 import type { ApiClient } from '../api';
+import { EvidenceList } from './evidence-list';
 import { fill, useI18n } from '../i18n';
 import { useApiQuery } from '../server-state/use-api-query';
 import { queryKey } from '../server-state/query-keys';
@@ -34,6 +35,7 @@ export function SiteHistory({ api, siteId }: { api: ApiClient; siteId: number })
               {t.statuses[change.toStatus]}
             </div>
             <p className="site-history__note">{change.note}</p>
+            {change.attachments.length > 0 && <EvidenceList attachments={change.attachments} />}
           </li>
         ))}
       </ol>

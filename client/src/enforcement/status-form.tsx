@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, type ApiClient, type ApiFeature } from '../api';
-import { useI18n } from '../i18n';
+import { ApiError, type ApiClient, type ApiFeature, type AttachmentOut } from '../api';
+import { fill, useI18n } from '../i18n';
 import { pointOf } from '../point-of';
 import { nextStatuses, statusChangeBody, type StatusFields } from './status-options';
 import { useContainingZones } from './use-containing-zones';
@@ -19,9 +19,28 @@ export function StatusForm({ api, site, onChanged, onConflict }: Props) {
   const [fields, setFields] = useState<StatusFields>({ status: '', note: '', zoneId: null });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [evidence, setEvidence] = useState<AttachmentOut[]>([]);
+  const [uploading, setUploading] = useState<string | null>(null);
   const zones = useContainingZones(api, site.id, pointOf(site));
   const options = nextStatuses(site.properties.status);
-  const body = statusChangeBody(fields, site.properties.version);
+  const fieldsBody = statusChangeBody(fields, site.properties.version);
+  const body =
+    fieldsBody && evidence.length ? { ...fieldsBody, attachmentIds: evidence.map((a) => a.id) } : fieldsBody;
+
+  // Each file is uploaded as it is chosen (the server decides what it is); the change then takes them by id.
+  const upload = async (files: FileList | null) => {
+    setError(null);
+    for (const file of Array.from(files ?? [])) {
+      setUploading(file.name);
+      try {
+        const stored = await api.uploadAttachment(file);
+        setEvidence((list) => [...list, stored]);
+      } catch (e: unknown) {
+        setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    setUploading(null);
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -83,6 +102,43 @@ export function StatusForm({ api, site, onChanged, onConflict }: Props) {
           ))}
         </select>
       </label>
+      <label>
+        {t.evidence.add}
+        <input
+          type="file"
+          data-testid="evidence-upload"
+          multiple
+          accept="image/jpeg,image/png,image/webp,application/pdf"
+          disabled={busy || uploading !== null}
+          onChange={(e) => {
+            void upload(e.target.files);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      {uploading && <p className="panel-note">{fill(t.evidence.uploading, { name: uploading })}</p>}
+      {evidence.length > 0 && (
+        <ul className="evidence-pending" data-testid="evidence-pending">
+          {evidence.map((a) => (
+            <li key={a.id}>
+              {a.displayName}
+              {a.flags.map((flag) => (
+                <span key={flag} className="evidence-list__flag" data-flag={flag}>
+                  {t.evidence[flag]}
+                </span>
+              ))}
+              <button
+                type="button"
+                className="button button--small"
+                aria-label={fill(t.evidence.remove, { name: a.displayName })}
+                onClick={() => setEvidence((list) => list.filter((x) => x.id !== a.id))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {error && (
         <p className="form__problem" role="alert">
           {error}
@@ -92,7 +148,7 @@ export function StatusForm({ api, site, onChanged, onConflict }: Props) {
         type="submit"
         className="button button--primary"
         data-testid="status-submit"
-        disabled={!body || busy}
+        disabled={!body || busy || uploading !== null}
       >
         {t.status.submit}
       </button>

@@ -167,6 +167,15 @@ export const en = {
     created: 'first recorded',
     zone: 'zone {id}',
   },
+  evidence: {
+    add: 'Evidence (photos or PDF, optional)',
+    uploading: 'Uploading {name}…',
+    remove: 'Remove {name}',
+    attached: 'Evidence',
+    distance: '{km} km from the site',
+    NO_GPS: 'no GPS position',
+    FAR_FROM_SITE: 'taken more than 1 km from the site',
+  },
   importDialog: {
     open: 'Import…',
     title: 'Import a utility report',

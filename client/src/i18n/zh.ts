@@ -154,6 +154,15 @@ export const zh: Messages = {
     created: '首次记录',
     zone: '区域 {id}',
   },
+  evidence: {
+    add: '证据（照片或 PDF，可选）',
+    uploading: '正在上传 {name}…',
+    remove: '移除 {name}',
+    attached: '证据',
+    distance: '距矿场 {km} 公里',
+    NO_GPS: '无 GPS 位置',
+    FAR_FROM_SITE: '拍摄地点距矿场超过 1 公里',
+  },
   importDialog: {
     open: '导入…',
     title: '导入供电公司报告',
