@@ -3,7 +3,7 @@ import { ALLOWED_TRANSITIONS } from '@gridwatch/contract';
 import type { ApiFeature, Hotspot, Role } from '../client/src/api';
 import { fetchJson, hotspotsPath, pointOf } from './support/api';
 import { expect, test } from './support/fixtures';
-import { jpegPhoto } from './support/photos';
+import { photo } from '../server/test/fixtures/evidence/fixtures';
 import { jumpTo, openMap, pagePoint, renderedFeatures, settle } from './support/map-page';
 import { saveScreenshot } from './support/screenshot';
 import { drawPolygon, expectSummary, squareAround, zoneSites } from './support/zones';
@@ -68,8 +68,12 @@ test('an enforcer draws a zone, records a status change in it, and exports it', 
   // Evidence: a photo taken 5 km away (flagged) and one without a position (flagged too).
   const [lon, lat] = pointOf(site);
   await popup.getByTestId('evidence-upload').setInputFiles([
-    { name: 'meter-room.jpg', mimeType: 'image/jpeg', buffer: await jpegPhoto({ lon: lon + 0.065, lat }) },
-    { name: 'no-gps.jpg', mimeType: 'image/jpeg', buffer: await jpegPhoto() },
+    {
+      name: 'meter-room.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await photo('jpeg', { gps: { lon: lon + 0.065, lat } }),
+    },
+    { name: 'no-gps.jpg', mimeType: 'image/jpeg', buffer: await photo('jpeg') },
   ]);
   await expect(popup.getByTestId('evidence-pending').locator('li')).toHaveCount(2);
   await popup.getByTestId('status-submit').click();
