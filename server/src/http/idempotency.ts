@@ -72,6 +72,14 @@ function keyed(store: Store, handler: RouteHandlerMethod): RouteHandlerMethod {
   return async function (this: unknown, request: FastifyRequest, reply: FastifyReply) {
     const key = keyOf(request);
     if (key === null || !request.user) return handler.call(this as never, request, reply);
+    // An upload's body is streamed to its handler, so no fingerprint could tell two uploads apart: a key there
+    // would replay one file's answer for another. Uploads are not keyed (each makes a new, unattached record).
+    if (/^multipart\//i.test(request.headers['content-type'] ?? '')) {
+      const message = 'Idempotency-Key is not taken on uploads: send the file again without it';
+      throw new AppError(400, 'VALIDATION_FAILED', message, [
+        { in: 'header', path: '/idempotency-key', message },
+      ]);
+    }
     const scope: IdempotencyScope = {
       userId: request.user.id,
       key,

@@ -155,6 +155,20 @@ describe.each(BACKENDS)('evidence on %s', (backend) => {
       if (code) expect(res.json().error.details[0].code, name).toBe(code);
     }
     expect(await count()).toBe(before);
+    // An upload is not keyed: its streamed body has no fingerprint, so a key could replay another file's answer.
+    const keyed = await t.app.inject({
+      method: 'POST',
+      url: '/api/attachments',
+      headers: {
+        cookie: enforcer,
+        'idempotency-key': 'upload-1',
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+      },
+      payload: multipart('photo.jpg', jpeg),
+    });
+    expect(keyed.statusCode).toBe(400);
+    expect(keyed.json().error.details[0].path).toBe('/idempotency-key');
+    expect(await count()).toBe(before);
     // A viewer may not upload.
     expect((await upload('photo.jpg', jpeg, await t.login('viewer'))).statusCode).toBe(403);
   });
