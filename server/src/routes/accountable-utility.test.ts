@@ -8,7 +8,7 @@ import { SMALL_SEED } from '../../test/fixtures/small-seed';
 import { BACKENDS, makeTestApp, type TestApp } from '../../test/test-app';
 
 interface RawSql {
-  $executeRawUnsafe(query: string): Promise<number>;
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number>;
 }
 
 describe.each(BACKENDS)('the accountable utility on %s', (backend) => {
@@ -88,8 +88,8 @@ describe.each(BACKENDS)('the accountable utility on %s', (backend) => {
 
   it('is filled once for a database that predates it', async () => {
     const raw = (t.store as unknown as { prisma: RawSql }).prisma;
-    await raw.$executeRawUnsafe('UPDATE sites SET utility_id = NULL');
-    await raw.$executeRawUnsafe("DELETE FROM derived_state WHERE name = 'site_utilities'");
+    await raw.$executeRaw`UPDATE sites SET utility_id = NULL`;
+    await raw.$executeRaw`DELETE FROM derived_state WHERE name = ${'site_utilities'}`;
     expect(await utilityOf('M-1')).toBeNull();
     await (t.store as unknown as { fillDerivedData(): Promise<void> }).fillDerivedData();
     expect(await utilityOf('M-1')).toBe(1);

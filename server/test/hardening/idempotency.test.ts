@@ -8,7 +8,7 @@ import { SMALL_SEED } from '../fixtures/small-seed';
 import { BACKENDS, makeTestApp, type TestApp } from '../test-app';
 
 interface RawSql {
-  $executeRawUnsafe(query: string): Promise<number>;
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): Promise<number>;
 }
 
 const square = (lon: number) => ({
@@ -37,9 +37,8 @@ describe.each(BACKENDS)('Idempotency-Key on %s', (backend) => {
 
   /** The state a connection killed at COMMIT leaves: the key and the outcome committed, the answer not kept. */
   const loseAnswers = () =>
-    (t.store as unknown as { prisma: RawSql }).prisma.$executeRawUnsafe(
-      'UPDATE idempotency_keys SET answer_status = NULL, answer_body = NULL',
-    );
+    (t.store as unknown as { prisma: RawSql }).prisma
+      .$executeRaw`UPDATE idempotency_keys SET answer_status = NULL, answer_body = NULL`;
 
   const history = async (id: number) => (await t.app.inject(`/api/sites/${id}/history`)).json().length;
   const site = async (id: number) => (await t.app.inject(`/api/sites/${id}`)).json();

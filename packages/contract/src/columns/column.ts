@@ -4,7 +4,7 @@
  * and UPDATE lists, row readers, seed loaders and import rules from these tables (server/src/store/columns);
  * the API, seed and import row types are derived here. Migrations stay hand-written SQL.
  */
-import type { Static, TSchema } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 
 /**
  * How an import row's value is checked (server/src/domain/import/fields.ts holds the parsers). A number has
@@ -142,3 +142,19 @@ export function servedSchemas<T extends ColumnTable>(table: T): ServedSchemas<T>
   for (const [name, column] of Object.entries(table)) if (column.served) schemas[name] = column.schema;
   return schemas as ServedSchemas<T>;
 }
+
+/** The name and Chinese name of the utility a layer's FROM joins as `u` (sites, substations): served only. */
+export const UTILITY_NAME_COLUMNS = {
+  utilityName: column({
+    sql: 'name',
+    joined: 'u',
+    schema: Type.Union([Type.String(), Type.Null()]),
+    seeded: false,
+  }),
+  utilityNameZh: column({
+    sql: 'name_zh',
+    joined: 'u',
+    schema: Type.Union([Type.String(), Type.Null()]),
+    seeded: false,
+  }),
+};

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { STATUSES } from '../status';
-import { column, optionalText, REQUIRED_TEXT, type ColumnTable } from './column';
+import { column, UTILITY_NAME_COLUMNS, optionalText, REQUIRED_TEXT, type ColumnTable } from './column';
 
 /**
  * A site's load. The largest mining farms known draw a few hundred MW (the biggest campus ever announced, 1 GW);
@@ -66,18 +66,7 @@ export const SITE_COLUMNS = {
     seeded: false,
   }),
   // Read from that utility, which the layer joins as `u`.
-  utilityName: column({
-    sql: 'name',
-    joined: 'u',
-    schema: Type.Union([Type.String(), Type.Null()]),
-    seeded: false,
-  }),
-  utilityNameZh: column({
-    sql: 'name_zh',
-    joined: 'u',
-    schema: Type.Union([Type.String(), Type.Null()]),
-    seeded: false,
-  }),
+  ...UTILITY_NAME_COLUMNS,
   version: column({ sql: 'version', schema: Type.Integer(), seeded: false }),
   synthetic: column({ sql: 'synthetic', schema: Type.Boolean() }),
 } as const satisfies ColumnTable;

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { column, optionalText, REQUIRED_TEXT, type ColumnTable } from './column';
+import { column, UTILITY_NAME_COLUMNS, optionalText, REQUIRED_TEXT, type ColumnTable } from './column';
 
 /**
  * A voltage in kV, of a substation or a line: the highest in service are 1,000 kV AC and ±1,100 kV DC
@@ -42,18 +42,7 @@ export const SUBSTATION_COLUMNS = {
     reference: { table: 'utilities', name: 'utilityExternalId' },
   }),
   // Read from the utility the layer joins as `u`.
-  utilityName: column({
-    sql: 'name',
-    joined: 'u',
-    schema: Type.Union([Type.String(), Type.Null()]),
-    seeded: false,
-  }),
-  utilityNameZh: column({
-    sql: 'name_zh',
-    joined: 'u',
-    schema: Type.Union([Type.String(), Type.Null()]),
-    seeded: false,
-  }),
+  ...UTILITY_NAME_COLUMNS,
   baseLoadMw: column({
     sql: 'base_load_mw',
     schema: Type.Union([Type.Number(), Type.Null()]),

@@ -74,12 +74,7 @@ export class PostgisStore extends SqlStore {
   }
 
   tile(request: TileRequest): Promise<Uint8Array | null> {
-    return renderPostgisTile(
-      this.db,
-      request,
-      (layer, bbox) => this.bboxCondition(layer, bbox),
-      this.siteUtility(),
-    );
+    return renderPostgisTile(this.db, request, (layer, bbox) => this.bboxCondition(layer, bbox));
   }
 
   /** `&&` compares bounding boxes (edges included) through the GiST index on geom. */

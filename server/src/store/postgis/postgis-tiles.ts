@@ -14,10 +14,9 @@ export async function renderPostgisTile(
   db: RawClient,
   request: TileRequest,
   bboxCondition: BboxCondition,
-  utility?: Sql,
 ): Promise<Uint8Array | null> {
   const { layer, tile } = request;
-  const plan = await planTile(db, request, bboxCondition, sql`, t.geom`, utility);
+  const plan = await planTile(db, request, bboxCondition, sql`, t.geom`);
   const names = Object.keys(TILE_LAYER_SQL[layer].properties);
   const extent = sql`CAST(${TILE_EXTENT} AS integer)`;
   const mvt = (idColumn: Sql) => sql`ST_AsMVT(q, CAST(${layer} AS text), ${extent}, 'geom'${idColumn})`;

@@ -58,46 +58,57 @@ export interface AttachmentRefusal {
   reason: string;
 }
 
-/** The first of these uploads that a status change by `username` may not take, and why; null if none. */
-export async function unavailableAttachment(
+/** The uploads a status change may take, as read once: every one the uploader's own and not taken yet. */
+export type TakeableAttachments = { ok: true; rows: (AttachmentRow & { hasThumbnail: boolean })[] };
+
+/** Reads the uploads a status change by `username` names: all of them takeable, or why the first is not. */
+export async function takeableAttachments(
   tx: Tx,
   ids: readonly number[],
   username: string,
-): Promise<AttachmentRefusal | null> {
+): Promise<TakeableAttachments | { ok: false; refusal: AttachmentRefusal }> {
+  const found = await tx.attachment.findMany({
+    where: { id: { in: [...ids] } },
+    select: { ...SUMMARY, content: { select: { thumbnail: true } } },
+  });
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = [];
   for (const id of ids) {
-    const row = await tx.attachment.findFirst({
-      where: { id },
-      select: { uploadedBy: true, statusChangeId: true },
-    });
-    if (!row || row.uploadedBy !== username) return { id, reason: `no upload of yours with id ${id}` };
-    if (row.statusChangeId !== null) return { id, reason: `upload ${id} belongs to another status change` };
+    const row = byId.get(id);
+    if (!row || row.uploadedBy !== username) {
+      return { ok: false, refusal: { id, reason: `no upload of yours with id ${id}` } };
+    }
+    if (row.statusChangeId !== null) {
+      return { ok: false, refusal: { id, reason: `upload ${id} belongs to another status change` } };
+    }
+    rows.push({ ...row, hasThumbnail: row.content.thumbnail !== null });
   }
-  return null;
+  return { ok: true, rows };
 }
 
 /**
- * Takes the uploads (checked by unavailableAttachment) into status change `changeId` inside its transaction,
- * each flagged against the site's position (docs/evidence.md: a photo without GPS, or more than 1 km away).
+ * Takes the uploads read by takeableAttachments into status change `changeId` inside its transaction, each
+ * flagged against the site's position (docs/evidence.md: a photo without GPS, or more than 1 km away); returns
+ * them as the change lists them.
  */
 export async function takeAttachments(
   tx: Tx,
   changeId: number,
-  ids: readonly number[],
-  username: string,
+  takeable: TakeableAttachments,
   site: { lon: number; lat: number },
-): Promise<void> {
-  for (const id of ids) {
-    const row = await tx.attachment.findFirstOrThrow({
-      where: { id, uploadedBy: username },
-      select: SUMMARY,
-    });
+): Promise<AttachmentOut[]> {
+  const taken: AttachmentOut[] = [];
+  for (const row of takeable.rows) {
     const gps = row.gpsLon === null || row.gpsLat === null ? null : { lon: row.gpsLon, lat: row.gpsLat };
     const check = row.type === 'application/pdf' ? { flags: [], distanceKm: null } : gpsFlags(gps, site);
+    const flags = JSON.stringify(check.flags);
     await tx.attachment.update({
-      where: { id },
-      data: { statusChangeId: changeId, distanceKm: check.distanceKm, flags: JSON.stringify(check.flags) },
+      where: { id: row.id },
+      data: { statusChangeId: changeId, distanceKm: check.distanceKm, flags },
     });
+    taken.push(toAttachmentOut({ ...row, distanceKm: check.distanceKm, flags }, row.hasThumbnail));
   }
+  return taken;
 }
 
 /** Evidence files: stored once per content, in the store's transaction with their row (docs/evidence.md). */
@@ -112,22 +123,27 @@ export class AttachmentsRepository {
     username: string,
   ): Promise<AttachmentOut> {
     return writeTransaction(this.db, async (tx) => {
+      // Uploads nobody took within a day go, and with them the bytes that no other upload shares.
       const cutoff = new Date(Date.now() - UNATTACHED_TTL_MS).toISOString();
-      await tx.attachment.deleteMany({ where: { statusChangeId: null, uploadedAt: { lt: cutoff } } });
-      await tx.attachmentContent.deleteMany({ where: { attachments: { none: {} } } });
-      const known = await tx.attachmentContent.findUnique({
-        where: { sha256: file.sha256 },
-        select: { sha256: true },
+      const expired = await tx.attachment.findMany({
+        where: { statusChangeId: null, uploadedAt: { lt: cutoff } },
+        select: { id: true, sha256: true },
       });
-      if (!known) {
-        await tx.attachmentContent.create({
-          data: {
-            sha256: file.sha256,
-            bytes: Uint8Array.from(bytes),
-            thumbnail: thumbnail && Uint8Array.from(thumbnail),
-          },
+      if (expired.length > 0) {
+        await tx.attachment.deleteMany({ where: { id: { in: expired.map((e) => e.id) } } });
+        await tx.attachmentContent.deleteMany({
+          where: { sha256: { in: [...new Set(expired.map((e) => e.sha256))] }, attachments: { none: {} } },
         });
       }
+      await tx.attachmentContent.upsert({
+        where: { sha256: file.sha256 },
+        create: {
+          sha256: file.sha256,
+          bytes: Uint8Array.from(bytes),
+          thumbnail: thumbnail && Uint8Array.from(thumbnail),
+        },
+        update: {},
+      });
       const row = await tx.attachment.create({
         data: {
           sha256: file.sha256,

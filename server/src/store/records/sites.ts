@@ -7,12 +7,7 @@ import type { AttachmentOut, RetiredSite, Status } from '@gridwatch/contract';
 import type { LayerFeature } from '../ports/layers';
 import { readFeature } from '../sql/read-feature';
 import { appendAudit } from './audit';
-import {
-  takeAttachments,
-  toAttachmentOut,
-  unavailableAttachment,
-  type AttachmentRefusal,
-} from './attachments';
+import { takeableAttachments, takeAttachments, toAttachmentOut, type AttachmentRefusal } from './attachments';
 import { writeTransaction } from './idempotency';
 import { nowIso, type Db, type Tx } from './db';
 
@@ -105,8 +100,8 @@ export class SitesRepository {
       if (!site) return { ok: false as const, refusal: null };
       const refusal = checkStatusChange({ status: site.status as Status, version: site.version }, request);
       if (refusal) return { ok: false as const, refusal };
-      const unavailable = await unavailableAttachment(tx, request.attachmentIds, username);
-      if (unavailable) return { ok: false as const, attachment: unavailable };
+      const takeable = await takeableAttachments(tx, request.attachmentIds, username);
+      if (!takeable.ok) return { ok: false as const, attachment: takeable.refusal };
       const at = nowIso();
       // The version in the WHERE makes a concurrent change lose cleanly instead of overwriting.
       const { count } = await tx.site.updateMany({
@@ -131,14 +126,15 @@ export class SitesRepository {
           zoneId: request.zoneId,
         },
       });
-      await takeAttachments(tx, change.id, request.attachmentIds, username, site);
-      const taken = await tx.statusChange.findUniqueOrThrow({
-        where: { id: change.id },
-        include: WITH_ATTACHMENTS,
-      });
+      const attachments = await takeAttachments(tx, change.id, takeable, site);
       // The site as this transaction left it: the answer, and what a retried request replays.
       const feature = (await readFeature(tx, 'sites', siteId))!;
-      return { ok: true as const, version: request.version + 1, change: withAttachments(taken), feature };
+      return {
+        ok: true as const,
+        version: request.version + 1,
+        change: toRecord(change, attachments),
+        feature,
+      };
     });
   }
 

@@ -38,15 +38,13 @@ export const asOfSiteFeature = ({ asOfStatus, asOfAt, ...row }: Row) =>
 /**
  * The sites layer as the status-change records stood at the instant: the status each site had then (and
  * `statusChangedAt`, the time of that change), its other attributes as they are now. Sites with no record yet
- * are left out; `statuses` filter on the status then, the other filters as the sites layer applies them
- * (`siteUtility`: the store's expression of a site's utility).
+ * are left out; `statuses` filter on the status then, the other filters as the sites layer applies them.
  */
 export async function querySitesAsOf(
   db: QueryClient,
   at: string,
   filter: LayerFilter,
   bboxCondition: (bbox: Bbox) => Sql,
-  siteUtility: Sql,
 ): Promise<LayerPage<'sites'>> {
   const { columns, from } = LAYER_SQL.sites;
   const whereSql = filterWhere(
@@ -54,7 +52,6 @@ export async function querySitesAsOf(
     filter,
     filter.bbox ? bboxCondition(filter.bbox) : null,
     sql`a.to_status`,
-    siteUtility,
   );
   const rows = await db.$queryRaw<Row[]>(sql`
     SELECT ${columns}, ${AS_OF_COLUMNS} FROM ${from} ${asOfJoin(at)}

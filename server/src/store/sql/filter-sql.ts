@@ -6,15 +6,14 @@ import { inRegionSql, isMemberLayer } from './region-members-sql';
 /**
  * The WHERE clause of a layer filter on row `t`, written once for the layer route, exports, the sites layer as
  * of a day and the vector tiles. `bbox` is the store's own prefilter; `status` the column that holds the status
- * to filter (the current one, or the one in force on a past day); `utility` the expression of the row's
- * utility. A region filters the point layers through their stored memberships (region_members).
+ * to filter (the current one, or the one in force on a past day). A utility filters by the stored
+ * `utility_id` (a site's accountable utility, a substation's own). A region filters the point layers through their stored memberships (region_members).
  */
 export function filterWhere(
   layer: LayerId,
   filter: LayerFilter,
   bbox: Sql | null,
   status: Sql = sql`t.status`,
-  utility: Sql = sql`t.utility_id`,
 ): Sql {
   const where: Sql[] = [];
   if (bbox) where.push(bbox);
@@ -23,7 +22,7 @@ export function filterWhere(
   if (filter.voltagesKv) where.push(sql`t.voltage_kv IN (${join(filter.voltagesKv)})`);
   if (filter.minLoadMw !== undefined) where.push(sql`t.load_mw >= ${filter.minLoadMw}`);
   if (filter.maxLoadMw !== undefined) where.push(sql`t.load_mw <= ${filter.maxLoadMw}`);
-  if (filter.utilityId !== undefined) where.push(sql`${utility} = ${filter.utilityId}`);
+  if (filter.utilityId !== undefined) where.push(sql`t.utility_id = ${filter.utilityId}`);
   if (filter.regionId !== undefined) {
     if (!isMemberLayer(layer)) throw new Error(`the ${layer} layer has no region filter`);
     where.push(inRegionSql(layer, filter.regionId));

@@ -139,11 +139,6 @@ export abstract class SqlStore implements Store {
     return this.queryRows(layer, filter);
   }
 
-  /** The accountable utility of site `t`: stored, and kept exact by every write (site-utility-sql.ts). */
-  protected siteUtility(): Sql {
-    return sql`t.utility_id`;
-  }
-
   /** Fills derived data a migration added to a database that already had rows (once; writes keep it after). */
   async fillDerivedData(): Promise<void> {
     await fillSiteUtilitiesIfMissing(this.db, (radiusKm) => this.pairCondition(radiusKm));
@@ -152,8 +147,7 @@ export abstract class SqlStore implements Store {
   private async queryRows<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>> {
     const { columns, from } = LAYER_SQL[layer];
     const bbox = filter.bbox ? this.bboxCondition(layer, filter.bbox) : null;
-    const utility = layer === 'sites' ? this.siteUtility() : undefined;
-    const whereSql = filterWhere(layer, filter, bbox, undefined, utility);
+    const whereSql = filterWhere(layer, filter, bbox);
     const rows = await this.db.$queryRaw<Row[]>(
       sql`SELECT ${columns} FROM ${from} ${whereSql} ORDER BY t.id LIMIT ${filter.limit + 1}`,
     );
@@ -166,13 +160,7 @@ export abstract class SqlStore implements Store {
   }
 
   querySitesAsOf(at: string, filter: LayerFilter): Promise<LayerPage<'sites'>> {
-    return querySitesAsOf(
-      this.db,
-      at,
-      filter,
-      (bbox) => this.bboxCondition('sites', bbox),
-      this.siteUtility(),
-    );
+    return querySitesAsOf(this.db, at, filter, (bbox) => this.bboxCondition('sites', bbox));
   }
 
   progressInputs(at: string): Promise<ProgressInputs> {

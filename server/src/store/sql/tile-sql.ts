@@ -152,7 +152,7 @@ function tilePrefilter(layer: TileLayerId, tile: TileCoord, bboxCondition: BboxC
  * past instant carry (and are filtered by) the status of their record in force then; sites without a record by
  * then are left out, as on the layer route.
  */
-function pointsInTile(request: TileRequest, bboxCondition: BboxCondition, extra: Sql, utility?: Sql): Sql {
+function pointsInTile(request: TileRequest, bboxCondition: BboxCondition, extra: Sql): Sql {
   const { layer, tile, at } = request;
   const asOf = layer === 'sites' && at !== undefined;
   const where = filterWhere(
@@ -160,7 +160,6 @@ function pointsInTile(request: TileRequest, bboxCondition: BboxCondition, extra:
     { ...request.filter, limit: 0 },
     tilePrefilter(layer, tile, bboxCondition),
     asOf ? sql`a.to_status` : undefined,
-    utility,
   );
   const properties = asOf ? propertySelect(layer, { status: 'a.to_status' }) : propertySelect(layer);
 
@@ -208,14 +207,13 @@ function clusters(request: TileRequest, points: Sql): ClustersPlan {
 /**
  * Decides what a tile holds: nothing (below the layer's zoom range, or no points), its points, their clusters
  * (low zooms, or more points than the cap), or the lines or polygons that meet it. `extra` adds columns of `t` a
- * store needs to encode points (PostGIS: the geometry); `utility` is the expression of a site's utility.
+ * store needs to encode points (PostGIS: the geometry).
  */
 export async function planTile(
   db: RawClient,
   request: TileRequest,
   bboxCondition: BboxCondition,
   extra: Sql = empty,
-  utility?: Sql,
 ): Promise<TilePlan> {
   const config = TILE_LAYER_SQL[request.layer];
   const { z } = request.tile;
@@ -223,7 +221,7 @@ export async function planTile(
   if (!config.point) {
     return { kind: 'shapes', where: tilePrefilter(request.layer, request.tile, bboxCondition) };
   }
-  const points = pointsInTile(request, bboxCondition, extra, utility);
+  const points = pointsInTile(request, bboxCondition, extra);
   if (z < config.clusterBelowZoom) return clusters(request, points);
   const [row] = await db.$queryRaw<Row[]>(
     sql`SELECT count(*) AS n FROM (SELECT 1 AS one FROM (${points}) k LIMIT ${TILE_POINT_CAP + 1}) capped`,

@@ -124,12 +124,7 @@ export class SqliteStore extends SqlStore {
   }
 
   tile(request: TileRequest): Promise<Uint8Array | null> {
-    return renderSqliteTile(
-      this.db,
-      request,
-      (layer, bbox) => this.bboxCondition(layer, bbox),
-      this.siteUtility(),
-    );
+    return renderSqliteTile(this.db, request, (layer, bbox) => this.bboxCondition(layer, bbox));
   }
 
   /** The R*Tree prefilter (32-bit boxes rounded outwards), then the exact test on the row's own columns. */

@@ -2,7 +2,7 @@
  * Vector tiles from SQLite: the shared tile SQL selects the rows (R*Tree prefilter, pixel positions and clusters
  * computed in SQL), geojson-vt clips and simplifies lines and polygons, mvt-encode.ts encodes.
  */
-import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import GeoJSONVT, { type LegacyFeature } from 'geojson-vt';
 import { MAX_TILE_ZOOM, TILE_BUFFER, TILE_EXTENT } from '../../domain/geo/tile-math';
@@ -23,9 +23,8 @@ export async function renderSqliteTile(
   db: RawClient,
   request: TileRequest,
   bboxCondition: BboxCondition,
-  utility?: Sql,
 ): Promise<Uint8Array | null> {
-  const plan = await planTile(db, request, bboxCondition, undefined, utility);
+  const plan = await planTile(db, request, bboxCondition);
   const names = Object.keys(TILE_LAYER_SQL[request.layer].properties);
   let features: LegacyFeature[];
   switch (plan.kind) {
