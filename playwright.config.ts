@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { USERS } from './e2e/support/users';
 
-const SQLITE_PORT = 3100;
-const POSTGIS_PORT = 3102;
+// E2E_PORT_BASE moves both servers, so that two checkouts on one machine can run the suite at once.
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
+const SQLITE_PORT = PORT_BASE;
+const POSTGIS_PORT = PORT_BASE + 2;
 const origin = (port: number) => `http://127.0.0.1:${port}`;
 
 /**
@@ -53,7 +55,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `rm -f data/e2e.db* && GRIDWATCH_SEED=demo GRIDWATCH_ADMIN_PASSWORD=${ADMIN_PASSWORD} DATABASE_URL=file:./data/e2e.db PORT=${SQLITE_PORT} GRIDWATCH_BASEMAP_URL='${ONLINE_BASEMAP}' npx tsx server/src/main.ts`,
+      command: `rm -f data/e2e-${SQLITE_PORT}.db* && GRIDWATCH_SEED=demo GRIDWATCH_ADMIN_PASSWORD=${ADMIN_PASSWORD} DATABASE_URL=file:./data/e2e-${SQLITE_PORT}.db PORT=${SQLITE_PORT} GRIDWATCH_BASEMAP_URL='${ONLINE_BASEMAP}' npx tsx server/src/main.ts`,
       url: `${origin(SQLITE_PORT)}/api/health`,
       reuseExistingServer: false,
       timeout: 180_000,
