@@ -278,6 +278,7 @@ export const en = {
     entryHint: 'Monthly and final reports of each utility: write and submit, or review.',
     openPanel: 'Reports',
     close: 'Close the reports',
+    regulatorShort: 'Regulator',
     regulator: 'The regulator: every utility',
     utilityOf: 'Utility: {name}',
     period: 'Period',

@@ -265,6 +265,7 @@ export const zh: Messages = {
     entryHint: '各电力公司的月度报告和终期报告：撰写并提交，或审核。',
     openPanel: '报告',
     close: '关闭报告',
+    regulatorShort: '监管机构',
     regulator: '监管机构：全部电力公司',
     utilityOf: '电力公司：{name}',
     period: '报告期',
