@@ -122,6 +122,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/reports/overview': { path: '/api/reports/overview?period=2026-01', least: 'viewer' },
   'GET /api/reports': { path: '/api/reports', least: 'viewer' },
   'GET /api/reports/:id': { path: '/api/reports/1', least: 'viewer' },
+  'GET /api/reports/:id.pdf': { path: '/api/reports/1.pdf', least: 'viewer' },
   // The regulator's enforcer gets past the access check and is refused by the report's own rule (FORBIDDEN).
   'POST /api/reports': { path: '/api/reports', body: { period: '2026-01' }, least: 'enforcer' },
   'PATCH /api/reports/:id': {

@@ -10,9 +10,11 @@ import {
   SubmitReportBody,
   UpdateReportBody,
 } from '@gridwatch/contract';
+import { Type } from 'typebox';
 import { parsePeriod } from '../domain/reports';
 import { AppError, notFound, validationFailed } from '../http/app-error';
 import { reportOrThrow } from '../http/report-refusal';
+import { reportPdf } from '../services/report-pdf';
 import { periodOf, reportSummary, reportView } from '../services/report-view';
 import type { ReportWriter } from '../store/store';
 
@@ -70,6 +72,39 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
       const report = await app.store.reports.find(request.params.id);
       if (!report) throw notFound(`No report with id ${request.params.id}`);
       return view(report);
+    },
+  );
+
+  app.get(
+    '/api/reports/:id.pdf',
+    {
+      config: { access: 'read', responseCheck: 'exempt' },
+      schema: {
+        tags: ['reports'],
+        description:
+          'A submitted (returned, accepted) revision as a PDF download: the utility, period, revision, ' +
+          'figures, sites, changes, narrative, attachments and the SHA-256 of the frozen content. 409 ' +
+          'NOT_SUBMITTED for a draft.',
+        params: IdParams,
+        response: {
+          200: Type.Unknown({ description: 'application/pdf, Content-Disposition: attachment' }),
+          ...errorResponses(400, 401, 404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const report = await app.store.reports.find(request.params.id);
+      if (!report) throw notFound(`No report with id ${request.params.id}`);
+      if (report.content === null) {
+        throw new AppError(409, 'NOT_SUBMITTED', 'A draft has no PDF: the report is printed once submitted');
+      }
+      const pdf = await reportPdf(await view(report));
+      const name = `report-${report.utilityId}-${report.period}-r${report.revision}.pdf`;
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
     },
   );
 

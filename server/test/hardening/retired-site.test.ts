@@ -222,6 +222,7 @@ const NOT_SITE_READS: Record<string, string> = {
   'GET /api/attachments/:id': 'a file, reached through a history that the retirement hides',
   'GET /api/attachments/:id/thumbnail': 'a file, reached through a history that the retirement hides',
   'GET /api/reports/periods': 'the reporting schedule',
+  'GET /api/reports/:id.pdf': 'a submitted report, a frozen statement kept as it was sent',
   'GET /api/reports': "reports' summaries: no site in them",
   'GET /api/reports/:id':
     "a draft's figures are read without retired sites (report-records.ts, tested in report-input.test.ts); " +

@@ -261,6 +261,8 @@ const NOT_SCOPED_READS: Record<string, string> = {
   'GET /api/attachments/:id': "its own uploads and its own sites' evidence: checked below",
   'GET /api/attachments/:id/thumbnail': "its own uploads and its own sites' evidence: checked below",
   'GET /api/reports/periods': 'the reporting schedule, the same for every utility',
+  'GET /api/reports/:id.pdf':
+    "a submitted report's PDF, read as GET /api/reports/:id is (another utility's: 404 in report-pdf.test.ts)",
 };
 
 /** Another utility's objects, each asked for by id: not found, as if it did not exist. */
