@@ -1,22 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../../test/test-app';
+import { pdfText } from '../../test/pdf-text';
 import { call, makeReportsApp, testSchedule, type ReportsApp } from '../../test/reports-kit';
-
-/** The text of a PDF as poppler's pdftotext reads it (UTF-8, layout kept). */
-function pdfText(bytes: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'report-pdf-'));
-  try {
-    const file = path.join(dir, 'report.pdf');
-    writeFileSync(file, bytes);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /**
  * GET /api/reports/:id.pdf (issue 12): the frozen report as a PDF download, read back with pdftotext — its

@@ -186,7 +186,7 @@ export class AttachmentsRepository {
         OR: [
           { statusChangeId: null, reportId: null },
           { statusChange: { site: siteInScope() } },
-          { report: reportInScope() },
+          { reportId: { not: null }, report: reportInScope() },
         ],
       },
       select: { uploadedBy: true, statusChangeId: true, reportId: true },
