@@ -556,5 +556,18 @@ describe.each(BACKENDS)("a utility's user on %s", (backend) => {
       // The regulator's view is whole.
       expect((await read())[0]).toHaveLength(6);
     });
+
+    it("keeps another utility's reports out by row-level security, below the repositories' where", async () => {
+      const db = (t.store as PostgisStore).prisma;
+      // then() inside the scope: a Prisma query runs when first awaited, and must run in the utility's scope.
+      const utilities = () =>
+        db.$queryRaw<{ utility_id: number }[]>(sql`SELECT utility_id FROM reports`).then((rows) => rows);
+      expect((await runAsUtility(EAST, utilities)).map((r) => Number(r.utility_id))).toEqual([EAST]);
+      expect((await utilities()).map((r) => Number(r.utility_id)).sort()).toEqual([1, EAST]);
+      const touched = await runAsUtility(EAST, () =>
+        db.$transaction(async (tx) => tx.$executeRaw(sql`UPDATE reports SET narrative = narrative`)),
+      );
+      expect(touched).toBe(1);
+    });
   }
 });
