@@ -20,6 +20,8 @@ import mapConfig from './routes/map-config';
 import openapi from './routes/openapi';
 import progress from './routes/progress';
 import queries from './routes/queries';
+import reportPeriods from './routes/report-periods';
+import reports from './routes/reports';
 import staticFiles from './routes/static-files';
 import search from './routes/search';
 import sites from './routes/sites';
@@ -94,6 +96,8 @@ export async function buildApp({
   await app.register(exportsRoute);
   await app.register(search);
   await app.register(progress);
+  await app.register(reportPeriods);
+  await app.register(reports);
   if (serveStatic) await app.register(staticFiles);
   return app;
 }

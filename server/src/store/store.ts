@@ -17,6 +17,8 @@ export type { RecordsPort } from './ports/records';
 export type { TilesPort } from './ports/tiles';
 export type { UserRecord } from './records/users';
 export type { ZoneWriteOutcome } from './records/zones';
+export type { ReportOutcome, ReportRecord, ReportWriter } from './records/reports';
+export type { ScheduleOutcome, StoredSchedule } from './records/report-schedule';
 export { ANY_USERNAME } from './records/login-failures';
 export { IdempotencyKeyConflict, runWithIdempotencyKey, type IdempotencyScope } from './records/idempotency';
 

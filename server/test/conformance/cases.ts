@@ -21,7 +21,15 @@ export interface ConformanceCase {
   as?: Role;
   /** Asked as an enforcer of this utility (docs/utilities.md): the answer holds its own sites only. */
   asUtility?: number;
+  /** Top-level keys of the answer left out of both checks: instants the request itself stamps. */
+  omit?: string[];
 }
+
+/**
+ * The reports' drafts the suite opens first, in this order on each store (so their ids agree), by an enforcer
+ * of the utility: the cases read them back.
+ */
+export const REPORT_DRAFTS = [{ utilityId: 2, period: '2026-01' }];
 
 const square = (minLon: number, minLat: number, maxLon: number, maxLat: number) => [
   [minLon, minLat],
@@ -504,5 +512,68 @@ export const CASES: ConformanceCase[] = [
       { substationId: 6, siteCount: 1, totalLoadMw: 2048 },
       { substationId: 3, siteCount: 1, totalLoadMw: 1024 },
     ],
+  },
+  {
+    name: "a utility's draft report: the figures, sites and changes of January from the records",
+    method: 'GET',
+    url: '/api/reports/1',
+    asUtility: 2,
+    status: 200,
+    omit: ['createdAt'],
+    // East Power's records all date from 1 January (08:00 in Beijing): C-far, C-west-edge, C-tile-w illegal
+    // (1024 + 2048 + 4096 MW still drawing), C-west-lic licensed from the start (not found).
+    expect: {
+      utilityId: 2,
+      period: '2026-01',
+      state: 'draft',
+      revision: 1,
+      discrepancies: [],
+      content: {
+        from: '2026-01-01',
+        to: '2026-01-31',
+        asOf: '2026-01-31T16:00:00.000Z',
+        figures: { found: 3, shutDown: 0, licensedAfter: 0, loadRemovedMw: 0, loadStillDrawingMw: 7168 },
+        sites: [
+          { siteId: 11, status: 'UNLICENSED', standing: 'STILL_DRAWING', loadMw: 1024 },
+          { siteId: 12, status: 'NO_CONTRACT', standing: 'STILL_DRAWING', loadMw: 2048 },
+          { siteId: 14, status: 'UNLICENSED', standing: 'STILL_DRAWING', loadMw: 4096 },
+        ],
+        changes: [11, 12, 13, 14].map((id) => ({
+          id,
+          siteId: id,
+          from: null,
+          at: '2026-01-01T00:00:00.000Z',
+        })),
+      },
+    },
+  },
+  {
+    name: "the regulator's overview of January: both utilities missing (a draft is not a report), behind",
+    method: 'GET',
+    url: '/api/reports/overview?period=2026-01',
+    status: 200,
+    expect: {
+      period: { period: '2026-01', dueAt: '2026-02-05T16:00:00.000Z' },
+      rows: [
+        { utilityId: 1, state: 'MISSING', revision: null, reported: null, pace: 'BEHIND' },
+        {
+          utilityId: 2,
+          state: 'MISSING',
+          revision: 1,
+          reported: null,
+          pace: 'BEHIND',
+          shareDone: 0,
+          current: { found: 3, shutDown: 0, loadStillDrawingMw: 7168 },
+        },
+      ],
+    },
+  },
+  {
+    name: "a utility's enforcer gets its own row of the overview only",
+    method: 'GET',
+    url: '/api/reports/overview?period=2026-01',
+    asUtility: 2,
+    status: 200,
+    expect: { rows: [{ utilityId: 2, state: 'MISSING' }] },
   },
 ];

@@ -116,6 +116,8 @@ const noRowsOf = (key: string, id: number) => (res: LightMyRequestResponse) =>
 
 let eastZone = 0;
 let westZone = 0;
+let eastReport = 0;
+let westReport = 0;
 
 /** Each read route, asked so that another utility's objects would show if the scope were missing. */
 const PROBES: Record<string, Probe[]> = {
@@ -221,6 +223,32 @@ const PROBES: Record<string, Probe[]> = {
       check: (res) => expect(((ok(res) as Row).utilities as Row[]).map((u) => u.utilityId)).toEqual([EAST]),
     },
   ],
+  'GET /api/reports': [
+    {
+      name: 'its own reports only',
+      url: '/api/reports?period=2026-01',
+      check: (res) => expect((ok(res) as Row[]).map((r) => r.utilityId)).toEqual([EAST]),
+    },
+    {
+      name: "asking for West Power's",
+      url: '/api/reports?utilityId=1',
+      check: (res) => expect(ok(res)).toEqual([]),
+    },
+  ],
+  'GET /api/reports/:id': [
+    {
+      name: 'its own report',
+      url: () => `/api/reports/${eastReport}`,
+      check: (res) => expect((ok(res) as Row).utilityId).toBe(EAST),
+    },
+  ],
+  'GET /api/reports/overview': [
+    {
+      name: 'its own row only',
+      url: '/api/reports/overview?period=2026-01',
+      check: (res) => expect(((ok(res) as Row).rows as Row[]).map((r) => r.utilityId)).toEqual([EAST]),
+    },
+  ],
 };
 
 /** Read routes that hold nothing of another utility's, and why. */
@@ -232,6 +260,9 @@ const NOT_SCOPED_READS: Record<string, string> = {
   'GET /api/lines/:id/corridor': 'East Power has no line: 404 below',
   'GET /api/attachments/:id': "its own uploads and its own sites' evidence: checked below",
   'GET /api/attachments/:id/thumbnail': "its own uploads and its own sites' evidence: checked below",
+  'GET /api/reports/periods': 'the reporting schedule, the same for every utility',
+  'GET /api/reports/:id.pdf':
+    "a submitted report's PDF, read as GET /api/reports/:id is (another utility's: 404 in report-pdf.test.ts)",
 };
 
 /** Another utility's objects, each asked for by id: not found, as if it did not exist. */
@@ -245,6 +276,7 @@ const FOREIGN_BY_ID = [
   '/api/pylons/1',
   () => `/api/zones/${westZone}`,
   () => `/api/zones/${westZone}/sites`,
+  () => `/api/reports/${westReport}`,
 ];
 
 describe.each(BACKENDS)("a utility's user on %s", (backend) => {
@@ -278,6 +310,27 @@ describe.each(BACKENDS)("a utility's user on %s", (backend) => {
     }
     east = (await login('east-enforcer', 'east-power-password-1')).cookie;
     eastViewer = (await login('east-viewer', 'east-power-password-1')).cookie;
+    // Each utility's report for January (the default campaign's first month).
+    const westUser = await createUser({
+      username: 'west-enforcer',
+      role: 'enforcer',
+      utilityId: 1,
+      password: 'west-power-password-1',
+    });
+    expect(westUser.statusCode, westUser.body).toBe(201);
+    const west = (await login('west-enforcer', 'west-power-password-1')).cookie;
+    const report = async (cookie: string) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/reports',
+        headers: { cookie },
+        payload: { period: '2026-01' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return (res.json() as { id: number }).id;
+    };
+    eastReport = await report(east);
+    westReport = await report(west);
     const zone = (cookie: string, name: string, geometry: object) =>
       t.app.inject({ method: 'POST', url: '/api/zones', headers: { cookie }, payload: { name, geometry } });
     const created = async (res: Promise<LightMyRequestResponse>) => {
@@ -502,6 +555,19 @@ describe.each(BACKENDS)("a utility's user on %s", (backend) => {
       expect(touched).toBe(2);
       // The regulator's view is whole.
       expect((await read())[0]).toHaveLength(6);
+    });
+
+    it("keeps another utility's reports out by row-level security, below the repositories' where", async () => {
+      const db = (t.store as PostgisStore).prisma;
+      // then() inside the scope: a Prisma query runs when first awaited, and must run in the utility's scope.
+      const utilities = () =>
+        db.$queryRaw<{ utility_id: number }[]>(sql`SELECT utility_id FROM reports`).then((rows) => rows);
+      expect((await runAsUtility(EAST, utilities)).map((r) => Number(r.utility_id))).toEqual([EAST]);
+      expect((await utilities()).map((r) => Number(r.utility_id)).sort()).toEqual([1, EAST]);
+      const touched = await runAsUtility(EAST, () =>
+        db.$transaction(async (tx) => tx.$executeRaw(sql`UPDATE reports SET narrative = narrative`)),
+      );
+      expect(touched).toBe(1);
     });
   }
 });

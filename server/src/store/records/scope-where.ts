@@ -12,3 +12,6 @@ export function siteInScope(): { utilityId?: number } {
 
 /** The same for a zone: a utility's user reaches only its own utility's zones. */
 export const zoneInScope = siteInScope;
+
+/** The same for a utility's periodic report (docs/reports.md): a utility's user reaches only its own. */
+export const reportInScope = siteInScope;

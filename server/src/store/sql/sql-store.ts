@@ -50,6 +50,16 @@ import { UsersRepository } from '../records/users';
 import { ZonesRepository } from '../records/zones';
 import { IdempotencyRepository } from '../records/idempotency';
 import { AttachmentsRepository } from '../records/attachments';
+import { ReportsRepository } from '../records/reports';
+import { readReportRecords } from '../records/report-records';
+import {
+  readSchedule,
+  writeSchedule,
+  type ScheduleOutcome,
+  type StoredSchedule,
+} from '../records/report-schedule';
+import type { ReportRecords } from '../../domain/reports';
+import type { ReportSchedule } from '@gridwatch/contract';
 
 export type { Row };
 
@@ -77,6 +87,7 @@ export abstract class SqlStore implements Store {
   readonly zones: ZonesRepository;
   readonly idempotency: IdempotencyRepository;
   readonly attachments: AttachmentsRepository;
+  readonly reports: ReportsRepository;
 
   protected constructor(
     protected readonly db: RawClient,
@@ -89,6 +100,23 @@ export abstract class SqlStore implements Store {
     this.loginFailures = new LoginFailuresRepository(records);
     this.sites = new SitesRepository(records);
     this.zones = new ZonesRepository(records);
+    this.reports = new ReportsRepository(records);
+  }
+
+  reportSchedule(): Promise<StoredSchedule> {
+    return readSchedule(this.records);
+  }
+
+  setReportSchedule(next: ReportSchedule, version: number, username: string): Promise<ScheduleOutcome> {
+    return writeSchedule(this.records, next, version, username);
+  }
+
+  reportRecords(
+    utilityId: number,
+    until: string,
+    alsoSiteIds: readonly number[] = [],
+  ): Promise<ReportRecords> {
+    return readReportRecords(this.records, utilityId, until, alsoSiteIds);
   }
 
   listAudit(query: AuditQuery): Promise<AuditRecordOut[]> {
