@@ -115,7 +115,11 @@ test('a utility reports to the regulator: scoped map, a shutdown with a photo, a
   await panel.getByTestId('report-open').click();
   await expect(panel.getByTestId('report-status')).toHaveAttribute('data-state', 'draft');
   await panel.getByTestId('report-narrative').fill('August: the feeder was cut; 本月已断电。');
+  // Saved when the form shows the next version (it starts afresh at each version).
+  const view = panel.getByTestId('report-view');
+  const version = Number(await view.getAttribute('data-version'));
   await panel.getByTestId('report-save').click();
+  await expect(view).toHaveAttribute('data-version', String(version + 1));
   await panel.getByTestId('report-attach').setInputFiles({
     name: 'order.jpg',
     mimeType: 'image/jpeg',

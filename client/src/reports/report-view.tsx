@@ -39,7 +39,12 @@ export function ReportView({ api, report, permissions, onShow }: Props) {
   const figures = report.content.figures;
 
   return (
-    <article className="report-view" data-testid="report-view" data-report-id={report.id}>
+    <article
+      className="report-view"
+      data-testid="report-view"
+      data-report-id={report.id}
+      data-version={report.version}
+    >
       <p
         className={`report-status report-status--${report.state}`}
         data-testid="report-status"
