@@ -1,9 +1,11 @@
 import type { TSchema } from 'typebox';
 import {
+  ApiTokenList,
   AttachmentOut,
   Health,
   HotspotList,
   ImportResult,
+  IssuedApiToken,
   LAYER_FEATURE,
   LAYER_FEATURE_COLLECTION,
   LayerList,
@@ -32,6 +34,9 @@ import {
 } from './paths';
 import type {
   ApiFeature,
+  ApiTokenList as ApiTokenListOut,
+  CreateApiTokenBody,
+  IssuedApiToken as IssuedApiTokenOut,
   ApiFeatureCollection,
   CreateZoneBody,
   HotspotsQuery,
@@ -110,6 +115,11 @@ export interface ApiClient {
   importLayer(layer: ImportLayer, file: Blob, contentType: string, query: ImportQuery): Promise<ImportResult>;
   /** Uploads one evidence file; a status change takes it by id (docs/evidence.md). */
   uploadAttachment(file: File): Promise<AttachmentOut>;
+  /** Read-only API tokens for GIS clients (admins; docs/gis-clients.md). */
+  apiTokens(signal?: AbortSignal): Promise<ApiTokenListOut>;
+  /** Issues a token: the answer is the only time the token itself is shown. */
+  issueApiToken(body: CreateApiTokenBody): Promise<IssuedApiTokenOut>;
+  revokeApiToken(id: number): Promise<void>;
 }
 
 /**
@@ -172,6 +182,12 @@ export function createApiClient(
       form.append('file', file, file.name);
       return callJson(watched, '/api/attachments', AttachmentOut, { method: 'POST', body: { form } });
     },
+    apiTokens: (signal) => getJson(watched, '/api/tokens', ApiTokenList, signal),
+    // Not keyed: a retry would issue a second token, which the admin sees in the list and can revoke.
+    issueApiToken: (body) =>
+      callJson(watched, '/api/tokens', IssuedApiToken, { method: 'POST', body: { json: body } }),
+    revokeApiToken: (id) =>
+      callNoContent(watched, `/api/tokens/${id}`, { method: 'DELETE', idempotent: true }),
     importLayer: (layer, file, contentType, query) =>
       callJson(watched, importPath(layer, query), ImportResult, {
         method: 'POST',

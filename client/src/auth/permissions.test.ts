@@ -3,7 +3,13 @@ import { permissionsOf } from './permissions';
 
 describe('permissionsOf', () => {
   it('offers viewers and anonymous readers nothing that writes', () => {
-    const none = { changeStatus: false, editZones: false, importData: false, retireSites: false };
+    const none = {
+      changeStatus: false,
+      editZones: false,
+      importData: false,
+      retireSites: false,
+      manageApiTokens: false,
+    };
     expect(permissionsOf('viewer')).toEqual(none);
     expect(permissionsOf(null)).toEqual(none);
   });
@@ -14,12 +20,14 @@ describe('permissionsOf', () => {
       editZones: true,
       importData: false,
       retireSites: false,
+      manageApiTokens: false,
     });
     expect(permissionsOf('admin')).toEqual({
       changeStatus: true,
       editZones: true,
       importData: true,
       retireSites: true,
+      manageApiTokens: true,
     });
   });
 });

@@ -7,11 +7,19 @@ export interface Permissions {
   importData: boolean;
   /** Retire a wrong site (a soft delete, audited): admins only. */
   retireSites: boolean;
+  /** Issue and revoke API tokens for GIS clients: admins only. */
+  manageApiTokens: boolean;
 }
 
 /** `null` is nobody logged in, reading a public deployment. */
 export function permissionsOf(role: Role | null): Permissions {
   const writes = role === 'enforcer' || role === 'admin';
   const admin = role === 'admin';
-  return { changeStatus: writes, editZones: writes, importData: admin, retireSites: admin };
+  return {
+    changeStatus: writes,
+    editZones: writes,
+    importData: admin,
+    retireSites: admin,
+    manageApiTokens: admin,
+  };
 }

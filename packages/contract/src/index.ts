@@ -1,4 +1,5 @@
 /** The contract between the tiers: request and response schemas, statuses, roles, calendar days, reports, seed rows, column tables, geodesy. */
+export * from './api-tokens';
 export * from './audit';
 export * from './auth';
 export * from './calendar-day';

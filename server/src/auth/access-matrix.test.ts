@@ -113,6 +113,9 @@ const MATRIX: Record<string, Row> = {
   },
   'PATCH /api/users/:id': { path: '/api/users/1', body: { version: 99 }, least: 'admin' },
   'GET /api/audit': { path: '/api/audit', least: 'admin' },
+  'GET /api/tokens': { path: '/api/tokens', least: 'admin' },
+  'POST /api/tokens': { path: '/api/tokens', body: { name: 'matrix', username: 'nobody' }, least: 'admin' },
+  'DELETE /api/tokens/:id': { path: '/api/tokens/999', least: 'admin' },
 };
 
 /** The least role each declared access level lets in while public read is off (domain/roles.ts). */

@@ -202,6 +202,7 @@ const PROBES: Record<string, Probe[]> = {
 /** The read routes that hold no site data, or hold it on purpose (checked below), and why. */
 const NOT_SITE_READS: Record<string, string> = {
   'GET /api/users': 'users',
+  'GET /api/tokens': 'API tokens',
   'GET /api/map-config': 'map settings',
   'GET /api/regions/:id': 'another layer',
   'GET /api/substations/:id': 'another layer',

@@ -25,7 +25,8 @@ type UserRow = {
   createdAt: string;
   version: number;
 };
-const toRecord = ({ id, username, role, disabled, createdAt, version }: UserRow): UserRecord => ({
+/** A user row as the app sees it; sessions and API tokens resolve their user through it too. */
+export const toRecord = ({ id, username, role, disabled, createdAt, version }: UserRow): UserRecord => ({
   id,
   username,
   role: role as Role,

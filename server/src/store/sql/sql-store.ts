@@ -44,6 +44,7 @@ import type { SearchHit } from '@gridwatch/contract';
 import { listAudit, type AuditQuery, type AuditRecordOut } from '../records/audit';
 import type { Db } from '../records/db';
 import { SessionsRepository } from '../records/sessions';
+import { ApiTokensRepository } from '../records/api-tokens';
 import { LoginFailuresRepository } from '../records/login-failures';
 import { SitesRepository } from '../records/sites';
 import { UsersRepository } from '../records/users';
@@ -72,6 +73,7 @@ export abstract class SqlStore implements Store {
 
   readonly users: UsersRepository;
   readonly sessions: SessionsRepository;
+  readonly apiTokens: ApiTokensRepository;
   readonly loginFailures: LoginFailuresRepository;
   readonly sites: SitesRepository;
   readonly zones: ZonesRepository;
@@ -86,6 +88,7 @@ export abstract class SqlStore implements Store {
     this.idempotency = new IdempotencyRepository(records);
     this.attachments = new AttachmentsRepository(records);
     this.sessions = new SessionsRepository(records);
+    this.apiTokens = new ApiTokensRepository(records);
     this.loginFailures = new LoginFailuresRepository(records);
     this.sites = new SitesRepository(records);
     this.zones = new ZonesRepository(records);
