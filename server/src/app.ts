@@ -19,6 +19,7 @@ import health from './routes/health';
 import imports from './routes/imports';
 import layers from './routes/layers';
 import mapConfig from './routes/map-config';
+import ogcFeatures from './routes/ogc-features';
 import openapi from './routes/openapi';
 import progress from './routes/progress';
 import queries from './routes/queries';
@@ -99,6 +100,7 @@ export async function buildApp({
   await app.register(exportsRoute);
   await app.register(search);
   await app.register(progress);
+  await app.register(ogcFeatures);
   if (serveStatic) await app.register(staticFiles);
   return app;
 }

@@ -22,6 +22,7 @@ export * from './import';
 export * from './layers';
 export * from './map-config';
 export * from './no-content';
+export * from './ogc';
 export * from './params';
 export * from './parsed';
 export * from './progress';

@@ -9,7 +9,7 @@ import { csvRow } from './export-format';
 
 export interface ExportRequest {
   layer: LayerId;
-  filter: Omit<LayerFilter, 'limit' | 'afterId'>;
+  filter: Omit<LayerFilter, 'limit' | 'afterId' | 'beforeId'>;
   /** Sites only: the zone's area instead of a bounding box. */
   zone: { id: number; geometry: Polygon | MultiPolygon } | null;
   filters: Record<string, unknown>;

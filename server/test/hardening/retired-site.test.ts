@@ -176,6 +176,27 @@ const PROBES: Record<string, Probe[]> = {
       measure: (res) => res.statusCode === 200 && res.body.includes(`,${SITE.externalId},`),
     },
   ],
+  'GET /ogc/collections/:collectionId/items': [
+    {
+      name: 'OGC items and their count',
+      url: `/ogc/collections/sites/items?limit=10000`,
+      measure: (res) => (json(res).numberMatched as number) + (json(res).features as Row[]).length,
+      delta: 2,
+    },
+    {
+      name: 'OGC items as of a day',
+      url: `/ogc/collections/sites/items?datetime=2026-03-01`,
+      measure: (res) => json(res).numberMatched as number,
+      delta: 1,
+    },
+  ],
+  'GET /ogc/collections/:collectionId/items/:featureId': [
+    {
+      name: 'OGC item',
+      url: `/ogc/collections/sites/items/${SITE.id}`,
+      measure: (res) => res.statusCode === 200,
+    },
+  ],
   'GET /api/search': [
     { name: 'by name', url: '/api/search?q=Farm%20Two', measure: listsId },
     { name: 'by externalId', url: `/api/search?q=${SITE.externalId}`, measure: listsId },
@@ -202,6 +223,12 @@ const PROBES: Record<string, Probe[]> = {
 /** The read routes that hold no site data, or hold it on purpose (checked below), and why. */
 const NOT_SITE_READS: Record<string, string> = {
   'GET /api/users': 'users',
+  'GET /ogc': 'the OGC landing page: links',
+  'GET /ogc/conformance': 'the conformance classes',
+  'GET /ogc/api': 'the OGC API description',
+  'GET /ogc/collections': 'the collections, each described as GET /ogc/collections/:collectionId (probed)',
+  'GET /ogc/collections/:collectionId/queryables': 'the queryable properties',
+  'GET /ogc/collections/:collectionId': "a layer's extent, from the layerInfos of GET /api/layers (probed)",
   'GET /api/tokens': 'API tokens',
   'GET /api/map-config': 'map settings',
   'GET /api/regions/:id': 'another layer',
