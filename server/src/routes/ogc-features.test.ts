@@ -39,7 +39,8 @@ describe.each(BACKENDS)('OGC API – Features on %s', (backend) => {
     expect((await get('/ogc/conformance')).json().conformsTo).toEqual([...OGC_CONFORMANCE]);
     const api = await get('/ogc/api');
     expect(api.headers['content-type']).toMatch(/openapi\+json/);
-    expect(Object.keys(api.json().paths)).toContain('/ogc/collections/{collectionId}/items');
+    expect(Object.keys(api.json().paths)).toContain('/collections/{collectionId}/items');
+    expect(api.json().servers[0].url).toMatch(/^http:\/\/localhost(:\d+)?\/ogc$/);
     expect(api.json().openapi).toMatch(/^3\.0/);
     const { collections } = (await get('/ogc/collections')).json() as {
       collections: {

@@ -21,6 +21,7 @@ import {
 import { notFound, validationFailed } from '../http/app-error';
 import { toLayerFilter } from '../http/layer-filter';
 import { linkMaker, ogcInstant, queryOf, sendOgc, wantsHtml } from '../http/ogc-request';
+import { ogcApiDocument } from '../services/ogc/ogc-api-document';
 import { ogcCollection, QUERYABLES } from '../services/ogc/ogc-collections';
 import {
   collectionsBody,
@@ -121,16 +122,18 @@ const ogcFeatures: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  // The OpenAPI 3.0 document of the /ogc routes only (OGC's service-desc), cut from the app's own.
+  // The OpenAPI 3.0 document of the /ogc routes only (OGC's service-desc), cut from the app's own. Its paths are
+  // relative to its server, /ogc, as OGC clients expect (GDAL finds an items path's query parameters by
+  // `/collections/{collectionId}/items` there, and pushes those filters down to the server).
   app.get(
     '/ogc/api',
     { config: { ...read, responseCheck: 'exempt' }, schema: { hide: true } },
-    async (_request, reply) => {
-      const document = app.swagger() as { paths?: Record<string, unknown> };
-      const paths = Object.fromEntries(
-        Object.entries(document.paths ?? {}).filter(([p]) => p.startsWith('/ogc')),
-      );
-      return reply.type(OPENAPI).send(JSON.stringify({ ...document, paths }));
+    async (request, reply) => {
+      const serverUrl = linkMaker(request)('/ogc').split('?')[0]!;
+      const document = ogcApiDocument(app.swagger() as Parameters<typeof ogcApiDocument>[0], serverUrl);
+      // As bytes, so the type stays as written: Fastify rewrites a JSON string's type to
+      // `version="3.0"; charset=utf-8`, which GDAL does not take for OpenAPI.
+      return reply.header('content-type', OPENAPI).send(Buffer.from(JSON.stringify(document)));
     },
   );
 
