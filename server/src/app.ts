@@ -20,6 +20,7 @@ import imports from './routes/imports';
 import layers from './routes/layers';
 import mapConfig from './routes/map-config';
 import ogcFeatures from './routes/ogc-features';
+import ogcTiles from './routes/ogc-tiles';
 import openapi from './routes/openapi';
 import progress from './routes/progress';
 import queries from './routes/queries';
@@ -101,6 +102,7 @@ export async function buildApp({
   await app.register(search);
   await app.register(progress);
   await app.register(ogcFeatures);
+  await app.register(ogcTiles);
   if (serveStatic) await app.register(staticFiles);
   return app;
 }

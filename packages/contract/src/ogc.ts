@@ -131,3 +131,24 @@ export const OgcQueryables = Type.Object(
   },
   { additionalProperties: true, description: 'a JSON Schema (draft 2020-12), with its $schema and $id' },
 );
+
+/** OGC API – Tiles: a tileset's metadata (described loosely: the standard's members, as the route writes them). */
+export const OgcTileset = Type.Object(
+  { title: Type.String(), dataType: Type.Literal('vector'), tileMatrixSetURI: Type.String(), links: Links },
+  { additionalProperties: true },
+);
+export const OgcTilesets = Type.Object({ links: Links, tilesets: Type.Array(OgcTileset) });
+export const TileJson = Type.Object(
+  {
+    tilejson: Type.Literal('3.0.0'),
+    tiles: Type.Array(Type.String()),
+    vector_layers: Type.Array(Type.Object({ id: Type.String() }, { additionalProperties: true })),
+  },
+  { additionalProperties: true },
+);
+export const OgcTileParams = Type.Object({
+  collectionId: Type.String({ maxLength: 50 }),
+  tileMatrix: Type.String({ maxLength: 10 }),
+  tileRow: Type.String({ maxLength: 10 }),
+  tileCol: Type.String({ maxLength: 10 }),
+});

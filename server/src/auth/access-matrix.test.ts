@@ -127,6 +127,19 @@ const MATRIX: Record<string, Row> = {
     path: '/ogc/collections/sites/items/1',
     least: 'viewer',
   },
+  'GET /ogc/collections/:collectionId/tiles': { path: '/ogc/collections/sites/tiles', least: 'viewer' },
+  'GET /ogc/collections/:collectionId/tiles/WebMercatorQuad': {
+    path: '/ogc/collections/sites/tiles/WebMercatorQuad',
+    least: 'viewer',
+  },
+  'GET /ogc/collections/:collectionId/tilejson.json': {
+    path: '/ogc/collections/sites/tilejson.json',
+    least: 'viewer',
+  },
+  'GET /ogc/collections/:collectionId/tiles/WebMercatorQuad/:tileMatrix/:tileRow/:tileCol': {
+    path: '/ogc/collections/sites/tiles/WebMercatorQuad/4/5/11',
+    least: 'viewer',
+  },
   'GET /api/tokens': { path: '/api/tokens', least: 'admin' },
   'POST /api/tokens': { path: '/api/tokens', body: { name: 'matrix', username: 'nobody' }, least: 'admin' },
   'DELETE /api/tokens/:id': { path: '/api/tokens/999', least: 'admin' },

@@ -3,7 +3,7 @@
  * (QGIS's WFS / OGC API provider is GDAL-like; ArcGIS Pro speaks the same standard).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -17,8 +17,13 @@ import { serveWithToken, type ServedApp } from './serve';
 const run = promisify(execFile);
 const gdal = async (tool: string, args: string[], token: string) => {
   const header = ['--config', 'GDAL_HTTP_HEADERS', `Authorization: Bearer ${token}`];
-  const { stdout, stderr } = await run(tool, [...header, ...args], { maxBuffer: 64 << 20 });
-  return stdout + stderr;
+  try {
+    const { stdout, stderr } = await run(tool, [...header, ...args], { maxBuffer: 64 << 20 });
+    return stdout + stderr;
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${tool} failed: ${stdout ?? ''}${stderr ?? String(error)}`);
+  }
 };
 
 /** SMALL_SEED and 25,000 more sites on a grid, for paging. */
@@ -158,4 +163,50 @@ describe('GDAL pages through 25,000 sites (sqlite)', () => {
     expect(ids.length).toBe(MANY + SMALL_SEED.sites.length);
     expect(new Set(ids).size).toBe(ids.length);
   }, 120_000);
+});
+
+describe.each(BACKENDS)('OGC tiles on %s', (backend) => {
+  let t: ServedApp;
+  beforeAll(async () => {
+    t = await serveWithToken(SMALL_SEED, backend);
+  });
+  afterAll(async () => t.close());
+
+  it('serves a TileJSON 3.0.0 whose tiles GDAL reads (ogrinfo on the y/x tile URL)', async () => {
+    const auth = { authorization: `Bearer ${t.token}` };
+    const tilejson = (await (
+      await fetch(`${t.origin}/ogc/collections/sites/tilejson.json`, { headers: auth })
+    ).json()) as {
+      tilejson: string;
+      tiles: string[];
+      vector_layers: { id: string }[];
+    };
+    expect(tilejson.tilejson).toBe('3.0.0');
+    expect(tilejson.vector_layers[0]!.id).toBe('sites');
+    // Farm Two (87.02, 44.02) at zoom 12: column 3038, row 1489.
+    const url = tilejson.tiles[0]!.replace('{z}', '12').replace('{y}', '1489').replace('{x}', '3038');
+    expect(url).toBe(`${t.origin}/ogc/collections/sites/tiles/WebMercatorQuad/12/1489/3038`);
+    const tileset = (await (
+      await fetch(`${t.origin}/ogc/collections/sites/tiles/WebMercatorQuad`, { headers: auth })
+    ).json()) as {
+      links: { rel: string; href: string }[];
+    };
+    expect(tileset.links.find((l) => l.rel === 'item')!.href).toMatch(
+      /\/\{tileMatrix\}\/\{tileRow\}\/\{tileCol\}$/,
+    );
+    // Fetched with the token, then opened as a tile file (GDAL's /vsicurl wants byte ranges of a static file).
+    const tile = await fetch(url, { headers: auth });
+    expect(tile.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'gridwatch-mvt-')), 'tile.mvt');
+    writeFileSync(file, Buffer.from(await tile.arrayBuffer()));
+    const info = await gdal(
+      'ogrinfo',
+      ['-ro', '-al', file, '-oo', 'X=3038', '-oo', 'Y=1489', '-oo', 'Z=12'],
+      t.token,
+    );
+    rmSync(path.dirname(file), { recursive: true, force: true });
+    expect(info).toMatch(/Layer name: sites/);
+    expect(info).toMatch(/externalId \(String\) = M-2/);
+    expect(info).toMatch(/status \(String\) = UNLICENSED/);
+  });
 });

@@ -51,6 +51,10 @@ const tileUrl = (z: number) => {
   const { x, y } = tileOf(SITE.lon, SITE.lat, z);
   return `/api/tiles/sites/${z}/${x}/${y}.mvt`;
 };
+const ogcTileUrl = (z: number) => {
+  const { x, y } = tileOf(SITE.lon, SITE.lat, z);
+  return `/ogc/collections/sites/tiles/WebMercatorQuad/${z}/${y}/${x}`;
+};
 const AREA = {
   type: 'Polygon',
   coordinates: [
@@ -159,6 +163,10 @@ const PROBES: Record<string, Probe[]> = {
     },
     { name: 'the clusters of its z5 tile', url: tileUrl(5), measure: clusterCount, delta: 1 },
   ],
+  'GET /ogc/collections/:collectionId/tiles/WebMercatorQuad/:tileMatrix/:tileRow/:tileCol': [
+    { name: 'its z12 OGC tile', url: ogcTileUrl(12), measure: (res) => tileIds(res).includes(SITE.id) },
+    { name: 'the clusters of its z5 OGC tile', url: ogcTileUrl(5), measure: clusterCount, delta: 1 },
+  ],
   'GET /api/zones/:id/sites': [
     { name: 'a zone around it', url: () => `/api/zones/${zoneId}/sites`, measure: lists },
   ],
@@ -228,6 +236,10 @@ const NOT_SITE_READS: Record<string, string> = {
   'GET /ogc/api': 'the OGC API description',
   'GET /ogc/collections': 'the collections, each described as GET /ogc/collections/:collectionId (probed)',
   'GET /ogc/collections/:collectionId/queryables': 'the queryable properties',
+  'GET /ogc/collections/:collectionId/tiles': 'tileset metadata: links',
+  'GET /ogc/collections/:collectionId/tiles/WebMercatorQuad': 'tileset metadata: links',
+  'GET /ogc/collections/:collectionId/tilejson.json':
+    "a layer's extent, from the layerInfos of GET /api/layers (probed)",
   'GET /ogc/collections/:collectionId': "a layer's extent, from the layerInfos of GET /api/layers (probed)",
   'GET /api/tokens': 'API tokens',
   'GET /api/map-config': 'map settings',

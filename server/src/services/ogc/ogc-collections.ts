@@ -1,6 +1,7 @@
 import {
   CRS84,
   STATUSES,
+  TILE_LAYER_IDS,
   type LayerId,
   type LayerInfo,
   type OgcCollection,
@@ -38,6 +39,23 @@ export type MakeLink = (path: string, query?: Record<string, string>) => string;
 /** A collection's description: its extent (spatial; temporal for the sites) and the links to its items and tiles. */
 export function ogcCollection(info: LayerInfo, link: MakeLink, sitesSince: string | null): OgcCollection {
   const path = `/ogc/collections/${info.id}`;
+  // Zones are few and edited often: the app loads them whole, and they have no tiles.
+  const tileLinks: OgcLink[] = !(TILE_LAYER_IDS as readonly string[]).includes(info.id)
+    ? []
+    : [
+        {
+          href: link(`${path}/tiles`),
+          rel: 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector',
+          type: 'application/json',
+          title: 'Vector tiles',
+        },
+        {
+          href: link(`${path}/tilejson.json`),
+          rel: 'describedby',
+          type: 'application/json',
+          title: 'TileJSON',
+        },
+      ];
   const links: OgcLink[] = [
     { href: link(path, { f: 'json' }), rel: 'self', type: 'application/json', title: 'This collection' },
     {
@@ -59,12 +77,7 @@ export function ogcCollection(info: LayerInfo, link: MakeLink, sitesSince: strin
       type: 'application/schema+json',
       title: 'Queryables',
     },
-    {
-      href: link(`${path}/tiles`),
-      rel: 'http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector',
-      type: 'application/json',
-      title: 'Vector tiles',
-    },
+    ...tileLinks,
   ];
   return {
     id: info.id,
