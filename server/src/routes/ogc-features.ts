@@ -84,12 +84,6 @@ const ogcFeatures: FastifyPluginAsyncTypebox = async (app) => {
         { href: link('/api/docs'), rel: 'service-doc', type: 'text/html', title: 'The API documentation' },
         { href: link('/ogc/conformance'), rel: 'conformance', type: JSON_TYPE, title: 'Conformance classes' },
         { href: link('/ogc/collections'), rel: 'data', type: JSON_TYPE, title: 'The collections' },
-        {
-          href: link('/ogc/style.json'),
-          rel: 'stylesheet',
-          type: 'application/vnd.mapbox.style+json',
-          title: 'The map as a MapLibre style',
-        },
       ];
       const body = {
         title: 'gridwatch',
