@@ -9,6 +9,7 @@ import {
   useSessionUser,
   ZoneWorkflowState,
 } from './app-state';
+import { ApiTokensSection } from './api-tokens/api-tokens-section';
 import { UserBar } from './auth/user-bar';
 import { ExportSection } from './export/export-section';
 import { FilterPanel } from './filters/filter-panel';
@@ -72,6 +73,7 @@ export function AppSidebar({ onLogout, onLogin, onImport, onReport, reportsOpen,
           </button>
         </section>
       )}
+      {permissions.manageApiTokens && <ApiTokensSection api={api} />}
       <ZonesSection api={api} workflow={ZoneWorkflowState.useValue()} canEdit={permissions.editZones} />
       <HotspotsPanel
         hotspots={analysis.hotspots}

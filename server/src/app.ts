@@ -6,9 +6,11 @@ import securityHeaders from './http/security-headers';
 import { checkResponses } from './http/response-check';
 import { strictJsonBodyParser } from './http/strict-json';
 import { validatorCompiler } from './http/validation';
+import { moveQueryTokenToHeader } from './http/token-in-query';
 import auth from './auth/auth-plugin';
 import idempotency from './http/idempotency';
 import attachments from './routes/attachments';
+import apiTokens from './routes/api-tokens';
 import audit from './routes/audit';
 import authRoutes from './routes/auth';
 import exportsRoute from './routes/exports';
@@ -17,6 +19,8 @@ import health from './routes/health';
 import imports from './routes/imports';
 import layers from './routes/layers';
 import mapConfig from './routes/map-config';
+import ogcFeatures from './routes/ogc-features';
+import ogcTiles from './routes/ogc-tiles';
 import openapi from './routes/openapi';
 import progress from './routes/progress';
 import queries from './routes/queries';
@@ -62,6 +66,8 @@ export async function buildApp({
     // A hop count trusts that many proxies nearest to the server (Fastify takes it as a function of the hop).
     trustProxy: typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : hops,
     routerOptions: { ignoreTrailingSlash: true },
+    // ?access_token= becomes the Authorization header before routing (http/token-in-query.ts).
+    rewriteUrl: moveQueryTokenToHeader,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -83,6 +89,7 @@ export async function buildApp({
   await app.register(health);
   await app.register(authRoutes);
   await app.register(users);
+  await app.register(apiTokens);
   await app.register(audit);
   await app.register(layers);
   await app.register(mapConfig);
@@ -98,6 +105,8 @@ export async function buildApp({
   await app.register(progress);
   await app.register(reportPeriods);
   await app.register(reports);
+  await app.register(ogcFeatures);
+  await app.register(ogcTiles);
   if (serveStatic) await app.register(staticFiles);
   return app;
 }

@@ -4,10 +4,12 @@
  * forbids compiling one in the browser.
  */
 export {
+  ApiTokenList,
   AttachmentOut,
   ErrorBody,
   Health,
   HotspotList,
+  IssuedApiToken,
   ImportResult,
   LAYER_FEATURE,
   LAYER_FEATURE_COLLECTION,

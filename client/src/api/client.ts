@@ -1,9 +1,11 @@
 import type { TSchema } from 'typebox';
 import {
+  ApiTokenList,
   AttachmentOut,
   Health,
   HotspotList,
   ImportResult,
+  IssuedApiToken,
   LAYER_FEATURE,
   LAYER_FEATURE_COLLECTION,
   LayerList,
@@ -37,6 +39,9 @@ import {
 } from './paths';
 import type {
   ApiFeature,
+  ApiTokenList as ApiTokenListOut,
+  CreateApiTokenBody,
+  IssuedApiToken as IssuedApiTokenOut,
   ApiFeatureCollection,
   CreateZoneBody,
   HotspotsQuery,
@@ -127,6 +132,11 @@ export interface ApiClient {
   reviewReport(id: number, review: ReviewReportBody): Promise<ReportOut>;
   /** Every utility's standing for a period, what needs attention first (the regulator's overview). */
   reportsOverview(period: string, signal?: AbortSignal): Promise<ReportsOverview>;
+  /** Read-only API tokens for GIS clients (admins; docs/gis-clients.md). */
+  apiTokens(signal?: AbortSignal): Promise<ApiTokenListOut>;
+  /** Issues a token: the answer is the only time the token itself is shown. */
+  issueApiToken(body: CreateApiTokenBody): Promise<IssuedApiTokenOut>;
+  revokeApiToken(id: number): Promise<void>;
 }
 
 /** Where a submitted report's PDF is downloaded from. */
@@ -206,6 +216,12 @@ export function createApiClient(
     reviewReport: (id, review) => write(`/api/reports/${id}/review`, 'POST', ReportOut, review),
     reportsOverview: (period, signal) =>
       getJson(watched, `/api/reports/overview?${new URLSearchParams({ period })}`, ReportsOverview, signal),
+    apiTokens: (signal) => getJson(watched, '/api/tokens', ApiTokenList, signal),
+    // Not keyed: a retry would issue a second token, which the admin sees in the list and can revoke.
+    issueApiToken: (body) =>
+      callJson(watched, '/api/tokens', IssuedApiToken, { method: 'POST', body: { json: body } }),
+    revokeApiToken: (id) =>
+      callNoContent(watched, `/api/tokens/${id}`, { method: 'DELETE', idempotent: true }),
     importLayer: (layer, file, contentType, query) =>
       callJson(watched, importPath(layer, query), ImportResult, {
         method: 'POST',

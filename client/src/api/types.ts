@@ -20,7 +20,11 @@ import type {
 } from '@gridwatch/contract';
 
 export type {
+  ApiTokenList,
+  ApiTokenOut,
   AttachmentOut,
+  CreateApiTokenBody,
+  IssuedApiToken,
   CreateZoneBody,
   ErrorBody,
   Health,

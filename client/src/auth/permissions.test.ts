@@ -6,6 +6,7 @@ const none = {
   editZones: false,
   importData: false,
   retireSites: false,
+  manageApiTokens: false,
   writeReports: false,
   reviewReports: false,
 };
@@ -17,7 +18,7 @@ describe('permissionsOf', () => {
     expect(permissionsOf('viewer', 2)).toEqual(none);
   });
 
-  it("offers the regulator's enforcers statuses, zones and reviews, and only admins the import and retiring", () => {
+  it("offers the regulator's enforcers statuses, zones and reviews, and only admins the import, retiring and tokens", () => {
     expect(permissionsOf('enforcer')).toEqual({
       ...none,
       changeStatus: true,
@@ -29,6 +30,7 @@ describe('permissionsOf', () => {
       editZones: true,
       importData: true,
       retireSites: true,
+      manageApiTokens: true,
       writeReports: false,
       reviewReports: true,
     });

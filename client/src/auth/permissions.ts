@@ -11,6 +11,8 @@ export interface Permissions {
   writeReports: boolean;
   /** Accept or return a submitted report: the regulator's enforcers and admins. */
   reviewReports: boolean;
+  /** Issue and revoke API tokens for GIS clients: admins only. */
+  manageApiTokens: boolean;
 }
 
 /**
@@ -27,5 +29,6 @@ export function permissionsOf(role: Role | null, utilityId: number | null = null
     retireSites: admin,
     writeReports: writes && utilityId !== null,
     reviewReports: writes && utilityId === null,
+    manageApiTokens: admin,
   };
 }

@@ -429,6 +429,19 @@ export const en = {
     creditFonts:
       'Fonts: Noto Sans (SIL Open Font License, via @fontsource/noto-sans) for Latin text; Chinese text in the system font WenQuanYi Micro Hei. The map is drawn with MapLibre GL JS (BSD-3-Clause).',
   },
+  apiTokens: {
+    title: 'API tokens (GIS clients)',
+    name: 'Name',
+    username: 'User',
+    expires: 'Expires (optional)',
+    issue: 'Issue token',
+    revoke: 'Revoke',
+    revoked: 'revoked',
+    never: 'never',
+    lastUsed: 'last used {when}',
+    shownOnce: 'Copy it now: it is shown only once.',
+    empty: 'No tokens issued.',
+  },
   exports: {
     title: 'Export',
     view: 'Sites in the current view, with the filters above:',

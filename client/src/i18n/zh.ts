@@ -413,6 +413,19 @@ export const zh: Messages = {
     creditFonts:
       '字体：拉丁文字使用 Noto Sans（SIL 开放字体许可证，经 @fontsource/noto-sans 提供）；中文使用系统字体文泉驿微米黑。地图由 MapLibre GL JS（BSD-3-Clause）绘制。',
   },
+  apiTokens: {
+    title: 'API 令牌（GIS 客户端）',
+    name: '名称',
+    username: '用户',
+    expires: '到期（可选）',
+    issue: '签发令牌',
+    revoke: '吊销',
+    revoked: '已吊销',
+    never: '从未',
+    lastUsed: '最近使用 {when}',
+    shownOnce: '请立即复制：令牌只显示这一次。',
+    empty: '尚未签发令牌。',
+  },
   exports: {
     title: '导出',
     view: '当前视图内符合上方筛选条件的矿场：',

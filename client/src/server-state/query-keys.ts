@@ -29,6 +29,7 @@ export const READS = {
   layers: [],
   search: ['regions', 'zones', 'lines', 'pylons', 'substations', 'sites'],
   health: [],
+  'api-tokens': [],
 } as const satisfies Record<string, readonly LayerId[]>;
 
 export type ReadName = keyof typeof READS;

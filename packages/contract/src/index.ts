@@ -1,4 +1,5 @@
 /** The contract between the tiers: request and response schemas, statuses, roles, calendar days, reports, seed rows, column tables, geodesy. */
+export * from './api-tokens';
 export * from './audit';
 export * from './auth';
 export * from './calendar-day';
@@ -21,6 +22,7 @@ export * from './import';
 export * from './layers';
 export * from './map-config';
 export * from './no-content';
+export * from './ogc';
 export * from './params';
 export * from './parsed';
 export * from './progress';

@@ -136,6 +136,36 @@ const MATRIX: Record<string, Row> = {
     body: { decision: 'accept', version: 99 },
     least: 'enforcer',
   },
+  'GET /ogc': { path: '/ogc', least: 'viewer' },
+  'GET /ogc/conformance': { path: '/ogc/conformance', least: 'viewer' },
+  'GET /ogc/api': { path: '/ogc/api', least: 'viewer' },
+  'GET /ogc/collections': { path: '/ogc/collections', least: 'viewer' },
+  'GET /ogc/collections/:collectionId': { path: '/ogc/collections/sites', least: 'viewer' },
+  'GET /ogc/collections/:collectionId/queryables': {
+    path: '/ogc/collections/sites/queryables',
+    least: 'viewer',
+  },
+  'GET /ogc/collections/:collectionId/items': { path: '/ogc/collections/sites/items', least: 'viewer' },
+  'GET /ogc/collections/:collectionId/items/:featureId': {
+    path: '/ogc/collections/sites/items/1',
+    least: 'viewer',
+  },
+  'GET /ogc/collections/:collectionId/tiles': { path: '/ogc/collections/sites/tiles', least: 'viewer' },
+  'GET /ogc/collections/:collectionId/tiles/WebMercatorQuad': {
+    path: '/ogc/collections/sites/tiles/WebMercatorQuad',
+    least: 'viewer',
+  },
+  'GET /ogc/collections/:collectionId/tilejson.json': {
+    path: '/ogc/collections/sites/tilejson.json',
+    least: 'viewer',
+  },
+  'GET /ogc/collections/:collectionId/tiles/WebMercatorQuad/:tileMatrix/:tileRow/:tileCol': {
+    path: '/ogc/collections/sites/tiles/WebMercatorQuad/4/5/11',
+    least: 'viewer',
+  },
+  'GET /api/tokens': { path: '/api/tokens', least: 'admin' },
+  'POST /api/tokens': { path: '/api/tokens', body: { name: 'matrix', username: 'nobody' }, least: 'admin' },
+  'DELETE /api/tokens/:id': { path: '/api/tokens/999', least: 'admin' },
 };
 
 /** The least role each declared access level lets in while public read is off (domain/roles.ts). */

@@ -7,6 +7,7 @@ import { isSameOrigin } from '../http/allowed-host';
 import { narrowScope, runInScope } from '../store/scope';
 import type { UserRecord } from '../store/store';
 import { hashSessionToken, SESSION_COOKIE } from './session-token';
+import { hashApiToken } from './api-token';
 
 /** A route of the API and who may call it, as registered: the roles matrix test walks these. */
 export interface RouteAccess {
@@ -17,19 +18,26 @@ export interface RouteAccess {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Every /api route with its access level, recorded as it is registered. */
+    /** Every /api and /ogc route with its access level, recorded as it is registered. */
     routeAccess: readonly RouteAccess[];
   }
   interface FastifyRequest {
     user: UserRecord | null;
+    /** How `user` was resolved: a session cookie, an API token, or nobody. */
+    credential: 'session' | 'token' | null;
   }
   interface FastifyContextConfig {
-    /** Who may call the route (domain/roles.ts). Every /api route must say. */
+    /** Who may call the route (domain/roles.ts). Every /api and /ogc route must say. */
     access?: Access;
   }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What an API token may do: read (docs/gis-clients.md). */
+const TOKEN_METHODS = new Set(['GET', 'HEAD']);
+/** The routes whose access is declared and recorded: the API and the OGC API. */
+const CHECKED_ROUTES = /^\/(api|ogc)(\/|$)/;
+const BEARER = /^Bearer +(\S+) *$/i;
 // Served by @fastify/swagger-ui, which cannot declare an access level: the API's description is public.
 const UNDECLARED_PUBLIC = /^\/api\/docs(\/|$)/;
 
@@ -55,12 +63,13 @@ function crossSiteProblem(request: FastifyRequest): string | null {
 const auth: FastifyPluginAsync = async (app) => {
   await app.register(fastifyCookie);
   app.decorateRequest('user', null);
+  app.decorateRequest('credential', null);
   const routeAccess: RouteAccess[] = [];
   app.decorate('routeAccess', routeAccess);
 
   app.addHook('onRoute', (route) => {
     const url = route.url ?? route.path;
-    if (!url.startsWith('/api/')) return;
+    if (!CHECKED_ROUTES.test(url)) return;
     if (!route.config?.access && !UNDECLARED_PUBLIC.test(url)) {
       throw new Error(`route ${String(route.method)} ${url} declares no config.access`);
     }
@@ -74,17 +83,45 @@ const auth: FastifyPluginAsync = async (app) => {
   // request: `done` runs the next hooks and the handler inside it.
   app.addHook('onRequest', (_request, _reply, done) => runInScope(done));
 
-  app.addHook('onRequest', async (request) => {
+  /**
+   * The request's user, from its API token (Authorization: Bearer, or ?access_token= moved there by
+   * http/token-in-query.ts) or else its session cookie. A token is read-only, and one that is unknown, expired or
+   * revoked is refused outright rather than taken for an anonymous request. Public routes (health, login, the
+   * API's description) answer anyone and look at no token.
+   */
+  async function resolveUser(request: FastifyRequest, access: Access): Promise<void> {
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined && access !== 'public') {
+      const bearer = BEARER.exec(authorization)?.[1];
+      if (!bearer) {
+        throw new AppError(401, 'UNAUTHENTICATED', 'The Authorization header must be "Bearer <API token>"');
+      }
+      if (!TOKEN_METHODS.has(request.method)) {
+        throw new AppError(403, 'FORBIDDEN', `API tokens are read-only: a ${request.method} needs a session`);
+      }
+      request.user = await app.store.apiTokens.findUser(hashApiToken(bearer));
+      if (!request.user) {
+        throw new AppError(401, 'UNAUTHENTICATED', 'The API token is unknown, expired or revoked');
+      }
+      request.credential = 'token';
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     request.user = token ? await app.store.sessions.findUser(hashSessionToken(token)) : null;
-    // A utility's user reads and writes only its utility's sites, on every route (docs/utilities.md).
-    narrowScope(request.user?.utilityId ?? null);
+    request.credential = request.user ? 'session' : null;
+  }
+
+  app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access ?? 'public';
+    await resolveUser(request, access);
+    // A utility's user reads and writes only its utility's sites, on every route (docs/utilities.md); a token
+    // carries its user's organisation as a session does.
+    narrowScope(request.user?.utilityId ?? null);
     const crossSite = SAFE_METHODS.has(request.method) ? null : crossSiteProblem(request);
     if (crossSite) throw new AppError(403, 'FORBIDDEN', `Cross-site write refused: ${crossSite}`);
     const decision = decideAccess(access, request.user?.role ?? null, app.config.publicRead);
     if (decision === 'unauthenticated') {
-      throw new AppError(401, 'UNAUTHENTICATED', 'Log in first: no valid session');
+      throw new AppError(401, 'UNAUTHENTICATED', 'Log in first: no valid session or API token');
     }
     if (decision === 'forbidden') {
       throw new AppError(

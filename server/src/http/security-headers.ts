@@ -5,7 +5,7 @@ import { AppError } from './app-error';
 import { isAllowedHost } from './allowed-host';
 
 /** Answers that must never sit in a cache: who the users are, the audit trail, exported data, the session. */
-const NO_STORE = /^\/api\/(users|audit|export|auth)(\/|\?|$)/;
+const NO_STORE = /^\/api\/(users|audit|export|auth|tokens)(\/|\?|$)/;
 // Swagger UI's page needs its own inline bootstrap; it is documentation, served under a looser policy.
 const DOCS = /^\/api\/docs(\/|$)/;
 

@@ -168,6 +168,26 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
     expect(csvInfo).toMatch(/Feature Count: 7/);
   });
 
+  it('writes a GeoPackage with the filters, an R-tree and its meta that GDAL opens', async () => {
+    const file = path.join(dir, `sites-${backend}.gpkg`);
+    const res = await get('/api/export/sites.gpkg?status=UNLICENSED,SHUT_DOWN');
+    expect(res.headers['content-type']).toBe('application/geopackage+sqlite3');
+    expect(res.headers['content-disposition']).toMatch(/filename="gridwatch-sites-\d{4}-\d{2}-\d{2}\.gpkg"/);
+    writeFileSync(file, res.rawPayload);
+    const info = execFileSync('ogrinfo', ['-ro', '-al', '-so', file], { encoding: 'utf8' });
+    expect(info).toMatch(/Feature Count: 2/);
+    expect(info).toMatch(/Geometry: Point/);
+    expect(info).toMatch(/FID Column = fid/);
+    const sql = (query: string) =>
+      execFileSync('ogrinfo', ['-ro', '-q', file, '-sql', query], { encoding: 'utf8' });
+    expect(sql("SELECT HasSpatialIndex('sites', 'geom')")).toMatch(/HasSpatialIndex \(Integer\) = 1/);
+    const meta = sql('SELECT metadata FROM gpkg_metadata');
+    expect(meta).toMatch(/"count":2/);
+    expect(meta).toMatch(/"status":"UNLICENSED,SHUT_DOWN"/);
+    const all = execFileSync('ogrinfo', ['-ro', '-al', '-q', file], { encoding: 'utf8' });
+    expect(all).toMatch(/externalId \(String\) = M-2/);
+  });
+
   it.each([
     ['an unknown layer', '/api/export/roads.geojson', 404],
     ['an unknown format', '/api/export/sites.kml', 404],

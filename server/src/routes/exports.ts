@@ -4,10 +4,15 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { errorResponses, ExportFile, ExportParams, ExportQuery, LAYER_IDS } from '@gridwatch/contract';
 import { notFound, validationFailed } from '../http/app-error';
 import { sitesAsOfInstant } from '../http/day-param';
+import { geopackageExport } from '../services/export-gpkg';
 import { csvExport, geojsonExport } from '../services/export-layer';
 import { parseLayerId, toLayerFilter } from '../http/layer-filter';
 
-const FORMATS = { geojson: 'application/geo+json; charset=utf-8', csv: 'text/csv; charset=utf-8' } as const;
+const FORMATS = {
+  geojson: 'application/geo+json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  gpkg: 'application/geopackage+sqlite3',
+} as const;
 
 /** `GET /api/export/:layer.geojson|csv`: the layer route's filters plus `zone`, streamed as a download. */
 const exportsRoute: FastifyPluginAsyncTypebox = async (app) => {
@@ -17,7 +22,7 @@ const exportsRoute: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'read' },
       schema: {
         tags: ['export'],
-        description: `Streams ${LAYER_IDS.join(', ')} as <layer>.geojson (with a trailing \`meta\` member) or <layer>.csv.`,
+        description: `Streams ${LAYER_IDS.join(', ')} as <layer>.geojson (with a trailing \`meta\` member), <layer>.csv or <layer>.gpkg (GeoPackage 1.3 with an R-tree; \`meta\` in gpkg_metadata).`,
         params: ExportParams,
         querystring: ExportQuery,
         // The file is streamed, not JSON: only the error answers are checked (response-check.ts).
@@ -25,9 +30,9 @@ const exportsRoute: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const match = /^([a-z]+)\.(geojson|csv)$/.exec(request.params.file);
+      const match = /^([a-z]+)\.(geojson|csv|gpkg)$/.exec(request.params.file);
       if (!match)
-        throw notFound(`No export "${request.params.file}": ask for <layer>.geojson or <layer>.csv`);
+        throw notFound(`No export "${request.params.file}": ask for <layer>.geojson, .csv or .gpkg`);
       const layer = parseLayerId(match[1]!);
       const format = match[2] as keyof typeof FORMATS;
       const { zone: zoneId, asOf, ...query } = request.query;
@@ -48,12 +53,12 @@ const exportsRoute: FastifyPluginAsyncTypebox = async (app) => {
       const exportRequest = { layer, filter, zone, filters: request.query, ...(at ? { at } : {}) };
       const day = new Date().toISOString().slice(0, 10);
       const name = `gridwatch-${layer}${zoneId ? `-zone-${zoneId}` : ''}-${day}.${format}`;
+      reply.header('content-disposition', `attachment; filename="${name}"`).type(FORMATS[format]);
+      // A GeoPackage is a database file, built whole (services/export-gpkg.ts); the text formats stream.
+      if (format === 'gpkg') return reply.send(await geopackageExport(app.store, exportRequest));
       const chunks =
         format === 'geojson' ? geojsonExport(app.store, exportRequest) : csvExport(app.store, exportRequest);
-      return reply
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .type(FORMATS[format])
-        .send(Readable.from(chunks));
+      return reply.send(Readable.from(chunks));
     },
   );
 };

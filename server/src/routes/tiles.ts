@@ -1,42 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  errorResponses,
-  MVT_CONTENT_TYPE,
-  NoContent,
-  TileBody,
-  TILE_LAYER_IDS,
-  TileParams,
-  TileQuery,
-  type TileLayerId,
-} from '@gridwatch/contract';
-import { parseTileCoord } from '../domain/geo/tile-math';
-import { notFound, validationFailed } from '../http/app-error';
+import { errorResponses, NoContent, TileBody, TileParams, TileQuery } from '@gridwatch/contract';
+import { answerTile } from '../services/tile-answer';
 import { TILE_POINT_CAP } from '../store/tile-request';
-import { sitesAsOfInstant } from '../http/day-param';
-import { toLayerFilter } from '../http/layer-filter';
-
-/**
- * Statuses change during a campaign, so a tile may be kept only briefly; the ETag lets the map revalidate a
- * tile without downloading it again when nothing in it changed.
- */
-const CACHE_CONTROL = 'private, max-age=30';
-
-function parseTileLayer(layer: string): TileLayerId {
-  if (!(TILE_LAYER_IDS as readonly string[]).includes(layer)) {
-    throw notFound(`No vector tiles for layer "${layer}"; the tiled layers are ${TILE_LAYER_IDS.join(', ')}`);
-  }
-  return layer as TileLayerId;
-}
-
-/** Whether an If-None-Match header (a list, possibly of weak tags) names this ETag. */
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  return header.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t === etag || t === `W/${etag}`;
-  });
-}
 
 const tiles: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -60,25 +25,8 @@ const tiles: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const layer = parseTileLayer(request.params.layer);
-      const { z, x, y } = request.params;
-      const coord = parseTileCoord(z, x, y);
-      if (!coord.ok) {
-        throw validationFailed(coord.reason, [
-          { in: 'params', path: `/${coord.param}`, message: coord.reason },
-        ]);
-      }
-      // The layer route's own parsing, so the map, the table and the exports filter alike.
-      const { v: _cacheBuster, asOf, ...query } = request.query;
-      const { limit: _page, ...filter } = toLayerFilter(layer, query);
-      const at = asOf === undefined ? undefined : sitesAsOfInstant(layer, asOf);
-      const body = await app.store.tile({ layer, tile: coord.value, filter, ...(at ? { at } : {}) });
-      reply.header('Cache-Control', CACHE_CONTROL);
-      if (!body) return reply.code(204).send(null);
-      const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-      reply.header('ETag', etag);
-      if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send(null);
-      return reply.type(MVT_CONTENT_TYPE).send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+      const { v: _cacheBuster, ...query } = request.query;
+      return answerTile(app.store, request, reply, { ...request.params, query });
     },
   );
 };

@@ -9,7 +9,7 @@ const PAGE = 5000;
  * `read` is asked with the filter, `limit` and, after the first page, `afterId`.
  */
 export async function* everyPage<L extends LayerId>(
-  filter: Omit<LayerFilter, 'limit' | 'afterId'>,
+  filter: Omit<LayerFilter, 'limit' | 'afterId' | 'beforeId'>,
   read: (filter: LayerFilter) => Promise<LayerPage<L>>,
 ): AsyncGenerator<LayerFeature<L>> {
   let afterId: number | undefined;

@@ -9,7 +9,7 @@ import { csvRow } from './export-format';
 
 export interface ExportRequest {
   layer: LayerId;
-  filter: Omit<LayerFilter, 'limit' | 'afterId'>;
+  filter: Omit<LayerFilter, 'limit' | 'afterId' | 'beforeId'>;
   /** Sites only: the zone's area instead of a bounding box. */
   zone: { id: number; geometry: Polygon | MultiPolygon } | null;
   filters: Record<string, unknown>;
@@ -21,7 +21,7 @@ export interface ExportRequest {
 export type ExportSource = LayersPort & Pick<SpatialQueriesPort, 'sitesInPolygon'>;
 
 /** Every feature that matches, a page at a time (keyset by id), so a million never sit in memory at once. */
-async function* features(store: ExportSource, request: ExportRequest): AsyncGenerator<LayerFeature> {
+export async function* features(store: ExportSource, request: ExportRequest): AsyncGenerator<LayerFeature> {
   if (request.zone) {
     yield* await store.sitesInPolygon(request.zone.geometry, request.filter.statuses ?? null);
     return;
@@ -45,7 +45,13 @@ export async function* geojsonExport(store: ExportSource, request: ExportRequest
     count += 1;
     if (request.layer === 'sites') loadMw += sumTerm((feature.properties as { loadMw: number }).loadMw);
   }
-  const meta = {
+  const meta = exportMeta(request, count, loadMw);
+  yield `\n],"meta":${JSON.stringify(meta)}}\n`;
+}
+
+/** What an export says of itself (its `meta`): when, what was asked, how many and how much load it holds. */
+export function exportMeta(request: ExportRequest, count: number, loadMw: number) {
+  return {
     exportedAt: new Date().toISOString(),
     layer: request.layer,
     filters: request.filters,
@@ -53,7 +59,6 @@ export async function* geojsonExport(store: ExportSource, request: ExportRequest
     totalLoadMw: request.layer === 'sites' ? roundTo3(loadMw) : null,
     source: `gridwatch ${VERSION}`,
   };
-  yield `\n],"meta":${JSON.stringify(meta)}}\n`;
 }
 
 /** CSV with a header row: id, the properties, then lon/lat for points or the GeoJSON geometry otherwise. */

@@ -5,6 +5,11 @@ import type { Bbox } from '../domain/geo/bbox';
 export interface LayerFilter {
   /** Only features with a larger id: keyset paging, for exports that stream every feature. */
   afterId?: number;
+  /**
+   * Only features with a smaller id, the nearest `limit` of them (still answered in id order): keyset paging
+   * backwards, for the OGC API's `prev` links. `truncated` then says that more lie before.
+   */
+  beforeId?: number;
   bbox?: Bbox;
   statuses?: Status[];
   /** Substations and lines of these voltages. */

@@ -16,6 +16,7 @@ export type { ImportsPort } from './ports/imports';
 export type { RecordsPort } from './ports/records';
 export type { TilesPort } from './ports/tiles';
 export type { UserRecord } from './records/users';
+export type { ApiTokenRecord } from './records/api-tokens';
 export type { ZoneWriteOutcome } from './records/zones';
 export type { ReportOutcome, ReportRecord, ReportWriter } from './records/reports';
 export type { ScheduleOutcome, StoredSchedule } from './records/report-schedule';

@@ -3,7 +3,7 @@ import type { TileCoord } from '../domain/geo/tile-math';
 import type { LayerFilter } from './layer-filter';
 
 /** The layer route's filters that tiles take: all but paging and the box (the tile is the box). */
-export type TileFilter = Omit<LayerFilter, 'limit' | 'afterId' | 'bbox'>;
+export type TileFilter = Omit<LayerFilter, 'limit' | 'afterId' | 'beforeId' | 'bbox'>;
 
 /** One vector tile of a layer, filtered as the layer route filters. */
 export interface TileRequest {

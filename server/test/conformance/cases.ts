@@ -576,4 +576,28 @@ export const CASES: ConformanceCase[] = [
     status: 200,
     expect: { rows: [{ utilityId: 2, state: 'MISSING' }] },
   },
+  {
+    // OGC API items (issue 15): countFeatures' numberMatched and the keyset page backwards (beforeId).
+    name: 'OGC items of a status: counted beyond the page, paged backwards from an id',
+    method: 'GET',
+    url: '/ogc/collections/sites/items?status=NO_CONTRACT&limit=1&before=1000000',
+    status: 200,
+    expect: { type: 'FeatureCollection', numberMatched: 3, numberReturned: 1 },
+    ids: ['C-west-edge'],
+  },
+  {
+    name: 'OGC items as of a day: counted with the status then',
+    method: 'GET',
+    url: '/ogc/collections/sites/items?datetime=2026-01-01&utilityId=2&limit=2',
+    status: 200,
+    expect: { numberMatched: 4, numberReturned: 2 },
+    ids: ['C-far', 'C-west-edge'],
+  },
+  {
+    name: "OGC sites collection: the temporal extent starts at the first live site's first record",
+    method: 'GET',
+    url: '/ogc/collections/sites',
+    status: 200,
+    expect: { id: 'sites', extent: { temporal: { interval: [['2026-01-01T00:00:00.000Z', null]] } } },
+  },
 ];

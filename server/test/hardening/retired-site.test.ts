@@ -51,6 +51,10 @@ const tileUrl = (z: number) => {
   const { x, y } = tileOf(SITE.lon, SITE.lat, z);
   return `/api/tiles/sites/${z}/${x}/${y}.mvt`;
 };
+const ogcTileUrl = (z: number) => {
+  const { x, y } = tileOf(SITE.lon, SITE.lat, z);
+  return `/ogc/collections/sites/tiles/WebMercatorQuad/${z}/${y}/${x}`;
+};
 const AREA = {
   type: 'Polygon',
   coordinates: [
@@ -159,6 +163,10 @@ const PROBES: Record<string, Probe[]> = {
     },
     { name: 'the clusters of its z5 tile', url: tileUrl(5), measure: clusterCount, delta: 1 },
   ],
+  'GET /ogc/collections/:collectionId/tiles/WebMercatorQuad/:tileMatrix/:tileRow/:tileCol': [
+    { name: 'its z12 OGC tile', url: ogcTileUrl(12), measure: (res) => tileIds(res).includes(SITE.id) },
+    { name: 'the clusters of its z5 OGC tile', url: ogcTileUrl(5), measure: clusterCount, delta: 1 },
+  ],
   'GET /api/zones/:id/sites': [
     { name: 'a zone around it', url: () => `/api/zones/${zoneId}/sites`, measure: lists },
   ],
@@ -174,6 +182,27 @@ const PROBES: Record<string, Probe[]> = {
       name: 'CSV of a zone',
       url: () => `/api/export/sites.csv?zone=${zoneId}`,
       measure: (res) => res.statusCode === 200 && res.body.includes(`,${SITE.externalId},`),
+    },
+  ],
+  'GET /ogc/collections/:collectionId/items': [
+    {
+      name: 'OGC items and their count',
+      url: `/ogc/collections/sites/items?limit=10000`,
+      measure: (res) => (json(res).numberMatched as number) + (json(res).features as Row[]).length,
+      delta: 2,
+    },
+    {
+      name: 'OGC items as of a day',
+      url: `/ogc/collections/sites/items?datetime=2026-03-01`,
+      measure: (res) => json(res).numberMatched as number,
+      delta: 1,
+    },
+  ],
+  'GET /ogc/collections/:collectionId/items/:featureId': [
+    {
+      name: 'OGC item',
+      url: `/ogc/collections/sites/items/${SITE.id}`,
+      measure: (res) => res.statusCode === 200,
     },
   ],
   'GET /api/search': [
@@ -210,6 +239,17 @@ const PROBES: Record<string, Probe[]> = {
 /** The read routes that hold no site data, or hold it on purpose (checked below), and why. */
 const NOT_SITE_READS: Record<string, string> = {
   'GET /api/users': 'users',
+  'GET /ogc': 'the OGC landing page: links',
+  'GET /ogc/conformance': 'the conformance classes',
+  'GET /ogc/api': 'the OGC API description',
+  'GET /ogc/collections': 'the collections, each described as GET /ogc/collections/:collectionId (probed)',
+  'GET /ogc/collections/:collectionId/queryables': 'the queryable properties',
+  'GET /ogc/collections/:collectionId/tiles': 'tileset metadata: links',
+  'GET /ogc/collections/:collectionId/tiles/WebMercatorQuad': 'tileset metadata: links',
+  'GET /ogc/collections/:collectionId/tilejson.json':
+    "a layer's extent, from the layerInfos of GET /api/layers (probed)",
+  'GET /ogc/collections/:collectionId': "a layer's extent, from the layerInfos of GET /api/layers (probed)",
+  'GET /api/tokens': 'API tokens',
   'GET /api/map-config': 'map settings',
   'GET /api/regions/:id': 'another layer',
   'GET /api/substations/:id': 'another layer',

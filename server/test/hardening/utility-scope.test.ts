@@ -100,6 +100,10 @@ const tile = (layer: string, z: number, lon: number, lat: number) => {
   const { x, y } = tileOf(lon, lat, z);
   return `/api/tiles/${layer}/${z}/${x}/${y}.mvt`;
 };
+const ogcTile = (layer: string, z: number, lon: number, lat: number) => {
+  const { x, y } = tileOf(lon, lat, z);
+  return `/ogc/collections/${layer}/tiles/WebMercatorQuad/${z}/${y}/${x}`;
+};
 const clusterTotal = (res: LightMyRequestResponse) =>
   res.statusCode === 204
     ? 0
@@ -193,6 +197,36 @@ const PROBES: Record<string, Probe[]> = {
     { name: 'lines', url: tile('lines', 8, 87.25, 44), layer: 'lines' },
     { name: 'pylons', url: tile('pylons', 12, 87.25, 44.01), layer: 'pylons' },
   ],
+  'GET /ogc/collections/:collectionId': [
+    { name: 'the sites collection and its extent', url: '/ogc/collections/sites' },
+    { name: 'the substations collection', url: '/ogc/collections/substations' },
+  ],
+  'GET /ogc/collections/:collectionId/items': [
+    { name: 'OGC sites', url: '/ogc/collections/sites/items?limit=10000', check: hasOwnSites },
+    { name: 'OGC sites of West Power', url: '/ogc/collections/sites/items?utilityId=1' },
+    { name: 'OGC sites as of a day', url: '/ogc/collections/sites/items?datetime=2026-03-01' },
+    { name: 'OGC substations', url: '/ogc/collections/substations/items' },
+    { name: 'OGC lines', url: '/ogc/collections/lines/items' },
+    { name: 'OGC pylons', url: '/ogc/collections/pylons/items' },
+    { name: 'OGC zones', url: '/ogc/collections/zones/items' },
+  ],
+  'GET /ogc/collections/:collectionId/items/:featureId': [
+    { name: 'its own site', url: `/ogc/collections/sites/items/${OWN_SITE.id}` },
+  ],
+  'GET /ogc/collections/:collectionId/tiles/WebMercatorQuad/:tileMatrix/:tileRow/:tileCol': [
+    {
+      name: 'the west at z12',
+      url: ogcTile('sites', 12, FOREIGN_SITE.lon, FOREIGN_SITE.lat),
+      layer: 'sites',
+    },
+    {
+      name: 'the clusters of z3',
+      url: ogcTile('sites', 3, 87, 44),
+      layer: 'sites',
+      check: (res) => expect(clusterTotal(res)).toBe(OWN_SITES.length),
+    },
+    { name: 'lines', url: ogcTile('lines', 8, 87.25, 44), layer: 'lines' },
+  ],
   'GET /api/zones/:id': [{ name: 'its own zone', url: () => `/api/zones/${eastZone}` }],
   'GET /api/zones/:id/sites': [{ name: 'its own zone', url: () => `/api/zones/${eastZone}/sites` }],
   'GET /api/export/:file': [
@@ -253,6 +287,14 @@ const PROBES: Record<string, Probe[]> = {
 
 /** Read routes that hold nothing of another utility's, and why. */
 const NOT_SCOPED_READS: Record<string, string> = {
+  'GET /ogc': 'the OGC landing page: links',
+  'GET /ogc/conformance': 'the conformance classes',
+  'GET /ogc/api': 'the OGC API description',
+  'GET /ogc/collections': 'the collections, each as GET /ogc/collections/:collectionId (probed)',
+  'GET /ogc/collections/:collectionId/queryables': 'the queryable properties',
+  'GET /ogc/collections/:collectionId/tiles': 'tileset metadata: links',
+  'GET /ogc/collections/:collectionId/tiles/WebMercatorQuad': 'tileset metadata: links',
+  'GET /ogc/collections/:collectionId/tilejson.json': 'TileJSON: tile URLs and zoom levels',
   'GET /api/map-config': 'map settings',
   'GET /api/regions/:id': 'administrative regions are public geography',
   'GET /api/lines/:id': 'East Power has no line (every line ends at a western substation): 404 below',
@@ -274,6 +316,8 @@ const FOREIGN_BY_ID = [
   '/api/lines/1',
   '/api/lines/1/corridor?widthKm=5',
   '/api/pylons/1',
+  `/ogc/collections/sites/items/${FOREIGN_SITE.id}`,
+  '/ogc/collections/substations/items/1',
   () => `/api/zones/${westZone}`,
   () => `/api/zones/${westZone}/sites`,
   () => `/api/reports/${westReport}`,
@@ -528,6 +572,22 @@ describe.each(BACKENDS)("a utility's user on %s", (backend) => {
       const count = (ok(res) as { features: unknown[] }).features.length;
       expect(count, `request ${i}`).toBe(i % 2 ? 6 : 2);
     });
+  });
+
+  it("gives an API token its user's scope", async () => {
+    const issued = await t.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { cookie: admin },
+      payload: { name: 'East GIS desk', username: 'east-viewer' },
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const authorization = `Bearer ${(issued.json() as { token: string }).token}`;
+    const sites = await t.app.inject({ url: '/ogc/collections/sites/items', headers: { authorization } });
+    expect(leaks(sites)).toEqual([]);
+    expect((ok(sites) as { numberMatched: number }).numberMatched).toBe(OWN_SITES.length);
+    const foreign = await t.app.inject({ url: `/api/sites/${FOREIGN_SITE.id}`, headers: { authorization } });
+    expect(foreign.statusCode).toBe(404);
   });
 
   if (backend === 'postgis') {

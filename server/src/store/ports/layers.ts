@@ -22,6 +22,13 @@ export interface LayersPort {
    * then; sites without a record by then left out; `statuses` filter on the status then. Ordered by id.
    */
   querySitesAsOf(at: string, filter: LayerFilter): Promise<LayerPage<'sites'>>;
+  /**
+   * How many features the filter keeps, paging (afterId, beforeId) aside: the OGC API's numberMatched. With `at`
+   * (sites only), the sites as querySitesAsOf reads them at that instant.
+   */
+  countFeatures(layer: LayerId, filter: Omit<LayerFilter, 'limit'>, at?: string): Promise<number>;
+  /** The time of the first status change of a live site: where the sites' history (their temporal extent) begins. */
+  firstStatusChangeAt(): Promise<string | null>;
   /** Features whose names or external id contain the text, best first (an exact match, a prefix, then any). */
   search(text: string, limit: number): Promise<SearchHit[]>;
 }

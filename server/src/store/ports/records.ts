@@ -7,6 +7,7 @@ import type { ScheduleOutcome, StoredSchedule } from '../records/report-schedule
 import type { ReportRecords } from '../../domain/reports';
 import type { ReportSchedule } from '@gridwatch/contract';
 import type { SessionsRepository } from '../records/sessions';
+import type { ApiTokensRepository } from '../records/api-tokens';
 import type { SitesRepository } from '../records/sites';
 import type { UsersRepository } from '../records/users';
 import type { ZonesRepository } from '../records/zones';
@@ -15,6 +16,8 @@ import type { ZonesRepository } from '../records/zones';
 export interface RecordsPort {
   readonly users: UsersRepository;
   readonly sessions: SessionsRepository;
+  /** Read-only API tokens for GIS clients (docs/gis-clients.md). */
+  readonly apiTokens: ApiTokensRepository;
   /** Failed logins per (username key, address), for the back-off (docs/security.md). */
   readonly loginFailures: LoginFailuresRepository;
   readonly sites: SitesRepository;

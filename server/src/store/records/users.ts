@@ -45,7 +45,8 @@ export const toUserRecord = (row: UserRow): UserRecord => ({
   utilityName: row.utility?.name ?? null,
   utilityNameZh: row.utility?.nameZh ?? null,
 });
-const toRecord = toUserRecord;
+/** A user row as the app sees it; sessions and API tokens resolve their user through it too. */
+export const toRecord = toUserRecord;
 
 export type UserUpdate = {
   role?: Role;

@@ -4,7 +4,7 @@ import type { ProgressInputs } from '../../domain/progress';
 import { ILLEGAL_DRAWING, type Status } from '@gridwatch/contract';
 import { rowToFeature } from '../feature-rows';
 import type { LayerFilter, LayerPage } from '../store';
-import { filterWhere } from './filter-sql';
+import { filterWhere, inIdOrder, pageOrder } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
 import { SCOPED } from './scoped-sql';
 import type { Row } from '../row-values';
@@ -55,11 +55,18 @@ export async function querySitesAsOf(
   );
   const rows = await db.$queryRaw<Row[]>(sql`
     SELECT ${columns}, ${AS_OF_COLUMNS} FROM ${from} ${asOfJoin(at)}
-    ${whereSql} ORDER BY t.id LIMIT ${filter.limit + 1}`);
-  return {
-    features: rows.slice(0, filter.limit).map(asOfSiteFeature),
-    truncated: rows.length > filter.limit,
-  };
+    ${whereSql} ${pageOrder(filter)}`);
+  const page = inIdOrder(rows, filter);
+  return { features: page.rows.map(asOfSiteFeature), truncated: page.truncated };
+}
+
+/** How many sites `whereSql` (on `t` and the record in force `a`, as querySitesAsOf joins them) keeps at `at`. */
+export async function countSitesAsOf(db: QueryClient, at: string, whereSql: Sql): Promise<number> {
+  const { from } = LAYER_SQL.sites;
+  const [row] = await db.$queryRaw<Row[]>(
+    sql`SELECT count(*) AS count FROM ${from} ${asOfJoin(at)} ${whereSql}`,
+  );
+  return Number(row?.count ?? 0);
 }
 
 /**

@@ -19,6 +19,7 @@ export function filterWhere(
   if (bbox) where.push(bbox);
   if (filter.statuses) where.push(sql`${status} IN (${join(filter.statuses)})`);
   if (filter.afterId !== undefined) where.push(sql`t.id > ${filter.afterId}`);
+  if (filter.beforeId !== undefined) where.push(sql`t.id < ${filter.beforeId}`);
   if (filter.voltagesKv) where.push(sql`t.voltage_kv IN (${join(filter.voltagesKv)})`);
   if (filter.minLoadMw !== undefined) where.push(sql`t.load_mw >= ${filter.minLoadMw}`);
   if (filter.maxLoadMw !== undefined) where.push(sql`t.load_mw <= ${filter.maxLoadMw}`);
@@ -28,4 +29,20 @@ export function filterWhere(
     where.push(inRegionSql(layer, filter.regionId));
   }
   return where.length ? sql`WHERE ${join(where, ' AND ')}` : empty;
+}
+
+/**
+ * ORDER BY and LIMIT of a page of `filter`: by id, backwards from `beforeId` when paging back (then the rows are
+ * put in id order again by `inIdOrder`), one row more than the page so that `truncated` can be told.
+ */
+export const pageOrder = (filter: LayerFilter): Sql =>
+  sql`ORDER BY t.id ${filter.beforeId === undefined ? empty : sql`DESC`} LIMIT ${filter.limit + 1}`;
+
+/** A page's rows in id order, at most `limit`, and whether more matched (past the page's far end). */
+export function inIdOrder<R>(rows: R[], filter: LayerFilter): { rows: R[]; truncated: boolean } {
+  const page = rows.slice(0, filter.limit);
+  return {
+    rows: filter.beforeId === undefined ? page : page.reverse(),
+    truncated: rows.length > filter.limit,
+  };
 }

@@ -28,11 +28,12 @@ import {
   asOfSiteFeature,
   progressInputs,
   querySitesAsOf,
+  countSitesAsOf,
   statusAt,
 } from './as-of-sql';
 import { haversineKmSql } from './haversine-sql';
 import { applyImport, existingExternalIds, findImportRecords, type ImportClient } from './import-sql';
-import { filterWhere } from './filter-sql';
+import { filterWhere, inIdOrder, pageOrder } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
 import { fillSiteUtilitiesIfMissing } from './site-utility-sql';
 import { readFeature } from './read-feature';
@@ -44,6 +45,7 @@ import type { SearchHit } from '@gridwatch/contract';
 import { listAudit, type AuditQuery, type AuditRecordOut } from '../records/audit';
 import type { Db } from '../records/db';
 import { SessionsRepository } from '../records/sessions';
+import { ApiTokensRepository } from '../records/api-tokens';
 import { LoginFailuresRepository } from '../records/login-failures';
 import { SitesRepository } from '../records/sites';
 import { UsersRepository } from '../records/users';
@@ -82,6 +84,7 @@ export abstract class SqlStore implements Store {
 
   readonly users: UsersRepository;
   readonly sessions: SessionsRepository;
+  readonly apiTokens: ApiTokensRepository;
   readonly loginFailures: LoginFailuresRepository;
   readonly sites: SitesRepository;
   readonly zones: ZonesRepository;
@@ -97,6 +100,7 @@ export abstract class SqlStore implements Store {
     this.idempotency = new IdempotencyRepository(records);
     this.attachments = new AttachmentsRepository(records);
     this.sessions = new SessionsRepository(records);
+    this.apiTokens = new ApiTokensRepository(records);
     this.loginFailures = new LoginFailuresRepository(records);
     this.sites = new SitesRepository(records);
     this.zones = new ZonesRepository(records);
@@ -177,10 +181,31 @@ export abstract class SqlStore implements Store {
     const bbox = filter.bbox ? this.bboxCondition(layer, filter.bbox) : null;
     const whereSql = filterWhere(layer, filter, bbox);
     const rows = await this.db.$queryRaw<Row[]>(
-      sql`SELECT ${columns} FROM ${from} ${whereSql} ORDER BY t.id LIMIT ${filter.limit + 1}`,
+      sql`SELECT ${columns} FROM ${from} ${whereSql} ${pageOrder(filter)}`,
     );
     const toFeature = rowToFeature[layer] as (row: Row) => LayerFeature<L>;
-    return { features: rows.slice(0, filter.limit).map(toFeature), truncated: rows.length > filter.limit };
+    const page = inIdOrder(rows, filter);
+    return { features: page.rows.map(toFeature), truncated: page.truncated };
+  }
+
+  async firstStatusChangeAt(): Promise<string | null> {
+    const [row] = await this.db.$queryRaw<Row[]>(
+      sql`SELECT min(c.at) AS at FROM status_changes c JOIN ${SCOPED.sites} t ON t.id = c.site_id`,
+    );
+    return row?.at === null || row?.at === undefined ? null : String(row.at);
+  }
+
+  async countFeatures(layer: LayerId, filter: Omit<LayerFilter, 'limit'>, at?: string): Promise<number> {
+    const { afterId: _after, beforeId: _before, ...all } = filter;
+    const bbox = all.bbox ? this.bboxCondition(layer, all.bbox) : null;
+    if (at !== undefined) {
+      if (layer !== 'sites') throw new Error('only the sites have a state as of an instant');
+      return countSitesAsOf(this.db, at, filterWhere('sites', { ...all, limit: 0 }, bbox, sql`a.to_status`));
+    }
+    const { from } = LAYER_SQL[layer];
+    const whereSql = filterWhere(layer, { ...all, limit: 0 }, bbox);
+    const [row] = await this.db.$queryRaw<Row[]>(sql`SELECT count(*) AS count FROM ${from} ${whereSql}`);
+    return Number(row?.count ?? 0);
   }
 
   getFeature<L extends LayerId>(layer: L, id: number): Promise<LayerFeature<L> | null> {
