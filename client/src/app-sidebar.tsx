@@ -20,6 +20,7 @@ import { RegionLoadPanel } from './panels/region-load-panel';
 import { UnexplainedPanel } from './panels/unexplained-panel';
 import { ProgressEntry } from './progress/progress-entry';
 import { ReportEntry } from './report/report-entry';
+import { ReportsEntry } from './reports/reports-entry';
 import { LayerList } from './panels/layer-list';
 import { Legend } from './panels/legend';
 import { SearchBox } from './panels/search-box';
@@ -37,6 +38,9 @@ interface Props {
   onImport: () => void;
   /** Opens the printable report of the current view and day. */
   onReport: () => void;
+  /** The periodic reports' panel: whether it is open, and the way to open or close it. */
+  reportsOpen: boolean;
+  onReports: (open: boolean) => void;
 }
 
 /**
@@ -44,7 +48,7 @@ interface Props {
  * unexplained load, load by prefecture, progress report, printable report), filters, export, measure, layers, legend.
  * Each reads the app's state it shows; the props are the ways out of the sidebar.
  */
-export function AppSidebar({ onLogout, onLogin, onImport, onReport }: Props) {
+export function AppSidebar({ onLogout, onLogin, onImport, onReport, reportsOpen, onReports }: Props) {
   const { t } = useI18n();
   const api = useApi();
   const { user, permissions } = useSessionUser();
@@ -93,6 +97,7 @@ export function AppSidebar({ onLogout, onLogin, onImport, onReport }: Props) {
       />
       <ProgressEntry open={views.progressOpen} onOpen={views.setProgressOpen} />
       <ReportEntry onOpen={onReport} />
+      {user && <ReportsEntry open={reportsOpen} onOpen={onReports} />}
       <FilterPanel api={api} filters={mapState.filters} regions={regions} onChange={mapState.setFilters} />
       <ExportSection view={mapState.view} filters={mapState.filters} />
       <MeasureTool request={measure.request} onRequest={measure.start} shape={measure.shape} />

@@ -21,6 +21,7 @@ import { ErrorList } from './panels/error-list';
 import { SubstationPanel } from './panels/substation-panel';
 import { ProgressPanel } from './progress/progress-panel';
 import { ReportPage } from './report/report-page';
+import { ReportsPanel } from './reports/reports-panel';
 import { popupOf, zoneOf } from './selection/selection';
 import { useSelection } from './selection/use-selection';
 import { SelectionDetails } from './selection-details';
@@ -69,6 +70,7 @@ function AppScreen({ onLogout, onLogin }: Omit<Props, 'api' | 'user'>) {
   const written = useDataWritten();
   const [importing, setImporting] = useState(false);
   const [reportOpen, setReportOpen] = useState(false);
+  const [reportsOpen, setReportsOpen] = useState(false);
   const closeReport = useCallback(() => setReportOpen(false), []);
   const snapshot = useRef<MapSnapshot>(null);
   // Today in Beijing, as the API counts days: the end of the as-of slider and the progress report's default.
@@ -85,6 +87,8 @@ function AppScreen({ onLogout, onLogin }: Omit<Props, 'api' | 'user'>) {
         onLogin={onLogin}
         onImport={() => setImporting(true)}
         onReport={() => setReportOpen(true)}
+        reportsOpen={reportsOpen}
+        onReports={setReportsOpen}
       />
       <main className="map-pane">
         {bounds && (
@@ -123,6 +127,7 @@ function AppScreen({ onLogout, onLogin }: Omit<Props, 'api' | 'user'>) {
             onClose={() => views.setProgressOpen(false)}
           />
         )}
+        {reportsOpen && <ReportsPanel api={api} onClose={() => setReportsOpen(false)} />}
         {zones.editing?.kind === 'new' && zones.editing.request.kind === 'draw' && (
           <NewZonePanel workflow={zones} shape={zones.editing.request.shape} />
         )}

@@ -24,6 +24,8 @@ import ogcTiles from './routes/ogc-tiles';
 import openapi from './routes/openapi';
 import progress from './routes/progress';
 import queries from './routes/queries';
+import reportPeriods from './routes/report-periods';
+import reports from './routes/reports';
 import staticFiles from './routes/static-files';
 import search from './routes/search';
 import sites from './routes/sites';
@@ -103,6 +105,8 @@ export async function buildApp({
   await app.register(progress);
   await app.register(ogcFeatures);
   await app.register(ogcTiles);
+  await app.register(reportPeriods);
+  await app.register(reports);
   if (serveStatic) await app.register(staticFiles);
   return app;
 }

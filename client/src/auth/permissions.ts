@@ -9,10 +9,17 @@ export interface Permissions {
   retireSites: boolean;
   /** Issue and revoke API tokens for GIS clients: admins only. */
   manageApiTokens: boolean;
+  /** Open, write and submit the utility's periodic report: a utility's enforcers (docs/utilities.md). */
+  writeReports: boolean;
+  /** Accept or return a submitted report: the regulator's enforcers and admins. */
+  reviewReports: boolean;
 }
 
-/** `null` is nobody logged in, reading a public deployment. */
-export function permissionsOf(role: Role | null): Permissions {
+/**
+ * `null` is nobody logged in, reading a public deployment. `utilityId` is the user's organisation: null for the
+ * regulator, else the utility whose sites alone the user sees.
+ */
+export function permissionsOf(role: Role | null, utilityId: number | null = null): Permissions {
   const writes = role === 'enforcer' || role === 'admin';
   const admin = role === 'admin';
   return {
@@ -21,5 +28,7 @@ export function permissionsOf(role: Role | null): Permissions {
     importData: admin,
     retireSites: admin,
     manageApiTokens: admin,
+    writeReports: writes && utilityId !== null,
+    reviewReports: writes && utilityId === null,
   };
 }

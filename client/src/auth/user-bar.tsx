@@ -9,7 +9,7 @@ interface Props {
 
 /** Who is logged in and as what, with the way out; or, reading a public deployment, the way in. */
 export function UserBar({ user, onLogout, onLogin }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (!user) {
     return (
       <div className="user-bar" data-testid="user-bar">
@@ -25,6 +25,12 @@ export function UserBar({ user, onLogout, onLogin }: Props) {
       <span className="user-bar__who">
         <strong data-testid="user-name">{user.username}</strong>
         <span className="user-bar__role">{t.roles[user.role]}</span>
+        {/* The organisation: what the user sees is its utility's alone (docs/utilities.md). */}
+        <span className="user-bar__org" data-testid="user-organisation" data-utility={user.utilityId ?? ''}>
+          {user.utilityId === null
+            ? t.reports.regulatorShort
+            : ((locale === 'zh' ? user.utilityNameZh : user.utilityName) ?? '')}
+        </span>
       </span>
       <button type="button" className="button" data-testid="logout" onClick={onLogout}>
         {t.auth.logout}

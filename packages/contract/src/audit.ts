@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 /** Query string of GET /api/audit: one trail (or all), paged by id, newest first. */
 export const AuditQuery = Type.Object(
   {
-    entity: Type.Optional(Type.Enum(['site', 'zone', 'user', 'import'])),
+    entity: Type.Optional(Type.Enum(['site', 'zone', 'user', 'import', 'report', 'schedule'])),
     id: Type.Optional(Type.Integer({ minimum: 1 })),
     limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
     before: Type.Optional(Type.Integer({ minimum: 1, description: 'page: records older than this id' })),

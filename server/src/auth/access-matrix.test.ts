@@ -143,6 +143,29 @@ const MATRIX: Record<string, Row> = {
   'GET /api/tokens': { path: '/api/tokens', least: 'admin' },
   'POST /api/tokens': { path: '/api/tokens', body: { name: 'matrix', username: 'nobody' }, least: 'admin' },
   'DELETE /api/tokens/:id': { path: '/api/tokens/999', least: 'admin' },
+  'GET /api/reports/periods': { path: '/api/reports/periods', least: 'viewer' },
+  'PUT /api/reports/schedule': {
+    path: '/api/reports/schedule',
+    body: { start: '2026-01-01', deadline: '2026-08-31', graceDays: 5, version: 99 },
+    least: 'admin',
+  },
+  'GET /api/reports/overview': { path: '/api/reports/overview?period=2026-01', least: 'viewer' },
+  'GET /api/reports': { path: '/api/reports', least: 'viewer' },
+  'GET /api/reports/:id': { path: '/api/reports/1', least: 'viewer' },
+  'GET /api/reports/:id.pdf': { path: '/api/reports/1.pdf', least: 'viewer' },
+  // The regulator's enforcer gets past the access check and is refused by the report's own rule (FORBIDDEN).
+  'POST /api/reports': { path: '/api/reports', body: { period: '2026-01' }, least: 'enforcer' },
+  'PATCH /api/reports/:id': {
+    path: '/api/reports/1',
+    body: { narrative: 'x', version: 99 },
+    least: 'enforcer',
+  },
+  'POST /api/reports/:id/submit': { path: '/api/reports/1/submit', body: { version: 99 }, least: 'enforcer' },
+  'POST /api/reports/:id/review': {
+    path: '/api/reports/1/review',
+    body: { decision: 'accept', version: 99 },
+    least: 'enforcer',
+  },
 };
 
 /** The least role each declared access level lets in while public read is off (domain/roles.ts). */

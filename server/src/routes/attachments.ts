@@ -78,7 +78,7 @@ const attachments: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  /** A download: to any reader once a status change took it, to its uploader only before. */
+  /** A download: to any reader of the record once a status change or a report took it, to its uploader before. */
   const download = (which: 'file' | 'thumbnail') =>
     async function (
       this: unknown,
@@ -88,7 +88,10 @@ const attachments: FastifyPluginAsyncTypebox = async (app) => {
       const { id } = request.params;
       const access = await app.store.attachments.access(id);
       const mayRead =
-        access !== null && (access.statusChangeId !== null || access.uploadedBy === request.user?.username);
+        access !== null &&
+        (access.statusChangeId !== null ||
+          access.reportId !== null ||
+          access.uploadedBy === request.user?.username);
       const content = mayRead ? await app.store.attachments.content(id, which) : null;
       if (!content) throw notFound(`No ${which === 'file' ? 'attachment' : 'thumbnail'} with id ${id}`);
       return reply

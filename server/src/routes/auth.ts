@@ -69,7 +69,8 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         secure: request.protocol === 'https',
         maxAge: SESSION_TTL_MS / 1000,
       });
-      return { username: user.username, role: user.role };
+      const { username: name, role, utilityId, utilityName, utilityNameZh } = user;
+      return { username: name, role, utilityId, utilityName, utilityNameZh };
     },
   );
 
@@ -95,7 +96,8 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       if (!request.user) throw new AppError(401, 'UNAUTHENTICATED', 'Not logged in');
-      return { username: request.user.username, role: request.user.role };
+      const { username, role, utilityId, utilityName, utilityNameZh } = request.user;
+      return { username, role, utilityId, utilityName, utilityNameZh };
     },
   );
 };

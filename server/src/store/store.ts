@@ -18,6 +18,8 @@ export type { TilesPort } from './ports/tiles';
 export type { UserRecord } from './records/users';
 export type { ApiTokenRecord } from './records/api-tokens';
 export type { ZoneWriteOutcome } from './records/zones';
+export type { ReportOutcome, ReportRecord, ReportWriter } from './records/reports';
+export type { ScheduleOutcome, StoredSchedule } from './records/report-schedule';
 export { ANY_USERNAME } from './records/login-failures';
 export { IdempotencyKeyConflict, runWithIdempotencyKey, type IdempotencyScope } from './records/idempotency';
 

@@ -19,7 +19,17 @@ export interface ConformanceCase {
   tileLayer?: string;
   /** Asked as a user of this role (logged in for the case); anonymous otherwise (public read is on). */
   as?: Role;
+  /** Asked as an enforcer of this utility (docs/utilities.md): the answer holds its own sites only. */
+  asUtility?: number;
+  /** Top-level keys of the answer left out of both checks: instants the request itself stamps. */
+  omit?: string[];
 }
+
+/**
+ * The reports' drafts the suite opens first, in this order on each store (so their ids agree), by an enforcer
+ * of the utility: the cases read them back.
+ */
+export const REPORT_DRAFTS = [{ utilityId: 2, period: '2026-01' }];
 
 const square = (minLon: number, minLat: number, maxLon: number, maxLat: number) => [
   [minLon, minLat],
@@ -496,5 +506,98 @@ export const CASES: ConformanceCase[] = [
     url: '/ogc/collections/sites',
     status: 200,
     expect: { id: 'sites', extent: { temporal: { interval: [['2026-01-01T00:00:00.000Z', null]] } } },
+  },
+  {
+    name: "a utility's enforcer lists only its own sites",
+    method: 'GET',
+    url: '/api/layers/sites',
+    asUtility: 2,
+    status: 200,
+    expect: { type: 'FeatureCollection' },
+    // East Power serves R-E: its sites have no feeder and lie in R-E or nearest its substations.
+    ids: ['C-far', 'C-west-edge', 'C-west-lic', 'C-tile-w'],
+  },
+  {
+    name: "a utility's enforcer gets its own row of the progress report only",
+    method: 'GET',
+    url: '/api/reports/progress?deadline=2026-08-31&asOf=2026-06-01',
+    asUtility: 2,
+    status: 200,
+    // Found: the three illegal ones; still drawing 1024 + 2048 + 4096.
+    expect: { utilities: [{ utilityId: 2, found: 3, shutDown: 0, loadStillDrawingMw: 7168 }] },
+  },
+  {
+    name: "a utility's enforcer sees its own substations' hotspots only",
+    method: 'GET',
+    url: '/api/analysis/hotspots?radiusKm=50',
+    asUtility: 2,
+    status: 200,
+    expect: [
+      { substationId: 6, siteCount: 1, totalLoadMw: 2048 },
+      { substationId: 3, siteCount: 1, totalLoadMw: 1024 },
+    ],
+  },
+  {
+    name: "a utility's draft report: the figures, sites and changes of January from the records",
+    method: 'GET',
+    url: '/api/reports/1',
+    asUtility: 2,
+    status: 200,
+    omit: ['createdAt'],
+    // East Power's records all date from 1 January (08:00 in Beijing): C-far, C-west-edge, C-tile-w illegal
+    // (1024 + 2048 + 4096 MW still drawing), C-west-lic licensed from the start (not found).
+    expect: {
+      utilityId: 2,
+      period: '2026-01',
+      state: 'draft',
+      revision: 1,
+      discrepancies: [],
+      content: {
+        from: '2026-01-01',
+        to: '2026-01-31',
+        asOf: '2026-01-31T16:00:00.000Z',
+        figures: { found: 3, shutDown: 0, licensedAfter: 0, loadRemovedMw: 0, loadStillDrawingMw: 7168 },
+        sites: [
+          { siteId: 11, status: 'UNLICENSED', standing: 'STILL_DRAWING', loadMw: 1024 },
+          { siteId: 12, status: 'NO_CONTRACT', standing: 'STILL_DRAWING', loadMw: 2048 },
+          { siteId: 14, status: 'UNLICENSED', standing: 'STILL_DRAWING', loadMw: 4096 },
+        ],
+        changes: [11, 12, 13, 14].map((id) => ({
+          id,
+          siteId: id,
+          from: null,
+          at: '2026-01-01T00:00:00.000Z',
+        })),
+      },
+    },
+  },
+  {
+    name: "the regulator's overview of January: both utilities missing (a draft is not a report), behind",
+    method: 'GET',
+    url: '/api/reports/overview?period=2026-01',
+    status: 200,
+    expect: {
+      period: { period: '2026-01', dueAt: '2026-02-05T16:00:00.000Z' },
+      rows: [
+        { utilityId: 1, state: 'MISSING', revision: null, reported: null, pace: 'BEHIND' },
+        {
+          utilityId: 2,
+          state: 'MISSING',
+          revision: 1,
+          reported: null,
+          pace: 'BEHIND',
+          shareDone: 0,
+          current: { found: 3, shutDown: 0, loadStillDrawingMw: 7168 },
+        },
+      ],
+    },
+  },
+  {
+    name: "a utility's enforcer gets its own row of the overview only",
+    method: 'GET',
+    url: '/api/reports/overview?period=2026-01',
+    asUtility: 2,
+    status: 200,
+    expect: { rows: [{ utilityId: 2, state: 'MISSING' }] },
   },
 ];

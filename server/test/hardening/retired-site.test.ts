@@ -226,6 +226,14 @@ const PROBES: Record<string, Probe[]> = {
       delta: SITE.loadMw,
     },
   ],
+  'GET /api/reports/overview': [
+    {
+      name: "utility 1's sites found now",
+      url: '/api/reports/overview?period=2026-01',
+      measure: (res) => (byId(json(res).rows as Row[], 'utilityId', 1).current as Row).found as number,
+      delta: 1,
+    },
+  ],
 };
 
 /** The read routes that hold no site data, or hold it on purpose (checked below), and why. */
@@ -253,6 +261,12 @@ const NOT_SITE_READS: Record<string, string> = {
   'GET /api/sites/retired': "the admin's list of retired sites (checked below)",
   'GET /api/attachments/:id': 'a file, reached through a history that the retirement hides',
   'GET /api/attachments/:id/thumbnail': 'a file, reached through a history that the retirement hides',
+  'GET /api/reports/periods': 'the reporting schedule',
+  'GET /api/reports/:id.pdf': 'a submitted report, a frozen statement kept as it was sent',
+  'GET /api/reports': "reports' summaries: no site in them",
+  'GET /api/reports/:id':
+    "a draft's figures are read without retired sites (report-records.ts, tested in report-input.test.ts); " +
+    'a submitted report is a frozen statement, kept as it was sent',
 };
 
 describe.each(BACKENDS)('a retired site on %s', (backend) => {

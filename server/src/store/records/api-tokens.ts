@@ -2,7 +2,7 @@ import type { Db } from './db';
 import { nowIso } from './db';
 import { appendAudit } from './audit';
 import { writeTransaction } from './idempotency';
-import { toRecord, type UserRecord } from './users';
+import { toUserRecord, WITH_UTILITY, type UserRecord } from './users';
 
 /** How often a token's last-used time is written at most: a GIS client asks for hundreds of tiles a minute. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
@@ -86,7 +86,10 @@ export class ApiTokensRepository {
    * the use (at most once a LAST_USED_RESOLUTION_MS, so reads do not become a write each).
    */
   async findUser(tokenHash: string): Promise<UserRecord | null> {
-    const row = await this.db.apiToken.findUnique({ where: { tokenHash }, include: { user: true } });
+    const row = await this.db.apiToken.findUnique({
+      where: { tokenHash },
+      include: { user: { include: WITH_UTILITY } },
+    });
     const now = nowIso();
     if (!row || row.revokedAt !== null || row.user.disabled) return null;
     if (row.expiresAt !== null && row.expiresAt <= now) return null;
@@ -94,6 +97,6 @@ export class ApiTokensRepository {
     if (row.lastUsedAt === null || row.lastUsedAt < stale) {
       await this.db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
     }
-    return toRecord(row.user);
+    return toUserRecord(row.user);
   }
 }

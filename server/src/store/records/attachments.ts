@@ -1,6 +1,7 @@
 import type { AttachmentOut } from '@gridwatch/contract';
 import { gpsFlags, type AcceptedEvidence } from '../../domain/evidence';
 import { nowIso, type Db, type Tx } from './db';
+import { reportInScope, siteInScope } from './scope-where';
 import { writeTransaction } from './idempotency';
 
 /** An upload not taken by a status change within a day is removed (with its bytes, if nothing else uses them). */
@@ -16,6 +17,7 @@ type AttachmentRow = {
   gpsLat: number | null;
   uploadedBy: string;
   statusChangeId: number | null;
+  reportId?: number | null;
   distanceKm: number | null;
   flags: string;
   content?: { thumbnail: Uint8Array | null } | null;
@@ -31,6 +33,7 @@ const SUMMARY = {
   gpsLat: true,
   uploadedBy: true,
   statusChangeId: true,
+  reportId: true,
   distanceKm: true,
   flags: true,
 } as const;
@@ -46,10 +49,14 @@ export const toAttachmentOut = (row: AttachmentRow, hasThumbnail: boolean): Atta
   hasThumbnail,
 });
 
-/** Who may read an attachment: any reader once a status change took it, only its uploader before. */
+/**
+ * Who may read an attachment: any reader once a status change or a report took it (access() already left out
+ * the records outside the request's scope), only its uploader before.
+ */
 export interface AttachmentAccess {
   uploadedBy: string;
   statusChangeId: number | null;
+  reportId: number | null;
 }
 
 /** Why a status change cannot take an attachment: it is not there, someone else's, or taken already. */
@@ -58,7 +65,7 @@ export interface AttachmentRefusal {
   reason: string;
 }
 
-/** The uploads a status change may take, as read once: every one the uploader's own and not taken yet. */
+/** The uploads a status change or a report may take, as read once: every one the uploader's own, not taken yet. */
 export type TakeableAttachments = { ok: true; rows: (AttachmentRow & { hasThumbnail: boolean })[] };
 
 /** Reads the uploads a status change by `username` names: all of them takeable, or why the first is not. */
@@ -80,6 +87,9 @@ export async function takeableAttachments(
     }
     if (row.statusChangeId !== null) {
       return { ok: false, refusal: { id, reason: `upload ${id} belongs to another status change` } };
+    }
+    if (row.reportId !== null) {
+      return { ok: false, refusal: { id, reason: `upload ${id} belongs to a report` } };
     }
     rows.push({ ...row, hasThumbnail: row.content.thumbnail !== null });
   }
@@ -126,7 +136,7 @@ export class AttachmentsRepository {
       // Uploads nobody took within a day go, and with them the bytes that no other upload shares.
       const cutoff = new Date(Date.now() - UNATTACHED_TTL_MS).toISOString();
       const expired = await tx.attachment.findMany({
-        where: { statusChangeId: null, uploadedAt: { lt: cutoff } },
+        where: { statusChangeId: null, reportId: null, uploadedAt: { lt: cutoff } },
         select: { id: true, sha256: true },
       });
       if (expired.length > 0) {
@@ -165,11 +175,21 @@ export class AttachmentsRepository {
     });
   }
 
-  /** Who may read it, or null when there is no such attachment. */
+  /**
+   * Who may read it, or null when there is no such attachment or it belongs to a status change of a site, or a
+   * report of a utility, outside the request's scope (a utility's user reads only its own evidence).
+   */
   async access(id: number): Promise<AttachmentAccess | null> {
     return this.db.attachment.findFirst({
-      where: { id },
-      select: { uploadedBy: true, statusChangeId: true },
+      where: {
+        id,
+        OR: [
+          { statusChangeId: null, reportId: null },
+          { statusChange: { site: siteInScope() } },
+          { reportId: { not: null }, report: reportInScope() },
+        ],
+      },
+      select: { uploadedBy: true, statusChangeId: true, reportId: true },
     });
   }
 

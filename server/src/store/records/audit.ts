@@ -1,7 +1,7 @@
 import type { Db, Tx } from './db';
 import { nowIso } from './db';
 
-export type AuditEntity = 'site' | 'zone' | 'user' | 'import';
+export type AuditEntity = 'site' | 'zone' | 'user' | 'import' | 'report' | 'schedule';
 
 export interface AuditEntry {
   entity: AuditEntity;

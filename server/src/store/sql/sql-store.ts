@@ -37,7 +37,7 @@ import { filterWhere, inIdOrder, pageOrder } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
 import { fillSiteUtilitiesIfMissing } from './site-utility-sql';
 import { readFeature } from './read-feature';
-import { LIVE_SITES } from './live-sites';
+import { SCOPED } from './scoped-sql';
 import type { Row } from '../row-values';
 import { searchSql, toSearchHit } from './search-sql';
 import { loadSumSql, sumTermSql } from './sum-sql';
@@ -52,6 +52,16 @@ import { UsersRepository } from '../records/users';
 import { ZonesRepository } from '../records/zones';
 import { IdempotencyRepository } from '../records/idempotency';
 import { AttachmentsRepository } from '../records/attachments';
+import { ReportsRepository } from '../records/reports';
+import { readReportRecords } from '../records/report-records';
+import {
+  readSchedule,
+  writeSchedule,
+  type ScheduleOutcome,
+  type StoredSchedule,
+} from '../records/report-schedule';
+import type { ReportRecords } from '../../domain/reports';
+import type { ReportSchedule } from '@gridwatch/contract';
 
 export type { Row };
 
@@ -80,6 +90,7 @@ export abstract class SqlStore implements Store {
   readonly zones: ZonesRepository;
   readonly idempotency: IdempotencyRepository;
   readonly attachments: AttachmentsRepository;
+  readonly reports: ReportsRepository;
 
   protected constructor(
     protected readonly db: RawClient,
@@ -93,6 +104,23 @@ export abstract class SqlStore implements Store {
     this.loginFailures = new LoginFailuresRepository(records);
     this.sites = new SitesRepository(records);
     this.zones = new ZonesRepository(records);
+    this.reports = new ReportsRepository(records);
+  }
+
+  reportSchedule(): Promise<StoredSchedule> {
+    return readSchedule(this.records);
+  }
+
+  setReportSchedule(next: ReportSchedule, version: number, username: string): Promise<ScheduleOutcome> {
+    return writeSchedule(this.records, next, version, username);
+  }
+
+  reportRecords(
+    utilityId: number,
+    until: string,
+    alsoSiteIds: readonly number[] = [],
+  ): Promise<ReportRecords> {
+    return readReportRecords(this.records, utilityId, until, alsoSiteIds);
   }
 
   listAudit(query: AuditQuery): Promise<AuditRecordOut[]> {
@@ -162,7 +190,7 @@ export abstract class SqlStore implements Store {
 
   async firstStatusChangeAt(): Promise<string | null> {
     const [row] = await this.db.$queryRaw<Row[]>(
-      sql`SELECT min(c.at) AS at FROM status_changes c JOIN ${LIVE_SITES} t ON t.id = c.site_id`,
+      sql`SELECT min(c.at) AS at FROM status_changes c JOIN ${SCOPED.sites} t ON t.id = c.site_id`,
     );
     return row?.at === null || row?.at === undefined ? null : String(row.at);
   }
@@ -232,7 +260,7 @@ export abstract class SqlStore implements Store {
     const rows = await this.db.$queryRaw<Row[]>(sql`
       SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", count(t.id) AS "siteCount",
         ${loadSumSql(sql`t.load_mw`)} AS "totalLoadMw"
-      FROM substations s JOIN ${LIVE_SITES} t ON ${this.pairCondition(radiusKm)}
+      FROM ${SCOPED.substations} s JOIN ${SCOPED.sites} t ON ${this.pairCondition(radiusKm)}
         AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM}
       WHERE ${status} IN (${join(statuses)})
       GROUP BY s.id, s.name, s.name_zh
@@ -254,16 +282,16 @@ export abstract class SqlStore implements Store {
     const load = sumTermSql(sql`v.load_mw`);
     const rows = await this.db.$queryRaw<Row[]>(sql`
       WITH served AS (
-        SELECT t.feeder_substation_id AS sid, t.status, t.load_mw FROM ${LIVE_SITES} t WHERE t.feeder_substation_id IS NOT NULL
+        SELECT t.feeder_substation_id AS sid, t.status, t.load_mw FROM ${SCOPED.sites} t WHERE t.feeder_substation_id IS NOT NULL
         UNION ALL
-        SELECT s.id AS sid, t.status, t.load_mw FROM substations s JOIN ${LIVE_SITES} t ON ${this.pairCondition(radiusKm)}
+        SELECT s.id AS sid, t.status, t.load_mw FROM ${SCOPED.substations} s JOIN ${SCOPED.sites} t ON ${this.pairCondition(radiusKm)}
           AND t.feeder_substation_id IS NULL AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM}
       )
       SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", s.metered_peak_mw AS "meteredPeakMw",
         s.base_load_mw AS "baseLoadMw",
         COALESCE(sum(CASE WHEN v.status = 'LICENSED' THEN ${load} END), 0.0) AS "licensedLoadMw",
         COALESCE(sum(CASE WHEN v.status IN (${join([...illegal])}) THEN ${load} END), 0.0) AS "knownIllegalLoadMw"
-      FROM substations s LEFT JOIN served v ON v.sid = s.id
+      FROM ${SCOPED.substations} s LEFT JOIN served v ON v.sid = s.id
       WHERE s.metered_peak_mw IS NOT NULL AND s.base_load_mw IS NOT NULL
       GROUP BY s.id, s.name, s.name_zh, s.metered_peak_mw, s.base_load_mw
       ORDER BY s.id`);
