@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiToken, newApiToken } from '../../src/auth/api-token';
+import { SMALL_SEED } from '../fixtures/small-seed';
 import { BACKENDS, makeTestApp, type TestApp } from '../test-app';
 
 describe.each(BACKENDS)('API tokens on %s', (backend) => {
@@ -11,7 +12,7 @@ describe.each(BACKENDS)('API tokens on %s', (backend) => {
   let admin: string;
   beforeAll(async () => {
     // Public read on: a bad token must still be refused, not taken for an anonymous reader.
-    t = await makeTestApp(null, backend, { publicRead: true });
+    t = await makeTestApp(SMALL_SEED, backend, { publicRead: true });
     admin = await t.login('admin');
   });
   afterAll(async () => t.close());
@@ -121,6 +122,26 @@ describe.each(BACKENDS)('API tokens on %s', (backend) => {
       headers: { cookie: admin },
     });
     expect(gone.statusCode).toBe(404);
+  });
+
+  it("carries its user's utility: a utility's token reads only that utility's sites, in /api and /ogc", async () => {
+    const created = await t.store.users.create(
+      { username: 'utility.two', role: 'viewer', passwordHash: 'x', utilityId: 2 },
+      'test',
+    );
+    expect(created).toMatchObject({ utilityId: 2 });
+    const { token } = await issued('utility.two');
+    const ogc = (await get('/ogc/collections/sites/items', token)).json() as {
+      numberMatched: number;
+      features: { properties: { utilityId: number | null } }[];
+    };
+    const all = (await t.app.inject({ url: '/ogc/collections/sites/items' })).json() as {
+      numberMatched: number;
+    };
+    expect(ogc.features.every((f) => f.properties.utilityId === 2)).toBe(true);
+    expect(ogc.numberMatched).toBe(ogc.features.length);
+    expect(ogc.numberMatched).toBeGreaterThan(0);
+    expect(ogc.numberMatched).toBeLessThan(all.numberMatched);
   });
 
   it("follows its user: a role change applies at once, a disabled user's tokens stop", async () => {
