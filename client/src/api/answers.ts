@@ -19,8 +19,11 @@ export {
   RegionLoadList,
   RetiredSite,
   SearchHits,
+  SessionOut,
   SitesInArea,
   StatusHistory,
   UnexplainedLoadList,
   UnlicensedLoad,
+  UserList,
+  UserOut,
 } from '@gridwatch/contract';

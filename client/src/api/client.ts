@@ -9,6 +9,9 @@ import {
   LayerList,
   MapConfig,
   Me,
+  SessionOut,
+  UserList,
+  UserOut,
   ProgressReport,
   ProgressSeries,
   RegionLoadList,
@@ -33,7 +36,9 @@ import {
 import type {
   ApiFeature,
   ApiFeatureCollection,
+  CreateUserBody,
   CreateZoneBody,
+  UpdateUserBody,
   HotspotsQuery,
   ImportLayer,
   ImportQuery,
@@ -96,6 +101,14 @@ export interface ApiClient {
   /** Unlicensed load by prefecture, now or as of the end of a day (YYYY-MM-DD). */
   regionLoads(asOf: string | null, signal?: AbortSignal): Promise<RegionLoad[]>;
   me(): Promise<Me>;
+  /** Who is logged in, if anyone, and whether anyone may read: always 200. */
+  session(): Promise<SessionOut>;
+  /** The logged-in user changes their own password; every other session of theirs ends. */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  /** Admins: every user. */
+  users(signal?: AbortSignal): Promise<UserOut[]>;
+  createUser(user: CreateUserBody): Promise<UserOut>;
+  updateUser(id: number, change: UpdateUserBody): Promise<UserOut>;
   login(username: string, password: string): Promise<Me>;
   logout(): Promise<void>;
   history(siteId: number, signal?: AbortSignal): Promise<StatusChange[]>;
@@ -154,6 +167,15 @@ export function createApiClient(
         signal,
       ),
     me: () => getJson(watched, '/api/auth/me', Me),
+    session: () => getJson(watched, '/api/auth/session', SessionOut),
+    changePassword: (currentPassword, newPassword) =>
+      callNoContent(watched, '/api/auth/password', {
+        method: 'POST',
+        body: { json: { currentPassword, newPassword } },
+      }),
+    users: (signal) => getJson(watched, '/api/users', UserList, signal),
+    createUser: (user) => write('/api/users', 'POST', UserOut, user),
+    updateUser: (id, change) => write(`/api/users/${id}`, 'PATCH', UserOut, change),
     login: (username, password) =>
       callJson(watched, '/api/auth/login', Me, { method: 'POST', body: { json: { username, password } } }),
     logout: () => callNoContent(watched, '/api/auth/logout', { method: 'POST' }),

@@ -24,6 +24,8 @@ export const READS = {
   layers: [],
   search: ['regions', 'zones', 'lines', 'pylons', 'substations', 'sites'],
   health: [],
+  // The users screen reads its list again after each of its own changes.
+  users: [],
 } as const satisfies Record<string, readonly LayerId[]>;
 
 export type ReadName = keyof typeof READS;

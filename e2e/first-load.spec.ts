@@ -1,0 +1,81 @@
+import type { Page, Request } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { waitForMapIdle } from './support/map-page';
+
+/**
+ * A light first load (issue 13, docs/ui.md): the bytes a cold browser transfers (bodies as sent, compressed,
+ * and headers) for the login page and for the map logged in; no request asked twice; nothing on the console.
+ */
+interface Load {
+  bytes: number;
+  requests: string[];
+  console: string[];
+}
+
+function watchLoad(page: Page): { done: () => Promise<Load> } {
+  const finished: Request[] = [];
+  const messages: string[] = [];
+  page.on('requestfinished', (request) => finished.push(request));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') messages.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => messages.push(`uncaught: ${e.message}`));
+  return {
+    done: async () => {
+      let bytes = 0;
+      for (const request of finished) {
+        const sizes = await request.sizes();
+        bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+      }
+      const requests = finished
+        .filter((r) => !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+        .map((r) => `${r.method()} ${r.url()}`);
+      return { bytes, requests, console: messages };
+    },
+  };
+}
+
+const repeated = (requests: string[]) => requests.filter((r, i) => requests.indexOf(r) !== i);
+
+test.describe('a cold first load', () => {
+  test('the login page is under 150 KB, without the map, and quiet', async ({ page }) => {
+    await page.context().clearCookies();
+    const watch = watchLoad(page);
+    await page.goto('/');
+    await expect(page.getByTestId('login-username')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const load = await watch.done();
+    expect(load.console).toEqual([]);
+    expect(repeated(load.requests)).toEqual([]);
+    // The map's code is a chunk of its own, not asked for before a login.
+    expect(load.requests.filter((r) => /maplibre|\/api\/layers/.test(r))).toEqual([]);
+    console.log(`login page: ${load.bytes} bytes in ${load.requests.length} requests`);
+    expect(load.bytes).toBeLessThan(150 * 1024);
+  });
+
+  test('the logged-in map is under 800 KB, each request asked once, and quiet', async ({ page }) => {
+    const watch = watchLoad(page);
+    await page.goto('/');
+    await waitForMapIdle(page);
+    await page.waitForLoadState('networkidle');
+    const load = await watch.done();
+    expect(load.console).toEqual([]);
+    expect(repeated(load.requests)).toEqual([]);
+    console.log(`map: ${load.bytes} bytes in ${load.requests.length} requests`);
+    expect(load.bytes).toBeLessThan(800 * 1024);
+  });
+
+  test('hashed assets are cached for good, compressed; the page is checked each time', async ({
+    request,
+  }) => {
+    const page = await request.get('/', { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(page.headers()['cache-control']).toBe('no-cache');
+    const script = /<script type="module" crossorigin src="([^"]+)"/.exec(await page.text())?.[1];
+    expect(script).toMatch(/^\/assets\//);
+    const asset = await request.get(script!, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers()['content-encoding']).toBe('br');
+    const layer = await request.get('/api/layers/regions', { headers: { 'accept-encoding': 'gzip' } });
+    expect(layer.headers()['content-encoding']).toBe('gzip');
+  });
+});
