@@ -63,7 +63,7 @@ export default {
       from: { path: '^server/src/(routes|services|http|auth)/', pathNot: TEST },
       to: {
         path: '^server/src/store/',
-        pathNot: '^server/src/store/(store|tile-request|layer-filter)\\.ts$',
+        pathNot: '^server/src/store/(store|tile-request|layer-filter|scope)\\.ts$',
       },
     },
     {

@@ -23,13 +23,15 @@ function watchLoad(page: Page): { done: () => Promise<Load> } {
   return {
     done: async () => {
       let bytes = 0;
+      const requests: string[] = [];
       for (const request of finished) {
         const sizes = await request.sizes();
         bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+        const url = request.url();
+        // What reached the server: a copy the browser's own cache gave back has no response headers sent.
+        if (sizes.responseHeadersSize > 0 && !url.startsWith('data:') && !url.startsWith('blob:'))
+          requests.push(`${request.method()} ${url}`);
       }
-      const requests = finished
-        .filter((r) => !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
-        .map((r) => `${r.method()} ${r.url()}`);
       return { bytes, requests, console: messages };
     },
   };

@@ -17,6 +17,7 @@ import { RegionLoadPanel } from './panels/region-load-panel';
 import { UnexplainedPanel } from './panels/unexplained-panel';
 import { ProgressEntry } from './progress/progress-entry';
 import { ReportEntry } from './report/report-entry';
+import { ReportsEntry } from './reports/reports-entry';
 import { SearchBox } from './panels/search-box';
 import { Sidebar } from './panels/sidebar';
 import { MeasureTool } from './measure/measure-tool';
@@ -35,6 +36,9 @@ interface Props {
   onClose: () => void;
   onPassword: () => void;
   onUsers: () => void;
+  /** The periodic reports' panel: whether it is open, and the way to open or close it. */
+  reportsOpen: boolean;
+  onReports: (open: boolean) => void;
 }
 
 /**
@@ -42,7 +46,17 @@ interface Props {
  * unexplained load, load by prefecture, progress report, printable report), filters, export, measure. The layers and
  * the legend are on the map (layout/map-key.tsx). One more panel is one more child here. Each reads the app's state it shows; the props are the ways out of the sidebar.
  */
-export function AppSidebar({ onLogout, onLogin, onImport, onReport, onClose, onPassword, onUsers }: Props) {
+export function AppSidebar({
+  onLogout,
+  onLogin,
+  onImport,
+  onReport,
+  onClose,
+  onPassword,
+  onUsers,
+  reportsOpen,
+  onReports,
+}: Props) {
   const { t } = useI18n();
   const api = useApi();
   const { user, permissions } = useSessionUser();
@@ -98,6 +112,7 @@ export function AppSidebar({ onLogout, onLogin, onImport, onReport, onClose, onP
       />
       <ProgressEntry open={views.progressOpen} onOpen={views.setProgressOpen} />
       <ReportEntry onOpen={onReport} />
+      {user && <ReportsEntry open={reportsOpen} onOpen={onReports} />}
       <FilterPanel api={api} filters={mapState.filters} regions={regions} onChange={mapState.setFilters} />
       <ExportSection view={mapState.view} filters={mapState.filters} />
       <MeasureTool request={measure.request} onRequest={measure.start} shape={measure.shape} />

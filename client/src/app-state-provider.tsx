@@ -46,7 +46,10 @@ export function AppStateProvider({ api, user, children }: Props) {
 
 /** Inside the selection's provider: the analysis, the zones and the table set the selection. */
 function AppStateHolder({ api, user, children }: Props) {
-  const session = useMemo(() => ({ user, permissions: permissionsOf(user?.role ?? null) }), [user]);
+  const session = useMemo(
+    () => ({ user, permissions: permissionsOf(user?.role ?? null, user?.utilityId ?? null) }),
+    [user],
+  );
   const mapState = useMapState();
   const analysis = useAnalysis(api, mapState.filters.asOf);
   const views = useAnalysisViews(api, mapState.filters.asOf);

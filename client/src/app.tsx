@@ -29,6 +29,7 @@ import { ErrorList } from './panels/error-list';
 import { SubstationPanel } from './panels/substation-panel';
 import { ProgressPanel } from './progress/progress-panel';
 import { ReportPage } from './report/report-page';
+import { ReportsPanel } from './reports/reports-panel';
 import { popupOf, substationOf, zoneOf } from './selection/selection';
 import { useSelect, useSelection } from './selection/use-selection';
 import { SelectionDetails } from './selection-details';
@@ -107,6 +108,7 @@ function AppScreen({ onLogout, onLogin }: Omit<Props, 'api' | 'user'>) {
   const [importing, setImporting] = useState(false);
   const [reportOpen, setReportOpen] = useState(false);
   const [account, setAccount] = useState<'users' | 'password' | null>(null);
+  const [reportsOpen, setReportsOpen] = useState(false);
   const closeReport = useCallback(() => setReportOpen(false), []);
   const snapshot = useRef<MapSnapshot>(null);
   // Today in Beijing, as the API counts days: the end of the as-of slider and the progress report's default.
@@ -133,6 +135,7 @@ function AppScreen({ onLogout, onLogin }: Omit<Props, 'api' | 'user'>) {
       else if (reportOpen) setReportOpen(false);
       else if (popup) select.closePopup();
       else if (zoneId !== null || substationId !== null) select.closePanel();
+      else if (reportsOpen) setReportsOpen(false);
       else if (views.progressOpen) views.setProgressOpen(false);
       else if (phone && panelShown) setPanelOpen(false);
     };
@@ -162,6 +165,8 @@ function AppScreen({ onLogout, onLogin }: Omit<Props, 'api' | 'user'>) {
           onClose={() => setPanelOpen(false)}
           onPassword={() => setAccount('password')}
           onUsers={() => setAccount('users')}
+          reportsOpen={reportsOpen}
+          onReports={setReportsOpen}
         />
       )}
       <main
@@ -220,6 +225,7 @@ function AppScreen({ onLogout, onLogin }: Omit<Props, 'api' | 'user'>) {
             onClose={() => views.setProgressOpen(false)}
           />
         )}
+        {reportsOpen && <ReportsPanel api={api} onClose={() => setReportsOpen(false)} />}
         {zones.editing?.kind === 'new' && zones.editing.request.kind === 'draw' && (
           <NewZonePanel workflow={zones} shape={zones.editing.request.shape} />
         )}

@@ -15,6 +15,10 @@ import {
   ProgressReport,
   ProgressSeries,
   RegionLoadList,
+  ReportList,
+  ReportOut,
+  ReportPeriods,
+  ReportsOverview,
   RetiredSite,
   SearchHits,
   SitesInArea,
@@ -22,6 +26,7 @@ import {
   UnexplainedLoadList,
   UnlicensedLoad,
 } from './answers';
+import type { ReportListQuery, ReportSummary, ReviewReportBody, UpdateReportBody } from '@gridwatch/contract';
 import { callJson, callNoContent, getJson, type FetchFn } from './http';
 import {
   hotspotsPath,
@@ -123,7 +128,22 @@ export interface ApiClient {
   importLayer(layer: ImportLayer, file: Blob, contentType: string, query: ImportQuery): Promise<ImportResult>;
   /** Uploads one evidence file; a status change takes it by id (docs/evidence.md). */
   uploadAttachment(file: File): Promise<AttachmentOut>;
+  /** The reporting schedule and its periods (docs/reports.md). */
+  reportPeriods(signal?: AbortSignal): Promise<ReportPeriods>;
+  /** Report revisions the user may read (a utility's user: its own), newest period first. */
+  reports(query: ReportListQuery, signal?: AbortSignal): Promise<ReportSummary[]>;
+  report(id: number, signal?: AbortSignal): Promise<ReportOut>;
+  /** Opens the user's utility's report for a period: a draft, or the next revision of a returned one. */
+  openReport(period: string): Promise<ReportOut>;
+  updateReport(id: number, change: UpdateReportBody): Promise<ReportOut>;
+  submitReport(id: number, version: number): Promise<ReportOut>;
+  reviewReport(id: number, review: ReviewReportBody): Promise<ReportOut>;
+  /** Every utility's standing for a period, what needs attention first (the regulator's overview). */
+  reportsOverview(period: string, signal?: AbortSignal): Promise<ReportsOverview>;
 }
+
+/** Where a submitted report's PDF is downloaded from. */
+export const reportPdfPath = (id: number) => `/api/reports/${id}.pdf`;
 
 /**
  * The API client. `onUnauthorized` hears of every 401 outside the login route itself, so that the app can go back
@@ -194,6 +214,20 @@ export function createApiClient(
       form.append('file', file, file.name);
       return callJson(watched, '/api/attachments', AttachmentOut, { method: 'POST', body: { form } });
     },
+    reportPeriods: (signal) => getJson(watched, '/api/reports/periods', ReportPeriods, signal),
+    reports: (query, signal) => {
+      const params = new URLSearchParams(
+        Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
+      );
+      return getJson(watched, `/api/reports${params.size ? `?${params}` : ''}`, ReportList, signal);
+    },
+    report: (id, signal) => getJson(watched, `/api/reports/${id}`, ReportOut, signal),
+    openReport: (period) => write('/api/reports', 'POST', ReportOut, { period }),
+    updateReport: (id, change) => write(`/api/reports/${id}`, 'PATCH', ReportOut, change),
+    submitReport: (id, version) => write(`/api/reports/${id}/submit`, 'POST', ReportOut, { version }),
+    reviewReport: (id, review) => write(`/api/reports/${id}/review`, 'POST', ReportOut, review),
+    reportsOverview: (period, signal) =>
+      getJson(watched, `/api/reports/overview?${new URLSearchParams({ period })}`, ReportsOverview, signal),
     importLayer: (layer, file, contentType, query) =>
       callJson(watched, importPath(layer, query), ImportResult, {
         method: 'POST',

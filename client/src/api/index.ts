@@ -1,4 +1,4 @@
 export { ApiError } from './api-error';
-export { createApiClient, type ApiClient, type DetailLayerId } from './client';
+export { createApiClient, reportPdfPath, type ApiClient, type DetailLayerId } from './client';
 export { filterSearch } from './paths';
 export type * from './types';

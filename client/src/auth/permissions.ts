@@ -7,11 +7,25 @@ export interface Permissions {
   importData: boolean;
   /** Retire a wrong site (a soft delete, audited): admins only. */
   retireSites: boolean;
+  /** Open, write and submit the utility's periodic report: a utility's enforcers (docs/utilities.md). */
+  writeReports: boolean;
+  /** Accept or return a submitted report: the regulator's enforcers and admins. */
+  reviewReports: boolean;
 }
 
-/** `null` is nobody logged in, reading a public deployment. */
-export function permissionsOf(role: Role | null): Permissions {
+/**
+ * `null` is nobody logged in, reading a public deployment. `utilityId` is the user's organisation: null for the
+ * regulator, else the utility whose sites alone the user sees.
+ */
+export function permissionsOf(role: Role | null, utilityId: number | null = null): Permissions {
   const writes = role === 'enforcer' || role === 'admin';
   const admin = role === 'admin';
-  return { changeStatus: writes, editZones: writes, importData: admin, retireSites: admin };
+  return {
+    changeStatus: writes,
+    editZones: writes,
+    importData: admin,
+    retireSites: admin,
+    writeReports: writes && utilityId !== null,
+    reviewReports: writes && utilityId === null,
+  };
 }

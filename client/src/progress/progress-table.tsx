@@ -64,7 +64,7 @@ export function ProgressTable({ report, highlighted, onHighlight }: Props) {
                   <svg width="44" height="8" aria-hidden="true" className="progress-table__bar">
                     <rect width="44" height="8" rx="2" fill="#e6e6e6" />
                     <rect
-                      width={44 * Math.min(1, Math.max(0, row.shareDone))}
+                      width={44 * Math.min(1, Math.max(0, row.found === 0 ? 0 : row.shareDone))}
                       height="8"
                       rx="2"
                       fill="#1f5fa8"
@@ -77,15 +77,28 @@ export function ProgressTable({ report, highlighted, onHighlight }: Props) {
                       stroke="#111"
                     />
                   </svg>
-                  <span>{formatShare(locale, row.shareDone)}</span>
+                  <span>{row.found === 0 ? '—' : formatShare(locale, row.shareDone)}</span>
                 </td>
-                <td
-                  className={`progress-table__track progress-table__track--${row.onTrack ? 'yes' : 'no'}`}
-                  data-testid="progress-ontrack"
-                  data-value={String(row.onTrack)}
-                >
-                  <span aria-hidden="true">{row.onTrack ? '✓' : '✗'}</span> {row.onTrack ? p.yes : p.no}
-                </td>
+                {row.found === 0 ? (
+                  // The API's share of 1 means "nothing to do"; a utility that found nothing is not shown as
+                  // on track but as what it is (docs/reports.md, the overview's pace).
+                  <td
+                    className="progress-table__track progress-table__track--nothing"
+                    data-testid="progress-ontrack"
+                    data-value={String(row.onTrack)}
+                    data-nothing-found="true"
+                  >
+                    {p.nothingFound}
+                  </td>
+                ) : (
+                  <td
+                    className={`progress-table__track progress-table__track--${row.onTrack ? 'yes' : 'no'}`}
+                    data-testid="progress-ontrack"
+                    data-value={String(row.onTrack)}
+                  >
+                    <span aria-hidden="true">{row.onTrack ? '✓' : '✗'}</span> {row.onTrack ? p.yes : p.no}
+                  </td>
+                )}
               </tr>
             );
           })}

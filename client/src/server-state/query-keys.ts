@@ -15,6 +15,11 @@ export const READS = {
   progress: ['sites'],
   'progress-report': ['sites'],
   'progress-series': ['sites'],
+  // A draft's figures and every report's discrepancies are read from the sites' records.
+  'report-periods': [],
+  reports: ['sites'],
+  report: ['sites'],
+  'reports-overview': ['sites'],
   zone: ['zones'],
   'zone-sites': ['zones', 'sites'],
   'site-history': ['sites'],

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ROLES } from '@gridwatch/contract';
 import type { ApiClient, Role, UserOut } from '../api';
-import { fill, useI18n } from '../i18n';
+import { fill, localName, useI18n } from '../i18n';
 import { queryKey } from '../server-state/query-keys';
 import { useApiQuery } from '../server-state/use-api-query';
 import { formatInstant } from '../time/format-time';
@@ -16,6 +16,9 @@ interface Props {
   onClose: () => void;
 }
 
+/** The progress report lists every utility (utility-filter.tsx does the same); its deadline shapes no name. */
+const DEADLINE = '2026-08-31';
+
 /** A one-time password just set, shown once: whose it is and the password. */
 interface Issued {
   username: string;
@@ -27,7 +30,7 @@ interface Issued {
  * or enabled, a password reset. A new or reset password is made here, shown once and never again.
  */
 export function UsersDialog({ api, me, onClose }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const u = t.users;
   const [version, setVersion] = useState(0);
   const users = useApiQuery(queryKey('users', version), (signal) => api.users(signal));
@@ -76,6 +79,7 @@ export function UsersDialog({ api, me, onClose }: Props) {
             <tr>
               <th scope="col">{u.username}</th>
               <th scope="col">{u.role}</th>
+              <th scope="col">{u.organisation}</th>
               <th scope="col">{u.state}</th>
               <th scope="col">{u.created}</th>
               <th scope="col">{u.actions}</th>
@@ -93,12 +97,17 @@ export function UsersDialog({ api, me, onClose }: Props) {
                     disabled={user.username === me}
                     onChange={(e) => change(user, { role: e.target.value as Role })}
                   >
-                    {ROLES.map((role) => (
+                    {rolesFor(user.utilityId).map((role) => (
                       <option key={role} value={role}>
                         {t.roles[role]}
                       </option>
                     ))}
                   </select>
+                </td>
+                <td data-testid="user-organisation">
+                  {user.utilityId === null
+                    ? u.regulator
+                    : localName({ name: user.utilityName ?? '', nameZh: user.utilityNameZh ?? '' }, locale)}
                 </td>
                 <td>{user.disabled ? u.disabled : u.active}</td>
                 <td>{formatInstant(user.createdAt)}</td>
@@ -137,12 +146,21 @@ export function UsersDialog({ api, me, onClose }: Props) {
   );
 }
 
-/** A new user: a name and a role; the password is made here and shown once. */
+/** A utility's users are viewers or enforcers; a utility has no admins (docs/utilities.md). */
+const rolesFor = (utilityId: number | null): readonly Role[] =>
+  utilityId === null ? ROLES : ROLES.filter((r) => r !== 'admin');
+
+/** A new user: a name, an organisation and a role; the password is made here and shown once. */
 function NewUserForm({ api, onCreated }: { api: ApiClient; onCreated: (issued: Issued) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const u = t.users;
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<Role>('viewer');
+  const [utilityId, setUtilityId] = useState<number | null>(null);
+  const progress = useApiQuery(queryKey('progress', DEADLINE), (signal) => api.progress(DEADLINE, signal));
+  const utilities = (progress.data?.utilities ?? []).flatMap((x) =>
+    x.utilityId === null ? [] : [{ id: x.utilityId, name: localName(x, locale) }],
+  );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = (event: FormEvent) => {
@@ -151,7 +169,7 @@ function NewUserForm({ api, onCreated }: { api: ApiClient; onCreated: (issued: I
     setBusy(true);
     setError(null);
     api
-      .createUser({ username: username.trim(), password, role })
+      .createUser({ username: username.trim(), password, role, utilityId })
       .then((user) => {
         setUsername('');
         onCreated({ username: user.username, password });
@@ -174,9 +192,28 @@ function NewUserForm({ api, onCreated }: { api: ApiClient; onCreated: (issued: I
         />
       </label>
       <label>
+        {u.organisation}
+        <select
+          data-testid="org-select"
+          value={utilityId ?? ''}
+          onChange={(e) => {
+            const next = e.target.value ? Number(e.target.value) : null;
+            setUtilityId(next);
+            if (next !== null && role === 'admin') setRole('viewer');
+          }}
+        >
+          <option value="">{u.regulator}</option>
+          {utilities.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
         {u.role}
         <select data-testid="user-new-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLES.map((r) => (
+          {rolesFor(utilityId).map((r) => (
             <option key={r} value={r}>
               {t.roles[r]}
             </option>

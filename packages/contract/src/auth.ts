@@ -12,7 +12,21 @@ export const LoginBody = Type.Object(
 );
 export type LoginBody = Static<typeof LoginBody>;
 
-export const Me = Type.Object({ username: Type.String(), role: RoleSchema });
+const NullableText = Type.Union([Type.String(), Type.Null()]);
+
+/**
+ * A user's organisation: the regulator (`utilityId` null) or one utility, whose sites alone its users see
+ * (docs/utilities.md). A utility's user is a viewer or an enforcer; a utility has no admins.
+ */
+const Organisation = {
+  utilityId: Type.Union([Type.Integer(), Type.Null()], {
+    description: "null: the regulator's; else the utility whose sites alone the user sees",
+  }),
+  utilityName: NullableText,
+  utilityNameZh: NullableText,
+};
+
+export const Me = Type.Object({ username: Type.String(), role: RoleSchema, ...Organisation });
 export type Me = Static<typeof Me>;
 
 /**
@@ -29,6 +43,7 @@ export const UserOut = Type.Object({
   disabled: Type.Boolean(),
   createdAt: Type.String(),
   version: Type.Integer(),
+  ...Organisation,
 });
 export type UserOut = Static<typeof UserOut>;
 
@@ -39,8 +54,12 @@ const Password = Type.String({
   description: 'at least 12 characters, not the username, not a common or easily guessed password',
 });
 
+const UtilityChoice = Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+  description: "the user's utility, or null (the default) for the regulator",
+});
+
 export const CreateUserBody = Type.Object(
-  { username: Username, password: Password, role: RoleSchema },
+  { username: Username, password: Password, role: RoleSchema, utilityId: Type.Optional(UtilityChoice) },
   { additionalProperties: false },
 );
 export type CreateUserBody = Static<typeof CreateUserBody>;
@@ -50,6 +69,7 @@ export const UpdateUserBody = Type.Object(
     role: Type.Optional(RoleSchema),
     disabled: Type.Optional(Type.Boolean()),
     password: Type.Optional(Password),
+    utilityId: Type.Optional(UtilityChoice),
     version: Type.Integer({ minimum: 1 }),
   },
   { additionalProperties: false },

@@ -26,6 +26,7 @@ export * from './parsed';
 export * from './progress';
 export * from './queries';
 export * from './reports';
+export * from './report-api';
 export * from './roles';
 export * from './safe-text';
 export * from './search';

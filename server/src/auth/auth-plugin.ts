@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { decideAccess, type Access } from '../domain/roles';
 import { AppError } from '../http/app-error';
 import { isSameOrigin } from '../http/allowed-host';
+import { narrowScope, runInScope } from '../store/scope';
 import type { UserRecord } from '../store/store';
 import { hashSessionToken, SESSION_COOKIE } from './session-token';
 
@@ -69,9 +70,15 @@ const auth: FastifyPluginAsync = async (app) => {
     for (const method of methods) routeAccess.push({ method, url, access });
   });
 
+  // The request's data scope (store/scope.ts) opens before anything reads the store and wraps the rest of the
+  // request: `done` runs the next hooks and the handler inside it.
+  app.addHook('onRequest', (_request, _reply, done) => runInScope(done));
+
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     request.user = token ? await app.store.sessions.findUser(hashSessionToken(token)) : null;
+    // A utility's user reads and writes only its utility's sites, on every route (docs/utilities.md).
+    narrowScope(request.user?.utilityId ?? null);
     const access = request.routeOptions.config?.access ?? 'public';
     const crossSite = SAFE_METHODS.has(request.method) ? null : crossSiteProblem(request);
     if (crossSite) throw new AppError(403, 'FORBIDDEN', `Cross-site write refused: ${crossSite}`);

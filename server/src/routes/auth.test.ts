@@ -37,7 +37,9 @@ describe.each(BACKENDS)('login, sessions and roles on %s', (backend) => {
       password: testPassword('viewer'),
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ username: 'viewer', role: 'viewer' });
+    // The regulator's users belong to no utility (docs/utilities.md).
+    const regulator = { utilityId: null, utilityName: null, utilityNameZh: null };
+    expect(res.json()).toEqual({ username: 'viewer', role: 'viewer', ...regulator });
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
@@ -45,6 +47,7 @@ describe.each(BACKENDS)('login, sessions and roles on %s', (backend) => {
     expect((await inject('GET', '/api/auth/me', cookie)).json()).toEqual({
       username: 'viewer',
       role: 'viewer',
+      ...regulator,
     });
     expect((await inject('GET', '/api/layers', cookie)).statusCode).toBe(200);
   });

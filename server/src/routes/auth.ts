@@ -77,7 +77,8 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         secure: request.protocol === 'https',
         maxAge: SESSION_TTL_MS / 1000,
       });
-      return { username: user.username, role: user.role };
+      const { username: name, role, utilityId, utilityName, utilityNameZh } = user;
+      return { username: name, role, utilityId, utilityName, utilityNameZh };
     },
   );
 
@@ -147,10 +148,14 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'public' },
       schema: { tags: ['auth'], response: { 200: SessionOut } },
     },
-    async (request) => ({
-      user: request.user ? { username: request.user.username, role: request.user.role } : null,
-      publicRead: app.config.publicRead,
-    }),
+    async (request) => {
+      if (!request.user) return { user: null, publicRead: app.config.publicRead };
+      const { username, role, utilityId, utilityName, utilityNameZh } = request.user;
+      return {
+        user: { username, role, utilityId, utilityName, utilityNameZh },
+        publicRead: app.config.publicRead,
+      };
+    },
   );
 
   app.get(
@@ -161,7 +166,8 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       if (!request.user) throw new AppError(401, 'UNAUTHENTICATED', 'Not logged in');
-      return { username: request.user.username, role: request.user.role };
+      const { username, role, utilityId, utilityName, utilityNameZh } = request.user;
+      return { username, role, utilityId, utilityName, utilityNameZh };
     },
   );
 };

@@ -11,6 +11,19 @@ import { hashPassword } from '../auth/password';
 import { passwordProblem } from '../auth/password-policy';
 import { AppError, notFound, validationFailed } from '../http/app-error';
 
+/** The 400 for an organisation that cannot be (docs/utilities.md). */
+function organisationProblem(
+  refusal: 'no-such-utility' | 'utility-admin',
+  utilityId: number | null | undefined,
+) {
+  const message =
+    refusal === 'utility-admin'
+      ? "A utility's user is a viewer or an enforcer: a utility has no admins"
+      : `No utility with id ${utilityId}`;
+  const path = refusal === 'utility-admin' ? '/role' : '/utilityId';
+  return validationFailed(message, [{ in: 'body', path, message }]);
+}
+
 async function checkPassword(password: string, username: string): Promise<void> {
   const problem = await passwordProblem(password, username);
   if (problem) throw validationFailed(problem, [{ in: 'body', path: '/password', message: problem }]);
@@ -38,13 +51,14 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { username, password, role } = request.body;
+      const { username, password, role, utilityId = null } = request.body;
       await checkPassword(password, username);
       const user = await app.store.users.create(
-        { username, role, passwordHash: await hashPassword(password) },
+        { username, role, utilityId, passwordHash: await hashPassword(password) },
         request.user!.username,
       );
-      if (!user) throw new AppError(409, 'USERNAME_TAKEN', `The username "${username}" is taken`);
+      if (user === 'taken') throw new AppError(409, 'USERNAME_TAKEN', `The username "${username}" is taken`);
+      if (typeof user === 'string') throw organisationProblem(user, utilityId);
       return reply.code(201).send(user);
     },
   );
@@ -79,6 +93,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
         request.user!.username,
       );
       if (result.ok) return result.user;
+      if ('refusal' in result) throw organisationProblem(result.refusal, change.utilityId);
       if (result.currentVersion === null) throw notFound(`No user with id ${id}`);
       throw new AppError(
         409,

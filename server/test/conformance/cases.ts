@@ -19,6 +19,8 @@ export interface ConformanceCase {
   tileLayer?: string;
   /** Asked as a user of this role (logged in for the case); anonymous otherwise (public read is on). */
   as?: Role;
+  /** Asked as an enforcer of this utility (docs/utilities.md): the answer holds its own sites only. */
+  asUtility?: number;
 }
 
 const square = (minLon: number, minLat: number, maxLon: number, maxLat: number) => [
@@ -471,6 +473,36 @@ export const CASES: ConformanceCase[] = [
         reason: 'conformance fixture: a site mapped by mistake',
         version: 2,
       },
+    ],
+  },
+  {
+    name: "a utility's enforcer lists only its own sites",
+    method: 'GET',
+    url: '/api/layers/sites',
+    asUtility: 2,
+    status: 200,
+    expect: { type: 'FeatureCollection' },
+    // East Power serves R-E: its sites have no feeder and lie in R-E or nearest its substations.
+    ids: ['C-far', 'C-west-edge', 'C-west-lic', 'C-tile-w'],
+  },
+  {
+    name: "a utility's enforcer gets its own row of the progress report only",
+    method: 'GET',
+    url: '/api/reports/progress?deadline=2026-08-31&asOf=2026-06-01',
+    asUtility: 2,
+    status: 200,
+    // Found: the three illegal ones; still drawing 1024 + 2048 + 4096.
+    expect: { utilities: [{ utilityId: 2, found: 3, shutDown: 0, loadStillDrawingMw: 7168 }] },
+  },
+  {
+    name: "a utility's enforcer sees its own substations' hotspots only",
+    method: 'GET',
+    url: '/api/analysis/hotspots?radiusKm=50',
+    asUtility: 2,
+    status: 200,
+    expect: [
+      { substationId: 6, siteCount: 1, totalLoadMw: 2048 },
+      { substationId: 3, siteCount: 1, totalLoadMw: 1024 },
     ],
   },
 ];

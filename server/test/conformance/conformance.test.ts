@@ -5,8 +5,30 @@ import { decodeTile } from '../decode-tile';
 import { CASES, type ConformanceCase } from './cases';
 
 const apps = new Map<string, TestApp>();
+/** Each backend's cookie of an enforcer of each utility the cases ask as. */
+const utilityCookies = new Map<string, string>();
+const UTILITY_PASSWORD = 'utility-enforcer-password';
 beforeAll(async () => {
-  for (const backend of BACKENDS) apps.set(backend, await makeTestApp(CONFORMANCE_SEED, backend));
+  for (const backend of BACKENDS) {
+    const t = await makeTestApp(CONFORMANCE_SEED, backend);
+    apps.set(backend, t);
+    const admin = await t.login('admin');
+    for (const utilityId of new Set(CASES.flatMap((c) => (c.asUtility ? [c.asUtility] : [])))) {
+      const username = `utility-${utilityId}`;
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: { cookie: admin },
+        payload: { username, password: UTILITY_PASSWORD, role: 'enforcer', utilityId },
+      });
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: UTILITY_PASSWORD },
+      });
+      utilityCookies.set(`${backend}/${utilityId}`, String(login.headers['set-cookie']).split(';')[0]!);
+    }
+  }
 });
 afterAll(async () => {
   for (const t of apps.values()) await t.close();
@@ -19,6 +41,7 @@ async function ask(backend: string, c: ConformanceCase) {
     url: c.url,
     ...(c.body === undefined ? {} : { payload: c.body as object }),
     ...(c.as ? { headers: { cookie: await t.login(c.as) } } : {}),
+    ...(c.asUtility ? { headers: { cookie: utilityCookies.get(`${backend}/${c.asUtility}`)! } } : {}),
   });
   if (c.tileLayer) {
     // Positions may differ by tile quantisation between stores; ids and properties may not.

@@ -17,6 +17,7 @@ import { applyPostgisMigrations } from './migrate';
 import { renderPostgisTile } from './postgis-tiles';
 import type { TileRequest } from '../tile-request';
 import { fileRegionMembersIfMissing } from '../sql/region-members-sql';
+import { withRowLevelSecurity } from './scoped-adapter';
 
 export interface OpenPostgisOptions {
   /** Loaded when the database holds no data yet (first start). */
@@ -54,7 +55,7 @@ export async function openPostgisStore(url: string, options: OpenPostgisOptions 
     Array.from({ length: Math.min(2, options.poolSize ?? 8) }, () => pool.connect()),
   );
   for (const c of warm) c.release();
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: withRowLevelSecurity(new PrismaPg(pool)) });
   await prisma.$connect();
   await fileRegionMembersIfMissing(prisma);
   const store = new PostgisStore(prisma, pool);

@@ -1,6 +1,7 @@
 import type { AttachmentOut } from '@gridwatch/contract';
 import { gpsFlags, type AcceptedEvidence } from '../../domain/evidence';
 import { nowIso, type Db, type Tx } from './db';
+import { siteInScope } from './scope-where';
 import { writeTransaction } from './idempotency';
 
 /** An upload not taken by a status change within a day is removed (with its bytes, if nothing else uses them). */
@@ -165,10 +166,13 @@ export class AttachmentsRepository {
     });
   }
 
-  /** Who may read it, or null when there is no such attachment. */
+  /**
+   * Who may read it, or null when there is no such attachment or it belongs to a status change of a site outside
+   * the request's scope (a utility's user reads only its own sites' evidence).
+   */
   async access(id: number): Promise<AttachmentAccess | null> {
     return this.db.attachment.findFirst({
-      where: { id },
+      where: { id, OR: [{ statusChangeId: null }, { statusChange: { site: siteInScope() } }] },
       select: { uploadedBy: true, statusChangeId: true },
     });
   }

@@ -1,7 +1,6 @@
 import type { Db } from './db';
 import { nowIso } from './db';
-import type { UserRecord } from './users';
-import type { Role } from '@gridwatch/contract';
+import { toUserRecord, WITH_UTILITY, type UserRecord } from './users';
 
 /** A user's open sessions (browsers, devices) at most; a new login ends the oldest beyond it. */
 export const MAX_SESSIONS_PER_USER = 10;
@@ -33,10 +32,12 @@ export class SessionsRepository {
 
   /** The session's user, if the session exists, has not expired and the user is not disabled. */
   async findUser(tokenHash: string): Promise<UserRecord | null> {
-    const row = await this.db.session.findUnique({ where: { tokenHash }, include: { user: true } });
+    const row = await this.db.session.findUnique({
+      where: { tokenHash },
+      include: { user: { include: WITH_UTILITY } },
+    });
     if (!row || row.expiresAt <= nowIso() || row.user.disabled) return null;
-    const { id, username, role, disabled, createdAt, version } = row.user;
-    return { id, username, role: role as Role, disabled, createdAt, version };
+    return toUserRecord(row.user);
   }
 
   async delete(tokenHash: string): Promise<void> {

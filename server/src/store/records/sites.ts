@@ -10,6 +10,7 @@ import { appendAudit } from './audit';
 import { takeableAttachments, takeAttachments, toAttachmentOut, type AttachmentRefusal } from './attachments';
 import { writeTransaction } from './idempotency';
 import { nowIso, type Db, type Tx } from './db';
+import { siteInScope } from './scope-where';
 
 export interface StatusChangeRecord {
   id: number;
@@ -94,7 +95,7 @@ export class SitesRepository {
   ): Promise<StatusChangeOutcome> {
     return writeTransaction(this.db, async (tx) => {
       const site = await tx.site.findUnique({
-        where: { id: siteId, retiredAt: null },
+        where: { id: siteId, retiredAt: null, ...siteInScope() },
         select: { status: true, version: true, lon: true, lat: true },
       });
       if (!site) return { ok: false as const, refusal: null };
@@ -105,7 +106,7 @@ export class SitesRepository {
       const at = nowIso();
       // The version in the WHERE makes a concurrent change lose cleanly instead of overwriting.
       const { count } = await tx.site.updateMany({
-        where: { id: siteId, version: request.version, retiredAt: null },
+        where: { id: siteId, version: request.version, retiredAt: null, ...siteInScope() },
         data: { status: request.status, statusChangedAt: at, version: { increment: 1 } },
       });
       if (count === 0) {
@@ -144,6 +145,7 @@ export class SitesRepository {
       where: {
         ...(query.siteId !== undefined ? { siteId: query.siteId } : {}),
         ...(query.before !== undefined ? { id: { lt: query.before } } : {}),
+        site: siteInScope(),
       },
       orderBy: { id: 'desc' },
       take: query.limit,
@@ -154,8 +156,10 @@ export class SitesRepository {
 
   /** The site's status changes, newest first; null when there is no such site (or it is retired). */
   async history(siteId: number): Promise<StatusChangeRecord[] | null> {
-    const site = await this.db.site.findUnique({
-      where: { id: siteId, retiredAt: null },
+    // findFirst, not findUnique: Prisma batches findUnique calls of one tick across requests, and a batch runs
+    // in the scope of the request that started it.
+    const site = await this.db.site.findFirst({
+      where: { id: siteId, retiredAt: null, ...siteInScope() },
       select: { id: true },
     });
     if (!site) return null;
@@ -232,7 +236,7 @@ export class SitesRepository {
   /** The retired sites, the latest retired first, each with the reason of its retirement's audit row. */
   async retired(): Promise<RetiredSite[]> {
     const sites = await this.db.site.findMany({
-      where: { retiredAt: { not: null } },
+      where: { retiredAt: { not: null }, ...siteInScope() },
       select: SITE_AUDIT_FIELDS,
       orderBy: [{ retiredAt: 'desc' }, { id: 'desc' }],
     });

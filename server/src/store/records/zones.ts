@@ -5,6 +5,8 @@ import { readFeature } from '../sql/read-feature';
 import { appendAudit } from './audit';
 import { writeTransaction } from './idempotency';
 import { nowIso, type Db, type Tx } from './db';
+import { scopeUtility } from '../scope';
+import { zoneInScope } from './scope-where';
 
 export type ZoneState = 'planned' | 'active' | 'closed';
 
@@ -50,7 +52,14 @@ export class ZonesRepository {
       const at = nowIso();
       const { geometry, ...rest } = fields;
       const zone = await tx.zone.create({
-        data: { ...rest, ...geometryColumns(geometry), createdBy: username, createdAt: at, updatedAt: at },
+        data: {
+          ...rest,
+          ...geometryColumns(geometry),
+          createdBy: username,
+          createdAt: at,
+          updatedAt: at,
+          utilityId: scopeUtility(),
+        },
       });
       await appendAudit(tx, {
         entity: 'zone',
@@ -72,7 +81,7 @@ export class ZonesRepository {
     const { geometry, ...rest } = change;
     return writeTransaction(this.db, async (tx) => {
       const { count } = await tx.zone.updateMany({
-        where: { id, version },
+        where: { id, version, ...zoneInScope() },
         data: {
           ...rest,
           ...(geometry ? geometryColumns(geometry) : {}),
@@ -95,7 +104,7 @@ export class ZonesRepository {
   /** A zone that status changes were recorded in is evidence: it can be closed, not deleted. */
   async delete(id: number, version: number, username: string): Promise<ZoneWriteOutcome> {
     return writeTransaction(this.db, async (tx) => {
-      const zone = await tx.zone.findUnique({ where: { id } });
+      const zone = await tx.zone.findUnique({ where: { id, ...zoneInScope() } });
       if (!zone) return { ok: false as const, reason: 'not-found' as const };
       if (zone.version !== version)
         return { ok: false as const, reason: 'version' as const, currentVersion: zone.version };
@@ -115,7 +124,7 @@ export class ZonesRepository {
   }
 
   private async refusal(tx: Tx, id: number): Promise<ZoneRefusal> {
-    const zone = await tx.zone.findUnique({ where: { id }, select: { version: true } });
+    const zone = await tx.zone.findUnique({ where: { id, ...zoneInScope() }, select: { version: true } });
     return zone
       ? { ok: false, reason: 'version', currentVersion: zone.version }
       : { ok: false, reason: 'not-found' };

@@ -6,7 +6,7 @@ import { rowToFeature } from '../feature-rows';
 import type { LayerFilter, LayerPage } from '../store';
 import { filterWhere } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
-import { LIVE_SITES } from './live-sites';
+import { SCOPED } from './scoped-sql';
 import type { Row } from '../row-values';
 
 /** What these queries need of either store's Prisma client. */
@@ -69,13 +69,13 @@ export async function querySitesAsOf(
  */
 export async function progressInputs(db: QueryClient, at: string): Promise<ProgressInputs> {
   const utilities = await db.$queryRaw<Row[]>(
-    sql`SELECT id, name, name_zh AS "nameZh" FROM utilities ORDER BY id`,
+    sql`SELECT id, name, name_zh AS "nameZh" FROM ${SCOPED.utilities} u ORDER BY id`,
   );
   const rows = await db.$queryRaw<Row[]>(sql`
     SELECT t.id, t.load_mw AS "loadMw", a.to_status AS status, t.utility_id AS "utilityId",
       CASE WHEN EXISTS (SELECT 1 FROM status_changes i WHERE i.site_id = t.id AND i.at <= ${at}
         AND i.to_status IN (${join([...ILLEGAL_DRAWING])})) THEN 1 ELSE 0 END AS "everIllegal"
-    FROM ${LIVE_SITES} t ${asOfJoin(at)}
+    FROM ${SCOPED.sites} t ${asOfJoin(at)}
     ORDER BY t.id`);
   return {
     utilities: utilities.map((u) => ({ id: Number(u.id), name: String(u.name), nameZh: String(u.nameZh) })),

@@ -9,17 +9,17 @@ import {
 } from '@gridwatch/contract';
 import { raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { servedSelect } from '../columns/column-sql';
-import { LIVE_SITES } from './live-sites';
+import { SCOPED } from './scoped-sql';
 
 /**
- * The FROM clause and the camelCase select list of each layer, the same SQL on both stores (both have the
+ * The FROM clause (getters: the scoped rows are the request's, scoped-sql.ts) and the camelCase select list of each layer, the same SQL on both stores (both have the
  * same columns; the lists come from the column tables, store/feature-rows.ts maps the rows). Table names come
  * from this allow-list, never a request.
  */
 export interface LayerSql {
-  /** The rows every read of the layer sees, to alias `t`: the table, or for sites the live ones (live-sites.ts). */
-  source: Sql;
-  from: Sql;
+  /** The rows the request may read, to alias `t`: the table, or its scoped rows (scoped-sql.ts). */
+  readonly source: Sql;
+  readonly from: Sql;
   columns: Sql;
   table: string;
   /** Point layers have lon/lat columns; the others a GeoJSON text with min/max lon/lat columns. */
@@ -36,36 +36,56 @@ export const LAYER_SQL: Record<LayerId, LayerSql> = {
   },
   substations: {
     table: 'substations',
-    source: raw('substations'),
-    from: sql`substations t LEFT JOIN utilities u ON u.id = t.utility_id`,
+    get source() {
+      return SCOPED.substations;
+    },
+    get from() {
+      return sql`${SCOPED.substations} t LEFT JOIN ${SCOPED.utilities} u ON u.id = t.utility_id`;
+    },
     point: true,
     columns: sql`t.id, ${servedSelect(SUBSTATION_COLUMNS)}, t.lon, t.lat`,
   },
   lines: {
     table: 'lines',
-    source: raw('lines'),
-    from: sql`lines t`,
+    get source() {
+      return SCOPED.lines;
+    },
+    get from() {
+      return sql`${SCOPED.lines} t`;
+    },
     point: false,
     columns: sql`t.id, ${servedSelect(LINE_COLUMNS)}, t.geometry`,
   },
   pylons: {
     table: 'pylons',
-    source: raw('pylons'),
-    from: sql`pylons t`,
+    get source() {
+      return SCOPED.pylons;
+    },
+    get from() {
+      return sql`${SCOPED.pylons} t`;
+    },
     point: true,
     columns: sql`t.id, ${servedSelect(PYLON_COLUMNS)}, t.lon, t.lat`,
   },
   sites: {
     table: 'sites',
-    source: LIVE_SITES,
-    from: sql`${LIVE_SITES} t LEFT JOIN utilities u ON u.id = t.utility_id`,
+    get source() {
+      return SCOPED.sites;
+    },
+    get from() {
+      return sql`${SCOPED.sites} t LEFT JOIN ${SCOPED.utilities} u ON u.id = t.utility_id`;
+    },
     point: true,
     columns: sql`t.id, ${servedSelect(SITE_COLUMNS)}, t.lon, t.lat`,
   },
   zones: {
     table: 'zones',
-    source: raw('zones'),
-    from: sql`zones t`,
+    get source() {
+      return SCOPED.zones;
+    },
+    get from() {
+      return sql`${SCOPED.zones} t`;
+    },
     point: false,
     columns: sql`t.id, ${servedSelect(ZONE_COLUMNS)}, t.geometry`,
   },

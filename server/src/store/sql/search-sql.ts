@@ -1,19 +1,25 @@
 import { join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { SearchHit, SearchLayer } from '@gridwatch/contract';
-import { LIVE_SITES } from './live-sites';
+import { SCOPED } from './scoped-sql';
 
 /** What each searchable layer contributes: its table and where its features sit (a point or a box). */
-const SEARCHABLE: Record<SearchLayer, { table: Sql; box: Sql }> = {
+const SEARCHABLE: Record<SearchLayer, { readonly table: Sql; box: Sql }> = {
   substations: {
-    table: sql`substations`,
+    get table() {
+      return sql`${SCOPED.substations} substations`;
+    },
     box: sql`lon AS "minLon", lat AS "minLat", lon AS "maxLon", lat AS "maxLat"`,
   },
   sites: {
-    table: sql`${LIVE_SITES} sites`,
+    get table() {
+      return sql`${SCOPED.sites} sites`;
+    },
     box: sql`lon AS "minLon", lat AS "minLat", lon AS "maxLon", lat AS "maxLat"`,
   },
   lines: {
-    table: sql`lines`,
+    get table() {
+      return sql`${SCOPED.lines} lines`;
+    },
     box: sql`min_lon AS "minLon", min_lat AS "minLat", max_lon AS "maxLon", max_lat AS "maxLat"`,
   },
   regions: {

@@ -36,7 +36,7 @@ import { filterWhere } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
 import { fillSiteUtilitiesIfMissing } from './site-utility-sql';
 import { readFeature } from './read-feature';
-import { LIVE_SITES } from './live-sites';
+import { SCOPED } from './scoped-sql';
 import type { Row } from '../row-values';
 import { searchSql, toSearchHit } from './search-sql';
 import { loadSumSql, sumTermSql } from './sum-sql';
@@ -207,7 +207,7 @@ export abstract class SqlStore implements Store {
     const rows = await this.db.$queryRaw<Row[]>(sql`
       SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", count(t.id) AS "siteCount",
         ${loadSumSql(sql`t.load_mw`)} AS "totalLoadMw"
-      FROM substations s JOIN ${LIVE_SITES} t ON ${this.pairCondition(radiusKm)}
+      FROM ${SCOPED.substations} s JOIN ${SCOPED.sites} t ON ${this.pairCondition(radiusKm)}
         AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM}
       WHERE ${status} IN (${join(statuses)})
       GROUP BY s.id, s.name, s.name_zh
@@ -229,16 +229,16 @@ export abstract class SqlStore implements Store {
     const load = sumTermSql(sql`v.load_mw`);
     const rows = await this.db.$queryRaw<Row[]>(sql`
       WITH served AS (
-        SELECT t.feeder_substation_id AS sid, t.status, t.load_mw FROM ${LIVE_SITES} t WHERE t.feeder_substation_id IS NOT NULL
+        SELECT t.feeder_substation_id AS sid, t.status, t.load_mw FROM ${SCOPED.sites} t WHERE t.feeder_substation_id IS NOT NULL
         UNION ALL
-        SELECT s.id AS sid, t.status, t.load_mw FROM substations s JOIN ${LIVE_SITES} t ON ${this.pairCondition(radiusKm)}
+        SELECT s.id AS sid, t.status, t.load_mw FROM ${SCOPED.substations} s JOIN ${SCOPED.sites} t ON ${this.pairCondition(radiusKm)}
           AND t.feeder_substation_id IS NULL AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM}
       )
       SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", s.metered_peak_mw AS "meteredPeakMw",
         s.base_load_mw AS "baseLoadMw",
         COALESCE(sum(CASE WHEN v.status = 'LICENSED' THEN ${load} END), 0.0) AS "licensedLoadMw",
         COALESCE(sum(CASE WHEN v.status IN (${join([...illegal])}) THEN ${load} END), 0.0) AS "knownIllegalLoadMw"
-      FROM substations s LEFT JOIN served v ON v.sid = s.id
+      FROM ${SCOPED.substations} s LEFT JOIN served v ON v.sid = s.id
       WHERE s.metered_peak_mw IS NOT NULL AND s.base_load_mw IS NOT NULL
       GROUP BY s.id, s.name, s.name_zh, s.metered_peak_mw, s.base_load_mw
       ORDER BY s.id`);

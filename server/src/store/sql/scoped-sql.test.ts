@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 
 const STORE = path.resolve(import.meta.dirname, '..');
 
-/** The store's source files that may name the sites table itself, and why; every other read goes through LIVE_SITES. */
+/**
+ * The store's source files that may name a scoped table itself, and why; every other read goes through SCOPED
+ * (scoped-sql.ts), so that a utility's user reads only its rows and nobody reads a retired site.
+ */
 const ALLOWED: Record<string, string> = {
-  'sql/live-sites.ts': 'defines the live sites',
+  'sql/scoped-sql.ts': 'defines the scoped rows',
   'sql/import-sql.ts': 'an import must see a retired site to refuse its externalId, and writes the table',
   'sql/site-utility-sql.ts': 'keeps the accountable utility of every site, retired ones too (for a restore)',
   'sqlite/sqlite-store.ts': 'whether the database is empty, before seeding',
@@ -23,18 +26,22 @@ function sources(dir: string): string[] {
   });
 }
 
-// `FROM sites`, `JOIN sites`, `sites t`, `sql\`sites\``: SQL that names the table rather than the live sites.
-const NAMES_SITES = /\b(from|join|update|into)\s+sites\b|\bsites\s+t\b|sql`sites\b/i;
+// `FROM sites`, `JOIN lines`, `substations t`, `sql\`pylons\``, `raw('utilities')`: SQL that names a scoped table.
+const TABLES = 'sites|substations|lines|pylons|zones|utilities';
+const NAMES_TABLE = new RegExp(
+  `\\b(from|join|update|into)\\s+(${TABLES})\\b|\\b(${TABLES})\\s+[a-z]\\b|sql\`(${TABLES})\\b|raw\\('(${TABLES})'`,
+  'i',
+);
 
-describe('the live sites', () => {
-  it('are the only sites the store reads: no other SQL names the sites table', () => {
+describe('the scoped rows', () => {
+  it('are the only rows of sites, substations, lines, pylons, zones and utilities the store reads', () => {
     const offenders = sources(STORE)
       .map((file) => path.relative(STORE, file).split(path.sep).join('/'))
       .filter((file) => !(file in ALLOWED))
       .flatMap((file) =>
         readFileSync(path.join(STORE, file), 'utf8')
           .split('\n')
-          .flatMap((line, i) => (NAMES_SITES.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+          .flatMap((line, i) => (NAMES_TABLE.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
       );
     expect(offenders).toEqual([]);
   });

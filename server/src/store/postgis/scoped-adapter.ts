@@ -1,0 +1,89 @@
+import type { PrismaPg } from '@prisma/adapter-pg';
+import { scopeUtility } from '../scope';
+
+type Adapter = Awaited<ReturnType<PrismaPg['connect']>>;
+type Transaction = Awaited<ReturnType<Adapter['startTransaction']>>;
+type Query = Parameters<Adapter['queryRaw']>[0];
+
+const statement = (sql: string, args: string[] = []): Query => ({
+  sql,
+  args,
+  argTypes: args.map(() => ({ scalarType: 'string', arity: 'scalar' })),
+});
+const COMMIT = statement('COMMIT');
+const ROLLBACK = statement('ROLLBACK');
+// SET LOCAL ROLE and SET LOCAL gridwatch.utility_id in one round trip; both end with the transaction.
+const setScope = (utility: number) =>
+  statement(
+    "SELECT set_config('role', 'gridwatch_utility', true), set_config('gridwatch.utility_id', $1, true)",
+    [String(utility)],
+  );
+
+/**
+ * Prisma's pg adapter with PostgreSQL's row-level security applied to a utility's user (docs/utilities.md):
+ * every transaction of a request in a utility's scope (store/scope.ts) runs as the role gridwatch_utility with
+ * the utility in `gridwatch.utility_id`, which the policies of migration 0010 read; a query outside a
+ * transaction gets one of its own. The regulator's requests run as before, as the tables' owner, whom the
+ * policies do not bind. Below Prisma, so every query of the store — the shared SQL and the repositories'
+ * models alike — is bound by it.
+ */
+export function withRowLevelSecurity(factory: PrismaPg): PrismaPg {
+  return new Proxy(factory, {
+    get(target, prop, receiver) {
+      if (prop === 'connect') return async () => scopedAdapter(await target.connect());
+      const value: unknown = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+function scopedAdapter(adapter: Adapter): Adapter {
+  const begin = async (isolationLevel?: Parameters<Adapter['startTransaction']>[0]): Promise<Transaction> => {
+    const tx = await adapter.startTransaction(isolationLevel);
+    const utility = scopeUtility();
+    if (utility !== null) {
+      try {
+        await tx.executeRaw(setScope(utility));
+      } catch (error) {
+        await end(tx, ROLLBACK);
+        throw error;
+      }
+    }
+    return tx;
+  };
+  const alone =
+    <K extends 'queryRaw' | 'executeRaw'>(method: K) =>
+    async (query: Query): Promise<Awaited<ReturnType<Adapter[K]>>> => {
+      if (scopeUtility() === null) return adapter[method](query) as Promise<Awaited<ReturnType<Adapter[K]>>>;
+      const tx = await begin();
+      let result: Awaited<ReturnType<Adapter[K]>>;
+      try {
+        result = (await tx[method](query)) as Awaited<ReturnType<Adapter[K]>>;
+      } catch (error) {
+        await end(tx, ROLLBACK);
+        throw error;
+      }
+      await end(tx, COMMIT);
+      return result;
+    };
+  const queryRaw = alone('queryRaw');
+  const executeRaw = alone('executeRaw');
+  return new Proxy(adapter, {
+    get(target, prop, receiver) {
+      if (prop === 'startTransaction') return begin;
+      if (prop === 'queryRaw') return queryRaw;
+      if (prop === 'executeRaw') return executeRaw;
+      const value: unknown = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** Ends a transaction of our own and gives its connection back, whatever the statement does. */
+async function end(tx: Transaction, how: Query): Promise<void> {
+  try {
+    await tx.executeRaw(how);
+  } finally {
+    await (how === COMMIT ? tx.commit() : tx.rollback());
+  }
+}
