@@ -31,7 +31,8 @@ test('an admin creates a utility enforcer, who logs in with the one-time passwor
   await saveScreenshot(page, testInfo, 'users-screen');
 
   // The new user logs in with it, and changes it; the old one no longer works.
-  const other = await browser.newContext({ baseURL });
+  // A browser of their own, with no session (the test's own options would log it in as the admin).
+  const other = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const theirs = await other.newPage();
   await theirs.goto('/');
   await theirs.getByTestId('login-username').fill(username);
