@@ -48,7 +48,7 @@ for (const locale of ['en', 'zh'] as const) {
 
       await page.getByTestId('search-input').fill(site.properties.externalId);
       await page.getByTestId('search-results').locator(`[data-layer="sites"][data-id="${site.id}"]`).click();
-      await expect(page.getByTestId('site-panel')).toContainText(site.properties.name);
+      await expect(page.getByTestId('site-panel')).toContainText(site.properties.externalId);
       await expectAccessible(page, 'site panel');
       await page.keyboard.press('Escape');
 

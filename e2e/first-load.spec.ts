@@ -17,6 +17,8 @@ function watchLoad(page: Page): { done: () => Promise<Load> } {
   const messages: string[] = [];
   page.on('requestfinished', (request) => finished.push(request));
   page.on('console', (m) => {
+    // Chromium's software GL driver (no GPU here) reports its own performance notes as warnings: not the app's.
+    if (m.text().includes('GL Driver Message')) return;
     if (m.type() === 'error' || m.type() === 'warning') messages.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => messages.push(`uncaught: ${e.message}`));

@@ -56,7 +56,7 @@ export interface MapViewProps {
 export function MapView({ initialBounds, popup, snapshot }: MapViewProps) {
   const api = useApi();
   const { visible, filters, flyTo, setView, setCamera } = useMapViewState();
-  const { locale: lang } = useI18n();
+  const { locale: lang, t } = useI18n();
   const { events } = LoadReportsState.useValue();
   const analysis = AnalysisState.useValue();
   const { overlay } = AnalysisViewsState.useValue();
@@ -182,11 +182,16 @@ export function MapView({ initialBounds, popup, snapshot }: MapViewProps) {
           {popup}
         </FeaturePopup>
       )}
-      {online.basemap && online.shown && (
-        <div className="map-view__credit" data-testid="online-basemap-credit">
-          {online.basemap.attribution}
-        </div>
-      )}
+      <div className="map-view__credit" data-testid="map-credit">
+        {/* The prefecture shapes carry real names but are drawn for the demonstration (geodata/PROVENANCE.md). */}
+        <span data-testid="synthetic-credit">{t.layout.syntheticBoundaries}</span>
+        {online.basemap && online.shown && (
+          <>
+            {' · '}
+            <span data-testid="online-basemap-credit">{online.basemap.attribution}</span>
+          </>
+        )}
+      </div>
     </div>
   );
 }

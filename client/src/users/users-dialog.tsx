@@ -44,13 +44,16 @@ export function UsersDialog({ api, me, onClose }: Props) {
       reload();
     });
   };
+  // The version is read again just before a change: the list may be older than the user's last change (their own
+  // password, another admin), and a disable or a reset is meant whatever changed meanwhile.
+  const current = async (user: UserOut) => (await api.users()).find((x) => x.id === user.id) ?? user;
   const change = (user: UserOut, body: { role?: Role; disabled?: boolean }) =>
-    run(api.updateUser(user.id, { ...body, version: user.version }));
+    run(current(user).then((fresh) => api.updateUser(user.id, { ...body, version: fresh.version })));
   const reset = (user: UserOut) => {
     const password = generatePassword();
     run(
-      api
-        .updateUser(user.id, { password, version: user.version })
+      current(user)
+        .then((fresh) => api.updateUser(user.id, { password, version: fresh.version }))
         .then(() => setIssued({ username: user.username, password })),
     );
   };
