@@ -50,6 +50,8 @@ export function UsersDialog({ api, me, onClose }: Props) {
   const change = (user: UserOut, body: { role?: Role; disabled?: boolean }) =>
     run(current(user).then((fresh) => api.updateUser(user.id, { ...body, version: fresh.version })));
   const reset = (user: UserOut) => {
+    // The password shown before (another user's, or this one's last) goes away at once.
+    setIssued(null);
     const password = generatePassword();
     run(
       current(user)
