@@ -21,7 +21,7 @@ describe.each(BACKENDS)('session, own password and reset on %s', (backend) => {
     expect(nobody.json()).toEqual({ user: null, publicRead: false });
     const cookie = await t.login('viewer');
     expect((await inject('GET', '/api/auth/session', cookie)).json()).toEqual({
-      user: { username: 'viewer', role: 'viewer' },
+      user: { username: 'viewer', role: 'viewer', utilityId: null, utilityName: null, utilityNameZh: null },
       publicRead: false,
     });
   });
