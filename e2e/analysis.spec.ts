@@ -58,7 +58,7 @@ test.describe('the analysis panels', () => {
     const chart = panel.getByTestId('progress-chart-svg');
     // The deadline is a vertical line (no width, so never "visible" to Playwright) with its label.
     await expect(panel.getByTestId('progress-chart-deadline')).toHaveAttribute('x1', /\d/);
-    await expect(panel.getByTestId('progress-chart-deadline-label')).toHaveText('Deadline Aug 31');
+    await expect(panel.getByTestId('progress-chart-deadline-label')).toHaveText('Deadline 08-31');
     await expect(chart).toHaveAttribute('aria-valuenow', String(series.dates.length - 1));
     await expect(chart).toHaveAttribute(
       'aria-valuetext',

@@ -51,23 +51,27 @@ test('an enforcer draws a zone, records a status change in it, and exports it', 
   await jumpTo(page, pointOf(site), 13, { right: 700, bottom: 520 });
   const at = await pagePoint(page, pointOf(site));
   await page.mouse.click(at.x, at.y);
-  const popup = page.getByTestId('popup');
-  await expect(popup).toContainText(site.properties.name);
-  const options = await popup
+  // The popup previews the site; its record and forms are in the site panel beside the map.
+  await expect(page.getByTestId('popup')).toContainText(site.properties.name);
+  const sitePanel = page.getByTestId('site-panel');
+  await expect(sitePanel).toContainText(site.properties.name);
+  const options = await sitePanel
     .getByTestId('status-select')
     .locator('option')
     .evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
   expect(options).toEqual(ALLOWED_TRANSITIONS[from]);
-  await popup.getByTestId('status-select').selectOption(to);
-  await expect(popup.getByTestId('status-submit')).toBeDisabled();
-  await popup.getByTestId('status-note').fill('   ');
-  await expect(popup.getByTestId('status-submit')).toBeDisabled();
+  await sitePanel.getByTestId('status-select').selectOption(to);
+  await expect(sitePanel.getByTestId('status-submit')).toBeDisabled();
+  await sitePanel.getByTestId('status-note').fill('   ');
+  await expect(sitePanel.getByTestId('status-submit')).toBeDisabled();
   const note = `E2E inspection ${Date.now()}: meters read, operator present.`;
-  await popup.getByTestId('status-note').fill(note);
-  await popup.getByTestId('status-zone').selectOption(String(zoneId));
+  await sitePanel.getByTestId('status-note').fill(note);
+  // "Found in zone" is the open zone already.
+  await expect(sitePanel.getByTestId('status-zone')).toHaveValue(String(zoneId));
+  await sitePanel.getByTestId('status-zone').selectOption(String(zoneId));
   // Evidence: a photo taken 5 km away (flagged) and one without a position (flagged too).
   const [lon, lat] = pointOf(site);
-  await popup.getByTestId('evidence-upload').setInputFiles([
+  await sitePanel.getByTestId('evidence-upload').setInputFiles([
     {
       name: 'meter-room.jpg',
       mimeType: 'image/jpeg',
@@ -75,10 +79,10 @@ test('an enforcer draws a zone, records a status change in it, and exports it', 
     },
     { name: 'no-gps.jpg', mimeType: 'image/jpeg', buffer: await photo('jpeg') },
   ]);
-  await expect(popup.getByTestId('evidence-pending').locator('li')).toHaveCount(2);
-  await popup.getByTestId('status-submit').click();
+  await expect(sitePanel.getByTestId('evidence-pending').locator('li')).toHaveCount(2);
+  await sitePanel.getByTestId('status-submit').click();
 
-  const newest = popup.getByTestId('site-history').locator('li').first();
+  const newest = sitePanel.getByTestId('site-history').locator('li').first();
   await expect(newest).toHaveAttribute('data-to', to);
   await expect(newest).toContainText(note);
   await expect(newest).toContainText('enforcer');
@@ -103,6 +107,11 @@ test('an enforcer draws a zone, records a status change in it, and exports it', 
   await expectSummary(page, after.summary);
   await newest.scrollIntoViewIfNeeded();
   await saveScreenshot(page, testInfo, 'site-history');
+  // Esc closes the top-most: the site's panel and popup, leaving the zone's panel under them.
+  await page.keyboard.press('Escape');
+  await expect(sitePanel).toBeHidden();
+  await expect(page.getByTestId('popup')).toBeHidden();
+  await expect(panel).toBeVisible();
 
   // The zone's export is the server's file: a FeatureCollection of the zone's sites, with its count.
   const download = page.waitForEvent('download');

@@ -3,6 +3,7 @@ import { fetchLayer, pointOf } from './support/api';
 import {
   jumpTo,
   openMap,
+  openMapKey,
   pagePoint,
   renderedCount,
   renderedLabels,
@@ -22,7 +23,8 @@ test.describe('the map page', () => {
     async ({ page, baseURL }, testInfo) => {
       const watch = watchPage(page, new URL(baseURL ?? '').origin);
       await openMap(page);
-      await expect(page.getByTestId('legend')).toBeVisible();
+      // The legend is on the map, behind its key's button.
+      await openMapKey(page);
       await expect(page.getByTestId('hotspot-row').first()).toBeVisible();
       await saveScreenshot(page, testInfo, 'map');
 
@@ -62,6 +64,7 @@ test.describe('the map page', () => {
 
   test('hides a layer when its toggle is switched off, and shows it again', async ({ page }) => {
     await openMap(page);
+    await openMapKey(page);
     const toggle = page.getByTestId('layer-toggle-sites');
     await expect(toggle).toBeChecked();
     expect(await renderedCount(page, 'sites')).toBeGreaterThan(0);

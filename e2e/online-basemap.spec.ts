@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { openMap, settle } from './support/map-page';
+import { openMap, openMapKey, settle } from './support/map-page';
 import { saveScreenshot } from './support/screenshot';
 
 /** Where the e2e server says its online basemap is (playwright.config.ts): a host that never resolves. */
@@ -28,6 +28,7 @@ test.describe('the online basemap', () => {
     expect(asked, 'no online tile is fetched while the option is off').toBe(0);
     expect(await layerVisibility(page)).toBe('none');
 
+    await openMapKey(page);
     const toggle = page.getByTestId('layer-toggle-online-basemap');
     await toggle.focus();
     await page.keyboard.press('Space');
@@ -54,6 +55,7 @@ test.describe('the online basemap', () => {
   test('says so when its tiles do not load, and the offline map stays', async ({ page }) => {
     await page.route(TILES, (route) => route.abort('internetdisconnected'));
     await openMap(page);
+    await openMapKey(page);
     await page.getByTestId('layer-toggle-online-basemap').check();
     await expect(page.getByRole('status').filter({ hasText: 'the offline basemap is shown' })).toBeVisible();
     await expect(page.getByTestId('map')).toHaveAttribute('data-map-idle', 'true');

@@ -90,8 +90,8 @@ test.describe('the printable report', () => {
     expectMapPicture(en);
     const text = words(en.text);
     expect(text).toContain('Grid load compliance report');
-    expect(text).toContain('Records as of the end of May 1, 2026 (Beijing time)');
-    expect(text).toContain('Campaign Jan 1, 2026 to Aug 31, 2026 · records as of May 1, 2026');
+    expect(text).toContain('Records as of the end of 2026-05-01 (Beijing time)');
+    expect(text).toContain('Campaign 2026-01-01 to 2026-08-31 · records as of 2026-05-01');
     expect(text).toContain('Site status none (all shown)');
     expectProgressRows(en.text, report, 'en');
     for (const h of hotspots) expect(text).toContain(words(h.name));
@@ -117,7 +117,7 @@ test.describe('the printable report', () => {
     const zhText = words(zh.text);
     for (const phrase of [
       '电网负荷合规报告',
-      '截至 2026年5月1日（北京时间）结束时的记录',
+      '截至 2026-05-01（北京时间）结束时的记录',
       '截止日期前的整治进度',
     ])
       expect(zhText).toContain(phrase);

@@ -34,16 +34,18 @@ test('an admin retires a wrong site from its popup: it leaves the map and the AP
   await page.mouse.click(at.x, at.y);
   const popup = page.getByTestId('popup');
   await expect(popup).toContainText(site.properties.name);
+  const sitePanel = page.getByTestId('site-panel');
 
-  await popup.getByTestId('site-retire').click();
-  await expect(popup.getByTestId('site-retire-confirm')).toBeDisabled();
-  await popup.getByTestId('site-retire-reason').fill('   ');
-  await expect(popup.getByTestId('site-retire-confirm')).toBeDisabled();
-  await popup.getByTestId('site-retire-reason').fill('E2E: mapped twice, the same farm as its neighbour');
-  await popup.getByTestId('site-retire-confirm').click();
+  await sitePanel.getByTestId('site-retire').click();
+  await expect(sitePanel.getByTestId('site-retire-confirm')).toBeDisabled();
+  await sitePanel.getByTestId('site-retire-reason').fill('   ');
+  await expect(sitePanel.getByTestId('site-retire-confirm')).toBeDisabled();
+  await sitePanel.getByTestId('site-retire-reason').fill('E2E: mapped twice, the same farm as its neighbour');
+  await sitePanel.getByTestId('site-retire-confirm').click();
 
-  // Gone: the popup closes, the map draws it no more, the API no longer finds it.
+  // Gone: the popup and the panel close, the map draws it no more, the API no longer finds it.
   await expect(popup).toBeHidden();
+  await expect(sitePanel).toBeHidden();
   await settle(page);
   await expect
     .poll(async () => (await renderedFeatures(page, 'sites')).some((f) => f.id === site.id))

@@ -89,19 +89,20 @@ test('a utility reports to the regulator: scoped map, a shutdown with a photo, a
   await jumpTo(utility, pointOf(site), 13, { right: 700, bottom: 520 });
   const at = await pagePoint(utility, pointOf(site));
   await utility.mouse.click(at.x, at.y);
-  const popup = utility.getByTestId('popup');
-  await expect(popup).toContainText(site.properties.name);
-  await popup.getByTestId('status-select').selectOption('SHUT_DOWN');
-  await popup.getByTestId('status-note').fill('Power cut at the feeder; machines removed.');
+  // The popup previews the site; its record and forms are in the site panel.
+  await expect(utility.getByTestId('popup')).toContainText(site.properties.name);
+  const sitePanel = utility.getByTestId('site-panel');
+  await sitePanel.getByTestId('status-select').selectOption('SHUT_DOWN');
+  await sitePanel.getByTestId('status-note').fill('Power cut at the feeder; machines removed.');
   const [lon, lat] = pointOf(site);
-  await popup
+  await sitePanel
     .getByTestId('evidence-upload')
     .setInputFiles([
       { name: 'cut.jpg', mimeType: 'image/jpeg', buffer: await photo('jpeg', { gps: { lon, lat } }) },
     ]);
-  await expect(popup.getByTestId('evidence-pending').locator('li')).toHaveCount(1);
-  await popup.getByTestId('status-submit').click();
-  await expect(popup.getByTestId('evidence-list').first()).toBeVisible();
+  await expect(sitePanel.getByTestId('evidence-pending').locator('li')).toHaveCount(1);
+  await sitePanel.getByTestId('status-submit').click();
+  await expect(sitePanel.getByTestId('evidence-list').first()).toBeVisible();
   await expect
     .poll(
       async () => (await fetchJson<ApiFeature<'sites'>>(request, `/api/sites/${site.id}`)).properties.status,

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { fetchLayer, pointOf } from './support/api';
-import { jumpTo, openMap, waitForMapIdle } from './support/map-page';
+import { jumpTo, openMap, openMapKey, waitForMapIdle } from './support/map-page';
 
 async function camera(page: Page): Promise<{ lng: number; lat: number; zoom: number }> {
   return page.evaluate(() => {
@@ -24,6 +24,7 @@ test.describe('the view in the address', () => {
     expect(site, 'the demo seed has an unlicensed site').toBeDefined();
     await openMap(page);
     await page.getByTestId('filter-status-LICENSED').uncheck();
+    await openMapKey(page);
     await page.getByTestId('layer-toggle-pylons').uncheck();
     await jumpTo(page, pointOf(site!), 12.5);
     await page.getByTestId('search-input').fill(site!.properties.externalId);
@@ -56,6 +57,7 @@ test.describe('the view in the address', () => {
     const first = await settledUrl(page, 'z=11.00');
     await jumpTo(page, pointOf(sites[1]!), 12);
     const second = await settledUrl(page, 'z=12.00');
+    await openMapKey(page);
     await page.getByTestId('layer-toggle-zones').uncheck();
     const third = await settledUrl(page, 'hide=zones');
 

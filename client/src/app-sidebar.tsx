@@ -1,9 +1,7 @@
 import {
   AnalysisState,
   AnalysisViewsState,
-  LoadReportsState,
   MeasureState,
-  OnlineBasemapState,
   useApi,
   useMapViewState,
   useSessionUser,
@@ -21,14 +19,11 @@ import { UnexplainedPanel } from './panels/unexplained-panel';
 import { ProgressEntry } from './progress/progress-entry';
 import { ReportEntry } from './report/report-entry';
 import { ReportsEntry } from './reports/reports-entry';
-import { LayerList } from './panels/layer-list';
-import { Legend } from './panels/legend';
 import { SearchBox } from './panels/search-box';
 import { Sidebar } from './panels/sidebar';
 import { MeasureTool } from './measure/measure-tool';
 import { substationOf } from './selection/selection';
 import { useSelect, useSelection } from './selection/use-selection';
-import { useLayerInfos } from './use-layer-infos';
 import { useSearchChoice } from './use-search-choice';
 import { ZonesSection } from './zones/zones-section';
 
@@ -38,6 +33,10 @@ interface Props {
   onImport: () => void;
   /** Opens the printable report of the current view and day. */
   onReport: () => void;
+  /** Hides the panel (the map then has the whole screen). */
+  onClose: () => void;
+  onPassword: () => void;
+  onUsers: () => void;
   /** The periodic reports' panel: whether it is open, and the way to open or close it. */
   reportsOpen: boolean;
   onReports: (open: boolean) => void;
@@ -45,10 +44,20 @@ interface Props {
 
 /**
  * The sidebar's sections, top to bottom: who is in, the search, the import, zones, the analysis (hotspots,
- * unexplained load, load by prefecture, progress report, printable report), filters, export, measure, layers, legend.
- * Each reads the app's state it shows; the props are the ways out of the sidebar.
+ * unexplained load, load by prefecture, progress report, printable report), filters, export, measure. The layers and
+ * the legend are on the map (layout/map-key.tsx). One more panel is one more child here. Each reads the app's state it shows; the props are the ways out of the sidebar.
  */
-export function AppSidebar({ onLogout, onLogin, onImport, onReport, reportsOpen, onReports }: Props) {
+export function AppSidebar({
+  onLogout,
+  onLogin,
+  onImport,
+  onReport,
+  onClose,
+  onPassword,
+  onUsers,
+  reportsOpen,
+  onReports,
+}: Props) {
   const { t } = useI18n();
   const api = useApi();
   const { user, permissions } = useSessionUser();
@@ -56,15 +65,23 @@ export function AppSidebar({ onLogout, onLogin, onImport, onReport, reportsOpen,
   const analysis = AnalysisState.useValue();
   const views = AnalysisViewsState.useValue();
   const measure = MeasureState.useValue();
-  const online = OnlineBasemapState.useValue();
-  const { truncated } = LoadReportsState.useValue();
-  const infos = useLayerInfos(api);
   const regions = useRegions(api);
   const select = useSelect();
   const openSubstation = substationOf(useSelection());
   const onSearch = useSearchChoice(mapState.fly, select.choose);
   return (
-    <Sidebar user={<UserBar user={user} onLogout={onLogout} onLogin={onLogin} />}>
+    <Sidebar
+      user={
+        <UserBar
+          user={user}
+          onLogout={onLogout}
+          onLogin={onLogin}
+          onPassword={onPassword}
+          onUsers={user?.role === 'admin' ? onUsers : null}
+        />
+      }
+      onClose={onClose}
+    >
       <SearchBox api={api} onChoose={onSearch} />
       {permissions.importData && (
         <section className="panel-section">
@@ -101,14 +118,6 @@ export function AppSidebar({ onLogout, onLogin, onImport, onReport, reportsOpen,
       <FilterPanel api={api} filters={mapState.filters} regions={regions} onChange={mapState.setFilters} />
       <ExportSection view={mapState.view} filters={mapState.filters} />
       <MeasureTool request={measure.request} onRequest={measure.start} shape={measure.shape} />
-      <LayerList
-        infos={infos.ready ? infos.layers : []}
-        visible={mapState.visible}
-        onToggle={mapState.toggle}
-        truncated={truncated}
-        online={online.toggle}
-      />
-      <Legend />
     </Sidebar>
   );
 }

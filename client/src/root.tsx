@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { createApiClient } from './api';
-import { App } from './app';
 import { LoginPage } from './auth/login-page';
 import { createUnauthorizedSignal } from './auth/unauthorized-signal';
 import { useSession } from './auth/use-session';
 import { useI18n } from './i18n';
 import { ServerStateProvider } from './server-state/server-state';
+
+// The map and everything on it are a chunk of their own: the login page loads without them (docs/ui.md).
+const App = lazy(() => import('./app').then((m) => ({ default: m.App })));
 
 /** The login page or the map, by the session; any 401 of the API on the way brings the login page back. */
 export function Root() {
@@ -21,7 +23,9 @@ export function Root() {
   return (
     // Another user gets a fresh app and an empty cache: nothing the previous one had open, half-drawn or read.
     <ServerStateProvider key={session.user?.username ?? ''}>
-      <App api={api} user={session.user} onLogout={logout} onLogin={showLogin} />
+      <Suspense fallback={<p className="panel-note">{t.loading}</p>}>
+        <App api={api} user={session.user} onLogout={logout} onLogin={showLogin} />
+      </Suspense>
     </ServerStateProvider>
   );
 }

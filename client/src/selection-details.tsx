@@ -1,23 +1,25 @@
 import type { ApiClient } from './api';
-import { SiteDetails } from './enforcement/site-details';
 import { FeatureDetails } from './panels/feature-details';
 import type { Choice } from './selection/selection';
 
 interface Props {
   api: ApiClient;
   popup: Choice;
-  canChangeStatus: boolean;
-  canRetire: boolean;
 }
 
-/** What the popup of a chosen feature holds: a site's details and workflow, or another feature's attributes. */
-export function SelectionDetails({ api, popup, canChangeStatus, canRetire }: Props) {
-  if (popup.layer === 'sites') {
-    return (
-      <SiteDetails api={api} siteId={popup.id} canChangeStatus={canChangeStatus} canRetire={canRetire} />
-    );
-  }
+/**
+ * What the popup of a chosen feature holds: its attributes, a short preview. A site's workflow (status form,
+ * evidence, history) is in the site panel (enforcement/site-panel.tsx), never in the popup.
+ */
+export function SelectionDetails({ api, popup }: Props) {
   // Zones and substations open their own panels, never a popup.
   if (popup.layer === 'zones') return null;
-  return <FeatureDetails api={api} layer={popup.layer} id={popup.id} />;
+  return (
+    <FeatureDetails
+      api={api}
+      layer={popup.layer}
+      id={popup.id}
+      limit={popup.layer === 'sites' ? 4 : undefined}
+    />
+  );
 }

@@ -135,3 +135,10 @@ export function viewBbox(page: Page): Promise<string> {
     return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(6)).join(',');
   });
 }
+
+/** Opens the map's key (the layer switches and the legend over the map), closed at first. */
+export async function openMapKey(page: Page): Promise<void> {
+  const toggle = page.getByTestId('map-key-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(page.getByTestId('legend')).toBeVisible();
+}

@@ -3,7 +3,7 @@
  * benchmark data set of N synthetic sites, streamed to geodata/build/bench/sites-N.ndjson (one site a line).
  */
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,6 +21,9 @@ function writeBasemap(): void {
   for (const [layer, collection] of Object.entries(buildBasemap())) {
     const file = join(dir, `${layer}.geojson`);
     writeFileSync(file, JSON.stringify(roundCoordinates(collection)));
+    // The compressed copies the client build writes (client/build/precompress.ts) would now be stale.
+    rmSync(`${file}.br`, { force: true });
+    rmSync(`${file}.gz`, { force: true });
     console.log(`wrote ${file} (${collection.features.length} features)`);
   }
 }

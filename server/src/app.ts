@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config';
 import { registerErrorHandling } from './http/error-handler';
@@ -82,6 +83,9 @@ export async function buildApp({
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, strictJsonBodyParser);
 
+  // Answers of 1 KB and more go out brotli or gzip as the browser takes them (a layer's GeoJSON shrinks about
+  // tenfold); the static files come precompressed by the build (routes/static-files.ts) and are left alone.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(securityHeaders);
   await app.register(auth);
   await app.register(idempotency);

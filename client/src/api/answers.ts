@@ -25,8 +25,11 @@ export {
   ReportsOverview,
   RetiredSite,
   SearchHits,
+  SessionOut,
   SitesInArea,
   StatusHistory,
   UnexplainedLoadList,
   UnlicensedLoad,
+  UserList,
+  UserOut,
 } from '@gridwatch/contract';

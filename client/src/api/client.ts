@@ -11,6 +11,9 @@ import {
   LayerList,
   MapConfig,
   Me,
+  SessionOut,
+  UserList,
+  UserOut,
   ProgressReport,
   ProgressSeries,
   RegionLoadList,
@@ -43,7 +46,9 @@ import type {
   CreateApiTokenBody,
   IssuedApiToken as IssuedApiTokenOut,
   ApiFeatureCollection,
+  CreateUserBody,
   CreateZoneBody,
+  UpdateUserBody,
   HotspotsQuery,
   ImportLayer,
   ImportQuery,
@@ -106,6 +111,14 @@ export interface ApiClient {
   /** Unlicensed load by prefecture, now or as of the end of a day (YYYY-MM-DD). */
   regionLoads(asOf: string | null, signal?: AbortSignal): Promise<RegionLoad[]>;
   me(): Promise<Me>;
+  /** Who is logged in, if anyone, and whether anyone may read: always 200. */
+  session(): Promise<SessionOut>;
+  /** The logged-in user changes their own password; every other session of theirs ends. */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  /** Admins: every user. */
+  users(signal?: AbortSignal): Promise<UserOut[]>;
+  createUser(user: CreateUserBody): Promise<UserOut>;
+  updateUser(id: number, change: UpdateUserBody): Promise<UserOut>;
   login(username: string, password: string): Promise<Me>;
   logout(): Promise<void>;
   history(siteId: number, signal?: AbortSignal): Promise<StatusChange[]>;
@@ -184,6 +197,15 @@ export function createApiClient(
         signal,
       ),
     me: () => getJson(watched, '/api/auth/me', Me),
+    session: () => getJson(watched, '/api/auth/session', SessionOut),
+    changePassword: (currentPassword, newPassword) =>
+      callNoContent(watched, '/api/auth/password', {
+        method: 'POST',
+        body: { json: { currentPassword, newPassword } },
+      }),
+    users: (signal) => getJson(watched, '/api/users', UserList, signal),
+    createUser: (user) => write('/api/users', 'POST', UserOut, user),
+    updateUser: (id, change) => write(`/api/users/${id}`, 'PATCH', UserOut, change),
     login: (username, password) =>
       callJson(watched, '/api/auth/login', Me, { method: 'POST', body: { json: { username, password } } }),
     logout: () => callNoContent(watched, '/api/auth/logout', { method: 'POST' }),

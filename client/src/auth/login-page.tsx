@@ -72,6 +72,9 @@ export function LoginPage({ api, onLoggedIn, expired }: Props) {
         <button type="submit" data-testid="login-submit" disabled={busy || !username || !password}>
           {t.auth.login}
         </button>
+        <p className="login-page__hint" data-testid="login-hint">
+          {t.auth.firstPassword}
+        </p>
       </form>
     </main>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, type ApiClient, type Me } from '../api';
+import type { ApiClient, Me } from '../api';
 import type { UnauthorizedSignal } from './unauthorized-signal';
 
 export type Session =
@@ -27,14 +27,14 @@ export function useSession(api: ApiClient, unauthorized: UnauthorizedSignal) {
   useEffect(() => {
     let current = true;
     const settle = (next: Session) => current && setSession(next);
+    // One question that answers 200 either way: a first visit logs no failed request.
     api
-      .me()
-      .then((user) => settle({ state: 'in', user }))
-      .catch(async (error: unknown) => {
-        if (!(error instanceof ApiError) || error.status !== 401) throw error;
-        // Not logged in: the map opens read-only if the API answers a read anyway (GRIDWATCH_PUBLIC_READ).
-        await api.layers();
-        settle({ state: 'in', user: null });
+      .session()
+      .then(({ user, publicRead }) => {
+        if (user) settle({ state: 'in', user });
+        // Not logged in: the map opens read-only if the API lets anyone read (GRIDWATCH_PUBLIC_READ).
+        else if (publicRead) settle({ state: 'in', user: null });
+        else settle({ state: 'login', expired: false });
       })
       .catch(() => settle({ state: 'login', expired: false }));
     return () => {

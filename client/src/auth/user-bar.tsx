@@ -5,10 +5,14 @@ interface Props {
   user: Me | null;
   onLogout: () => void;
   onLogin: () => void;
+  /** Changes one's own password. */
+  onPassword?: () => void;
+  /** Admins: the users screen. */
+  onUsers?: (() => void) | null;
 }
 
 /** Who is logged in and as what, with the way out; or, reading a public deployment, the way in. */
-export function UserBar({ user, onLogout, onLogin }: Props) {
+export function UserBar({ user, onLogout, onLogin, onPassword, onUsers }: Props) {
   const { t, locale } = useI18n();
   if (!user) {
     return (
@@ -32,9 +36,21 @@ export function UserBar({ user, onLogout, onLogin }: Props) {
             : ((locale === 'zh' ? user.utilityNameZh : user.utilityName) ?? '')}
         </span>
       </span>
-      <button type="button" className="button" data-testid="logout" onClick={onLogout}>
-        {t.auth.logout}
-      </button>
+      <span className="user-bar__actions">
+        {onUsers && (
+          <button type="button" className="button" data-testid="users-open" onClick={onUsers}>
+            {t.users.open}
+          </button>
+        )}
+        {onPassword && (
+          <button type="button" className="button" data-testid="password-open" onClick={onPassword}>
+            {t.users.passwordButton}
+          </button>
+        )}
+        <button type="button" className="button" data-testid="logout" onClick={onLogout}>
+          {t.auth.logout}
+        </button>
+      </span>
     </div>
   );
 }

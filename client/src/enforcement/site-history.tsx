@@ -3,12 +3,12 @@ import { EvidenceList } from './evidence-list';
 import { fill, useI18n } from '../i18n';
 import { useApiQuery } from '../server-state/use-api-query';
 import { queryKey } from '../server-state/query-keys';
+import { formatInstant } from '../time/format-time';
 
 /** The site's status changes as the API lists them, newest first: when, who, from → to, note, zone. */
 export function SiteHistory({ api, siteId }: { api: ApiClient; siteId: number }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const history = useApiQuery(queryKey('site-history', siteId), (signal) => api.history(siteId, signal));
-  const when = (at: string) => new Date(at).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-GB');
   return (
     <section className="site-history" data-testid="site-history" aria-busy={history.loading}>
       <h3 className="panel-section__title">{t.history.title}</h3>
@@ -27,7 +27,7 @@ export function SiteHistory({ api, siteId }: { api: ApiClient; siteId: number })
             data-to={change.toStatus}
           >
             <div className="site-history__meta">
-              <time dateTime={change.at}>{when(change.at)}</time> · {change.username}
+              <time dateTime={change.at}>{formatInstant(change.at)}</time> · {change.username}
               {change.zoneId !== null && <> · {fill(t.history.zone, { id: change.zoneId })}</>}
             </div>
             <div className="site-history__change">

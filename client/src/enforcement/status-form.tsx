@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, type ApiClient, type ApiFeature, type AttachmentOut } from '../api';
 import { fill, useI18n } from '../i18n';
 import { pointOf } from '../point-of';
+import { zoneOf } from '../selection/selection';
+import { useSelection } from '../selection/use-selection';
 import { nextStatuses, statusChangeBody, type StatusFields } from './status-options';
 import { useContainingZones } from './use-containing-zones';
 
@@ -21,9 +23,14 @@ export function StatusForm({ api, site, onChanged, onConflict }: Props) {
   const [busy, setBusy] = useState(false);
   const [evidence, setEvidence] = useState<AttachmentOut[]>([]);
   const [uploading, setUploading] = useState<string | null>(null);
+  // 'auto' until the user picks: the open zone when it holds the site, else the first zone that holds it.
+  const [zoneChoice, setZoneChoice] = useState<number | null | 'auto'>('auto');
   const zones = useContainingZones(api, site.id, pointOf(site));
+  const openZone = zoneOf(useSelection());
+  const preferredZone = zones.data?.find((z) => z.id === openZone)?.id ?? zones.data?.[0]?.id ?? null;
+  const zoneId = zoneChoice === 'auto' ? preferredZone : zoneChoice;
   const options = nextStatuses(site.properties.status);
-  const fieldsBody = statusChangeBody(fields, site.properties.version);
+  const fieldsBody = statusChangeBody({ ...fields, zoneId }, site.properties.version);
   const body =
     fieldsBody && evidence.length ? { ...fieldsBody, attachmentIds: evidence.map((a) => a.id) } : fieldsBody;
 
@@ -89,10 +96,8 @@ export function StatusForm({ api, site, onChanged, onConflict }: Props) {
         {t.status.zone}
         <select
           data-testid="status-zone"
-          value={fields.zoneId ?? ''}
-          onChange={(e) =>
-            setFields((f) => ({ ...f, zoneId: e.target.value ? Number(e.target.value) : null }))
-          }
+          value={zoneId ?? ''}
+          onChange={(e) => setZoneChoice(e.target.value ? Number(e.target.value) : null)}
         >
           <option value="">{t.status.noZone}</option>
           {zones.data?.map((zone) => (

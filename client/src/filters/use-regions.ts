@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { ApiClient } from '../api';
 import { useApiQuery } from '../server-state/use-api-query';
 import { queryKey } from '../server-state/query-keys';
+import { firstLayerQuery } from '../map/data-loader';
 
 export interface RegionName {
   id: number;
@@ -12,8 +13,10 @@ export interface RegionName {
 
 /** The regions' ids and names, the province first: read once for the region filter and the report. */
 export function useRegions(api: ApiClient): readonly RegionName[] {
-  const { data } = useApiQuery(queryKey('layer', 'regions', {}), (signal) =>
-    api.layer('regions', {}, signal),
+  // The map's own question (map/data-loader.ts): the cache answers both with one request.
+  const query = firstLayerQuery('regions');
+  const { data } = useApiQuery(queryKey('layer', 'regions', query), (signal) =>
+    api.layer('regions', query, signal),
   );
   return useMemo(
     () =>

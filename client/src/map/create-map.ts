@@ -28,8 +28,9 @@ export function createMap(container: HTMLElement, bounds: Bbox): Map {
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
 
-  // The substation symbol is generated rather than loaded from a sprite sheet.
-  map.on('styleimagemissing', ({ id }) => {
+  // The substation symbol is generated rather than loaded from a sprite sheet: resolved when first needed, before
+  // MapLibre would count it missing (and warn on the console).
+  map.setMissingStyleImageResolver((id) => {
     if (id !== SUBSTATION_ICON || map.hasImage(id)) return;
     const pixelRatio = 2;
     map.addImage(id, sdfSquare(SUBSTATION_ICON_SIDE, 4, pixelRatio), { sdf: true, pixelRatio });

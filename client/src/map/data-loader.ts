@@ -1,5 +1,5 @@
 import type { GeoJSONSource, Map, VectorTileSource } from 'maplibre-gl';
-import { filterSearch, type ApiClient } from '../api';
+import { filterSearch, type ApiClient, type ApiFeatureCollection, type LayerFilter } from '../api';
 import { layerFilter, NO_FILTERS, type MapFilters } from '../filters/map-filters';
 import { listenForErrors, type MapError } from './map-errors';
 import { isTiled, MAP_LAYERS, type MapLayerId } from './map-layers';
@@ -29,10 +29,32 @@ export interface DataLoader {
 }
 
 /** The API's maximum `limit` (API.md): a whole layer asks for as much as it may have. */
-const WHOLE_LAYER_LIMIT = 50_000;
+export const WHOLE_LAYER_LIMIT = 50_000;
+
+/**
+ * How a whole layer is fetched: through the query cache (map-view.tsx), so that a list asking the same question
+ * (the zones, the region filter) shares the one request, and a request started before the style loaded is used.
+ * `fresh`: after a write, never an answer from before it.
+ */
+export type FetchLayer = (
+  layer: MapLayerId,
+  query: LayerFilter,
+  fresh: boolean,
+) => Promise<ApiFeatureCollection<MapLayerId>>;
+
+/** The first question each whole layer is asked, with no filters: started early, while the style loads. */
+export const firstLayerQuery = (layer: MapLayerId): LayerFilter => ({
+  ...layerFilter(layer, NO_FILTERS),
+  limit: WHOLE_LAYER_LIMIT,
+});
 
 /** Starts loading into a map whose style has loaded. */
-export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEvents): DataLoader {
+export function startDataLoader(
+  map: Map,
+  api: ApiClient,
+  events: DataLoaderEvents,
+  fetchLayer: FetchLayer = (layer, query) => api.layer(layer, query),
+): DataLoader {
   let pending = 0;
   let stopped = false;
   let filters = NO_FILTERS;
@@ -48,13 +70,12 @@ export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEven
       if (!stopped) events.onBusy(pending > 0);
     });
   };
-  const fetchWhole = (layer: MapLayerId) => {
+  const fetchWhole = (layer: MapLayerId, fresh = false) => {
     const request = (latest[layer] ?? 0) + 1;
     latest[layer] = request;
     const current = () => !stopped && latest[layer] === request;
     track(
-      api
-        .layer(layer, { ...layerFilter(layer, filters), limit: WHOLE_LAYER_LIMIT })
+      fetchLayer(layer, { ...layerFilter(layer, filters), limit: WHOLE_LAYER_LIMIT }, fresh)
         .then((data) => {
           if (!current()) return;
           map.getSource<GeoJSONSource>(layer)?.setData(data);
@@ -65,8 +86,8 @@ export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEven
         }),
     );
   };
-  const load = (layer: MapLayerId) => {
-    if (!isTiled(layer)) fetchWhole(layer);
+  const load = (layer: MapLayerId, fresh = false) => {
+    if (!isTiled(layer)) fetchWhole(layer, fresh);
     else {
       const url = tileUrl(window.location.origin, layer, versions[layer], layerFilter(layer, filters));
       map.getSource<VectorTileSource>(layer)?.setTiles([url]);
@@ -93,13 +114,13 @@ export function startDataLoader(map: Map, api: ApiClient, events: DataLoaderEven
   return {
     reload: (layer) => {
       versions[layer] = (versions[layer] ?? 0) + 1;
-      load(layer);
+      load(layer, true);
     },
     setFilters: (next) => {
       const query = (layer: MapLayerId, f: MapFilters) => filterSearch(layerFilter(layer, f));
       const changed = MAP_LAYERS.filter((layer) => query(layer, filters) !== query(layer, next));
       filters = next;
-      changed.forEach(load);
+      changed.forEach((layer) => load(layer));
     },
     stop: () => {
       stopped = true;

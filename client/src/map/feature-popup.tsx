@@ -26,7 +26,7 @@ export function FeaturePopup({ map, lngLat, onClose, children }: Props) {
 
   useEffect(() => {
     // closeOnClick is off because the click router decides what a click on the map means.
-    const created = new Popup({ closeOnClick: false, maxWidth: '340px', focusAfterOpen: false, offset: 8 })
+    const created = new Popup({ closeOnClick: false, maxWidth: '280px', focusAfterOpen: false, offset: 8 })
       .setDOMContent(container)
       .setLngLat(place.current)
       .addTo(map);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Bbox } from '../api';
 import {
   AnalysisState,
@@ -15,10 +16,11 @@ import { useI18n } from '../i18n';
 import { popupOf } from '../selection/selection';
 import { useSelect, useSelection } from '../selection/use-selection';
 import { useAnalysisOverlay } from './use-analysis-overlay';
-import { startDataLoader, type DataLoader } from './data-loader';
+import { firstLayerQuery, startDataLoader, type DataLoader, type FetchLayer } from './data-loader';
+import { queryKey } from '../server-state/query-keys';
 import { FeaturePopup } from './feature-popup';
 import { createIdleSignal } from './idle-signal';
-import { MAP_LAYERS } from './map-layers';
+import { isTiled, MAP_LAYERS } from './map-layers';
 import { THEMES } from './style';
 import { useCamera } from './use-camera';
 import { useClickRouter, type MapClick } from './use-click-router';
@@ -34,6 +36,8 @@ import { useSnapshot, type MapSnapshot } from './use-snapshot';
 import { useViewBounds } from './use-view-bounds';
 import { useViewCamera } from './use-view-camera';
 import { useMeasure } from './measure/use-measure';
+import { useKeepInView } from './use-keep-in-view';
+import { PHONE_QUERY, useMedia } from '../layout/use-narrow';
 import { useZoneEditor } from './zone-editor/use-zone-editor';
 import './map-view.css';
 
@@ -52,7 +56,7 @@ export interface MapViewProps {
 export function MapView({ initialBounds, popup, snapshot }: MapViewProps) {
   const api = useApi();
   const { visible, filters, flyTo, setView, setCamera } = useMapViewState();
-  const { locale: lang } = useI18n();
+  const { locale: lang, t } = useI18n();
   const { events } = LoadReportsState.useValue();
   const analysis = AnalysisState.useValue();
   const { overlay } = AnalysisViewsState.useValue();
@@ -70,6 +74,22 @@ export function MapView({ initialBounds, popup, snapshot }: MapViewProps) {
   const focus = useMemo(() => ({ ...analysis.focus, hover: table.ring }), [analysis.focus, table.ring]);
   const zoneEdit = zones.editing?.request ?? null;
   const container = useRef<HTMLDivElement>(null);
+  const queryClient = useQueryClient();
+  // A whole layer is read through the query cache: one request for the map and a list asking the same.
+  const fetchLayer = useCallback<FetchLayer>(
+    (layer, query, fresh) =>
+      queryClient.fetchQuery({
+        queryKey: queryKey('layer', layer, query),
+        queryFn: ({ signal }) => api.layer(layer, query, signal),
+        staleTime: fresh ? 0 : 10_000,
+      }),
+    [queryClient, api],
+  );
+  // The whole layers are asked for now, while the style and the map's script load, not after.
+  useEffect(() => {
+    for (const layer of MAP_LAYERS)
+      if (!isTiled(layer)) void fetchLayer(layer, firstLayerQuery(layer), false);
+  }, [fetchLayer]);
   const map = useMap(container, initialBounds);
   const loader = useRef<DataLoader | null>(null);
   const [idleSignal] = useState(createIdleSignal);
@@ -91,14 +111,19 @@ export function MapView({ initialBounds, popup, snapshot }: MapViewProps) {
     const onMoveStart = () => setIdle(false);
     map.on('idle', onIdle);
     map.on('movestart', onMoveStart);
-    const started = startDataLoader(map, api, {
-      onBusy: (b) => {
-        busy = b;
-        if (b) setIdle(false);
+    const started = startDataLoader(
+      map,
+      api,
+      {
+        onBusy: (b) => {
+          busy = b;
+          if (b) setIdle(false);
+        },
+        onError: (layer, error) => loaderEvents.current.onError(layer, error),
+        onTruncated: (layer, t) => loaderEvents.current.onTruncated(layer, t),
       },
-      onError: (layer, error) => loaderEvents.current.onError(layer, error),
-      onTruncated: (layer, t) => loaderEvents.current.onTruncated(layer, t),
-    });
+      fetchLayer,
+    );
     loader.current = started;
     return () => {
       started.stop();
@@ -106,7 +131,7 @@ export function MapView({ initialBounds, popup, snapshot }: MapViewProps) {
       map.off('idle', onIdle);
       map.off('movestart', onMoveStart);
     };
-  }, [map, api, idleSignal]);
+  }, [map, api, idleSignal, fetchLayer]);
 
   useEffect(() => {
     // After the loader's effect, so that a new loader hears the filters too.
@@ -141,20 +166,32 @@ export function MapView({ initialBounds, popup, snapshot }: MapViewProps) {
   useViewBounds(map, setView);
   useViewCamera(map, setCamera);
   useSnapshot(snapshot, map, idleSignal);
+  // A chosen site opens its panel: beside the map (about 400 px) or, on a phone, as a sheet over its lower part.
+  const phone = useMedia(PHONE_QUERY);
+  const chosenSite = chosen?.layer === 'sites' ? chosen : null;
+  useKeepInView(map, chosenSite, {
+    right: phone ? 0 : 400,
+    bottomShare: phone ? 0.65 : 0,
+  });
   useOnlineBasemap(map, online.basemap, online.shown, online.onFailed);
 
   return (
     <div ref={container} className="map-view" data-testid="map">
-      {map && chosen && (
+      {map && chosen && popup != null && (
         <FeaturePopup map={map} lngLat={chosen.at} onClose={select.closePopup}>
           {popup}
         </FeaturePopup>
       )}
-      {online.basemap && online.shown && (
-        <div className="map-view__credit" data-testid="online-basemap-credit">
-          {online.basemap.attribution}
-        </div>
-      )}
+      <div className="map-view__credit" data-testid="map-credit">
+        {/* The prefecture shapes carry real names but are drawn for the demonstration (geodata/PROVENANCE.md). */}
+        <span data-testid="synthetic-credit">{t.layout.syntheticBoundaries}</span>
+        {online.basemap && online.shown && (
+          <>
+            {' · '}
+            <span data-testid="online-basemap-credit">{online.basemap.attribution}</span>
+          </>
+        )}
+      </div>
     </div>
   );
 }

@@ -8,10 +8,12 @@ interface Props {
   api: ApiClient;
   layer: DetailLayerId;
   id: number;
+  /** Only the first rows: the map's popup previews a site whose whole record is in the site panel. */
+  limit?: number;
 }
 
 /** The attributes of one clicked feature, shown in the map's popup. */
-export function FeatureDetails({ api, layer, id }: Props) {
+export function FeatureDetails({ api, layer, id, limit }: Props) {
   const { t, locale } = useI18n();
   const result = useFeature(api, layer, id);
   if (result.state === 'loading') return <p className="feature-details__note">{t.loading}</p>;
@@ -30,7 +32,7 @@ export function FeatureDetails({ api, layer, id }: Props) {
         <h2 className="feature-details__title">{details.title}</h2>
       </header>
       <dl>
-        {details.rows.map((row) => (
+        {details.rows.slice(0, limit).map((row) => (
           <div key={row.label} className="feature-details__row">
             <dt>{row.label}</dt>
             <dd>

@@ -2,6 +2,7 @@ import type { ApiFeature, DetailLayerId } from '../api';
 import { localName, type Locale, type Messages } from '../i18n';
 import { STATUS_COLORS } from '../map/palette';
 import { formatNumber } from './format';
+import { formatInstant } from '../time/format-time';
 
 /** A clicked feature as fetched from the API, tagged with its layer. */
 export type SelectedFeature = { [L in DetailLayerId]: { layer: L; feature: ApiFeature<L> } }[DetailLayerId];
@@ -34,7 +35,7 @@ export function featureDetails(selected: SelectedFeature, t: Messages, locale: L
           row(f.loadMw, formatNumber(locale, p.loadMw, t.units.mw)),
           row(f.machines, formatNumber(locale, p.machines)),
           row(f.firstObserved, p.firstObserved),
-          row(f.statusChangedAt, p.statusChangedAt?.slice(0, 10)),
+          row(f.statusChangedAt, p.statusChangedAt ? formatInstant(p.statusChangedAt) : null),
           row(f.externalId, p.externalId),
         ],
       };

@@ -42,7 +42,7 @@ export function UnexplainedPanel({ open, onOpen, rows, selected, onChoose }: Pro
           type="checkbox"
           data-testid="unexplained-toggle"
           checked={open}
-          aria-controls="unexplained-list"
+          aria-controls={open ? 'unexplained-list' : undefined}
           onChange={(e) => onOpen(e.target.checked)}
         />
         {u.toggle}

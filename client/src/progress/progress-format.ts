@@ -1,3 +1,4 @@
+import { formatCalendarDay } from '../time/format-time';
 import type { Locale } from '../i18n';
 
 /** Numbers of the progress report as the language writes them, with every decimal the API gave. */
@@ -13,14 +14,12 @@ export const formatMw = (locale: Locale, mw: number) =>
 export const formatShare = (locale: Locale, share: number) =>
   new Intl.NumberFormat(tag(locale), { style: 'percent', maximumFractionDigits: 2 }).format(share);
 
-/** A calendar day (YYYY-MM-DD): the day itself, not an instant, so it is formatted in UTC. */
-export const formatDay = (locale: Locale, day: string, style: 'long' | 'short' = 'long') =>
-  new Intl.DateTimeFormat(tag(locale), {
-    ...(style === 'long' ? { year: 'numeric' } : {}),
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(Date.parse(`${day}T00:00:00.000Z`));
+/**
+ * A calendar day (YYYY-MM-DD) as every screen writes it, in both languages: in ISO order (time/format-time.ts).
+ * The locale is kept in the signature for the month names of the chart's axis.
+ */
+export const formatDay = (_locale: Locale, day: string, style: 'long' | 'short' = 'long') =>
+  formatCalendarDay(day, style);
 
 export const formatMonth = (locale: Locale, day: string) =>
   new Intl.DateTimeFormat(tag(locale), { month: 'short', timeZone: 'UTC' }).format(

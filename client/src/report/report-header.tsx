@@ -1,13 +1,9 @@
 import { fill, useI18n, type Locale } from '../i18n';
 import { formatDay } from '../progress/progress-format';
+import { formatInstant } from '../time/format-time';
 
-/** When the report was made, as the API counts days: in Beijing time. */
-const formatMade = (locale: Locale, at: number) =>
-  new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-US', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Asia/Shanghai',
-  }).format(at);
+/** When the report was made, as the API counts days: in Beijing time, written as every time is. */
+const formatMade = (_locale: Locale, at: number) => formatInstant(at);
 
 export function ReportHeader({ asOf, madeAt }: { asOf: string; madeAt: number }) {
   const { t, locale } = useI18n();

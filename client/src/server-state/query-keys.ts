@@ -30,6 +30,8 @@ export const READS = {
   search: ['regions', 'zones', 'lines', 'pylons', 'substations', 'sites'],
   health: [],
   'api-tokens': [],
+  // The users screen reads its list again after each of its own changes.
+  users: [],
 } as const satisfies Record<string, readonly LayerId[]>;
 
 export type ReadName = keyof typeof READS;

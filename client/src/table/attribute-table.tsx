@@ -71,11 +71,11 @@ export function AttributeTable({ api, scope, hovered, onHover, selected, onChoos
                 aria-selected={site.id === selected}
                 className={site.id === hovered ? 'is-hovered' : undefined}
                 onMouseEnter={() => onHover(site)}
+                // A click anywhere on the row opens its site; the name's button (for the keyboard) bubbles here.
+                onClick={() => onChoose(site)}
               >
                 <td>
-                  <button type="button" onClick={() => onChoose(site)}>
-                    {localName(site.properties, locale)}
-                  </button>
+                  <button type="button">{localName(site.properties, locale)}</button>
                 </td>
                 <td>{t.statuses[site.properties.status]}</td>
                 <td className="attribute-table__number">{formatNumber(locale, site.properties.loadMw)}</td>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { formatDay } from '../progress/progress-format';
 import { addDays, clampDay, daysBetween, nextPlayDay, playStart } from './as-of-days';
+import { DayInput } from './day-input';
 import './as-of-control.css';
 
 /** Play shows a week a step, a step every this many milliseconds: the whole campaign in about half a minute. */
@@ -78,17 +79,12 @@ export function AsOfControl({ value, min, max, onChange }: Props) {
         value={daysBetween(min, shown)}
         onChange={(event) => choose(addDays(min, Number(event.target.value)))}
       />
-      <input
-        type="date"
+      <DayInput
         className="asof-bar__date"
         data-testid="asof-date"
-        aria-label={t.time.date}
-        min={min}
-        max={max}
+        aria-label={`${t.time.date} (YYYY-MM-DD)`}
         value={shown}
-        onChange={(event) => {
-          if (/^\d{4}-\d{2}-\d{2}$/.test(event.target.value)) choose(clampDay(event.target.value, min, max));
-        }}
+        onDay={(day) => choose(clampDay(day, min, max))}
       />
       <span className="asof-bar__state" role="status" data-testid="asof-state">
         {value === null ? t.time.now : t.time.asOf}

@@ -42,7 +42,15 @@ export function ZoneForm({ initial, withState, submitLabel, disabled, onSubmit }
       </label>
       <label>
         {t.zones.dueDate}
-        <input data-testid="zone-due-date" type="date" value={fields.dueDate} onChange={set('dueDate')} />
+        <input
+          data-testid="zone-due-date"
+          type="text"
+          inputMode="numeric"
+          placeholder="YYYY-MM-DD"
+          maxLength={10}
+          value={fields.dueDate}
+          onChange={set('dueDate')}
+        />
         {problem('dueDate')}
       </label>
       {withState && (

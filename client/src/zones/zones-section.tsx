@@ -4,6 +4,7 @@ import { DRAW_SHAPES } from '../map/zone-editor/draw-shapes';
 import { useSelect } from '../selection/use-selection';
 import { useApiQuery } from '../server-state/use-api-query';
 import { queryKey } from '../server-state/query-keys';
+import { firstLayerQuery } from '../map/data-loader';
 import type { ZoneWorkflow } from './use-zone-workflow';
 
 interface Props {
@@ -16,7 +17,9 @@ interface Props {
 export function ZonesSection({ api, workflow, canEdit }: Props) {
   const { t } = useI18n();
   const select = useSelect();
-  const zones = useApiQuery(queryKey('layer', 'zones', {}), (signal) => api.layer('zones', {}, signal));
+  // The map's own question (map/data-loader.ts): the cache answers both with one request.
+  const query = firstLayerQuery('zones');
+  const zones = useApiQuery(queryKey('layer', 'zones', query), (signal) => api.layer('zones', query, signal));
   return (
     <section className="panel-section" aria-labelledby="zones-title" data-testid="zones-section">
       <h2 id="zones-title" className="panel-section__title">

@@ -29,6 +29,13 @@ const Organisation = {
 export const Me = Type.Object({ username: Type.String(), role: RoleSchema, ...Organisation });
 export type Me = Static<typeof Me>;
 
+/**
+ * `GET /api/auth/session`: who is logged in (null: nobody) and whether the API lets anyone read. Always 200, so
+ * that a first visit has no failed request to log (the page's first question; `/api/auth/me` answers 401).
+ */
+export const SessionOut = Type.Object({ user: Type.Union([Me, Type.Null()]), publicRead: Type.Boolean() });
+export type SessionOut = Static<typeof SessionOut>;
+
 export const UserOut = Type.Object({
   id: Type.Integer(),
   username: Type.String(),
@@ -70,3 +77,10 @@ export const UpdateUserBody = Type.Object(
 export type UpdateUserBody = Static<typeof UpdateUserBody>;
 
 export const UserList = Type.Array(UserOut);
+
+/** `POST /api/auth/password`: a user changes their own password, giving the current one. */
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: Password },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;

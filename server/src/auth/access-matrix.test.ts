@@ -55,6 +55,13 @@ const MATRIX: Record<string, Row> = {
   'POST /api/auth/logout': { path: '/api/auth/logout', least: 'anonymous', endsSession: true },
   // Public, so anyone reaches it; it answers 401 itself to whoever is not logged in.
   'GET /api/auth/me': { path: '/api/auth/me', least: 'anonymous' },
+  'GET /api/auth/session': { path: '/api/auth/session', least: 'anonymous' },
+  // Public, answering 401 itself; a wrong current password leaves the password as it was (400).
+  'POST /api/auth/password': {
+    path: '/api/auth/password',
+    body: { currentPassword: 'not the password', newPassword: 'a new and long passphrase 42' },
+    least: 'anonymous',
+  },
   'GET /api/layers': { path: '/api/layers', least: 'viewer' },
   'GET /api/map-config': { path: '/api/map-config', least: 'viewer' },
   'GET /api/layers/:layer': { path: '/api/layers/sites', least: 'viewer' },

@@ -1,10 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { errorResponses, LoginBody, Me, NoContent } from '@gridwatch/contract';
-import { verifyPassword } from '../auth/password';
+import {
+  ChangePasswordBody,
+  errorResponses,
+  LoginBody,
+  Me,
+  NoContent,
+  SessionOut,
+} from '@gridwatch/contract';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { passwordProblem } from '../auth/password-policy';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_TTL_MS } from '../auth/session-token';
 import { ADDRESS_RULE, FORGET_AFTER_MS, PAIR_RULE, waitMs } from '../domain/login-backoff';
 import { usernameKey } from '../domain/username-key';
-import { AppError } from '../http/app-error';
+import { AppError, validationFailed } from '../http/app-error';
 import { ANY_USERNAME } from '../store/store';
 
 // Verifying a password for an unknown user too, so the answer's timing does not tell which usernames exist.
@@ -85,6 +93,68 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (token) await app.store.sessions.delete(hashSessionToken(token));
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      // Public so that the route itself answers 401 to nobody; a user changes their own password only.
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        body: ChangePasswordBody,
+        response: { 204: NoContent, ...errorResponses(400, 401, 403, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      if (!request.user) throw new AppError(401, 'UNAUTHENTICATED', 'Not logged in');
+      const { currentPassword, newPassword } = request.body;
+      const user = await app.store.users.findByName(request.user.username);
+      if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+        const message = 'The current password is wrong';
+        throw validationFailed(message, [{ in: 'body', path: '/currentPassword', message }]);
+      }
+      const problem = await passwordProblem(newPassword, user.username);
+      if (problem) throw validationFailed(problem, [{ in: 'body', path: '/newPassword', message: problem }]);
+      const result = await app.store.users.update(
+        user.id,
+        user.version,
+        { passwordHash: await hashPassword(newPassword) },
+        user.username,
+      );
+      if (!result.ok)
+        throw new AppError(409, 'VERSION_CONFLICT', 'Your account was changed meanwhile: try again');
+      // The change ended every session of the user (records/users.ts); this browser gets a new one, the others
+      // (another device, a stolen cookie) stay ended.
+      const token = newSessionToken();
+      await app.store.sessions.create(
+        hashSessionToken(token),
+        user.id,
+        new Date(Date.now() + SESSION_TTL_MS).toISOString(),
+      );
+      reply.setCookie(SESSION_COOKIE, token, {
+        ...cookieOptions,
+        secure: request.protocol === 'https',
+        maxAge: SESSION_TTL_MS / 1000,
+      });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/session',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['auth'], response: { 200: SessionOut } },
+    },
+    async (request) => {
+      if (!request.user) return { user: null, publicRead: app.config.publicRead };
+      const { username, role, utilityId, utilityName, utilityNameZh } = request.user;
+      return {
+        user: { username, role, utilityId, utilityName, utilityNameZh },
+        publicRead: app.config.publicRead,
+      };
     },
   );
 

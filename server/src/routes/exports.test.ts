@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { todayInBeijing } from '@gridwatch/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_SEED } from '../../test/fixtures/small-seed';
 import { BACKENDS, makeTestApp, type TestApp } from '../../test/test-app';
@@ -36,6 +37,8 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
     expect(res.headers['content-disposition']).toMatch(
       /^attachment; filename="gridwatch-sites-\d{4}-\d{2}-\d{2}\.geojson"$/,
     );
+    // Named on the Beijing day (after 16:00 UTC that is tomorrow in UTC terms).
+    expect(res.headers['content-disposition']).toContain(`-${todayInBeijing(Date.now())}.geojson`);
     expect(res.body.indexOf('"meta"')).toBeGreaterThan(res.body.lastIndexOf('"Feature"'));
     const fc = res.json();
     expect(fc.features.map((f: { properties: { externalId: string } }) => f.properties.externalId)).toEqual([

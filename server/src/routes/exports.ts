@@ -1,7 +1,14 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { errorResponses, ExportFile, ExportParams, ExportQuery, LAYER_IDS } from '@gridwatch/contract';
+import {
+  errorResponses,
+  ExportFile,
+  ExportParams,
+  ExportQuery,
+  LAYER_IDS,
+  todayInBeijing,
+} from '@gridwatch/contract';
 import { notFound, validationFailed } from '../http/app-error';
 import { sitesAsOfInstant } from '../http/day-param';
 import { geopackageExport } from '../services/export-gpkg';
@@ -51,7 +58,8 @@ const exportsRoute: FastifyPluginAsyncTypebox = async (app) => {
         zone = { id: zoneId, geometry: feature.geometry as Polygon | MultiPolygon };
       }
       const exportRequest = { layer, filter, zone, filters: request.query, ...(at ? { at } : {}) };
-      const day = new Date().toISOString().slice(0, 10);
+      // Named on the Beijing day, as every day of the API and the screen is counted (docs/ui.md).
+      const day = todayInBeijing(Date.now());
       const name = `gridwatch-${layer}${zoneId ? `-zone-${zoneId}` : ''}-${day}.${format}`;
       reply.header('content-disposition', `attachment; filename="${name}"`).type(FORMATS[format]);
       // A GeoPackage is a database file, built whole (services/export-gpkg.ts); the text formats stream.

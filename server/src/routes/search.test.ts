@@ -20,6 +20,12 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     expect(await ids('farm t')).toEqual(['sites:M-2', 'sites:M-3']);
   });
 
+  it('takes the words in any order, and a kind word written apart or not (issue 13)', async () => {
+    expect(await ids('three farm')).toEqual(['sites:M-3']);
+    expect(await ids('矿场 三号')).toEqual(['sites:M-3']);
+    expect(await ids('三号矿场')).toEqual(['sites:M-3']);
+  });
+
   it('finds Chinese names', async () => {
     expect(await ids('甲')).toEqual(['substations:S-1', 'lines:L-1']);
     expect(await ids('三号')).toEqual(['sites:M-3']);

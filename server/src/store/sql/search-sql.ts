@@ -32,13 +32,26 @@ const LAYER_ORDER: SearchLayer[] = ['substations', 'sites', 'lines', 'regions'];
 /** `%`, `_` and the escape character itself match literally: the text is what a person typed, not a pattern. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Kind words written apart, so that "昌吉变电站" and "变电站 昌吉" both give the words 昌吉 and 变电站. */
+const KIND_WORDS = /(变电站|矿场|线路)/g;
+
 /**
- * Names (English and Chinese) and external ids that contain the text, case-insensitively, ranked: an exact
- * match, then a prefix, then anywhere; then by layer and the shorter name. The same SQL on both stores.
+ * The words of a search, in any order: split at spaces, the Chinese kind words (变电站…) apart; at most 8,
+ * lower-cased (issue 13: "Changji substation" finds "Changji 220 kV Substation").
+ */
+export function searchWords(text: string): string[] {
+  const words = text.toLowerCase().replace(KIND_WORDS, ' $1 ').split(/\s+/).filter(Boolean);
+  return words.length > 0 ? words.slice(0, 8) : [text.toLowerCase()];
+}
+
+/**
+ * Names (English and Chinese) and external ids that hold every word of the text, in any order,
+ * case-insensitively (one field holding them all), ranked: an exact match of the whole text, then a prefix,
+ * then anywhere; then by layer and the shorter name. The same SQL on both stores.
  */
 export function searchSql(text: string, limit: number): Sql {
   const needle = text.toLowerCase();
-  const contains = `%${escapeLike(needle)}%`;
+  const words = searchWords(text);
   const prefix = `${escapeLike(needle)}%`;
   const parts = LAYER_ORDER.map((layer, rank) => {
     const { table, box } = SEARCHABLE[layer];
@@ -48,7 +61,12 @@ export function searchSql(text: string, limit: number): Sql {
       CASE WHEN ${any((f) => sql`${f} = ${needle}`)} THEN 0
            WHEN ${any((f) => sql`${f} LIKE ${prefix} ESCAPE '\\'`)} THEN 1 ELSE 2 END AS score,
       CAST(${rank} AS INTEGER) AS "layerRank"
-      FROM ${table} WHERE ${any((f) => sql`${f} LIKE ${contains} ESCAPE '\\'`)}`;
+      FROM ${table} WHERE ${any((f) =>
+        join(
+          words.map((w) => sql`${f} LIKE ${`%${escapeLike(w)}%`} ESCAPE '\\'`),
+          ' AND ',
+        ),
+      )}`;
   });
   return sql`SELECT * FROM (${join(parts, ' UNION ALL ')}) hits
     ORDER BY score, "layerRank", length(name), id LIMIT ${limit}`;
