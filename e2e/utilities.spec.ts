@@ -12,7 +12,6 @@ import { saveScreenshot } from './support/screenshot';
 test.use({ role: 'admin' satisfies Role });
 
 const PERIOD = '2026-08';
-const PASSWORD = 'utility-e2e-password-1';
 
 /** A fresh browser context logged in through the login form, as the person would. */
 async function logInAs(browser: Browser, baseURL: string, username: string, password: string): Promise<Page> {
@@ -54,15 +53,24 @@ test('a utility reports to the regulator: scoped map, a shutdown with a photo, a
   const foreign = all.features.find((f) => f.properties.utilityId !== utilityId)!;
   expect(own.length).toBeGreaterThan(0);
 
-  // 1. The admin creates the utility's enforcer.
+  // 1. The admin creates the utility's enforcer on the users screen; the password is shown once.
   const username = `utility-${utilityId}-${testInfo.project.name}-${Date.now() % 100000}`;
-  const created = await request.post('/api/users', {
-    data: { username, password: PASSWORD, role: 'enforcer', utilityId },
-  });
-  expect(created.status(), await created.text()).toBe(201);
+  await openMap(page);
+  await page.getByTestId('users-open').click();
+  const dialog = page.getByTestId('users-dialog');
+  await dialog.getByTestId('user-new-name').fill(username);
+  await dialog.getByTestId('org-select').selectOption(String(utilityId));
+  await dialog.getByTestId('user-new-role').selectOption('enforcer');
+  await dialog.getByTestId('user-new-submit').click();
+  const password = (await dialog.getByTestId('one-time-password-value').textContent())!;
+  await expect(dialog.locator(`tr[data-username="${username}"]`).getByTestId('user-organisation')).toHaveText(
+    utilityName,
+  );
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 
   // 2. The utility's enforcer logs in and sees only its utility's sites: map, table, search, export.
-  const utility = await logInAs(browser, baseURL!, username, PASSWORD);
+  const utility = await logInAs(browser, baseURL!, username, password);
   await openMap(utility);
   await jumpTo(utility, pointOf(site), 9);
   await settle(utility);
@@ -141,6 +149,7 @@ test('a utility reports to the regulator: scoped map, a shutdown with a photo, a
   await saveScreenshot(utility, testInfo, 'utility-report-submitted');
 
   // 5. The regulator returns it with a comment.
+  await page.reload();
   await openMap(page);
   await openReports(page, PERIOD);
   const regulator = page.getByTestId('reports-panel');
