@@ -99,6 +99,10 @@ const NOT_FOUND = (id: number): ReportOutcome => ({
   refusal: { code: 'NOT_FOUND', message: `No report with id ${id}`, details: [] },
 });
 
+/** Prisma's code for a unique constraint's refusal, whichever store raised it. */
+const isUniqueViolation = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+
 /**
  * The utilities' periodic reports (docs/reports.md): every step checked by the domain's state machine, written
  * with its audit row in one transaction, the version in the WHERE so that a concurrent step loses cleanly. A
@@ -131,7 +135,18 @@ export class ReportsRepository {
 
   /** Opens the utility's report for `period`: revision 1, or the next after a returned one (its narrative and
    *  attachments copied, the returned revision left as it was). */
-  open(utilityId: number, period: ReportingPeriod, actor: ReportWriter): Promise<ReportOutcome> {
+  async open(utilityId: number, period: ReportingPeriod, actor: ReportWriter): Promise<ReportOutcome> {
+    try {
+      return await this.openOnce(utilityId, period, actor);
+    } catch (error) {
+      // Another open of the same revision committed first (PostgreSQL runs them side by side; the unique
+      // revision refuses the second): the state it left is what this open is refused by.
+      if (!isUniqueViolation(error)) throw error;
+      return this.openOnce(utilityId, period, actor);
+    }
+  }
+
+  private openOnce(utilityId: number, period: ReportingPeriod, actor: ReportWriter): Promise<ReportOutcome> {
     return writeTransaction(this.db, async (tx) => {
       const latest = await tx.report.findFirst({
         where: { utilityId, period: period.period },
