@@ -13,10 +13,19 @@ import { hashSessionToken, newSessionToken, SESSION_COOKIE, SESSION_TTL_MS } fro
 import { ADDRESS_RULE, FORGET_AFTER_MS, PAIR_RULE, waitMs } from '../domain/login-backoff';
 import { usernameKey } from '../domain/username-key';
 import { AppError, validationFailed } from '../http/app-error';
-import { ANY_USERNAME } from '../store/store';
+import { ANY_USERNAME, type UserRecord } from '../store/store';
 
 // Verifying a password for an unknown user too, so the answer's timing does not tell which usernames exist.
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** Who is logged in, as the login, the session and `me` answer it: the name, the role and the organisation. */
+const meOf = ({ username, role, utilityId, utilityName, utilityNameZh }: UserRecord): Me => ({
+  username,
+  role,
+  utilityId,
+  utilityName,
+  utilityNameZh,
+});
 
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const };
@@ -77,8 +86,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         secure: request.protocol === 'https',
         maxAge: SESSION_TTL_MS / 1000,
       });
-      const { username: name, role, utilityId, utilityName, utilityNameZh } = user;
-      return { username: name, role, utilityId, utilityName, utilityNameZh };
+      return meOf(user);
     },
   );
 
@@ -150,11 +158,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       if (!request.user) return { user: null, publicRead: app.config.publicRead };
-      const { username, role, utilityId, utilityName, utilityNameZh } = request.user;
-      return {
-        user: { username, role, utilityId, utilityName, utilityNameZh },
-        publicRead: app.config.publicRead,
-      };
+      return { user: meOf(request.user), publicRead: app.config.publicRead };
     },
   );
 
@@ -166,8 +170,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       if (!request.user) throw new AppError(401, 'UNAUTHENTICATED', 'Not logged in');
-      const { username, role, utilityId, utilityName, utilityNameZh } = request.user;
-      return { username, role, utilityId, utilityName, utilityNameZh };
+      return meOf(request.user);
     },
   );
 };
