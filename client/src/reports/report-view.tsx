@@ -5,7 +5,7 @@ import type { Permissions } from '../auth/permissions';
 import { fill, useI18n } from '../i18n';
 import { formatMw } from '../progress/progress-format';
 import { DiscrepancyList } from './discrepancy-list';
-import { formatBeijing } from './report-format';
+import { formatInstant } from '../time/format-time';
 import { useReportWrites } from './use-report-writes';
 
 interface Props {
@@ -55,14 +55,14 @@ export function ReportView({ api, report, permissions, onShow }: Props) {
         {report.submittedAt && (
           <>
             {' · '}
-            {fill(r.submittedAt, { at: formatBeijing(report.submittedAt), by: report.submittedBy ?? '' })}
+            {fill(r.submittedAt, { at: formatInstant(report.submittedAt), by: report.submittedBy ?? '' })}
             {report.daysLate !== null &&
               report.daysLate > 0 &&
               ` · ${fill(r.daysLate, { n: report.daysLate })}`}
           </>
         )}
       </p>
-      <p className="panel-note">{fill(r.due, { at: formatBeijing(report.dueAt) })}</p>
+      <p className="panel-note">{fill(r.due, { at: formatInstant(report.dueAt) })}</p>
       {report.sha256 && (
         <p className="panel-note report-hash">
           SHA-256 <code data-testid="report-sha256">{report.sha256}</code>{' '}
@@ -75,14 +75,14 @@ export function ReportView({ api, report, permissions, onShow }: Props) {
         <p className="panel-note" data-testid="report-review-said">
           {fill(r.reviewSaid, {
             by: report.reviewedBy ?? '',
-            at: report.reviewedAt ? formatBeijing(report.reviewedAt) : '',
+            at: report.reviewedAt ? formatInstant(report.reviewedAt) : '',
           })}{' '}
           <q>{report.reviewComment}</q>
         </p>
       )}
 
       <table className="report-figures">
-        <caption>{fill(r.figuresAsOf, { at: formatBeijing(report.content.asOf) })}</caption>
+        <caption>{fill(r.figuresAsOf, { at: formatInstant(report.content.asOf) })}</caption>
         <tbody>
           {FIGURE_NAMES.map((name) => (
             <tr key={name}>
@@ -252,7 +252,7 @@ export function ReportView({ api, report, permissions, onShow }: Props) {
                   onClick={() => onShow(rev.id)}
                 >
                   {fill(r.revision, { n: rev.revision })} · {r.states[rev.state]}
-                  {rev.submittedAt ? ` · ${formatBeijing(rev.submittedAt)}` : ''}
+                  {rev.submittedAt ? ` · ${formatInstant(rev.submittedAt)}` : ''}
                 </button>
               </li>
             ))}

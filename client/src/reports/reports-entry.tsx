@@ -1,28 +1,20 @@
 import { useI18n } from '../i18n';
-
-interface Props {
-  open: boolean;
-  onOpen: (open: boolean) => void;
-}
+import { PanelEntry } from '../panels/panel-entry';
 
 /** The sidebar's way into the periodic reports (logged-in users: the reports are not public). */
-export function ReportsEntry({ open, onOpen }: Props) {
+export function ReportsEntry({ open, onOpen }: { open: boolean; onOpen: (open: boolean) => void }) {
   const { t } = useI18n();
+  const r = t.reports;
   return (
-    <section className="panel-section" aria-labelledby="reports-entry-title">
-      <h2 id="reports-entry-title" className="panel-section__title">
-        {t.reports.entry}
-      </h2>
-      <p className="panel-note">{t.reports.entryHint}</p>
-      <button
-        type="button"
-        className="button"
-        data-testid="reports-open"
-        aria-expanded={open}
-        onClick={() => onOpen(!open)}
-      >
-        {open ? t.reports.close : t.reports.openPanel}
-      </button>
-    </section>
+    <PanelEntry
+      id="reports-entry-title"
+      testId="reports-open"
+      title={r.entry}
+      hint={r.entryHint}
+      openLabel={r.openPanel}
+      closeLabel={r.close}
+      open={open}
+      onOpen={onOpen}
+    />
   );
 }

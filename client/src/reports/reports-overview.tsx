@@ -1,7 +1,7 @@
 import type { ReportsOverview, ReportSummary } from '@gridwatch/contract';
 import { fill, useI18n } from '../i18n';
 import { formatMw, formatShare } from '../progress/progress-format';
-import { formatBeijing } from './report-format';
+import { formatInstant } from '../time/format-time';
 
 interface Props {
   overview: ReportsOverview;
@@ -26,7 +26,7 @@ export function ReportsOverviewTable({ overview, reports, selected, onOpen }: Pr
   return (
     <div className="progress-table__scroll">
       <table className="progress-table reports-overview" data-testid="reports-overview">
-        <caption>{fill(r.overviewCaption, { due: formatBeijing(overview.period.dueAt) })}</caption>
+        <caption>{fill(r.overviewCaption, { due: formatInstant(overview.period.dueAt) })}</caption>
         <thead>
           <tr>
             <th scope="col">{t.progress.utility}</th>
