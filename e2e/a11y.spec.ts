@@ -34,7 +34,7 @@ for (const locale of ['en', 'zh'] as const) {
       await expectAccessible(page, 'login');
     });
 
-    test('the map, the site, zone and progress panels, the report and the users screen', async ({
+    test('the map, the site, zone, progress and reports panels, the report and the users screen', async ({
       page,
       request,
     }, testInfo) => {
@@ -60,6 +60,11 @@ for (const locale of ['en', 'zh'] as const) {
       await page.getByTestId('progress-open').click();
       await expect(page.getByTestId('report-progress')).toBeVisible();
       await expectAccessible(page, 'progress panel');
+      await page.keyboard.press('Escape');
+
+      await page.getByTestId('reports-open').click();
+      await expect(page.getByTestId('reports-panel').getByTestId('reports-overview')).toBeVisible();
+      await expectAccessible(page, 'reports panel');
       await page.keyboard.press('Escape');
 
       await page.getByTestId('print-report').click();

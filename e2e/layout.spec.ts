@@ -83,3 +83,42 @@ test.describe('on a phone', () => {
     await expect(sheet).toBeHidden();
   });
 });
+
+/** Whether the page's top-most element at the centre of `testId`'s box is inside it (nothing covers it). */
+async function uncovered(page: Page, testId: string): Promise<boolean> {
+  const box = (await page.getByTestId(testId).boundingBox())!;
+  return page.evaluate(
+    ({ id, x, y }) => document.elementFromPoint(x, y)?.closest(`[data-testid="${id}"]`) !== null,
+    { id: testId, x: box.x + box.width / 2, y: box.y + box.height / 2 },
+  );
+}
+
+test.describe('a panel opened from the tools on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  for (const { name, open, panel } of [
+    { name: 'reports', open: 'reports-open', panel: 'reports-panel' },
+    { name: 'progress', open: 'progress-open', panel: 'report-progress' },
+  ]) {
+    test(`the ${name} panel is a sheet in the tools' place, not under them`, async ({ page }, testInfo) => {
+      await page.goto('/');
+      await waitForMapIdle(page);
+      await page.getByTestId('panel-toggle').click();
+      await page.getByTestId(open).click();
+      const sheet = page.getByTestId(panel);
+      await expect(sheet).toBeVisible();
+      // The tools' sheet gives way, and nothing covers the panel's heading or its middle.
+      await expect(page.getByTestId('app-panel')).toHaveCount(0);
+      expect(await uncovered(page, panel)).toBe(true);
+      const heading = (await sheet.locator('h2').first().boundingBox())!;
+      expect(heading.y).toBeGreaterThanOrEqual(0);
+      expect(heading.y + heading.height).toBeLessThanOrEqual(844);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await saveScreenshot(page, testInfo, `layout-phone-390-${name}`);
+      // Esc closes the panel and the tools come back where they were.
+      await page.keyboard.press('Escape');
+      await expect(sheet).toBeHidden();
+      await expect(page.getByTestId('app-panel')).toBeVisible();
+    });
+  }
+});

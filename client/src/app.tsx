@@ -118,10 +118,16 @@ function AppScreen({ onLogout, onLogin }: Omit<Props, 'api' | 'user'>) {
   const siteId = popup?.layer === 'sites' ? popup.id : null;
   const substationId = substationOf(selection);
 
-  // On a phone a chosen site's sheet takes the place of the tools' sheet, which comes back when it closes.
-  const panelShown = panelOpen && !(phone && siteId !== null);
+  // On a phone a sheet opened over the map (a chosen site's, the reports', the progress') takes the place of the
+  // tools' sheet, which comes back when it closes: two sheets would cover each other.
+  const sheetOverTools = phone && (siteId !== null || reportsOpen || views.progressOpen);
+  const panelShown = panelOpen && !sheetOverTools;
   const togglePanel = () => {
-    if (!panelShown && phone && siteId !== null) select.closePopup();
+    if (!panelShown && sheetOverTools) {
+      if (siteId !== null) select.closePopup();
+      setReportsOpen(false);
+      views.setProgressOpen(false);
+    }
     setPanelOpen(!panelShown);
   };
 
