@@ -83,7 +83,11 @@ export const BASEMAP_COLORS = {
   /** The region the filters narrow to: a dark teal that no status or voltage uses. */
   chosenRegion: '#0b5563',
   water: '#a9cbe6',
-  waterLine: '#8ab8de',
+  /**
+   * Rivers: the lakes' light blue, well apart from the 110 kV lines' mid blue (#8ab8de was ΔE 11–14 from it
+   * under every simulated deficiency, and a river read as a line at z5–z9; docs/palette.md).
+   */
+  waterLine: '#a9cbe6',
   label: '#333333',
   labelMuted: '#6b6b6b',
   halo: '#ffffff',
