@@ -1,10 +1,12 @@
 import { Type, type Static } from 'typebox';
 
-/** Every error answer of the API: `{error: {code, message, details}}` (API.md). */
+/** Every error answer of the API: `{error: {code, message, details}}`. */
 export const ErrorBody = Type.Object(
   {
     error: Type.Object({
-      code: Type.String({ description: 'UPPER_SNAKE_CODE, see API.md' }),
+      code: Type.String({
+        description: 'UPPER_SNAKE_CODE, one of ErrorCode in packages/contract/src/errors.ts',
+      }),
       message: Type.String(),
       details: Type.Array(Type.Unknown()),
     }),

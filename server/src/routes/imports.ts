@@ -7,7 +7,7 @@ import { AppError, notFound, validationFailed } from '../http/app-error';
 import { strictJsonBodyParser } from '../http/strict-json';
 import { importLayer } from '../services/import-layer';
 
-/** POST /api/import/:layer (API.md, docs/import.md): upsert by externalId, all or nothing. */
+/** POST /api/import/:layer (docs/import.md): upsert by externalId, all or nothing. */
 const imports: FastifyPluginAsyncTypebox = async (app) => {
   // Registered inside this plugin, so only the import route takes GeoJSON and CSV bodies. CSV arrives as bytes:
   // its encoding (UTF-8 or GB 18030) is the query's to say, not Fastify's.

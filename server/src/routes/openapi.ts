@@ -12,7 +12,8 @@ const openapi: FastifyPluginAsync = async (app) => {
         title: 'gridwatch API',
         version: VERSION,
         description:
-          'Mining load on the grid: layers, spatial queries, enforcement. Contract: design/API.md.',
+          'Mining load on the grid: layers, spatial queries, enforcement. The schemas are those of the ' +
+          "repository's packages/contract; its docs/ folder records the decisions behind them.",
       },
     },
   });
