@@ -1,4 +1,5 @@
 import type { Page, Request } from '@playwright/test';
+import { watchConsole } from './support/console';
 import { expect, test } from './support/fixtures';
 import { waitForMapIdle } from './support/map-page';
 
@@ -14,14 +15,8 @@ interface Load {
 
 function watchLoad(page: Page): { done: () => Promise<Load> } {
   const finished: Request[] = [];
-  const messages: string[] = [];
+  const messages = watchConsole(page);
   page.on('requestfinished', (request) => finished.push(request));
-  page.on('console', (m) => {
-    // Chromium's software GL driver (no GPU here) reports its own performance notes as warnings: not the app's.
-    if (m.text().includes('GL Driver Message')) return;
-    if (m.type() === 'error' || m.type() === 'warning') messages.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => messages.push(`uncaught: ${e.message}`));
   return {
     done: async () => {
       let bytes = 0;

@@ -1,4 +1,5 @@
 import type { ImportResult, Role } from '../client/src/api';
+import { watchConsole } from './support/console';
 import { expect, test } from './support/fixtures';
 import { openMap, settle } from './support/map-page';
 import { saveScreenshot } from './support/screenshot';
@@ -28,6 +29,12 @@ test.describe('the import dialog', () => {
     page,
     request,
   }, testInfo) => {
+    // A check that finds bad rows is an answer, not a failed request: nothing on the console (a 4xx would be).
+    const consoleMessages = watchConsole(page);
+    const checks: number[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/import/') && r.url().includes('dryRun=true')) checks.push(r.status());
+    });
     await openMap(page);
     await page.getByTestId('import-open').click();
     const dialog = page.getByTestId('import-dialog');
@@ -48,6 +55,8 @@ test.describe('the import dialog', () => {
     await expect(row).toContainText('E2E-IMPORT-2');
     await expect(row).toContainText('loadMw');
     await expect(dialog.getByTestId('import-commit')).toBeDisabled();
+    expect(checks).toEqual([200]);
+    expect(consoleMessages).toEqual([]);
     await settle(page);
     await saveScreenshot(page, testInfo, 'import-dialog');
 
@@ -77,5 +86,6 @@ test.describe('the import dialog', () => {
       data: JSON.parse(report(false).toString()) as unknown,
     });
     expect(((await again.json()) as ImportResult).unchanged).toBe(2);
+    expect(consoleMessages).toEqual([]);
   });
 });

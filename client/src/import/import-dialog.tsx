@@ -2,7 +2,14 @@ import { useState, type FormEvent } from 'react';
 import type { ApiClient, ImportLayer, ImportQuery } from '../api';
 import { useI18n } from '../i18n';
 import { ImportOutcome, type Outcome } from './import-outcome';
-import { badRows, CONTENT_TYPES, formatOf, IMPORT_LAYERS, importQuery } from './import-request';
+import {
+  badRows,
+  badRowsOfCheck,
+  CONTENT_TYPES,
+  formatOf,
+  IMPORT_LAYERS,
+  importQuery,
+} from './import-request';
 import './import-dialog.css';
 
 interface Props {
@@ -34,7 +41,8 @@ export function ImportDialog({ api, onClose, onImported }: Props) {
     api
       .importLayer(layer, file, CONTENT_TYPES[format], importQuery(format, options, dryRun))
       .then((result) => {
-        setOutcome({ kind: 'counts', dryRun, result });
+        const rows = badRowsOfCheck(result);
+        setOutcome(rows ? { kind: 'bad-rows', rows } : { kind: 'counts', dryRun, result });
         if (!dryRun) onImported(layer);
       })
       .catch((error: unknown) => {

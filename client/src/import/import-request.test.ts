@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api';
-import { badRows, formatOf, IMPORT_LAYERS, importQuery } from './import-request';
+import { badRows, badRowsOfCheck, formatOf, IMPORT_LAYERS, importQuery } from './import-request';
 
 describe('the import request', () => {
   it('offers every import layer, those referred to before those referring', () => {
@@ -18,6 +18,17 @@ describe('the import request', () => {
     const options = { crs: 'gcj02', encoding: 'gb18030' } as const;
     expect(importQuery('csv', options, true)).toEqual({ dryRun: true, crs: 'gcj02', encoding: 'gb18030' });
     expect(importQuery('geojson', options, false)).toEqual({ dryRun: false, crs: 'gcj02', encoding: 'utf8' });
+  });
+});
+
+describe('badRowsOfCheck', () => {
+  it('reads the bad rows of a dry run, which answers 200 with them', () => {
+    const rows = [{ index: 2, externalId: 'S-3', message: 'loadMw must be a number' }];
+    expect(badRowsOfCheck({ created: 0, updated: 0, unchanged: 0, errors: rows })).toEqual(rows);
+  });
+
+  it('is null for a clean file', () => {
+    expect(badRowsOfCheck({ created: 2, updated: 0, unchanged: 1, errors: [] })).toBeNull();
   });
 });
 

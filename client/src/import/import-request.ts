@@ -1,4 +1,10 @@
-import { ApiError, type ImportLayer, type ImportQuery, type ImportRowProblem } from '../api';
+import {
+  ApiError,
+  type ImportLayer,
+  type ImportQuery,
+  type ImportResult,
+  type ImportRowProblem,
+} from '../api';
 
 /** Every layer the API imports into, in the order utility reports are best imported (references resolve). */
 const ORDER: Record<ImportLayer, number> = { regions: 0, substations: 1, lines: 2, pylons: 3, sites: 4 };
@@ -36,6 +42,14 @@ function isProblem(value: unknown): value is ImportRowProblem {
     'message' in value &&
     typeof value.message === 'string'
   );
+}
+
+/**
+ * The bad rows a dry run found (it answers 200 with them in `errors`: a check that finds bad rows has not
+ * failed), or null for a clean file.
+ */
+export function badRowsOfCheck(result: ImportResult): ImportRowProblem[] | null {
+  return result.errors.length > 0 ? result.errors : null;
 }
 
 /** The bad rows of a refused import (422 IMPORT_INVALID), or null for any other failure. */

@@ -32,7 +32,9 @@ export const ImportResult = Type.Object({
   updated: Type.Integer({ minimum: 0 }),
   unchanged: Type.Integer({ minimum: 0 }),
   errors: Type.Array(ImportProblem, {
-    description: 'always empty in a 200 answer: a bad row refuses the import',
+    description:
+      'every bad row of a dry run (whose counts are then 0: an import with a bad row writes nothing); always ' +
+      'empty in the answer of an import, which a bad row refuses with 422 IMPORT_INVALID',
   }),
 });
 export type ImportResult = Static<typeof ImportResult>;

@@ -185,6 +185,26 @@ describe.each(BACKENDS)('POST /api/import/:layer on %s', (backend) => {
     expect(await countAll()).toEqual(before);
   });
 
+  it('answers a dry run of bad rows 200 with every bad row and counts of 0; the commit refuses them 422', async () => {
+    const before = await countAll();
+    const file = collection(
+      siteFeature('Q-1'),
+      siteFeature('Q-2', { loadMw: -1 }),
+      siteFeature('Q-3', { loadMw: '2' }),
+    );
+    const rows = [
+      { index: 1, externalId: 'Q-2', message: expect.stringContaining('loadMw') },
+      { index: 2, externalId: 'Q-3', message: expect.stringContaining('loadMw') },
+    ];
+    const check = await post('/api/import/sites?dryRun=true', file);
+    expect(check.statusCode).toBe(200);
+    expect(check.json()).toEqual({ created: 0, updated: 0, unchanged: 0, errors: rows });
+    const commit = await post('/api/import/sites', file);
+    expect(commit.statusCode).toBe(422);
+    expect(commit.json().error).toMatchObject({ code: 'IMPORT_INVALID', details: rows });
+    expect(await countAll()).toEqual(before);
+  });
+
   it('refuses a duplicate externalId inside one import', async () => {
     const res = await post('/api/import/sites', collection(siteFeature('F-1'), siteFeature('F-1')));
     expect(res.statusCode).toBe(422);

@@ -1,0 +1,16 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Every console error and warning of a page from now on, and its uncaught errors (issue 13: none on a normal
+ * visit). Chromium's software GL driver (no GPU here) reports its own performance notes as warnings: not the
+ * app's, so they are left out.
+ */
+export function watchConsole(page: Page): string[] {
+  const messages: string[] = [];
+  page.on('console', (m) => {
+    if (m.text().includes('GL Driver Message')) return;
+    if (m.type() === 'error' || m.type() === 'warning') messages.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => messages.push(`uncaught: ${e.message}`));
+  return messages;
+}
