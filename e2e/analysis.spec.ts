@@ -11,6 +11,34 @@ const mw = (locale: string, n: number) =>
 const share = (locale: string, n: number) =>
   new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(n);
 
+/**
+ * A point on the page inside one of `regionIds`' coloured prefectures with nothing else clickable within 12 px
+ * (no site, line, substation or zone), so that a click there opens the prefecture's popup.
+ */
+async function openRegionSpot(page: Page, regionIds: number[]) {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const spot = await page.evaluate((ids) => {
+    const map = window.__gridwatchMap;
+    if (!map) throw new Error('the map is not published on window');
+    const { width, height } = map.getCanvas().getBoundingClientRect();
+    for (let y = 40; y < height - 40; y += 16) {
+      for (let x = 40; x < width - 40; x += 16) {
+        const near = map.queryRenderedFeatures([
+          [x - 12, y - 12],
+          [x + 12, y + 12],
+        ]);
+        if (near.some((f) => f.source !== 'regions' && !f.source.startsWith('basemap'))) continue;
+        const here = map.queryRenderedFeatures([x, y], { layers: ['regions-choropleth'] });
+        const id = Number(here[0]?.id);
+        if (here.length === 1 && ids.includes(id)) return { x, y, regionId: id };
+      }
+    }
+    return null;
+  }, regionIds);
+  if (!spot) throw new Error('no coloured prefecture with room to click');
+  return { x: box.x + spot.x, y: box.y + spot.y, regionId: spot.regionId };
+}
+
 async function switchTo(page: Page, language: 'English' | '中文') {
   await page.getByTestId('lang-toggle').getByRole('button', { name: language }).click();
 }
@@ -165,9 +193,23 @@ test.describe('the analysis panels', () => {
     await saveScreenshot(page, testInfo, 'choropleth-en');
     await saveElementScreenshot(panel, testInfo, 'choropleth-legend-en');
 
+    // A coloured prefecture's popup says what coloured it: its MW, the unit and the class.
+    const loaded = loads.filter((r) => r.totalLoadMw > 0).map((r) => r.regionId);
+    const spot = await openRegionSpot(page, loaded);
+    const region = loads.find((r) => r.regionId === spot.regionId)!;
+    await page.mouse.click(spot.x, spot.y);
+    const popup = page.getByTestId('popup');
+    await expect(popup).toContainText(region.name);
+    const mw = region.totalLoadMw.toLocaleString('en-US', { maximumFractionDigits: 3 });
+    await expect(popup.getByTestId('choropleth-mw')).toContainText(`Unlicensed load${mw} MW`);
+    await expect(popup.getByTestId('choropleth-class')).toContainText(/Colour class.*MW/);
+    await saveScreenshot(page, testInfo, 'choropleth-popup-en');
+
     await switchTo(page, '中文');
     await expect(panel).toContainText('各地州无证负荷');
+    await expect(popup.getByTestId('choropleth-mw')).toContainText(`无证负荷${mw} MW`);
     await saveElementScreenshot(panel, testInfo, 'choropleth-legend-zh');
+    await page.keyboard.press('Escape');
 
     await panel.getByTestId('choropleth-toggle').uncheck();
     await expect

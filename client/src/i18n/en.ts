@@ -314,6 +314,8 @@ export const en = {
     atLeast: '{min} or more',
     regionsOff: 'Turn on the Prefectures layer to see the colours.',
     fixedBreaks: 'Fixed class breaks, the same on every day.',
+    popupLoad: 'Unlicensed load',
+    popupClass: 'Colour class',
   },
   reports: {
     title: 'Periodic reports',

@@ -300,6 +300,8 @@ export const zh: Messages = {
     atLeast: '{min} 及以上',
     regionsOff: '请打开“地州”图层以查看着色。',
     fixedBreaks: '分级界限固定，每天相同。',
+    popupLoad: '无证负荷',
+    popupClass: '着色分级',
   },
   reports: {
     title: '定期报告',

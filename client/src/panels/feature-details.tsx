@@ -1,6 +1,6 @@
 import type { ApiClient, DetailLayerId } from '../api';
 import { fill, useI18n } from '../i18n';
-import { featureDetails } from './feature-rows';
+import { featureDetails, type Row } from './feature-rows';
 import { useFeature } from './use-feature';
 import './feature-details.css';
 
@@ -10,10 +10,12 @@ interface Props {
   id: number;
   /** Only the first rows: the map's popup previews a site whose whole record is in the site panel. */
   limit?: number;
+  /** Rows shown before the feature's own: what the map shows of it besides (a prefecture's choropleth MW). */
+  leadRows?: readonly Row[];
 }
 
 /** The attributes of one clicked feature, shown in the map's popup. */
-export function FeatureDetails({ api, layer, id, limit }: Props) {
+export function FeatureDetails({ api, layer, id, limit, leadRows = [] }: Props) {
   const { t, locale } = useI18n();
   const result = useFeature(api, layer, id);
   if (result.state === 'loading') return <p className="feature-details__note">{t.loading}</p>;
@@ -32,8 +34,8 @@ export function FeatureDetails({ api, layer, id, limit }: Props) {
         <h2 className="feature-details__title">{details.title}</h2>
       </header>
       <dl>
-        {details.rows.slice(0, limit).map((row) => (
-          <div key={row.label} className="feature-details__row">
+        {[...leadRows, ...details.rows.slice(0, limit)].map((row) => (
+          <div key={row.label} className="feature-details__row" data-testid={row.testId}>
             <dt>{row.label}</dt>
             <dd>
               {row.color && <span className="swatch-dot" style={{ background: row.color }} />}

@@ -12,6 +12,8 @@ export interface Row {
   value: string;
   /** A colour swatch shown before the value (a site's status). */
   color?: string;
+  /** For the tests, when a row is looked for by what it is rather than by its words. */
+  testId?: string;
 }
 
 export interface Details {

@@ -2,7 +2,7 @@ import type { RegionLoad } from '../api';
 import { fill, useI18n } from '../i18n';
 import { REGION_LOAD_CLASSES } from '../map';
 import { REGION_LOAD_OPACITY } from '../map/palette';
-import { formatNumber } from './format';
+import { regionLoadClassLabel } from './region-load-rows';
 import type { QueryState } from '../server-state/use-api-query';
 
 interface Props {
@@ -17,13 +17,6 @@ interface Props {
 export function RegionLoadPanel({ on, onToggle, loads, regionsVisible }: Props) {
   const { t, locale } = useI18n();
   const c = t.choropleth;
-  const mw = (n: number) => formatNumber(locale, n) ?? '';
-  const label = (min: number, max: number | null, index: number) => {
-    if (index === 0) return c.none;
-    if (max === null) return fill(c.atLeast, { min: mw(min) });
-    if (min === 0) return fill(c.under, { max: mw(max) });
-    return fill(c.range, { min: mw(min), max: mw(max) });
-  };
   return (
     <section className="panel-section" data-testid="analysis-regions" aria-labelledby="choropleth-title">
       <h2 id="choropleth-title" className="panel-section__title">
@@ -48,7 +41,7 @@ export function RegionLoadPanel({ on, onToggle, loads, regionsVisible }: Props) 
           {!regionsVisible && <p className="panel-note">{c.regionsOff}</p>}
           <p className="legend__note">{c.legend}</p>
           <ul className="legend__list">
-            {REGION_LOAD_CLASSES.map(({ index, color, min, max }) => (
+            {REGION_LOAD_CLASSES.map(({ index, color }) => (
               <li key={index} className="legend__row" data-class={index}>
                 <svg width="22" height="14" aria-hidden="true">
                   <rect
@@ -61,7 +54,7 @@ export function RegionLoadPanel({ on, onToggle, loads, regionsVisible }: Props) 
                     stroke="#9a9a9a"
                   />
                 </svg>
-                {label(min, max, index)}
+                {regionLoadClassLabel(index, t, locale)}
               </li>
             ))}
           </ul>
