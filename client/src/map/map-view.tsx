@@ -36,6 +36,8 @@ import { useSnapshot, type MapSnapshot } from './use-snapshot';
 import { useViewBounds } from './use-view-bounds';
 import { useViewCamera } from './use-view-camera';
 import { useMeasure } from './measure/use-measure';
+import { useMeasureLabels } from './measure/use-measure-labels';
+import { measureLabels } from '../measure/measure-labels';
 import { useKeepInView } from './use-keep-in-view';
 import { PHONE_QUERY, useMedia } from '../layout/use-narrow';
 import { useZoneEditor } from './zone-editor/use-zone-editor';
@@ -154,6 +156,12 @@ export function MapView({ initialBounds, popup, snapshot }: MapViewProps) {
   useClickRouter(map, zoneEdit || measure.request ? null : onClick);
   useZoneEditor(map, zoneEdit, zones.onShape);
   useMeasure(map, measure.request, measure.setShape);
+  // The figures written at the shape while measuring: segments, total, area.
+  const shapeLabels = useMemo(
+    () => (measure.request ? measureLabels(measure.shape, lang) : []),
+    [measure.request, measure.shape, lang],
+  );
+  useMeasureLabels(map, shapeLabels);
   useReload(loader);
   useChosenRegion(map, filters.region);
   useClusterZoom(map);
