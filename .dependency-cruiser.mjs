@@ -17,10 +17,22 @@ export default {
     {
       name: 'contract-is-a-leaf',
       comment:
-        'The contract is schemas, constants and pure functions: it imports only TypeBox and GeoJSON types.',
+        'The contract is schemas, constants and pure functions: it imports only TypeBox, GeoJSON types and the MapLibre style types.',
       severity: 'error',
       from: { path: '^packages/contract/' },
-      to: { pathNot: ['^packages/contract/', 'node_modules/(typebox|@types/geojson|vitest)/'] },
+      to: {
+        pathNot: [
+          '^packages/contract/',
+          'node_modules/(typebox|@types/geojson|vitest|@maplibre/maplibre-gl-style-spec)/',
+        ],
+      },
+    },
+    {
+      name: 'contract-takes-only-style-types',
+      comment: 'The map style (map-style/) is plain JSON typed by the style spec: its types, never its code.',
+      severity: 'error',
+      from: { path: '^packages/contract/', pathNot: TEST },
+      to: { path: 'node_modules/@maplibre/maplibre-gl-style-spec/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'geodata-imports-only-the-contract',
@@ -83,7 +95,7 @@ export default {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|generated)/' },
+    exclude: { path: '^dist/|(^|/)generated/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

@@ -21,6 +21,7 @@ import imports from './routes/imports';
 import layers from './routes/layers';
 import mapConfig from './routes/map-config';
 import ogcFeatures from './routes/ogc-features';
+import ogcStyles from './routes/ogc-styles';
 import ogcTiles from './routes/ogc-tiles';
 import openapi from './routes/openapi';
 import progress from './routes/progress';
@@ -111,6 +112,7 @@ export async function buildApp({
   await app.register(reports);
   await app.register(ogcFeatures);
   await app.register(ogcTiles);
+  await app.register(ogcStyles);
   if (serveStatic) await app.register(staticFiles);
   return app;
 }

@@ -3,7 +3,7 @@ import { EXPORT_FORMATS, exportUrl, type ExportScope } from './export-url';
 
 interface Props {
   scope: ExportScope;
-  /** Test ids are `<prefix>-geojson` and `<prefix>-csv`. */
+  /** Test ids are `<prefix>-<format>`: `-geojson`, `-csv`, `-gpkg`, `-fgb`. */
   testIdPrefix: string;
 }
 

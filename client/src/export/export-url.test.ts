@@ -6,6 +6,7 @@ describe('exportUrl', () => {
   it('exports a zone by its id alone', () => {
     expect(exportUrl('geojson', { zoneId: 12 })).toBe('/api/export/sites.geojson?zone=12');
     expect(exportUrl('csv', { zoneId: 12 })).toBe('/api/export/sites.csv?zone=12');
+    expect(exportUrl('fgb', { zoneId: 12 })).toBe('/api/export/sites.fgb?zone=12');
   });
 
   it('exports the view with the filters chosen', () => {

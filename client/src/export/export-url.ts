@@ -1,7 +1,8 @@
 import { filterSearch, type Bbox } from '../api';
 import { layerFilter, type MapFilters } from '../filters/map-filters';
 
-export const EXPORT_FORMATS = ['geojson', 'csv'] as const;
+/** GIS files too (docs/gis-clients.md): a GeoPackage and a FlatGeobuf carry their spatial index. */
+export const EXPORT_FORMATS = ['geojson', 'csv', 'gpkg', 'fgb'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What to export: the sites in a box with the planner's filters, or the sites of one zone. */

@@ -492,6 +492,8 @@ export const en = {
     view: 'Sites in the current view, with the filters above:',
     geojson: 'GeoJSON',
     csv: 'CSV',
+    gpkg: 'GeoPackage',
+    fgb: 'FlatGeobuf',
   },
 };
 

@@ -475,5 +475,7 @@ export const zh: Messages = {
     view: '当前视图内符合上方筛选条件的矿场：',
     geojson: 'GeoJSON',
     csv: 'CSV',
+    gpkg: 'GeoPackage',
+    fgb: 'FlatGeobuf',
   },
 };

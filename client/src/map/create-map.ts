@@ -4,7 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Bbox } from '../api';
 import { CJK_FONT_FAMILY } from './fonts';
 import { holdErrors } from './map-errors';
-import { sdfSquare } from './sdf-square';
+import { sdfSquare } from '@gridwatch/contract';
 import { buildStyle, SUBSTATION_ICON, SUBSTATION_ICON_SIDE } from './style';
 
 // Under Vite the worker is a separate asset: tell MapLibre where it is instead of letting it guess.

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { GeoJSONSource, Map } from 'maplibre-gl';
 import type { UnexplainedFeatures } from './analysis-features';
-import { REGION_LOAD_STATE } from './style/analysis';
+import { REGION_LOAD_STATE } from '@gridwatch/contract';
 
 /** What the analysis panels put on the map; null is off. */
 export interface AnalysisOverlay {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Map } from 'maplibre-gl';
-import { chosenRegionFilter } from './style/regions';
+import { chosenRegionFilter } from '@gridwatch/contract';
 
 /** Outlines the region the filters narrow the points to, so the planner sees which area is kept. */
 export function useChosenRegion(map: Map | null, regionId: number | null): void {

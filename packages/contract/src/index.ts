@@ -36,3 +36,4 @@ export * from './site-retirement';
 export * from './seed-types';
 export * from './status';
 export * from './tiles';
+export * from './map-style/index';

@@ -2,6 +2,7 @@
  * The OGC API – Features (Part 1 Core, Part 3 queryables) and Tiles documents gridwatch serves at /ogc
  * (docs/gis-clients.md). Only what the routes write is described; the standards allow more members.
  */
+import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { Type, type Static } from 'typebox';
 
 /** The OGC's name of WGS 84 with longitude first, the only CRS served. */
@@ -152,3 +153,40 @@ export const OgcTileParams = Type.Object({
   tileRow: Type.String({ maxLength: 10 }),
   tileCol: Type.String({ maxLength: 10 }),
 });
+
+/**
+ * The whole map as MapLibre style JSON (GET /ogc/styles/gridwatch; map-style/). Described loosely: the style
+ * spec's own validator checks it in the server's test.
+ */
+export const MapStyleDocument = Type.Unsafe<StyleSpecification>(
+  Type.Object(
+    {
+      version: Type.Literal(8),
+      name: Type.String(),
+      sprite: Type.String(),
+      sources: Type.Record(
+        Type.String(),
+        Type.Object({ type: Type.String() }, { additionalProperties: true }),
+      ),
+      layers: Type.Array(
+        Type.Object({ id: Type.String(), type: Type.String() }, { additionalProperties: true }),
+      ),
+    },
+    { additionalProperties: true },
+  ),
+);
+/** A sprite's index (sprite.json, sprite@2x.json): each image's place in the PNG. */
+export const SpriteIndex = Type.Record(
+  Type.String(),
+  Type.Object({
+    x: Type.Integer(),
+    y: Type.Integer(),
+    width: Type.Integer(),
+    height: Type.Integer(),
+    pixelRatio: Type.Number(),
+    sdf: Type.Boolean(),
+  }),
+);
+export const StyleFileParams = Type.Object({ file: Type.String({ maxLength: 60 }) });
+/** The sprite's PNG or a font file. */
+export const StyleFileBody = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary' });

@@ -170,6 +170,12 @@ const MATRIX: Record<string, Row> = {
     path: '/ogc/collections/sites/tiles/WebMercatorQuad/4/5/11',
     least: 'viewer',
   },
+  'GET /ogc/styles/gridwatch': { path: '/ogc/styles/gridwatch', least: 'viewer' },
+  'GET /ogc/styles/gridwatch/:file': { path: '/ogc/styles/gridwatch/sprite.json', least: 'viewer' },
+  'GET /ogc/styles/gridwatch/fonts/:file': {
+    path: '/ogc/styles/gridwatch/fonts/noto-sans-latin-400-normal.woff2',
+    least: 'viewer',
+  },
   'GET /api/tokens': { path: '/api/tokens', least: 'admin' },
   'POST /api/tokens': { path: '/api/tokens', body: { name: 'matrix', username: 'nobody' }, least: 'admin' },
   'DELETE /api/tokens/:id': { path: '/api/tokens/999', least: 'admin' },

@@ -11,6 +11,7 @@ import {
 } from '@gridwatch/contract';
 import { notFound, validationFailed } from '../http/app-error';
 import { sitesAsOfInstant } from '../http/day-param';
+import { flatgeobufExport } from '../services/export-fgb';
 import { geopackageExport } from '../services/export-gpkg';
 import { csvExport, geojsonExport } from '../services/export-layer';
 import { parseLayerId, toLayerFilter } from '../http/layer-filter';
@@ -19,9 +20,11 @@ const FORMATS = {
   geojson: 'application/geo+json; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
   gpkg: 'application/geopackage+sqlite3',
+  // No registered media type; GDAL and the FlatGeobuf site use this one.
+  fgb: 'application/flatgeobuf',
 } as const;
 
-/** `GET /api/export/:layer.geojson|csv`: the layer route's filters plus `zone`, streamed as a download. */
+/** `GET /api/export/:layer.geojson|csv|gpkg|fgb`: the layer route's filters plus `zone`, streamed as a download. */
 const exportsRoute: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/export/:file',
@@ -29,7 +32,7 @@ const exportsRoute: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'read' },
       schema: {
         tags: ['export'],
-        description: `Streams ${LAYER_IDS.join(', ')} as <layer>.geojson (with a trailing \`meta\` member), <layer>.csv or <layer>.gpkg (GeoPackage 1.3 with an R-tree; \`meta\` in gpkg_metadata).`,
+        description: `Streams ${LAYER_IDS.join(', ')} as <layer>.geojson (with a trailing \`meta\` member), <layer>.csv, <layer>.gpkg (GeoPackage 1.3 with an R-tree; \`meta\` in gpkg_metadata) or <layer>.fgb (FlatGeobuf with its packed Hilbert R-tree; \`meta\` in the header's description and metadata).`,
         params: ExportParams,
         querystring: ExportQuery,
         // The file is streamed, not JSON: only the error answers are checked (response-check.ts).
@@ -37,9 +40,9 @@ const exportsRoute: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const match = /^([a-z]+)\.(geojson|csv|gpkg)$/.exec(request.params.file);
+      const match = /^([a-z]+)\.(geojson|csv|gpkg|fgb)$/.exec(request.params.file);
       if (!match)
-        throw notFound(`No export "${request.params.file}": ask for <layer>.geojson, .csv or .gpkg`);
+        throw notFound(`No export "${request.params.file}": ask for <layer>.geojson, .csv, .gpkg or .fgb`);
       const layer = parseLayerId(match[1]!);
       const format = match[2] as keyof typeof FORMATS;
       const { zone: zoneId, asOf, ...query } = request.query;
@@ -62,8 +65,10 @@ const exportsRoute: FastifyPluginAsyncTypebox = async (app) => {
       const day = todayInBeijing(Date.now());
       const name = `gridwatch-${layer}${zoneId ? `-zone-${zoneId}` : ''}-${day}.${format}`;
       reply.header('content-disposition', `attachment; filename="${name}"`).type(FORMATS[format]);
-      // A GeoPackage is a database file, built whole (services/export-gpkg.ts); the text formats stream.
+      // A GeoPackage is a database file, built whole (services/export-gpkg.ts), as is a FlatGeobuf, whose index
+      // precedes its features (services/export-fgb.ts); the text formats stream.
       if (format === 'gpkg') return reply.send(await geopackageExport(app.store, exportRequest));
+      if (format === 'fgb') return reply.send(Buffer.from(await flatgeobufExport(app.store, exportRequest)));
       const chunks =
         format === 'geojson' ? geojsonExport(app.store, exportRequest) : csvExport(app.store, exportRequest);
       return reply.send(Readable.from(chunks));

@@ -249,6 +249,9 @@ const NOT_SITE_READS: Record<string, string> = {
   'GET /ogc/collections/:collectionId/tiles/WebMercatorQuad': 'tileset metadata: links',
   'GET /ogc/collections/:collectionId/tilejson.json':
     "a layer's extent, from the layerInfos of GET /api/layers (probed)",
+  'GET /ogc/styles/gridwatch': 'the map style: URLs, no features',
+  'GET /ogc/styles/gridwatch/:file': 'the style sprite: the substation square',
+  'GET /ogc/styles/gridwatch/fonts/:file': 'the label font',
   'GET /ogc/collections/:collectionId': "a layer's extent, from the layerInfos of GET /api/layers (probed)",
   'GET /api/tokens': 'API tokens',
   'GET /api/map-config': 'map settings',

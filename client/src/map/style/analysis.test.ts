@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Color, createExpression, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import { REGION_LOAD_CLASSES, regionLoadClass, unexplainedRadiusPx } from '../analysis-scales';
 import { UNEXPLAINED_STYLE } from '../palette';
-import { REGION_LOAD_STATE, regionLoadColor, unexplainedRadius } from './analysis';
+import { REGION_LOAD_STATE, regionLoadColor, unexplainedRadius } from '@gridwatch/contract';
 
 /** Evaluates a paint value as MapLibre would, for one feature with its properties and feature state. */
 function evaluate(

@@ -1,4 +1,5 @@
 import type { SourceSpecification } from 'maplibre-gl';
+import { BASEMAP_FILES, emptyGeojson, type BasemapSourceId } from '@gridwatch/contract';
 import { filterSearch, type LayerFilter } from '../../api';
 import { MAP_LAYERS, PYLON_MIN_ZOOM, isTiled, type MapLayerId, type TiledLayerId } from '../map-layers';
 
@@ -38,9 +39,7 @@ function tiledSource(origin: string, layer: TiledLayerId): SourceSpecification {
  */
 export function dataSources(origin: string): Record<MapLayerId, SourceSpecification> {
   const source = (layer: MapLayerId): SourceSpecification =>
-    isTiled(layer)
-      ? tiledSource(origin, layer)
-      : { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+    isTiled(layer) ? tiledSource(origin, layer) : emptyGeojson();
   return Object.fromEntries(MAP_LAYERS.map((layer) => [layer, source(layer)])) as Record<
     MapLayerId,
     SourceSpecification
@@ -49,23 +48,20 @@ export function dataSources(origin: string): Record<MapLayerId, SourceSpecificat
 
 /** The analysis overlay (focus-features.ts), set by the map view. */
 export function focusSource(): Record<'focus', SourceSpecification> {
-  return { focus: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } };
+  return { focus: emptyGeojson() };
 }
 
 /** The graduated circles of unexplained load (style/analysis.ts), set by the map view. */
 export function analysisSources(): Record<'unexplained', SourceSpecification> {
-  return { unexplained: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } };
+  return { unexplained: emptyGeojson() };
 }
 
-const BASEMAP_FILES = ['countries', 'outline', 'lakes', 'rivers', 'cities'] as const;
-type BasemapFile = (typeof BASEMAP_FILES)[number];
-
 /** The offline basemap, served by the app at /basemap. */
-export function basemapSources(origin: string): Record<`basemap-${BasemapFile}`, SourceSpecification> {
+export function basemapSources(origin: string): Record<BasemapSourceId, SourceSpecification> {
   const entries = BASEMAP_FILES.map((file) => [
     `basemap-${file}`,
     // Absolute, because the worker that fetches it resolves a relative URL against its own script.
     { type: 'geojson', data: new URL(`/basemap/${file}.geojson`, origin).href },
   ]);
-  return Object.fromEntries(entries) as Record<`basemap-${BasemapFile}`, SourceSpecification>;
+  return Object.fromEntries(entries) as Record<BasemapSourceId, SourceSpecification>;
 }

@@ -14,9 +14,8 @@ import type {
 import { STATUSES, type Status } from '@gridwatch/contract';
 import { PYLON_MIN_ZOOM } from '../map-layers';
 import { STATUS_COLORS, STATUS_ENTRIES, statusStroke, VOLTAGE_CLASSES, voltageClass } from '../palette';
-import { buildStyle, orderLayers, THEMES } from './index';
+import { buildStyle, orderLayers, THEMES, Z_ORDER } from './index';
 import { tileUrl } from './sources';
-import { Z_ORDER } from './z-order';
 
 const style = buildStyle('http://127.0.0.1:3100');
 const layer = <T extends LayerSpecification>(id: string) => style.layers.find((l) => l.id === id) as T;

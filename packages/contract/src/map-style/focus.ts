@@ -1,5 +1,5 @@
-import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
-import { FOCUS_STYLE } from '../palette';
+import type { FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { FOCUS_STYLE } from './palette';
 
 /** Features of the `focus` source say what they are in `role` (see focus-features.ts). */
 const role = (value: 'radius' | 'site' | 'hover'): FilterSpecification => ['==', ['get', 'role'], value];

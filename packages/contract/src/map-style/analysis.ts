@@ -1,10 +1,14 @@
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
 import {
   REGION_LOAD_BREAKS_MW,
   REGION_LOAD_COLORS,
   REGION_LOAD_OPACITY,
   UNEXPLAINED_STYLE as U,
-} from '../palette';
+} from './palette';
 
 /** The feature-state key that holds a region's unlicensed load (MW) while the choropleth is on. */
 export const REGION_LOAD_STATE = 'unlicensedMw';

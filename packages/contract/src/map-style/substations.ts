@@ -1,6 +1,6 @@
-import type { LayerSpecification } from 'maplibre-gl';
-import { BASEMAP_COLORS as C } from '../palette';
-import { LABEL_FONT } from '../fonts';
+import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { BASEMAP_COLORS as C } from './palette';
+import { LABEL_FONT } from './fonts';
 import { byVoltage, byZoom, localName } from './expressions';
 
 /** The SDF square the substations are drawn with (map-view adds it), and its size in CSS pixels. */

@@ -1,5 +1,5 @@
-import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
-import { BASEMAP_COLORS as C } from '../palette';
+import type { FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { BASEMAP_COLORS as C } from './palette';
 
 // The province itself is the basemap's outline; drawing it here too would cover the whole region.
 const belowProvince: FilterSpecification = ['!=', ['get', 'level'], 'province'];

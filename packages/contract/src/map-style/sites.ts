@@ -1,12 +1,12 @@
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import {
   BASEMAP_COLORS as C,
   CLUSTER_RADIUS_BY_LOAD,
   SITE_RADIUS_BY_LOAD,
   statusStroke,
   STATUS_COLORS,
-} from '../palette';
-import { LABEL_FONT } from '../fonts';
+} from './palette';
+import { LABEL_FONT } from './fonts';
 import { byStatus, byStops, byZoom, localName } from './expressions';
 import { drawnStatus, isCluster } from './site-clusters';
 

@@ -1,5 +1,5 @@
-import type { ExpressionSpecification } from 'maplibre-gl';
-import { STATUSES, type Status } from '@gridwatch/contract';
+import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { STATUSES, type Status } from '../status';
 
 /**
  * Expressions for the site clusters of the vector tiles (server/src/store/sql/tile-sql.ts): below zoom 8, and in

@@ -1,4 +1,4 @@
-import type { LayerSpecification } from 'maplibre-gl';
+import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { byVoltage, byZoom } from './expressions';
 
 const width = (scale: number) => byVoltage((c) => c.lineWidth * scale);

@@ -1,6 +1,6 @@
-import type { LayerSpecification } from 'maplibre-gl';
-import { BASEMAP_COLORS as C } from '../palette';
-import { LABEL_FONT } from '../fonts';
+import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { BASEMAP_COLORS as C } from './palette';
+import { LABEL_FONT } from './fonts';
 import { byZoom, localName } from './expressions';
 
 const population: ['to-number', ['get', 'population'], number] = ['to-number', ['get', 'population'], 0];

@@ -1,6 +1,6 @@
-import type { LayerSpecification } from 'maplibre-gl';
-import { PYLON_STYLE } from '../palette';
-import { PYLON_MIN_ZOOM } from '../map-layers';
+import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { PYLON_STYLE } from './palette';
+import { PYLON_MIN_ZOOM } from './map-layers';
 import { byZoom } from './expressions';
 
 /**

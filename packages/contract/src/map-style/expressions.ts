@@ -1,7 +1,7 @@
 /** Typed helpers that build the style's expressions from the palette, so each rule is written once. */
-import type { ExpressionSpecification } from 'maplibre-gl';
-import { STATUSES, type Status } from '@gridwatch/contract';
-import { VOLTAGE_CLASSES, type VoltageClass } from '../palette';
+import type { ExpressionSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { STATUSES, type Status } from '../status';
+import { VOLTAGE_CLASSES, type VoltageClass } from './palette';
 
 /** `['match', status, …]` with one arm per status; `status` is the feature's own unless another is given. */
 export function byStatus<T extends string | number>(

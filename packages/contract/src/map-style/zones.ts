@@ -1,6 +1,6 @@
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { LABEL_FONT } from '../fonts';
-import { BASEMAP_COLORS as C, ZONE_STYLE } from '../palette';
+import type { ExpressionSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { LABEL_FONT } from './fonts';
+import { BASEMAP_COLORS as C, ZONE_STYLE } from './palette';
 
 const color: ExpressionSpecification = [
   'match',
