@@ -11,7 +11,7 @@ export interface Row {
   ours: number;
   baseline: number;
   /** The unit of ours and baseline, and which way is better. */
-  unit: 'ms' | 'req/s' | 'MB/s' | 'KB' | 'rows/s' | 'MB';
+  unit: 'ms' | 'req/s' | 'MB/s' | 'KB' | 'rows/s' | 'MB' | '× median';
   baselineName: string;
   /** ours / baseline (for req/s, MB/s and rows/s: the speed ratio; for ms: the time ratio). */
   ratio: number;
