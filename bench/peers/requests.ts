@@ -36,7 +36,9 @@ export function boxesHolding(points: readonly Point[], target: number, n: number
       if (k < target) lo = mid;
       else hi = mid;
     }
-    if (found) boxes.push(found.map((v) => Math.round(v * 1e6) / 1e6));
+    // Sites sit on a 1e-6° grid: edges half a step off it, so no site lies on an edge, where the two sides
+    // may decide differently whether the boundary is in.
+    if (found) boxes.push(found.map((v) => Math.round(v * 1e6) / 1e6 + 5e-7));
   }
   return boxes;
 }
