@@ -27,7 +27,7 @@ function sources(dir: string): string[] {
 }
 
 // `FROM sites`, `JOIN lines`, `substations t`, `sql\`pylons\``, `raw('utilities')`: SQL that names a scoped table.
-const TABLES = 'sites|substations|lines|pylons|zones|utilities';
+const TABLES = 'sites|substations|readings|lines|pylons|zones|utilities';
 const NAMES_TABLE = new RegExp(
   `\\b(from|join|update|into)\\s+(${TABLES})\\b|\\b(${TABLES})\\s+[a-z]\\b|sql\`(${TABLES})\\b|raw\\('(${TABLES})'`,
   'i',
