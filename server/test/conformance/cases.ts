@@ -229,6 +229,66 @@ export const CASES: ConformanceCase[] = [
     expect: { error: { code: 'VALIDATION_FAILED' } },
   },
   {
+    name: "a substation's readings by day: the day's mean and peak, and what its sites explain each day",
+    method: 'GET',
+    url: '/api/substations/3/readings?from=2026-03-01&to=2026-03-02&resolution=day',
+    status: 200,
+    // 40 + h/2 for h = 0…23 sums to 1098; hour 19 reads 72 instead of 49.5: 1120.5 / 24 = 46.6875.
+    expect: {
+      substationId: 3,
+      resolution: 'day',
+      baseLoadMw: 20,
+      points: [{ at: '2026-03-01', mw: 46.688, peakMw: 72 }],
+      explained: [
+        { day: '2026-03-01', licensedMw: 0, knownIllegalMw: 0 },
+        { day: '2026-03-02', licensedMw: 0, knownIllegalMw: 0 },
+      ],
+    },
+  },
+  {
+    name: "a substation's readings by hour: the first hour of a Beijing day is 16:00 UTC the day before",
+    method: 'GET',
+    url: '/api/substations/3/readings?from=2026-03-01&to=2026-03-01&resolution=hour',
+    status: 200,
+    expect: {
+      points: Array.from({ length: 24 }, (_, h) => ({
+        at: new Date(Date.parse('2026-02-28T16:00:00.000Z') + h * 3_600_000).toISOString(),
+        mw: h === 19 ? 72 : 40 + h / 2,
+      })),
+    },
+  },
+  {
+    name: 'readings refuse a range that ends before it starts',
+    method: 'GET',
+    url: '/api/substations/3/readings?from=2026-03-02&to=2026-03-01',
+    status: 400,
+    expect: { error: { code: 'VALIDATION_FAILED' } },
+  },
+  {
+    name: 'readings of a substation that does not exist',
+    method: 'GET',
+    url: '/api/substations/999/readings',
+    status: 404,
+    expect: {},
+  },
+  {
+    name: 'signatures: a meter with one day of readings has no step; it is ranked, and says so',
+    method: 'GET',
+    url: '/api/analysis/signatures?asOf=2026-03-01',
+    status: 200,
+    expect: {
+      asOf: '2026-03-01',
+      substations: [{ substationId: 3, rank: 1, signature: 'none', unexplainedMw: 52, step: null }],
+    },
+  },
+  {
+    name: 'signatures: a day without readings in the year before it ranks nothing',
+    method: 'GET',
+    url: '/api/analysis/signatures?asOf=2025-01-01',
+    status: 200,
+    expect: { asOf: '2025-01-01', substations: [] },
+  },
+  {
     name: 'tiles west and east of the z12 boundary at lon 90 both hold the two sites 2e-7° apart (one in the buffer)',
     method: 'GET',
     url: '/api/tiles/sites/12/3071/1473.mvt',

@@ -32,6 +32,16 @@ import {
   statusAt,
 } from './as-of-sql';
 import { explainingSubstationSql } from './explanation-sql';
+import {
+  explainingSites,
+  meterDays,
+  substationIdsByExternalId,
+  substationReadings,
+  writeReadings,
+} from './readings-sql';
+import type { ExplainingSite } from '../../domain/signatures/explained-by-day';
+import type { HourlyReading } from '../../domain/signatures/daily-load';
+import type { MeterDay, ReadingRows } from '../ports/readings';
 import { haversineKmSql } from './haversine-sql';
 import { applyImport, existingExternalIds, findImportRecords, type ImportClient } from './import-sql';
 import { filterWhere, inIdOrder, pageOrder } from './filter-sql';
@@ -342,6 +352,29 @@ export abstract class SqlStore implements Store {
       .map((row) => ({ feature: toFeature(row), distanceKm: Number(row.distanceKm) }))
       .filter((hit) => isWithinKm(hit.distanceKm, radiusKm));
   }
+
+  substationReadings(substationId: number, fromHour: number, toHour: number): Promise<HourlyReading[]> {
+    return substationReadings(this.db, substationId, fromHour, toHour);
+  }
+
+  meterDays(fromHour: number, toHour: number): Promise<MeterDay[]> {
+    return meterDays(this.db, fromHour, toHour);
+  }
+
+  explainingSites(radiusKm: number): Promise<ExplainingSite[]> {
+    return explainingSites(this.db, (r) => this.pairCondition(r), radiusKm);
+  }
+
+  substationIdsByExternalId(externalIds: readonly string[]): Promise<Map<string, number>> {
+    return substationIdsByExternalId(this.db, externalIds);
+  }
+
+  writeReadings(rows: ReadingRows): Promise<number> {
+    return writeReadings(this.db, rows, (r, from, to) => this.readingsInsert(r, from, to));
+  }
+
+  /** The store's bulk INSERT of readings [from, to) (store/sql/readings-sql.ts). */
+  protected abstract readingsInsert(rows: ReadingRows, from: number, to: number): Sql;
 
   findImportRecords<L extends ImportLayer>(
     layer: L,
