@@ -26,7 +26,7 @@ const perRegion = Number(values.points);
 const rounds = Number(values.rounds);
 const random = mulberry32(Number(values.seed));
 
-const regions = generateSeed().regions.map((r) => r.geometry);
+const regions = generateSeed({ readings: false }).regions.map((r) => r.geometry);
 const features = regions.map((geometry): Feature<MultiPolygon> => ({
   type: 'Feature',
   properties: {},

@@ -25,7 +25,7 @@ const runs = Number(values.runs);
 const BACKENDS: Backend[] = ['sqlite', 'postgis'];
 const backends = values.backend === 'both' ? BACKENDS : BACKENDS.filter((b) => b === values.backend);
 
-const seed = generateSeed({ sites });
+const seed = generateSeed({ sites, readings: false });
 const random = mulberry32(42);
 const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
 const substationIds = Array.from({ length: runs }, () => 1 + Math.floor(random() * seed.substations.length));

@@ -59,7 +59,7 @@ async function open(seed: SeedData): Promise<{ store: Store; cleanup: () => Prom
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-const seed = generateSeed(values.sites ? { sites: Number(values.sites) } : {});
+const seed = generateSeed({ readings: false, ...(values.sites ? { sites: Number(values.sites) } : {}) });
 const { store, cleanup } = await open(seed);
 try {
   console.log(

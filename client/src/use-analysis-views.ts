@@ -19,8 +19,9 @@ export function useAnalysisViews(api: ApiClient, asOf: string | null) {
   const [progressOpen, setProgressOpen] = useState(false);
 
   const unexplained = useApiQuery(
-    unexplainedOpen ? queryKey('unexplained-load', UNEXPLAINED_RADIUS_KM) : null,
-    (signal) => api.unexplainedLoad(UNEXPLAINED_RADIUS_KM, signal),
+    // Follows the map's as-of day like the choropleth: that day's readings and statuses.
+    unexplainedOpen ? queryKey('unexplained-load', UNEXPLAINED_RADIUS_KM, asOf) : null,
+    (signal) => api.unexplainedLoad(UNEXPLAINED_RADIUS_KM, asOf, signal),
   );
   const points = useApiQuery(
     unexplainedOpen ? queryKey('layer', 'substations', { limit: ALL }) : null,

@@ -16,6 +16,9 @@ import { buildRegions, buildUtilities } from './regions';
 import type { SeedData, SeedLine, SeedPylon, SeedStatusChange } from '@gridwatch/contract';
 import { generateSites, type SiteWorld } from './sites';
 import { generateSubstations, type GridSubstation } from './substations';
+import { generateReadings, type HiddenFarmStart } from './readings';
+
+export type { HiddenFarmStart } from './readings';
 
 export { CAMPAIGN } from './campaign';
 export type { HiddenFarm } from './loads';
@@ -26,6 +29,8 @@ export const DEFAULT_SITE_COUNT = 800;
 export interface GenerateOptions {
   seed?: number;
   sites?: number;
+  /** A year of hourly readings of the metered substations (readings.ts); on by default. */
+  readings?: boolean;
 }
 
 export interface Grid extends SiteWorld {
@@ -73,6 +78,8 @@ export function buildGrid(seed = DEFAULT_SEED): Grid {
 export function generateSeedWithTruth(options: GenerateOptions = {}): {
   data: SeedData;
   hiddenFarms: HiddenFarm[];
+  /** When each hidden farm's load appears in the readings (none without readings). */
+  hiddenStarts: HiddenFarmStart[];
 } {
   const seed = options.seed ?? DEFAULT_SEED;
   const count = options.sites ?? DEFAULT_SITE_COUNT;
@@ -94,18 +101,18 @@ export function generateSeedWithTruth(options: GenerateOptions = {}): {
   const statusChanges = sortByMinute(changesInSiteOrder, minutes);
   const loadRng = new Rng(deriveSeed(seed, 'loads'));
   const hiddenFarms = pickHiddenFarms(grid.substations, loadRng);
-  return {
-    data: {
-      regions: buildRegions(),
-      utilities: buildUtilities(),
-      substations: reportSubstations(grid.substations, knownMw, hiddenFarms, loadRng),
-      lines: grid.lines,
-      pylons: grid.pylons,
-      sites,
-      statusChanges,
-    },
-    hiddenFarms,
+  const data: SeedData = {
+    regions: buildRegions(),
+    utilities: buildUtilities(),
+    substations: reportSubstations(grid.substations, knownMw, hiddenFarms, loadRng),
+    lines: grid.lines,
+    pylons: grid.pylons,
+    sites,
+    statusChanges,
   };
+  if (options.readings === false) return { data, hiddenFarms, hiddenStarts: [] };
+  const { readings, hiddenStarts } = generateReadings(data, hiddenFarms, seed);
+  return { data: { ...data, readings }, hiddenFarms, hiddenStarts };
 }
 
 export function generateSeed(options: GenerateOptions = {}): SeedData {

@@ -26,6 +26,7 @@ import ogcTiles from './routes/ogc-tiles';
 import openapi from './routes/openapi';
 import progress from './routes/progress';
 import queries from './routes/queries';
+import readings from './routes/readings';
 import reportPeriods from './routes/report-periods';
 import reports from './routes/reports';
 import staticFiles from './routes/static-files';
@@ -101,6 +102,7 @@ export async function buildApp({
   await app.register(features);
   await app.register(queries);
   await app.register(tiles);
+  await app.register(readings);
   await app.register(imports);
   await app.register(sites);
   await app.register(attachments);

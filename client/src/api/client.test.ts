@@ -52,6 +52,9 @@ describe('the analysis and report paths', () => {
       '/api/reports/progress/series?deadline=2026-08-31&stepDays=14',
     );
     expect(unexplainedLoadPath(10)).toBe('/api/analysis/unexplained-load?radiusKm=10');
+    expect(unexplainedLoadPath(10, '2026-06-01')).toBe(
+      '/api/analysis/unexplained-load?radiusKm=10&asOf=2026-06-01',
+    );
   });
 });
 

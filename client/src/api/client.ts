@@ -107,7 +107,7 @@ export interface ApiClient {
   /** Share done and load still drawing of each utility at dates from the campaign's start. */
   progressSeries(query: ProgressSeriesQuery, signal?: AbortSignal): Promise<ProgressSeries>;
   /** Substations by unexplained load (DOMAIN.md), largest first. */
-  unexplainedLoad(radiusKm: number, signal?: AbortSignal): Promise<UnexplainedLoadRow[]>;
+  unexplainedLoad(radiusKm: number, asOf: string | null, signal?: AbortSignal): Promise<UnexplainedLoadRow[]>;
   /** Unlicensed load by prefecture, now or as of the end of a day (YYYY-MM-DD). */
   regionLoads(asOf: string | null, signal?: AbortSignal): Promise<RegionLoad[]>;
   me(): Promise<Me>;
@@ -187,8 +187,8 @@ export function createApiClient(
       getJson(watched, `/api/reports/progress?${new URLSearchParams({ deadline })}`, ProgressReport, signal),
     progressReport: (query, signal) => getJson(watched, progressPath(query), ProgressReport, signal),
     progressSeries: (query, signal) => getJson(watched, progressSeriesPath(query), ProgressSeries, signal),
-    unexplainedLoad: (radiusKm, signal) =>
-      getJson(watched, unexplainedLoadPath(radiusKm), UnexplainedLoadList, signal),
+    unexplainedLoad: (radiusKm, asOf, signal) =>
+      getJson(watched, unexplainedLoadPath(radiusKm, asOf), UnexplainedLoadList, signal),
     regionLoads: (asOf, signal) =>
       getJson(
         watched,

@@ -69,8 +69,11 @@ export function progressSeriesPath(query: ProgressSeriesQuery): string {
   return `/api/reports/progress/series?${new URLSearchParams(definedEntries(query))}`;
 }
 
-export function unexplainedLoadPath(radiusKm: number): string {
-  return `/api/analysis/unexplained-load?${new URLSearchParams({ radiusKm: String(radiusKm) })}`;
+/** Unexplained load as of a Beijing day (docs/detection.md); without one, the server's today. */
+export function unexplainedLoadPath(radiusKm: number, asOf: string | null = null): string {
+  const query = new URLSearchParams({ radiusKm: String(radiusKm) });
+  if (asOf) query.set('asOf', asOf);
+  return `/api/analysis/unexplained-load?${query}`;
 }
 
 const definedEntries = (query: object): [string, string][] =>

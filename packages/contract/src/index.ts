@@ -27,6 +27,7 @@ export * from './params';
 export * from './parsed';
 export * from './progress';
 export * from './queries';
+export * from './readings';
 export * from './reports';
 export * from './report-api';
 export * from './roles';

@@ -68,13 +68,26 @@ export const Hotspot = Type.Object({
 });
 export type Hotspot = Static<typeof Hotspot>;
 
-export const UnexplainedLoadQuery = Type.Object({ radiusKm: RadiusKm(10) }, { additionalProperties: false });
+export const UnexplainedLoadQuery = Type.Object(
+  {
+    radiusKm: RadiusKm(10),
+    asOf: Type.Optional(
+      Day("that day's readings and the sites' statuses at its end; default today (Beijing)"),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const UnexplainedLoadRow = Type.Object({
   substationId: Type.Integer(),
   name: Type.String(),
   nameZh: Type.String(),
-  meteredPeakMw: Type.Number(),
+  asOf: Type.String({ description: 'the Beijing day answered' }),
+  meteredPeakMw: Type.Number({
+    description: "the day's peak hourly reading, else the reported undated peak",
+  }),
+  meteredSource: Type.Union([Type.Literal('readings'), Type.Literal('reported')]),
+  readingCount: Type.Integer({ description: "the day's hourly readings (0–24)" }),
   baseLoadMw: Type.Number(),
   licensedLoadMw: Type.Number(),
   knownIllegalLoadMw: Type.Number(),

@@ -59,6 +59,16 @@ export interface SeedRetirement {
   reason: string;
 }
 
+/**
+ * A substation's metered load, hour by hour from `fromHour` (hours since 1970-01-01T00:00Z): `mw[i]` is the
+ * reading of hour `fromHour + i`. A series, not rows, so a year of the demo's meters stays compact in memory.
+ */
+export interface SeedReadingSeries {
+  substationExternalId: string;
+  fromHour: number;
+  mw: ArrayLike<number>;
+}
+
 export interface SeedData {
   regions: SeedRegion[];
   utilities: SeedUtility[];
@@ -70,4 +80,6 @@ export interface SeedData {
   statusChanges: SeedStatusChange[];
   /** Sites retired since (none when absent): left out of every read. */
   retirements?: SeedRetirement[];
+  /** Hourly metered load per substation (none when absent; docs/detection.md). */
+  readings?: SeedReadingSeries[];
 }

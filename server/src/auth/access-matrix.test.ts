@@ -80,6 +80,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/analysis/hotspots': { path: '/api/analysis/hotspots', least: 'viewer' },
   'GET /api/analysis/unexplained-load': { path: '/api/analysis/unexplained-load', least: 'viewer' },
   'GET /api/analysis/regions': { path: '/api/analysis/regions', least: 'viewer' },
+  'GET /api/substations/:id/readings': { path: '/api/substations/1/readings', least: 'viewer' },
+  'GET /api/analysis/signatures': { path: '/api/analysis/signatures', least: 'viewer' },
   'GET /api/reports/progress': { path: '/api/reports/progress?deadline=2026-08-31', least: 'viewer' },
   'GET /api/reports/progress/series': {
     path: '/api/reports/progress/series?deadline=2026-08-31',
@@ -112,6 +114,8 @@ const MATRIX: Record<string, Row> = {
     body: { type: 'FeatureCollection', features: [] },
     least: 'admin',
   },
+  // A JSON body: an admin gets 415 (send text/csv), past the access check.
+  'POST /api/import/readings': { path: '/api/import/readings?dryRun=true', body: {}, least: 'admin' },
   'GET /api/users': { path: '/api/users', least: 'admin' },
   'POST /api/users': {
     path: '/api/users',

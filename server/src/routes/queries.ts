@@ -11,6 +11,7 @@ import {
   RegionLoadList,
   RegionLoadQuery,
   SitesInArea,
+  todayInBeijing,
   UnexplainedLoadList,
   UnexplainedLoadQuery,
   UnlicensedLoad,
@@ -27,7 +28,7 @@ import {
   unlicensedLoadNear,
 } from '../services/spatial-queries';
 import { requireAreaGeometry } from '../http/geometry-input';
-import { asOfInstant } from '../http/day-param';
+import { asOfInstant, dayParam } from '../http/day-param';
 
 /** The spatial questions gridwatch exists for (API.md, "Spatial queries"); definitions in DOMAIN.md. */
 const queries: FastifyPluginAsyncTypebox = async (app) => {
@@ -124,13 +125,20 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['queries'],
         description:
-          'Substations by metered peak − base load − licensed − known illegal load (sites fed by them, or ' +
-          'without a feeder and within radiusKm), largest first: where unreported mining load is likely.',
+          "Substations by the day's metered peak − base load − licensed − known illegal load, largest first: " +
+          'where unreported mining load is likely. Each site explains one meter: its feeder, else the nearest ' +
+          "metered substation within radiusKm. asOf (Beijing day, default today): that day's readings (their " +
+          'peak; the reported undated peak when the day has none) and statuses. Negative: over-explained.',
         querystring: UnexplainedLoadQuery,
         response: { 200: UnexplainedLoadList, ...errorResponses(400, 401) },
       },
     },
-    async (request) => unexplainedLoad(app.store, request.query.radiusKm),
+    async (request) =>
+      unexplainedLoad(
+        app.store,
+        request.query.radiusKm,
+        request.query.asOf === undefined ? todayInBeijing(Date.now()) : dayParam('asOf', request.query.asOf),
+      ),
   );
 
   app.get(

@@ -3,7 +3,7 @@ import { distanceToLineKm } from '../domain/geo/distance-to-line';
 import { isWithinKm, roundTo3 } from '../domain/geo/haversine';
 import type { Status } from '@gridwatch/contract';
 import { summarizeSites, unlicensedStatuses } from '../domain/summaries';
-import { KNOWN_ILLEGAL, rankUnexplainedLoad } from '../domain/unexplained-load';
+import { KNOWN_ILLEGAL, rankUnexplainedLoad, readingDay } from '../domain/unexplained-load';
 import { notFound } from '../http/app-error';
 import type { Hit, LayerFeature, LayerFilter, LayersPort, SpatialQueriesPort } from '../store/store';
 import { everyPage } from './every-page';
@@ -109,8 +109,13 @@ export async function corridor(
   };
 }
 
-export async function unexplainedLoad(store: Pick<SpatialQueriesPort, 'substationLoads'>, radiusKm: number) {
-  return rankUnexplainedLoad(await store.substationLoads(radiusKm, KNOWN_ILLEGAL));
+/** Unexplained load as of a Beijing day (docs/detection.md): that day's readings and statuses. */
+export async function unexplainedLoad(
+  store: Pick<SpatialQueriesPort, 'substationLoads'>,
+  radiusKm: number,
+  day: string,
+) {
+  return rankUnexplainedLoad(day, await store.substationLoads(radiusKm, KNOWN_ILLEGAL, readingDay(day)));
 }
 
 /**

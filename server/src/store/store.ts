@@ -5,6 +5,7 @@
  */
 import type { ImportsPort } from './ports/imports';
 import type { LayersPort } from './ports/layers';
+import type { ReadingsPort } from './ports/readings';
 import type { RecordsPort } from './ports/records';
 import type { SpatialQueriesPort } from './ports/spatial-queries';
 import type { TilesPort } from './ports/tiles';
@@ -14,6 +15,7 @@ export type { LayerFeature, LayerPage, LayersPort } from './ports/layers';
 export type { Hit, HotspotRow, LineCandidates, SpatialQueriesPort } from './ports/spatial-queries';
 export type { ImportsPort } from './ports/imports';
 export type { RecordsPort } from './ports/records';
+export type { MeterDay, ReadingRows, ReadingsPort } from './ports/readings';
 export type { TilesPort } from './ports/tiles';
 export type { UserRecord } from './records/users';
 export type { ApiTokenRecord } from './records/api-tokens';
@@ -25,7 +27,8 @@ export { IdempotencyKeyConflict, runWithIdempotencyKey, type IdempotencyScope } 
 
 export type Backend = 'sqlite' | 'postgis';
 
-export interface Store extends LayersPort, TilesPort, SpatialQueriesPort, ImportsPort, RecordsPort {
+export interface Store
+  extends LayersPort, TilesPort, SpatialQueriesPort, ImportsPort, RecordsPort, ReadingsPort {
   readonly backend: Backend;
   close(): Promise<void>;
 }

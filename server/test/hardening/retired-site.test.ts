@@ -141,6 +141,24 @@ const PROBES: Record<string, Probe[]> = {
       delta: SITE.loadMw,
     },
   ],
+  'GET /api/substations/:id/readings': [
+    {
+      name: "S-1's known illegal load by day",
+      url: '/api/substations/1/readings?from=2026-03-01&to=2026-03-01',
+      measure: (res) => (json(res).explained as Row[])[0]!.knownIllegalMw as number,
+      delta: SITE.loadMw,
+    },
+  ],
+  'GET /api/analysis/signatures': [
+    {
+      // S-1 is read (beforeAll): retiring M-2 leaves 40 MW more unexplained.
+      name: "S-1's unexplained load in the ranking",
+      url: '/api/analysis/signatures?asOf=2026-03-02',
+      measure: (res) =>
+        byId(json<{ substations: Row[] }>(res).substations, 'substationId', 1).unexplainedMw as number,
+      delta: -SITE.loadMw,
+    },
+  ],
   'GET /api/analysis/regions': [
     {
       name: "R-W's unlicensed load",
@@ -288,6 +306,13 @@ describe.each(BACKENDS)('a retired site on %s', (backend) => {
       payload: { name: 'Around Farm Two', geometry: AREA },
     });
     zoneId = (zone.json() as { id: number }).id;
+    const readings = await t.app.inject({
+      method: 'POST',
+      url: '/api/import/readings',
+      headers: { cookie: admin, 'content-type': 'text/csv' },
+      payload: 'substationExternalId,timestamp,mw\nS-1,2026-03-02T12:00:00+08:00,600',
+    });
+    expect(readings.statusCode, readings.body).toBe(200);
   });
   afterAll(async () => t.close());
 

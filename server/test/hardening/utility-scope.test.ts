@@ -172,6 +172,12 @@ const PROBES: Record<string, Probe[]> = {
   'GET /api/analysis/unexplained-load': [
     { name: 'unexplained load', url: '/api/analysis/unexplained-load?radiusKm=500' },
   ],
+  'GET /api/substations/:id/readings': [
+    { name: 'its own substation by day', url: '/api/substations/3/readings?from=2026-03-01&to=2026-03-31' },
+  ],
+  'GET /api/analysis/signatures': [
+    { name: 'the signatures', url: '/api/analysis/signatures?asOf=2026-03-31' },
+  ],
   'GET /api/analysis/regions': [
     { name: 'the choropleth', url: '/api/analysis/regions', check: noRowsOf('regionId', 1) },
     {
@@ -315,6 +321,7 @@ const FOREIGN_BY_ID = [
   `/api/sites/${FOREIGN_SITE.id}`,
   `/api/sites/${FOREIGN_SITE.id}/history`,
   '/api/substations/1',
+  '/api/substations/1/readings',
   '/api/substations/1/unlicensed-load?radiusKm=50',
   '/api/lines/1',
   '/api/lines/1/corridor?widthKm=5',

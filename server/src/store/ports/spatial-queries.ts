@@ -2,7 +2,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { LayerId, Status } from '@gridwatch/contract';
 import type { ProgressInputs } from '../../domain/progress';
-import type { SubstationLoads } from '../../domain/unexplained-load';
+import type { ReadingDay, SubstationLoads } from '../../domain/unexplained-load';
 import type { LayerFeature } from './layers';
 
 /** A feature with its great-circle distance (km, unrounded) from the point or line asked about. */
@@ -53,10 +53,12 @@ export interface SpatialQueriesPort {
     statuses: Status[] | null,
   ): Promise<LineCandidates | null>;
   /**
-   * Substations with a metered peak and a base load, with the load of the sites they serve (fed by them, or
-   * without a feeder and within `radiusKm`): licensed, and of the `illegal` statuses.
+   * Substations with a base load and a meter (a reported peak, or readings that day), with the day's peak
+   * reading and the load of the sites each explains (docs/detection.md: its feeder's, else the nearest metered
+   * substation's within `radiusKm`; one substation per site), by their statuses at the end of the day:
+   * licensed, and of the `illegal` statuses.
    */
-  substationLoads(radiusKm: number, illegal: readonly Status[]): Promise<SubstationLoads[]>;
+  substationLoads(radiusKm: number, illegal: readonly Status[], day: ReadingDay): Promise<SubstationLoads[]>;
   /**
    * Substations ranked by the load of the sites with these statuses within `radiusKm`, largest first; `at`:
    * rank by the statuses in force at this instant (ISO 8601 UTC) rather than now.

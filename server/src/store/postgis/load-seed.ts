@@ -133,6 +133,7 @@ export async function loadSeedPostgis(client: pg.ClientBase, seed: SeedData): Pr
         [id, r.username, r.at, retirementDetails(r)],
       );
     }
+    await loadReadings(client, seed);
     for (const { layer, members } of seedRegionMembers(seed)) {
       await insert('region_members', members, {
         region_id: ['int[]', (m) => m.regionId],
@@ -151,4 +152,32 @@ export async function loadSeedPostgis(client: pg.ClientBase, seed: SeedData): Pr
     throw error;
   }
   await client.query('ANALYZE');
+}
+
+const READINGS_CHUNK = 100_000;
+
+/**
+ * The seed's hourly readings, 100,000 rows a statement as three array literals (text, parsed by PostgreSQL):
+ * the demo's year of meters is millions of rows, and building a JS array per value would cost more than the
+ * insert.
+ */
+async function loadReadings(client: pg.ClientBase, seed: SeedData): Promise<void> {
+  const { ref } = seedReferences(seed);
+  const text =
+    'INSERT INTO readings (substation_id, hour, mw) SELECT * FROM unnest($1::int[], $2::int[], $3::float8[])';
+  for (const series of seed.readings ?? []) {
+    const id = ref('substation', series.substationExternalId);
+    for (let start = 0; start < series.mw.length; start += READINGS_CHUNK) {
+      const end = Math.min(series.mw.length, start + READINGS_CHUNK);
+      const ids: number[] = [];
+      const hours: number[] = [];
+      const mws: number[] = [];
+      for (let i = start; i < end; i++) {
+        ids.push(id as number);
+        hours.push(series.fromHour + i);
+        mws.push(series.mw[i]!);
+      }
+      await client.query(text, [`{${ids.join(',')}}`, `{${hours.join(',')}}`, `{${mws.join(',')}}`]);
+    }
+  }
 }

@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { postgisReadingsInsert } from '../sql/readings-sql';
+import type { ReadingRows } from '../ports/readings';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { empty, join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { LayerId } from '@gridwatch/contract';
@@ -90,6 +92,10 @@ export class PostgisStore extends SqlStore {
   protected nearCondition(_layer: 'sites' | 'substations', lon: number, lat: number, radiusKm: number): Sql {
     const point = sql`ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326)::geography`;
     return sql`ST_DWithin(t.geog, ${point}, ${radiusKm * 1000 + 1}::float8, false)`;
+  }
+
+  protected readingsInsert(rows: ReadingRows, from: number, to: number): Sql {
+    return postgisReadingsInsert(rows, from, to);
   }
 
   protected pairCondition(radiusKm: number): Sql {

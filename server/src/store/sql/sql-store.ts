@@ -8,7 +8,7 @@ import type { ImportLayer } from '../../domain/import/import-layers';
 import type { ExistingRecord, ImportCounts, ImportPlan } from '../../domain/import/plan-import';
 import type { ProgressInputs } from '../../domain/progress';
 import type { Status } from '@gridwatch/contract';
-import type { SubstationLoads } from '../../domain/unexplained-load';
+import type { ReadingDay, SubstationLoads } from '../../domain/unexplained-load';
 import { rowToFeature } from '../feature-rows';
 import { LAYER_CATALOG } from '../layer-catalog';
 import type {
@@ -31,6 +31,17 @@ import {
   countSitesAsOf,
   statusAt,
 } from './as-of-sql';
+import { explainingSubstationSql } from './explanation-sql';
+import {
+  explainingSites,
+  meterDays,
+  substationIdsByExternalId,
+  substationReadings,
+  writeReadings,
+} from './readings-sql';
+import type { ExplainingSite } from '../../domain/signatures/explained-by-day';
+import type { HourlyReading } from '../../domain/signatures/daily-load';
+import type { MeterDay, ReadingRows } from '../ports/readings';
 import { haversineKmSql } from './haversine-sql';
 import { applyImport, existingExternalIds, findImportRecords, type ImportClient } from './import-sql';
 import { filterWhere, inIdOrder, pageOrder } from './filter-sql';
@@ -275,31 +286,41 @@ export abstract class SqlStore implements Store {
     }));
   }
 
-  async substationLoads(radiusKm: number, illegal: readonly Status[]): Promise<SubstationLoads[]> {
-    const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
+  async substationLoads(
+    radiusKm: number,
+    illegal: readonly Status[],
+    day: ReadingDay,
+  ): Promise<SubstationLoads[]> {
     // 0.0, not 0: Prisma types an SQLite expression column by its first value, and an integer there would
     // truncate every later sum. Each load counts at most SUM_TERM_CAP_MW (sum-sql.ts).
     const load = sumTermSql(sql`v.load_mw`);
+    // As of a day: each site with its status at the end of the day (none yet: left out, as a null status
+    // counts nowhere), and the meter's readings of that day's 24 hours.
+    const status = statusAt(day.endIso);
+    const readingsSql = sql`SELECT r.substation_id, max(r.mw) AS peak, count(*) AS n FROM ${SCOPED.readings} r
+      WHERE r.hour >= ${day.fromHour} AND r.hour < ${day.fromHour + 24} GROUP BY r.substation_id`;
     const rows = await this.db.$queryRaw<Row[]>(sql`
       WITH served AS (
-        SELECT t.feeder_substation_id AS sid, t.status, t.load_mw FROM ${SCOPED.sites} t WHERE t.feeder_substation_id IS NOT NULL
-        UNION ALL
-        SELECT s.id AS sid, t.status, t.load_mw FROM ${SCOPED.substations} s JOIN ${SCOPED.sites} t ON ${this.pairCondition(radiusKm)}
-          AND t.feeder_substation_id IS NULL AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM}
-      )
+        SELECT ${explainingSubstationSql((r) => this.pairCondition(r), radiusKm)} AS sid, ${status} AS status,
+          t.load_mw
+        FROM ${SCOPED.sites} t
+      ), day_readings AS (${readingsSql})
       SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", s.metered_peak_mw AS "meteredPeakMw",
-        s.base_load_mw AS "baseLoadMw",
+        s.base_load_mw AS "baseLoadMw", d.peak AS "readingsPeakMw", COALESCE(d.n, 0) AS "readingCount",
         COALESCE(sum(CASE WHEN v.status = 'LICENSED' THEN ${load} END), 0.0) AS "licensedLoadMw",
         COALESCE(sum(CASE WHEN v.status IN (${join([...illegal])}) THEN ${load} END), 0.0) AS "knownIllegalLoadMw"
       FROM ${SCOPED.substations} s LEFT JOIN served v ON v.sid = s.id
-      WHERE s.metered_peak_mw IS NOT NULL AND s.base_load_mw IS NOT NULL
-      GROUP BY s.id, s.name, s.name_zh, s.metered_peak_mw, s.base_load_mw
+        LEFT JOIN day_readings d ON d.substation_id = s.id
+      WHERE s.base_load_mw IS NOT NULL AND (s.metered_peak_mw IS NOT NULL OR d.n IS NOT NULL)
+      GROUP BY s.id, s.name, s.name_zh, s.metered_peak_mw, s.base_load_mw, d.peak, d.n
       ORDER BY s.id`);
     return rows.map((r) => ({
       substationId: Number(r.substationId),
       name: String(r.name),
       nameZh: String(r.nameZh),
-      meteredPeakMw: Number(r.meteredPeakMw),
+      meteredPeakMw: r.meteredPeakMw === null ? null : Number(r.meteredPeakMw),
+      readingsPeakMw: r.readingsPeakMw === null ? null : Number(r.readingsPeakMw),
+      readingCount: Number(r.readingCount),
       baseLoadMw: Number(r.baseLoadMw),
       licensedLoadMw: Number(r.licensedLoadMw),
       knownIllegalLoadMw: Number(r.knownIllegalLoadMw),
@@ -331,6 +352,29 @@ export abstract class SqlStore implements Store {
       .map((row) => ({ feature: toFeature(row), distanceKm: Number(row.distanceKm) }))
       .filter((hit) => isWithinKm(hit.distanceKm, radiusKm));
   }
+
+  substationReadings(substationId: number, fromHour: number, toHour: number): Promise<HourlyReading[]> {
+    return substationReadings(this.db, substationId, fromHour, toHour);
+  }
+
+  meterDays(fromHour: number, toHour: number): Promise<MeterDay[]> {
+    return meterDays(this.db, fromHour, toHour);
+  }
+
+  explainingSites(radiusKm: number): Promise<ExplainingSite[]> {
+    return explainingSites(this.db, (r) => this.pairCondition(r), radiusKm);
+  }
+
+  substationIdsByExternalId(externalIds: readonly string[]): Promise<Map<string, number>> {
+    return substationIdsByExternalId(this.db, externalIds);
+  }
+
+  writeReadings(rows: ReadingRows): Promise<number> {
+    return writeReadings(this.db, rows, (r, from, to) => this.readingsInsert(r, from, to));
+  }
+
+  /** The store's bulk INSERT of readings [from, to) (store/sql/readings-sql.ts). */
+  protected abstract readingsInsert(rows: ReadingRows, from: number, to: number): Sql;
 
   findImportRecords<L extends ImportLayer>(
     layer: L,

@@ -90,6 +90,11 @@ export function loadSeedSqlite(db: Database.Database, seed: SeedData): void {
       retire.run(r.at, r.username, id);
       audit.run(id, r.username, r.at, retirementDetails(r));
     }
+    const reading = db.prepare(`INSERT INTO readings (substation_id, hour, mw) VALUES (?,?,?)`);
+    for (const series of seed.readings ?? []) {
+      const id = ref('substation', series.substationExternalId);
+      for (let i = 0; i < series.mw.length; i++) reading.run(id, series.fromHour + i, series.mw[i]);
+    }
     const member = db.prepare(`INSERT INTO region_members (region_id, layer, feature_id) VALUES (?,?,?)`);
     for (const { layer, members } of seedRegionMembers(seed)) {
       for (const m of members) member.run(m.regionId, layer, m.featureId);

@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import { sqliteReadingsInsert } from '../sql/readings-sql';
+import type { ReadingRows } from '../ports/readings';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
@@ -145,6 +147,10 @@ export class SqliteStore extends SqlStore {
   }
 
   /** The box of each substation's circle, computed per row as radiusBbox does, with slack for 32-bit boxes. */
+  protected readingsInsert(rows: ReadingRows, from: number, to: number): Sql {
+    return sqliteReadingsInsert(rows, from, to);
+  }
+
   protected pairCondition(radiusKm: number): Sql {
     const angular = radiusKm / EARTH_RADIUS_KM;
     const dLat = (angular * 180) / Math.PI + 1e-4;

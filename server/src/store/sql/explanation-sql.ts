@@ -1,0 +1,35 @@
+import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { EARTH_RADIUS_KM, WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
+import { haversineKmSql } from './haversine-sql';
+import { SCOPED } from './scoped-sql';
+
+/**
+ * A substation `s` whose load can be explained: it has a base load and a meter (a reported peak, or readings).
+ */
+export const meteredSql = (alias: 's' | 'm'): Sql =>
+  alias === 's'
+    ? sql`(s.base_load_mw IS NOT NULL AND (s.metered_peak_mw IS NOT NULL
+        OR EXISTS (SELECT 1 FROM ${SCOPED.readings} r WHERE r.substation_id = s.id)))`
+    : sql`(m.base_load_mw IS NOT NULL AND (m.metered_peak_mw IS NOT NULL
+        OR EXISTS (SELECT 1 FROM ${SCOPED.readings} r WHERE r.substation_id = m.id)))`;
+
+/**
+ * The one substation whose meter site `t`'s load explains (docs/detection.md, "One site explains one meter"):
+ * its feeder; else the nearest metered substation within `radiusKm` (haversine with the millimetre, ties by the
+ * lower id); else none (null). So a feederless site between three meters is subtracted at one of them, and the
+ * explained loads of all substations sum to the loads of the sites that are assigned.
+ * `pairCondition` prefilters site `t` × substation `s` pairs as the store's spatial index allows.
+ */
+export function explainingSubstationSql(_pairCondition: (radiusKm: number) => Sql, radiusKm: number): Sql {
+  const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
+  // The box of the spherical cap around the site, on the substations' own columns: there are few substations,
+  // and per-pair index probes (an R*Tree query per substation and site on SQLite) cost far more than the scan.
+  const angular = radiusKm / EARTH_RADIUS_KM;
+  const dLat = (angular * 180) / Math.PI + 1e-4;
+  const sinRatio = sql`(${Math.sin(angular)} / cos(radians(t.lat)))`;
+  const dLon = sql`(degrees(asin(CASE WHEN ${sinRatio} > 1.0 THEN 1.0 ELSE ${sinRatio} END)) + 1e-4)`;
+  const box = sql`s.lat BETWEEN t.lat - ${dLat} AND t.lat + ${dLat} AND s.lon BETWEEN t.lon - ${dLon} AND t.lon + ${dLon}`;
+  return sql`COALESCE(t.feeder_substation_id,
+    (SELECT s.id FROM ${SCOPED.substations} s WHERE ${box} AND ${meteredSql('s')}
+      AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM} ORDER BY ${distance}, s.id LIMIT 1))`;
+}
