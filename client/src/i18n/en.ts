@@ -209,6 +209,7 @@ export const en = {
     empty: 'No recorded status changes.',
     created: 'first recorded',
     zone: 'zone {id}',
+    observed: 'observed {observed} / recorded {recorded}',
   },
   evidence: {
     add: 'Evidence (photos or PDF, optional)',

@@ -195,6 +195,7 @@ export const zh: Messages = {
     empty: '暂无状态变更记录。',
     created: '首次记录',
     zone: '区域 {id}',
+    observed: '现场 {observed} / 入库 {recorded}',
   },
   evidence: {
     add: '证据（照片或 PDF，可选）',
