@@ -190,6 +190,13 @@ export const zh: Messages = {
     confirm: '撤销',
     cancel: '保留',
   },
+  offline: {
+    nearMe: '附近',
+    locate: '查找我附近的矿场',
+    locating: '正在定位…',
+    positionFailed: '无法获取位置：{message}',
+    noneNear: '{km} 公里内没有矿场。',
+  },
   history: {
     title: '历史记录',
     empty: '暂无状态变更记录。',

@@ -30,6 +30,8 @@ import { useFocus } from './use-focus';
 import { useHoverSite } from './use-hover-site';
 import { useMap } from './use-map';
 import { useChosenRegion } from './use-chosen-region';
+import { useMyPosition } from '../offline/my-position';
+import { useMyPositionDot } from './use-my-position';
 import { useOnlineBasemap } from './use-online-basemap';
 import { useReload } from './use-reload';
 import { useSnapshot, type MapSnapshot } from './use-snapshot';
@@ -174,6 +176,7 @@ export function MapView({ initialBounds, popup, snapshot }: MapViewProps) {
     bottomShare: phone ? 0.65 : 0,
   });
   useOnlineBasemap(map, online.basemap, online.shown, online.onFailed);
+  useMyPositionDot(map, useMyPosition());
 
   return (
     <div ref={container} className="map-view" data-testid="map">
