@@ -141,7 +141,9 @@ export function loadConfig(env: Env = process.env): Config {
     adminPassword: env.GRIDWATCH_ADMIN_PASSWORD || null,
     publicRead: parseBoolean('GRIDWATCH_PUBLIC_READ', env.GRIDWATCH_PUBLIC_READ),
     onlineBasemap: parseOnlineBasemap(env.GRIDWATCH_BASEMAP_URL, env.GRIDWATCH_BASEMAP_ATTRIBUTION),
-    basemapPmtiles: env.GRIDWATCH_BASEMAP_PMTILES ? path.resolve(REPO_ROOT, env.GRIDWATCH_BASEMAP_PMTILES) : null,
+    basemapPmtiles: env.GRIDWATCH_BASEMAP_PMTILES
+      ? path.resolve(REPO_ROOT, env.GRIDWATCH_BASEMAP_PMTILES)
+      : null,
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     trustProxy: parseTrustProxy(env.GRIDWATCH_TRUST_PROXY),
     publicOrigins: parsePublicOrigins(env.GRIDWATCH_PUBLIC_ORIGIN),

@@ -33,6 +33,7 @@ import { useChosenRegion } from './use-chosen-region';
 import { useMyPosition } from '../offline/my-position';
 import { useMyPositionDot } from './use-my-position';
 import { useOnlineBasemap } from './use-online-basemap';
+import { usePmtilesBasemap } from './use-pmtiles-basemap';
 import { useReload } from './use-reload';
 import { useSnapshot, type MapSnapshot } from './use-snapshot';
 import { useViewBounds } from './use-view-bounds';
@@ -175,6 +176,7 @@ export function MapView({ initialBounds, popup, snapshot }: MapViewProps) {
     right: phone ? 0 : 400,
     bottomShare: phone ? 0.65 : 0,
   });
+  usePmtilesBasemap(map, online.pmtiles, lang);
   useOnlineBasemap(map, online.basemap, online.shown, online.onFailed);
   useMyPositionDot(map, useMyPosition());
 
