@@ -66,7 +66,6 @@ export default defineConfig({
     {
       name: 'offline',
       testMatch: /offline\.spec\.ts/,
-      // The service worker is built but not registered yet (docs/offline.md): blocked here too until it is.
       use: { baseURL: origin(OFFLINE_PORT) },
     },
   ],

@@ -16,8 +16,7 @@ export default defineConfig({
       strategies: 'injectManifest',
       srcDir: 'src',
       filename: 'sw.ts',
-      // Not registered yet: with the worker controlling the page, Chromium's map never became idle in the e2e
-      // run (docs/offline.md, "Not built yet"). The worker and the manifest are built and ready.
+      // Not registered until an e2e test proves the offline open (docs/offline.md, "Not built yet").
       injectRegister: null,
       registerType: 'autoUpdate',
       manifest: {
