@@ -22,6 +22,7 @@ import { ReportsEntry } from './reports/reports-entry';
 import { SearchBox } from './panels/search-box';
 import { Sidebar } from './panels/sidebar';
 import { MeasureTool } from './measure/measure-tool';
+import { NearMeSection, serverSitesAround } from './offline/near-me-section';
 import { substationOf } from './selection/selection';
 import { useSelect, useSelection } from './selection/use-selection';
 import { useSearchChoice } from './use-search-choice';
@@ -83,6 +84,7 @@ export function AppSidebar({
       onClose={onClose}
     >
       <SearchBox api={api} onChoose={onSearch} />
+      <NearMeSection sitesAround={serverSitesAround(api)} />
       {permissions.importData && (
         <section className="panel-section">
           <button type="button" className="button" data-testid="import-open" onClick={onImport}>

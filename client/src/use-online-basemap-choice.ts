@@ -17,6 +17,8 @@ export function useOnlineBasemapChoice(api: ApiClient) {
     () => basemap && { attribution: basemap.attribution, shown, failed, onToggle: setShown },
     [basemap, shown, failed],
   );
-  const map = useMemo(() => ({ basemap, shown, onFailed: setFailed }), [basemap, shown]);
+  // The local PMTiles basemap, when the deployment has one: always drawn, no switch (docs/basemap.md).
+  const pmtiles = config.data?.pmtilesBasemap ?? null;
+  const map = useMemo(() => ({ basemap, shown, onFailed: setFailed, pmtiles }), [basemap, shown, pmtiles]);
   return { toggle, map };
 }

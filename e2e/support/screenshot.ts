@@ -5,7 +5,7 @@ import type { Locator, Page, TestInfo } from '@playwright/test';
  * repeats some tests and must not replace the pictures with its own.
  */
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  if (testInfo.project.name !== 'sqlite') return;
+  if (testInfo.project.name !== 'sqlite' && testInfo.project.name !== 'offline') return;
   await page.screenshot({ path: `e2e/screenshots/${name}.png` });
 }
 

@@ -20,6 +20,8 @@ import health from './routes/health';
 import imports from './routes/imports';
 import layers from './routes/layers';
 import mapConfig from './routes/map-config';
+import basemapTiles from './routes/basemap-tiles';
+import { openBasemapArchive, type BasemapArchive } from './services/pmtiles-basemap';
 import ogcFeatures from './routes/ogc-features';
 import ogcStyles from './routes/ogc-styles';
 import ogcTiles from './routes/ogc-tiles';
@@ -41,6 +43,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
     config: Config;
+    /** The local PMTiles basemap (GRIDWATCH_BASEMAP_PMTILES), open for the server's life; null: none. */
+    basemap: BasemapArchive | null;
   }
 }
 
@@ -81,6 +85,10 @@ export async function buildApp({
   if (checked) checkResponses(app);
   app.decorate('store', store);
   app.decorate('config', config);
+  // Opened before listening: a bad archive stops the start, naming what is wrong (like a bad basemap URL).
+  const basemap = config.basemapPmtiles ? await openBasemapArchive(config.basemapPmtiles) : null;
+  app.decorate('basemap', basemap);
+  if (basemap) app.addHook('onClose', () => basemap.close());
   registerErrorHandling(app);
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, strictJsonBodyParser);
@@ -99,6 +107,7 @@ export async function buildApp({
   await app.register(audit);
   await app.register(layers);
   await app.register(mapConfig);
+  await app.register(basemapTiles);
   await app.register(features);
   await app.register(queries);
   await app.register(tiles);

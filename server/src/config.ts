@@ -16,6 +16,8 @@ export interface Config {
   publicRead: boolean;
   /** An online raster basemap the map may show under its data (an option: the offline basemap is always there). */
   onlineBasemap: OnlineBasemap | null;
+  /** A local PMTiles archive in Protomaps' basemap schema, served as tiles (docs/basemap.md); null: none. */
+  basemapPmtiles: string | null;
   logLevel: string;
   /** Fastify's trustProxy: which proxies' X-Forwarded-* headers are believed (the client address, https). */
   trustProxy: boolean | number | string[];
@@ -139,6 +141,9 @@ export function loadConfig(env: Env = process.env): Config {
     adminPassword: env.GRIDWATCH_ADMIN_PASSWORD || null,
     publicRead: parseBoolean('GRIDWATCH_PUBLIC_READ', env.GRIDWATCH_PUBLIC_READ),
     onlineBasemap: parseOnlineBasemap(env.GRIDWATCH_BASEMAP_URL, env.GRIDWATCH_BASEMAP_ATTRIBUTION),
+    basemapPmtiles: env.GRIDWATCH_BASEMAP_PMTILES
+      ? path.resolve(REPO_ROOT, env.GRIDWATCH_BASEMAP_PMTILES)
+      : null,
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     trustProxy: parseTrustProxy(env.GRIDWATCH_TRUST_PROXY),
     publicOrigins: parsePublicOrigins(env.GRIDWATCH_PUBLIC_ORIGIN),

@@ -27,7 +27,18 @@ export function SiteHistory({ api, siteId }: { api: ApiClient; siteId: number })
             data-to={change.toStatus}
           >
             <div className="site-history__meta">
-              <time dateTime={change.at}>{formatInstant(change.at)}</time> · {change.username}
+              {change.observedAt === null ? (
+                <time dateTime={change.at}>{formatInstant(change.at)}</time>
+              ) : (
+                // A change made offline: when the crew made it, and when it reached the server (docs/offline.md).
+                <span data-testid="history-observed">
+                  {fill(t.history.observed, {
+                    observed: formatInstant(change.observedAt),
+                    recorded: formatInstant(change.at),
+                  })}
+                </span>
+              )}{' '}
+              · {change.username}
               {change.zoneId !== null && <> · {fill(t.history.zone, { id: change.zoneId })}</>}
             </div>
             <div className="site-history__change">

@@ -204,11 +204,19 @@ export const en = {
     confirm: 'Retire',
     cancel: 'Keep it',
   },
+  offline: {
+    nearMe: 'Near me',
+    locate: 'Find the sites near me',
+    locating: 'Finding your position…',
+    positionFailed: 'Your position is not known: {message}',
+    noneNear: 'No site within {km} km.',
+  },
   history: {
     title: 'History',
     empty: 'No recorded status changes.',
     created: 'first recorded',
     zone: 'zone {id}',
+    observed: 'observed {observed} / recorded {recorded}',
   },
   evidence: {
     add: 'Evidence (photos or PDF, optional)',

@@ -190,11 +190,19 @@ export const zh: Messages = {
     confirm: '撤销',
     cancel: '保留',
   },
+  offline: {
+    nearMe: '附近',
+    locate: '查找我附近的矿场',
+    locating: '正在定位…',
+    positionFailed: '无法获取位置：{message}',
+    noneNear: '{km} 公里内没有矿场。',
+  },
   history: {
     title: '历史记录',
     empty: '暂无状态变更记录。',
     created: '首次记录',
     zone: '区域 {id}',
+    observed: '现场 {observed} / 入库 {recorded}',
   },
   evidence: {
     add: '证据（照片或 PDF，可选）',

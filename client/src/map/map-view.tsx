@@ -30,7 +30,10 @@ import { useFocus } from './use-focus';
 import { useHoverSite } from './use-hover-site';
 import { useMap } from './use-map';
 import { useChosenRegion } from './use-chosen-region';
+import { useMyPosition } from '../offline/my-position';
+import { useMyPositionDot } from './use-my-position';
 import { useOnlineBasemap } from './use-online-basemap';
+import { usePmtilesBasemap } from './use-pmtiles-basemap';
 import { useReload } from './use-reload';
 import { useSnapshot, type MapSnapshot } from './use-snapshot';
 import { useViewBounds } from './use-view-bounds';
@@ -181,7 +184,9 @@ export function MapView({ initialBounds, popup, snapshot }: MapViewProps) {
     right: phone ? 0 : 400,
     bottomShare: phone ? 0.65 : 0,
   });
+  usePmtilesBasemap(map, online.pmtiles, lang);
   useOnlineBasemap(map, online.basemap, online.shown, online.onFailed);
+  useMyPositionDot(map, useMyPosition());
 
   return (
     <div ref={container} className="map-view" data-testid="map">

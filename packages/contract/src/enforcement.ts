@@ -34,6 +34,11 @@ export const StatusChangeBody = Type.Object(
     attachmentIds: Type.Optional(
       Type.Array(Type.Integer({ minimum: 1 }), { maxItems: MAX_ATTACHMENTS_PER_RECORD, uniqueItems: true }),
     ),
+    /**
+     * When the change was made in the field, for a change queued offline and sent later (docs/offline.md): an
+     * ISO 8601 instant with its zone, at most 5 minutes ahead of the server and 30 days behind it (else 422).
+     */
+    observedAt: Type.Optional(Type.String({ maxLength: 64 })),
   },
   { additionalProperties: false },
 );
@@ -46,7 +51,10 @@ export const StatusChangeOut = Type.Object({
   toStatus: StatusSchema,
   note: Type.String(),
   username: Type.String(),
+  /** When the server recorded it. */
   at: Type.String(),
+  /** When it was made in the field, for a change sent from the offline queue; null for one made online. */
+  observedAt: Type.Union([Type.String(), Type.Null()]),
   zoneId: Type.Union([Type.Integer(), Type.Null()]),
   attachments: Type.Array(AttachmentOut),
 });

@@ -3,6 +3,10 @@ import type { Role } from '@gridwatch/contract';
 import type { Access } from '../domain/roles';
 import { SMALL_SEED } from '../../test/fixtures/small-seed';
 import { BACKENDS, makeTestApp, testPassword, type TestApp } from '../../test/test-app';
+import { testBasemapArchiveFile } from '../../test/pmtiles/protomaps-archive';
+
+/** The PMTiles basemap configured, so that its tile route is registered and covered too (docs/basemap.md). */
+const WITH_BASEMAP = () => ({ GRIDWATCH_BASEMAP_PMTILES: testBasemapArchiveFile() });
 
 /**
  * The roles × routes matrix (docs/auth-and-audit.md): every route the app registers, asked by each role, is
@@ -64,6 +68,7 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/layers': { path: '/api/layers', least: 'viewer' },
   'GET /api/map-config': { path: '/api/map-config', least: 'viewer' },
+  'GET /api/basemap/:z/:x/:y.mvt': { path: '/api/basemap/6/47/23.mvt', least: 'viewer' },
   'GET /api/layers/:layer': { path: '/api/layers/sites', least: 'viewer' },
   'GET /api/regions/:id': { path: '/api/regions/1', least: 'viewer' },
   'GET /api/substations/:id': { path: '/api/substations/1', least: 'viewer' },
@@ -195,7 +200,7 @@ const LEAST_BY_ACCESS: Record<Access, Who> = {
 
 /** The routes as the app registers them: read once from an app of its own. */
 const registered = await (async () => {
-  const t = await makeTestApp(null, 'sqlite');
+  const t = await makeTestApp(null, 'sqlite', { env: WITH_BASEMAP() });
   const routes = [...t.app.routeAccess];
   await t.close();
   return routes.map((route) => ({ ...route, key: `${route.method} ${route.url}` }));
@@ -223,7 +228,7 @@ describe.each(BACKENDS)('roles × routes on %s (public read off)', (backend) => 
     for (const role of ['viewer', 'enforcer', 'admin'] as const) cookies.set(role, await t.login(role));
   };
   beforeAll(async () => {
-    t = await makeTestApp(SMALL_SEED, backend, { publicRead: false });
+    t = await makeTestApp(SMALL_SEED, backend, { publicRead: false, env: WITH_BASEMAP() });
     await logInAll();
   });
   afterAll(async () => t.close());

@@ -29,7 +29,13 @@ const audit: FastifyPluginAsyncTypebox = async (app) => {
           action: 'status',
           username: c.username,
           at: c.at,
-          details: { from: c.fromStatus, to: c.toStatus, note: c.note, zoneId: c.zoneId },
+          details: {
+            from: c.fromStatus,
+            to: c.toStatus,
+            note: c.note,
+            zoneId: c.zoneId,
+            observedAt: c.observedAt,
+          },
         }));
       }
       return app.store.listAudit({

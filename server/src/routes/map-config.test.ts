@@ -12,7 +12,7 @@ describe('GET /api/map-config', () => {
     apps.push(t);
     const res = await t.app.inject({ method: 'GET', url: '/api/map-config' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ onlineBasemap: null });
+    expect(res.json()).toEqual({ onlineBasemap: null, pmtilesBasemap: null });
   });
 
   it('gives the configured template and its credit', async () => {
@@ -26,6 +26,7 @@ describe('GET /api/map-config', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/map-config' });
     expect(res.json()).toEqual({
       onlineBasemap: { tiles: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '© Example' },
+      pmtilesBasemap: null,
     });
   });
 });

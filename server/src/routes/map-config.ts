@@ -9,7 +9,16 @@ const mapConfig: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'read' },
       schema: { tags: ['meta'], response: { 200: MapConfig, ...errorResponses(401) } },
     },
-    async () => ({ onlineBasemap: app.config.onlineBasemap }),
+    async () => ({
+      onlineBasemap: app.config.onlineBasemap,
+      pmtilesBasemap: app.basemap && {
+        tiles: '/api/basemap/{z}/{x}/{y}.mvt',
+        minzoom: app.basemap.minZoom,
+        maxzoom: app.basemap.maxZoom,
+        bounds: app.basemap.bounds,
+        schema: 'protomaps-v4' as const,
+      },
+    }),
   );
 };
 

@@ -9,6 +9,7 @@ import {
   StatusChangeBody,
   StatusHistory,
 } from '@gridwatch/contract';
+import { checkObservedAt } from '../domain/observed-at';
 import { AppError, notFound, validationFailed } from '../http/app-error';
 
 /** A version conflict of a retirement or restore: 409 naming the site's version now. */
@@ -28,6 +29,16 @@ function requireReason(reason: string): string {
   throw validationFailed(message, [{ in: 'body', path: '/reason', message }]);
 }
 
+/** A change's field time (docs/offline.md), checked before any write: 422 naming /observedAt when out of bounds. */
+function observedInstant(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  const checked = checkObservedAt(raw, new Date());
+  if (checked.ok) return checked.instant;
+  throw new AppError(422, 'OBSERVED_AT_INVALID', checked.message, [
+    { in: 'body', path: '/observedAt', message: checked.message },
+  ]);
+}
+
 /**
  * Status changes of a site (DOMAIN.md transitions, a note, the version) and their history; retiring a wrong site
  * and restoring it (admins, audited; docs/auth-and-audit.md).
@@ -42,12 +53,13 @@ const sites: FastifyPluginAsyncTypebox = async (app) => {
         description: 'Changes the status of a site along an allowed transition, with a note; audited.',
         params: IdParams,
         body: StatusChangeBody,
-        response: { 200: LAYER_FEATURE.sites, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+        response: { 200: LAYER_FEATURE.sites, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422) },
       },
     },
     async (request) => {
       const { id } = request.params;
       const { status, note, version, zoneId = null, attachmentIds = [] } = request.body;
+      const observedAt = observedInstant(request.body.observedAt);
       if (zoneId !== null && !(await app.store.getFeature('zones', zoneId))) {
         throw new AppError(400, 'VALIDATION_FAILED', `No zone with id ${zoneId}`, [
           { in: 'body', path: '/zoneId', message: `no zone with id ${zoneId}` },
@@ -55,7 +67,7 @@ const sites: FastifyPluginAsyncTypebox = async (app) => {
       }
       const outcome = await app.store.sites.changeStatus(
         id,
-        { status, note, version, zoneId, attachmentIds },
+        { status, note, version, zoneId, attachmentIds, observedAt },
         request.user!.username,
       );
       if (!outcome.ok) {

@@ -15,6 +15,10 @@ import { decodeTile } from '../decode-tile';
 import { SMALL_SEED } from '../fixtures/small-seed';
 import { badRowsOf } from '../import-refusal';
 import { BACKENDS, makeTestApp, type TestApp } from '../test-app';
+import { testBasemapArchiveFile } from '../pmtiles/protomaps-archive';
+
+/** The PMTiles basemap configured, so that its tile route is registered and covered too (docs/basemap.md). */
+const WITH_BASEMAP = () => ({ GRIDWATCH_BASEMAP_PMTILES: testBasemapArchiveFile() });
 
 // M-2 "Farm Two": 40 MW, UNLICENSED since 1 February, fed by S-1 (id 1, utility 1), in region R-W (id 1).
 const SITE = { id: 2, externalId: 'M-2', loadMw: 40, lon: 87.02, lat: 44.02 };
@@ -273,6 +277,7 @@ const NOT_SITE_READS: Record<string, string> = {
   'GET /ogc/collections/:collectionId': "a layer's extent, from the layerInfos of GET /api/layers (probed)",
   'GET /api/tokens': 'API tokens',
   'GET /api/map-config': 'map settings',
+  'GET /api/basemap/:z/:x/:y.mvt': 'basemap tiles from the PMTiles archive: no layer data',
   'GET /api/regions/:id': 'another layer',
   'GET /api/substations/:id': 'another layer',
   'GET /api/lines/:id': 'another layer',
@@ -296,7 +301,7 @@ describe.each(BACKENDS)('a retired site on %s', (backend) => {
   let admin: string;
   let enforcer: string;
   beforeAll(async () => {
-    t = await makeTestApp(SMALL_SEED, backend);
+    t = await makeTestApp(SMALL_SEED, backend, { env: WITH_BASEMAP() });
     admin = await t.login('admin');
     enforcer = await t.login('enforcer');
     const zone = await t.app.inject({

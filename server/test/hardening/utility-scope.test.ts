@@ -16,6 +16,10 @@ import type { SqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { decodeTile } from '../decode-tile';
 import { SMALL_SEED } from '../fixtures/small-seed';
 import { BACKENDS, makeTestApp, type TestApp } from '../test-app';
+import { testBasemapArchiveFile } from '../pmtiles/protomaps-archive';
+
+/** The PMTiles basemap configured, so that its tile route is registered and covered too (docs/basemap.md). */
+const WITH_BASEMAP = () => ({ GRIDWATCH_BASEMAP_PMTILES: testBasemapArchiveFile() });
 
 // The small seed: West Power (U-W, id 1) has S-1, S-2, the line L-1 between them with PY-1..3, and the sites
 // M-1, M-2, M-3 (fed by its substations) and M-6 (no feeder, inside its region R-W). East Power (U-E, id 2)
@@ -305,6 +309,7 @@ const NOT_SCOPED_READS: Record<string, string> = {
   'GET /ogc/styles/gridwatch/:file': 'the style sprite: the substation square',
   'GET /ogc/styles/gridwatch/fonts/:file': 'the label font',
   'GET /api/map-config': 'map settings',
+  'GET /api/basemap/:z/:x/:y.mvt': 'basemap tiles from the PMTiles archive: no layer data',
   'GET /api/regions/:id': 'administrative regions are public geography',
   'GET /api/lines/:id': 'East Power has no line (every line ends at a western substation): 404 below',
   'GET /api/pylons/:id': 'East Power has no pylon: 404 below',
@@ -352,7 +357,7 @@ describe.each(BACKENDS)("a utility's user on %s", (backend) => {
     t.app.inject({ method: 'POST', url: '/api/users', headers: { cookie: admin }, payload });
 
   beforeAll(async () => {
-    t = await makeTestApp(SMALL_SEED, backend, { publicRead: false });
+    t = await makeTestApp(SMALL_SEED, backend, { publicRead: false, env: WITH_BASEMAP() });
     admin = await t.login('admin');
     const enforcer = await t.login('enforcer');
     for (const [username, role] of [

@@ -20,6 +20,7 @@ export interface StatusChangeRecord {
   note: string;
   username: string;
   at: string;
+  observedAt: string | null;
   zoneId: number | null;
   attachments: AttachmentOut[];
 }
@@ -42,6 +43,7 @@ const toRecord = (r: Row, attachments: AttachmentOut[] = []): StatusChangeRecord
   note: r.note,
   username: r.username,
   at: r.at,
+  observedAt: r.observedAt,
   zoneId: r.zoneId,
   attachments,
 });
@@ -90,7 +92,12 @@ export class SitesRepository {
 
   async changeStatus(
     siteId: number,
-    request: StatusChangeRequest & { zoneId: number | null; attachmentIds: readonly number[] },
+    request: StatusChangeRequest & {
+      zoneId: number | null;
+      attachmentIds: readonly number[];
+      /** The field time of a change sent from the offline queue, checked by the caller. */
+      observedAt?: string | null;
+    },
     username: string,
   ): Promise<StatusChangeOutcome> {
     return writeTransaction(this.db, async (tx) => {
@@ -124,6 +131,7 @@ export class SitesRepository {
           note: request.note!.trim(),
           username,
           at,
+          observedAt: request.observedAt ?? null,
           zoneId: request.zoneId,
         },
       });
