@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   const store = await openStore(config.store, {
     seed: config.seed === 'demo' ? () => generateSeed() : undefined,
     sqliteReaders: config.sqliteReaders,
+    replica: config.replica,
   });
   const app = await buildApp({ config, store });
   await ensureFirstAdmin(store, config.adminPassword, app.log);
