@@ -35,6 +35,9 @@ export class PostgresServer {
         'max_wal_senders = 5',
         'max_connections = 100',
         'hot_standby_feedback = on',
+        // What the app's pool asks per connection (postgis-store.ts), which pgbouncer cannot pass on.
+        'jit = off',
+        'max_parallel_workers_per_gather = 0',
       ].join('\n') + '\n',
     );
     server.start();
@@ -75,7 +78,11 @@ export class PostgresServer {
 
   /** A fast shutdown (the clients are cut); quiet when it is not running. */
   stop(): void {
-    const args = ['-D', this.dir, '-w', '-m', 'fast', 'stop'];
+    PostgresServer.stopFolder(this.dir);
+  }
+
+  static stopFolder(dir: string): void {
+    const args = ['-D', dir, '-w', '-m', 'fast', 'stop'];
     const command = path.join(BIN, 'pg_ctl');
     if (userInfo().uid === 0)
       spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'ignore' });

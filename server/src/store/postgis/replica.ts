@@ -37,8 +37,9 @@ export class Replica {
       max: poolSize,
       connectionTimeoutMillis: 1000,
     });
-    this.pool.on('error', () => {});
-    this.pool.on('connect', (client) => client.on('error', () => {}));
+    // A connection cut by the replica's shutdown says at once that it is gone: skip it before the next probe.
+    this.pool.on('error', () => this.markDown());
+    this.pool.on('connect', (client) => client.on('error', () => this.markDown()));
     this.prisma = new PrismaClient({ adapter: withRowLevelSecurity(new PrismaPg(this.pool)) });
     this.timer = setInterval(() => void this.probe(), PROBE_MS);
     this.timer.unref();
@@ -58,6 +59,11 @@ export class Replica {
   usable(after: bigint | null): boolean {
     if (this.replayed === null || this.lagMs > this.maxLagMs) return false;
     return after === null || this.replayed >= after;
+  }
+
+  private markDown(): void {
+    this.replayed = null;
+    this.lagMs = Number.POSITIVE_INFINITY;
   }
 
   /** What /api/health reports. */
@@ -86,8 +92,7 @@ export class Replica {
       this.replayed = parseLsn(rows[0]?.lsn ?? '');
       this.lagMs = this.replayed === null ? Number.POSITIVE_INFINITY : this.lagBehind(this.replayed);
     } catch {
-      this.replayed = null;
-      this.lagMs = Number.POSITIVE_INFINITY;
+      this.markDown();
     } finally {
       this.probing = false;
     }
