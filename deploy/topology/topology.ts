@@ -76,10 +76,8 @@ export class Topology {
       this.replica = PostgresServer.replicaOf(this.primary, this.ports.replica, this.file('replica'));
       log(`pgbouncer (transaction mode) on :${this.ports.pgbouncer}`);
       this.startPgbouncer();
-      for (const i of [0, 1]) {
-        log(`app ${'AB'[i]} on :${this.ports.apps[i]}`);
-        await this.startApp(i);
-      }
+      log(`apps A and B on :${this.ports.apps.join(' and :')}`);
+      await Promise.all([this.startApp(0), this.startApp(1)]);
       log(`nginx on :${this.ports.nginx}`);
       this.startNginx();
       await waitFor(`${this.nginxUrl}/api/health`, 30_000);
