@@ -142,7 +142,7 @@ const pct = (sorted: number[], p: number) =>
 async function load(
   topology: Topology,
   nginx: string,
-  sites: { id: number; geometry: { coordinates: [number, number] } }[],
+  sites: { id: number; geometry: { coordinates: [number, number] }; properties: { status: string } }[],
 ): Promise<void> {
   const login = async (role: string) => {
     const res = await fetch(`${nginx}/api/auth/login`, {
@@ -215,7 +215,11 @@ async function load(
   const acknowledged = new Map<number, { changes: number; status: string }>();
   const writer = async (w: number) => {
     const cookie = await login('enforcer');
-    const mine = sites.filter((_, i) => i % 97 === w).slice(0, 5);
+    // Sites in the cycle's statuses only (LICENSED → UNLICENSED is no allowed transition).
+    const mine = sites
+      .filter((site) => CYCLE.includes(site.properties.status))
+      .filter((_, i) => i % 97 === w)
+      .slice(0, 5);
     const versions = new Map<number, number>();
     let n = 0;
     while (Date.now() < end) {
@@ -256,7 +260,7 @@ async function load(
             acknowledged.set(site.id, { changes: current.changes + 1, status: next });
           } else {
             kinds.write.failed++;
-            events.push(`write ${site.id}: ${res.status}`);
+            events.push(`write ${site.id}: ${res.status} ${JSON.stringify(answer)}`);
             versions.delete(site.id);
           }
           break;
