@@ -10,6 +10,7 @@ import { validatorCompiler } from './http/validation';
 import { moveQueryTokenToHeader } from './http/token-in-query';
 import auth from './auth/auth-plugin';
 import idempotency from './http/idempotency';
+import readRouting from './http/read-routing';
 import attachments from './routes/attachments';
 import apiTokens from './routes/api-tokens';
 import audit from './routes/audit';
@@ -99,6 +100,7 @@ export async function buildApp({
   await app.register(securityHeaders);
   await app.register(auth);
   await app.register(idempotency);
+  await app.register(readRouting);
   await app.register(openapi);
   await app.register(health);
   await app.register(authRoutes);

@@ -25,6 +25,8 @@ export interface Config {
   publicOrigins: URL[];
   /** SQLite only: threads that run the reads, each with its own connection (null: one per core). */
   sqliteReaders: number | null;
+  /** PostGIS only: a streaming replica that serves the read routes (docs/scaling.md), or null. */
+  replica: { url: string; maxLagMs: number } | null;
 }
 
 export class ConfigError extends Error {}
@@ -128,15 +130,41 @@ export function parsePublicOrigins(value: string | undefined): URL[] {
   });
 }
 
+/**
+ * DATABASE_REPLICA_URL (PostGIS only): a streaming replica of DATABASE_URL's database for the read routes;
+ * GRIDWATCH_REPLICA_MAX_LAG_MS: how far behind it may be before it is skipped (default 5,000 ms).
+ */
+export function parseReplica(
+  store: StoreUrl,
+  url: string | undefined,
+  maxLag: string | undefined,
+): Config['replica'] {
+  if (url === undefined || url === '') return null;
+  if (store.kind !== 'postgis') {
+    throw new ConfigError('DATABASE_REPLICA_URL needs a PostgreSQL DATABASE_URL: SQLite has no replicas');
+  }
+  if (!url.startsWith('postgresql://') && !url.startsWith('postgres://')) {
+    throw new ConfigError(`DATABASE_REPLICA_URL must start with postgresql://, got "${url.slice(0, 40)}"`);
+  }
+  const maxLagMs = maxLag === undefined || maxLag === '' ? 5000 : Number(maxLag);
+  if (!/^\d*$/.test(maxLag ?? '') || !Number.isInteger(maxLagMs) || maxLagMs < 100 || maxLagMs > 600_000) {
+    throw new ConfigError(
+      `GRIDWATCH_REPLICA_MAX_LAG_MS must be an integer from 100 to 600000, got "${maxLag}"`,
+    );
+  }
+  return { url, maxLagMs };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const seed = env.GRIDWATCH_SEED ?? 'demo';
   if (seed !== 'demo' && seed !== 'none') {
     throw new ConfigError(`GRIDWATCH_SEED must be demo or none, got "${seed}"`);
   }
+  const store = parseStoreUrl(env.DATABASE_URL || 'file:./data/gridwatch.db');
   return {
     port: parsePort(env.PORT),
     host: env.HOST || '127.0.0.1',
-    store: parseStoreUrl(env.DATABASE_URL || 'file:./data/gridwatch.db'),
+    store,
     seed,
     adminPassword: env.GRIDWATCH_ADMIN_PASSWORD || null,
     publicRead: parseBoolean('GRIDWATCH_PUBLIC_READ', env.GRIDWATCH_PUBLIC_READ),
@@ -148,5 +176,6 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: parseTrustProxy(env.GRIDWATCH_TRUST_PROXY),
     publicOrigins: parsePublicOrigins(env.GRIDWATCH_PUBLIC_ORIGIN),
     sqliteReaders: parseSqliteReaders(env.GRIDWATCH_SQLITE_READERS),
+    replica: parseReplica(store, env.DATABASE_REPLICA_URL, env.GRIDWATCH_REPLICA_MAX_LAG_MS),
   };
 }

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
         ? () => generateSeed({ readings: process.env.GRIDWATCH_SEED_READINGS === 'year' })
         : undefined,
     sqliteReaders: config.sqliteReaders,
+    replica: config.replica,
   });
   const app = await buildApp({ config, store });
   await ensureFirstAdmin(store, config.adminPassword, app.log);

@@ -5,10 +5,12 @@ import {
   LayerList,
   LayerParams,
   LayerQuery,
+  NoContent,
 } from '@gridwatch/contract';
 import { asAnyLayerCollection } from '../http/any-layer-feature';
 import { sitesAsOfInstant } from '../http/day-param';
 import { parseLayerId, toLayerFilter } from '../http/layer-filter';
+import { cacheByDataVersion } from '../services/data-etag';
 
 const layers: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -29,12 +31,14 @@ const layers: FastifyPluginAsyncTypebox = async (app) => {
         description: 'The features of a layer, ordered by id, filtered by bbox and (for sites) status.',
         params: LayerParams,
         querystring: LayerQuery,
-        response: { 200: AnyLayerFeatureCollection, ...errorResponses(400, 401, 404) },
+        // 304: not changed since the ETag sent (its data versions have not moved).
+        response: { 200: AnyLayerFeatureCollection, 304: NoContent, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const layer = parseLayerId(request.params.layer);
       const filter = toLayerFilter(layer, request.query);
+      if (await cacheByDataVersion(app.store, request, reply, layer)) return reply.code(304).send(null);
       const page =
         request.query.asOf === undefined
           ? await app.store.queryLayer(layer, filter)

@@ -1,17 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MVT_CONTENT_TYPE, TILE_LAYER_IDS, type TileLayerId, type TileQuery } from '@gridwatch/contract';
 import { parseTileCoord } from '../domain/geo/tile-math';
 import { notFound, validationFailed } from '../http/app-error';
 import { sitesAsOfInstant } from '../http/day-param';
 import { toLayerFilter } from '../http/layer-filter';
-import type { TilesPort } from '../store/store';
-
-/**
- * Statuses change during a campaign, so a tile may be kept only briefly; the ETag lets the map revalidate a
- * tile without downloading it again when nothing in it changed.
- */
-const CACHE_CONTROL = 'private, max-age=30';
+import type { DataVersionsPort, TilesPort } from '../store/store';
+import { cacheByDataVersion } from './data-etag';
 
 export function parseTileLayer(layer: string): TileLayerId {
   if (!(TILE_LAYER_IDS as readonly string[]).includes(layer)) {
@@ -20,21 +14,12 @@ export function parseTileLayer(layer: string): TileLayerId {
   return layer as TileLayerId;
 }
 
-/** Whether an If-None-Match header (a list, possibly of weak tags) names this ETag. */
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  return header.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t === etag || t === `W/${etag}`;
-  });
-}
-
 /**
  * Answers one vector tile, for the app's tile route and the OGC API's alike: the layer route's filters, 204 when
- * empty, an ETag and a 304 when it has not changed.
+ * empty, an ETag from the data versions and a 304 when they have not moved (services/data-etag.ts).
  */
 export async function answerTile(
-  store: TilesPort,
+  store: TilesPort & DataVersionsPort,
   request: FastifyRequest,
   reply: FastifyReply,
   tile: { layer: string; z: string; x: string; y: string; query: Omit<TileQuery, 'v'> },
@@ -48,11 +33,8 @@ export async function answerTile(
   const { asOf, ...query } = tile.query;
   const { limit: _page, ...filter } = toLayerFilter(layer, query);
   const at = asOf === undefined ? undefined : sitesAsOfInstant(layer, asOf);
+  if (await cacheByDataVersion(store, request, reply, layer)) return reply.code(304).send(null);
   const body = await store.tile({ layer, tile: coord.value, filter, ...(at ? { at } : {}) });
-  reply.header('Cache-Control', CACHE_CONTROL);
   if (!body) return reply.code(204).send(null);
-  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-  reply.header('ETag', etag);
-  if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send(null);
   return reply.type(MVT_CONTENT_TYPE).send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
 }

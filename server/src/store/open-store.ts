@@ -9,6 +9,8 @@ export interface OpenStoreOptions {
   seed?: () => SeedData;
   /** SQLite: reader threads (GRIDWATCH_SQLITE_READERS); null or absent: one per core. */
   sqliteReaders?: number | null;
+  /** PostGIS: a streaming replica for the read routes (DATABASE_REPLICA_URL). */
+  replica?: { url: string; maxLagMs: number } | null;
 }
 
 /** The store that DATABASE_URL names, migrated and (when empty) seeded. */

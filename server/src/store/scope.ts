@@ -12,11 +12,37 @@ export interface DataScope {
   readonly utilityId: number | null;
 }
 
-const storage = new AsyncLocalStorage<{ utilityId: number | null }>();
+/**
+ * Where a request may read (docs/scaling.md, "Reads from a replica"): a read route may be served by the replica
+ * once it has replayed `after` (the reader's last write, read-your-writes); `from` is decided at the request's
+ * first query and kept, so that one answer is read from one database.
+ */
+export interface ReadPreference {
+  after: bigint | null;
+  from?: 'primary' | 'replica';
+}
+
+interface RequestScope {
+  utilityId: number | null;
+  reads?: ReadPreference;
+}
+
+const storage = new AsyncLocalStorage<RequestScope>();
 
 /** Runs `fn` (and everything it starts) in an open scope that `narrowScope` may later narrow to a utility. */
 export function runInScope<T>(fn: () => T): T {
   return storage.run({ utilityId: null }, fn);
+}
+
+/** Lets the current request's queries go to a replica that has replayed `after` (the primary otherwise). */
+export function allowReplicaReads(after: bigint | null): void {
+  const scope = storage.getStore();
+  if (scope) scope.reads = { after };
+}
+
+/** The current request's read preference, or null: it reads from the primary. */
+export function readPreference(): ReadPreference | null {
+  return storage.getStore()?.reads ?? null;
 }
 
 /** Narrows the current request's scope to one utility; once narrowed it never widens. */

@@ -3,10 +3,12 @@
  * the same behaviour, checked by the conformance suite. Routes hold a Store; services and functions declare
  * the narrowest port they use. Routes and services import only this file (and tile-request, layer-filter).
  */
+import type { DataVersionsPort } from './ports/data-versions';
 import type { ImportsPort } from './ports/imports';
 import type { LayersPort } from './ports/layers';
 import type { ReadingsPort } from './ports/readings';
 import type { RecordsPort } from './ports/records';
+import type { ReplicationPort } from './ports/replication';
 import type { SpatialQueriesPort } from './ports/spatial-queries';
 import type { TilesPort } from './ports/tiles';
 
@@ -16,7 +18,9 @@ export type { Hit, HotspotRow, LineCandidates, SpatialQueriesPort } from './port
 export type { ImportsPort } from './ports/imports';
 export type { RecordsPort } from './ports/records';
 export type { MeterDay, ReadingRows, ReadingsPort } from './ports/readings';
+export type { ReplicationPort } from './ports/replication';
 export type { TilesPort } from './ports/tiles';
+export type { DataVersions, DataVersionsPort, VersionedLayer } from './ports/data-versions';
 export type { UserRecord } from './records/users';
 export type { ApiTokenRecord } from './records/api-tokens';
 export type { ZoneWriteOutcome } from './records/zones';
@@ -28,7 +32,15 @@ export { IdempotencyKeyConflict, runWithIdempotencyKey, type IdempotencyScope } 
 export type Backend = 'sqlite' | 'postgis';
 
 export interface Store
-  extends LayersPort, TilesPort, SpatialQueriesPort, ImportsPort, RecordsPort, ReadingsPort {
+  extends
+    LayersPort,
+    TilesPort,
+    DataVersionsPort,
+    ReplicationPort,
+    SpatialQueriesPort,
+    ImportsPort,
+    RecordsPort,
+    ReadingsPort {
   readonly backend: Backend;
   close(): Promise<void>;
 }

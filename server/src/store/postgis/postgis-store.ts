@@ -20,11 +20,29 @@ import { renderPostgisTile } from './postgis-tiles';
 import type { TileRequest } from '../tile-request';
 import { fileRegionMembersIfMissing } from '../sql/region-members-sql';
 import { withRowLevelSecurity } from './scoped-adapter';
+import { Replica } from './replica';
+
+/**
+ * The primary's client, or the replica's for the queries of a request that may read from it (store/scope.ts,
+ * http/read-routing.ts): every query of the store picks its database here.
+ */
+function routedClient(primary: PrismaClient, replica: Replica | null): PrismaClient {
+  if (!replica) return primary;
+  return new Proxy(primary, {
+    get(_target, prop) {
+      const client = replica.chosen() ? replica.prisma : primary;
+      const value: unknown = Reflect.get(client, prop, client);
+      return typeof value === 'function' ? value.bind(client) : value;
+    },
+  });
+}
 
 export interface OpenPostgisOptions {
   /** Loaded when the database holds no data yet (first start). */
   seed?: () => SeedData;
   poolSize?: number;
+  /** A streaming replica for the read routes (DATABASE_REPLICA_URL). */
+  replica?: { url: string; maxLagMs: number } | null;
 }
 
 /**
@@ -60,7 +78,11 @@ export async function openPostgisStore(url: string, options: OpenPostgisOptions 
   const prisma = new PrismaClient({ adapter: withRowLevelSecurity(new PrismaPg(pool)) });
   await prisma.$connect();
   await fileRegionMembersIfMissing(prisma);
-  const store = new PostgisStore(prisma, pool);
+  const replica = options.replica
+    ? new Replica(options.replica.url, pool, options.replica.maxLagMs, options.poolSize ?? 8, SESSION_OPTIONS)
+    : null;
+  await replica?.probe();
+  const store = new PostgisStore(routedClient(prisma, replica), pool, replica);
   await store.fillDerivedData();
   return store;
 }
@@ -71,6 +93,7 @@ export class PostgisStore extends SqlStore {
   constructor(
     readonly prisma: PrismaClient,
     private readonly pool: pg.Pool,
+    private readonly replica: Replica | null = null,
   ) {
     // Same schema, same model API: the record repositories take it as the SQLite client's type (records/db.ts).
     super(prisma, prisma as unknown as Db);
@@ -119,8 +142,24 @@ export class PostgisStore extends SqlStore {
     return rows.map(rowToFeature.sites);
   }
 
+  /** The primary's WAL position now: after a write commits, the position a replica must replay to show it. */
+  override async writePosition(): Promise<string | null> {
+    if (!this.replica) return null;
+    const { rows } = await this.pool.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+    return rows[0]?.lsn ?? null;
+  }
+
+  override readsReplica(): boolean {
+    return this.replica?.chosen() ?? false;
+  }
+
+  override replicaState(): { usable: boolean; lagMs: number | null } | null {
+    return this.replica?.state() ?? null;
+  }
+
   override async close(): Promise<void> {
     await super.close();
+    await this.replica?.close();
     await this.pool.end();
   }
 }

@@ -12,6 +12,12 @@ const statement = (sql: string, args: string[] = []): Query => ({
 });
 const COMMIT = statement('COMMIT');
 const ROLLBACK = statement('ROLLBACK');
+// The counters of the layers this transaction wrote, as its last statement (migration 0015, docs/scaling.md).
+const ADVANCE_DATA_VERSIONS = statement('SELECT advance_data_versions()');
+/** Statements that read only: everything else may have written (a WITH may hold an UPDATE). */
+const READ_ONLY = /^\s*(SELECT|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|SHOW)\b/i;
+/** A write outside a transaction that may touch a layer gets a transaction, so its data version moves on. */
+const LAYER_TABLES = /\b(sites|substations|lines|pylons|regions|zones|utilities|status_changes)\b/i;
 // SET LOCAL ROLE and SET LOCAL gridwatch.utility_id in one round trip; both end with the transaction.
 const setScope = (utility: number) =>
   statement(
@@ -26,6 +32,10 @@ const setScope = (utility: number) =>
  * transaction gets one of its own. The regulator's requests run as before, as the tables' owner, whom the
  * policies do not bind. Below Prisma, so every query of the store — the shared SQL and the repositories'
  * models alike — is bound by it.
+ *
+ * The same wrapper advances the data versions behind the ETags (docs/scaling.md, "HTTP caching"): a transaction
+ * that wrote runs advance_data_versions() just before its COMMIT, which moves on the counters of the layers its
+ * statements' triggers marked.
  */
 export function withRowLevelSecurity(factory: PrismaPg): PrismaPg {
   return new Proxy(factory, {
@@ -39,7 +49,7 @@ export function withRowLevelSecurity(factory: PrismaPg): PrismaPg {
 
 function scopedAdapter(adapter: Adapter): Adapter {
   const begin = async (isolationLevel?: Parameters<Adapter['startTransaction']>[0]): Promise<Transaction> => {
-    const tx = await adapter.startTransaction(isolationLevel);
+    const tx = advancesDataVersions(await adapter.startTransaction(isolationLevel));
     const utility = scopeUtility();
     if (utility !== null) {
       try {
@@ -54,7 +64,10 @@ function scopedAdapter(adapter: Adapter): Adapter {
   const alone =
     <K extends 'queryRaw' | 'executeRaw'>(method: K) =>
     async (query: Query): Promise<Awaited<ReturnType<Adapter[K]>>> => {
-      if (scopeUtility() === null) return adapter[method](query) as Promise<Awaited<ReturnType<Adapter[K]>>>;
+      const layerWrite = !READ_ONLY.test(query.sql) && LAYER_TABLES.test(query.sql);
+      if (scopeUtility() === null && !layerWrite) {
+        return adapter[method](query) as Promise<Awaited<ReturnType<Adapter[K]>>>;
+      }
       const tx = await begin();
       let result: Awaited<ReturnType<Adapter[K]>>;
       try {
@@ -71,6 +84,28 @@ function scopedAdapter(adapter: Adapter): Adapter {
   return new Proxy(adapter, {
     get(target, prop, receiver) {
       if (prop === 'startTransaction') return begin;
+      if (prop === 'queryRaw') return queryRaw;
+      if (prop === 'executeRaw') return executeRaw;
+      const value: unknown = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The transaction, with advance_data_versions() run before its COMMIT when any statement of it may have written. */
+function advancesDataVersions(tx: Transaction): Transaction {
+  let wrote = false;
+  const run =
+    <K extends 'queryRaw' | 'executeRaw'>(method: K) =>
+    async (query: Query): Promise<Awaited<ReturnType<Transaction[K]>>> => {
+      if (query.sql === COMMIT.sql && wrote) await tx.executeRaw(ADVANCE_DATA_VERSIONS);
+      else if (!READ_ONLY.test(query.sql)) wrote = true;
+      return tx[method](query) as Promise<Awaited<ReturnType<Transaction[K]>>>;
+    };
+  const queryRaw = run('queryRaw');
+  const executeRaw = run('executeRaw');
+  return new Proxy(tx, {
+    get(target, prop, receiver) {
       if (prop === 'queryRaw') return queryRaw;
       if (prop === 'executeRaw') return executeRaw;
       const value: unknown = Reflect.get(target, prop, receiver);

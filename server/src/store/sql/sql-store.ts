@@ -74,6 +74,8 @@ import {
 import type { ReportRecords } from '../../domain/reports';
 import type { ReportSchedule } from '@gridwatch/contract';
 
+import type { DataVersions } from '../ports/data-versions';
+
 export type { Row };
 
 // SQL keeps a little more than the tolerance; the exact DOMAIN.md test (isWithinKm) runs on the results, so
@@ -162,6 +164,24 @@ export abstract class SqlStore implements Store {
 
   /** Each store encodes the rows of the shared tile SQL (sql/tile-sql.ts) its own way. */
   abstract tile(request: TileRequest): Promise<Uint8Array | null>;
+
+  /** No replica unless an adapter has one (postgis/replica.ts). */
+  writePosition(): Promise<string | null> {
+    return Promise.resolve(null);
+  }
+
+  readsReplica(): boolean {
+    return false;
+  }
+
+  replicaState(): { usable: boolean; lagMs: number | null } | null {
+    return null;
+  }
+
+  async dataVersions(): Promise<DataVersions> {
+    const rows = await this.db.$queryRaw<Row[]>(sql`SELECT layer, version FROM data_versions`);
+    return Object.fromEntries(rows.map((row) => [String(row.layer), Number(row.version)])) as DataVersions;
+  }
 
   async layerInfos(): Promise<LayerInfo[]> {
     const infos: LayerInfo[] = [];

@@ -1,0 +1,142 @@
+/**
+ * What one core of each engine does per request (issue 17, docs/scaling.md "Capacity"): CPU time of the app
+ * process (process.cpuUsage) and of the PostgreSQL cluster serving it (its postmaster's and backends' /proc utime +
+ * stime: a private cluster of this run, serving nothing else), per request kind, through the real app
+ * (app.inject), sequentially. Backends that exit between two readings are not counted (the pool keeps them).
+ * CPU time, unlike wall time, does not depend on what else the machine runs.
+ *   npx tsx bench/per-core.ts [--sites 100000] [--runs 200]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROLES } from '@gridwatch/contract';
+import { generateSeed, mulberry32 } from '@gridwatch/geodata';
+import { PostgresServer } from '../deploy/topology/postgres';
+import { buildApp } from '../server/src/app';
+import { hashPassword } from '../server/src/auth/password';
+import { loadConfig } from '../server/src/config';
+import { tileOf } from '../server/src/domain/geo/tile-math';
+import { openStore } from '../server/src/store/open-store';
+import { freePort } from '../server/test/free-port';
+
+const { values } = parseArgs({
+  options: { sites: { type: 'string', default: '100000' }, runs: { type: 'string', default: '200' } },
+});
+const RUNS = Number(values.runs);
+const seed = generateSeed({ sites: Number(values.sites) });
+const random = mulberry32(17);
+const point = () => seed.sites[Math.floor(random() * seed.sites.length)]!;
+const TICK = 100; // clock ticks per second on Linux
+
+/** utime + stime of the cluster's postmaster and its children (the backends serving the app), in ms. */
+function clusterCpuMs(dir: string): number {
+  const postmaster = readFileSync(path.join(dir, 'db/postmaster.pid'), 'utf8').split('\n')[0]!.trim();
+  const children = execFileSync('pgrep', ['-P', postmaster], { encoding: 'utf8' }).trim().split('\n');
+  const pids = [postmaster, ...children];
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+  }
+  return (ticks * 1000) / TICK;
+}
+
+const folder = mkdtempSync(path.join(tmpdir(), 'gridwatch-bench-'));
+const server = PostgresServer.primary(await freePort(), path.join(folder, 'db'));
+try {
+  const config = loadConfig({ DATABASE_URL: server.url, GRIDWATCH_SEED: 'none', LOG_LEVEL: 'silent' });
+  const store = await openStore(config.store, { seed: () => seed });
+  await store.users.create(
+    { username: 'enforcer', role: 'enforcer', passwordHash: await hashPassword('enforcer-bench-pw-17') },
+    'bench',
+  );
+  void ROLES;
+  const app = await buildApp({ config, store, serveStatic: false });
+  await app.ready();
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers: { origin: 'http://localhost:80' },
+    payload: { username: 'enforcer', password: 'enforcer-bench-pw-17' },
+  });
+  const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const tile = () => {
+    const p = point();
+    const z = 8 + Math.floor(random() * 7);
+    const { x, y } = tileOf(p.lon, p.lat, z);
+    return `/api/tiles/sites/${z}/${x}/${y}.mvt`;
+  };
+  const etags = new Map<string, string>();
+  const fixedTiles = Array.from({ length: RUNS }, tile);
+  for (const url of fixedTiles)
+    etags.set(url, (await app.inject({ url, headers: { cookie } })).headers.etag as string);
+  const versions = new Map<number, number>();
+  const kinds: [string, (i: number) => Promise<unknown>][] = [
+    ['tile, drawn (cache miss)', (i) => app.inject({ url: fixedTiles[i]!, headers: { cookie } })],
+    [
+      'tile, 304 revalidation',
+      (i) =>
+        app.inject({ url: fixedTiles[i]!, headers: { cookie, 'if-none-match': etags.get(fixedTiles[i]!)! } }),
+    ],
+    [
+      'layer read (0.1° box)',
+      () => {
+        const p = point();
+        return app.inject({
+          url: `/api/layers/sites?bbox=${p.lon - 0.05},${p.lat - 0.05},${p.lon + 0.05},${p.lat + 0.05}`,
+          headers: { cookie },
+        });
+      },
+    ],
+    [
+      'status change',
+      async (i) => {
+        const id = 1 + (i % 500);
+        let version = versions.get(id);
+        if (version === undefined) {
+          version = (
+            (await app.inject({ url: `/api/sites/${id}`, headers: { cookie } })).json() as {
+              properties: { version: number };
+            }
+          ).properties.version;
+        }
+        const current = seed.sites[id - 1]!.status;
+        const res = await app.inject({
+          method: 'PATCH',
+          url: `/api/sites/${id}`,
+          headers: { cookie, origin: 'http://localhost:80' },
+          payload: { status: current === 'SUSPECTED' ? 'UNLICENSED' : 'SUSPECTED', note: 'bench', version },
+        });
+        versions.set(id, version + (res.statusCode === 200 ? 1 : 0));
+      },
+    ],
+    ['analysis: hotspots', () => app.inject({ url: '/api/analysis/hotspots', headers: { cookie } })],
+  ];
+  console.log(`per-core cost on PostGIS, ${seed.sites.length} sites, ${RUNS} requests each (sequential)`);
+  console.log(
+    'kind                          node ms/req  postgres ms/req   → req/s per node core  per pg core',
+  );
+  for (const [name, request] of kinds) {
+    const runs = name.startsWith('analysis') ? Math.max(10, RUNS / 10) : RUNS;
+    const node0 = process.cpuUsage();
+    const pg0 = clusterCpuMs(folder);
+    for (let i = 0; i < runs; i++) await request(i);
+    const node = process.cpuUsage(node0);
+    const nodeMs = (node.user + node.system) / 1000 / runs;
+    const pgMs = (clusterCpuMs(folder) - pg0) / runs;
+    console.log(
+      `${name.padEnd(30)}${nodeMs.toFixed(2).padStart(10)}${pgMs.toFixed(2).padStart(16)}${(1000 / nodeMs).toFixed(0).padStart(22)}${(pgMs > 0 ? 1000 / pgMs : Infinity).toFixed(0).padStart(13)}`,
+    );
+  }
+  await app.close();
+  await store.close();
+} finally {
+  server.stop();
+  rmSync(folder, { recursive: true, force: true });
+}

@@ -1,0 +1,63 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { LayerId } from '@gridwatch/contract';
+import type { DataVersions, DataVersionsPort, VersionedLayer } from '../store/store';
+import { VERSION } from '../version';
+
+/**
+ * HTTP caching of tiles and layer reads (docs/scaling.md, "HTTP caching"). The ETag is made of the data versions
+ * the answer depends on (migration 0015: every write advances its layer's counter in its own transaction), the
+ * reader's utility scope (a utility's user sees fewer sites in the same tile) and the server's version (a deploy
+ * may draw tiles otherwise). So a repeat is answered 304 without drawing the tile, and no cache that revalidates
+ * keeps a tile older than the last write.
+ */
+
+/** Regions and utilities change what a layer holds for a filter or a scope (region=, a utility's own). */
+const DEPENDS_ON: Record<LayerId, readonly VersionedLayer[]> = {
+  regions: ['regions'],
+  substations: ['substations', 'regions', 'utilities'],
+  lines: ['lines', 'substations', 'utilities'],
+  pylons: ['pylons', 'lines', 'regions', 'utilities'],
+  sites: ['sites', 'regions', 'utilities'],
+  zones: ['zones', 'utilities'],
+};
+
+/**
+ * Anonymous readers (public read) share one answer, which any cache may keep for a few seconds before it
+ * revalidates; a signed-in reader's answer is the browser's alone and revalidated on every use, so that a logout
+ * or a status change is never hidden by a cache.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=5, must-revalidate';
+export const PRIVATE_CACHE_CONTROL = 'private, max-age=0, must-revalidate';
+
+export function dataEtag(versions: DataVersions, layer: LayerId, utilityId: number | null): string {
+  const data = DEPENDS_ON[layer].map((name) => versions[name]).join('.');
+  return `"${VERSION}-${layer}-${data}-${utilityId === null ? 'all' : `u${utilityId}`}"`;
+}
+
+/** Whether an If-None-Match header (a list, possibly of weak tags) names this ETag. */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
+}
+
+/**
+ * Sets ETag, Cache-Control and Vary for a read of `layer` and says whether the client's copy is current (then the
+ * caller answers 304 without reading). The versions are read before the data: a write that commits in between
+ * makes the answer newer than its ETag, which costs one more download later, never a stale copy.
+ */
+export async function cacheByDataVersion(
+  store: DataVersionsPort,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  layer: LayerId,
+): Promise<boolean> {
+  const etag = dataEtag(await store.dataVersions(), layer, request.user?.utilityId ?? null);
+  reply.header('ETag', etag);
+  reply.header('Cache-Control', request.user === null ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL);
+  // The same URL answers differently for another user: a shared cache must key on the credential.
+  reply.header('Vary', 'Cookie, Authorization');
+  return matchesEtag(request.headers['if-none-match'], etag);
+}
