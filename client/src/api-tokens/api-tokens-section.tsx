@@ -4,6 +4,9 @@ import type { ApiClient } from '../api';
 import { fill, useI18n } from '../i18n';
 import { queryKey } from '../server-state/query-keys';
 import { useApiQuery } from '../server-state/use-api-query';
+import { DayInput } from '../time/day-input';
+import { formatInstant } from '../time/format-time';
+import './api-tokens.css';
 
 interface Props {
   api: ApiClient;
@@ -36,7 +39,8 @@ export function ApiTokensSection({ api }: Props) {
   const issue = (event: FormEvent) => {
     event.preventDefault();
     void act(async () => {
-      const expiresAt = expires ? new Date(`${expires}T23:59:59`).toISOString() : undefined;
+      // The day is a Beijing day (docs/ui.md): the token works to its end there, whatever the browser's zone.
+      const expiresAt = expires ? new Date(`${expires}T23:59:59+08:00`).toISOString() : undefined;
       const issued = await api.issueApiToken({ name, username, ...(expiresAt ? { expiresAt } : {}) });
       setFresh(issued.token);
       setName('');
@@ -50,17 +54,33 @@ export function ApiTokensSection({ api }: Props) {
       </h2>
       <form onSubmit={issue} className="api-tokens__form">
         <label>
-          {t.apiTokens.name} <input value={name} required onChange={(e) => setName(e.target.value)} />
+          {t.apiTokens.name}
+          <input
+            value={name}
+            required
+            data-testid="api-token-name"
+            onChange={(e) => setName(e.target.value)}
+          />
         </label>
         <label>
-          {t.apiTokens.username}{' '}
-          <input value={username} required onChange={(e) => setUsername(e.target.value)} />
+          {t.apiTokens.username}
+          <input
+            value={username}
+            required
+            data-testid="api-token-username"
+            onChange={(e) => setUsername(e.target.value)}
+          />
         </label>
         <label>
-          {t.apiTokens.expires}{' '}
-          <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} />
+          {t.apiTokens.expires} (YYYY-MM-DD)
+          <DayInput
+            value={expires}
+            data-testid="api-token-expires"
+            onDay={setExpires}
+            onEmpty={() => setExpires('')}
+          />
         </label>
-        <button type="submit" className="button">
+        <button type="submit" className="button" data-testid="api-token-issue">
           {t.apiTokens.issue}
         </button>
       </form>
@@ -71,17 +91,21 @@ export function ApiTokensSection({ api }: Props) {
       )}
       {problem && <p className="panel-note panel-note--error">{problem}</p>}
       {tokens.data?.length === 0 && <p className="panel-note">{t.apiTokens.empty}</p>}
-      <ul data-testid="api-token-list">
+      <ul className="api-tokens__list" data-testid="api-token-list">
         {tokens.data?.map((token) => (
           <li key={token.id} data-token-id={token.id}>
             {token.name} · {token.username} ({token.role}) ·{' '}
-            {fill(t.apiTokens.lastUsed, { when: token.lastUsedAt?.slice(0, 16) ?? t.apiTokens.never })}
+            {token.expiresAt && `${fill(t.apiTokens.expiresOn, { when: formatInstant(token.expiresAt) })} · `}
+            {fill(t.apiTokens.lastUsed, {
+              when: token.lastUsedAt ? formatInstant(token.lastUsedAt) : t.apiTokens.never,
+            })}
             {token.revokedAt ? (
               ` · ${t.apiTokens.revoked}`
             ) : (
               <button
                 type="button"
                 className="button"
+                data-testid="api-token-revoke"
                 onClick={() => void act(() => api.revokeApiToken(token.id))}
               >
                 {t.apiTokens.revoke}

@@ -491,6 +491,7 @@ export const en = {
     revoke: 'Revoke',
     revoked: 'revoked',
     never: 'never',
+    expiresOn: 'expires {when}',
     lastUsed: 'last used {when}',
     shownOnce: 'Copy it now: it is shown only once.',
     empty: 'No tokens issued.',

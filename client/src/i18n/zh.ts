@@ -474,6 +474,7 @@ export const zh: Messages = {
     revoke: '吊销',
     revoked: '已吊销',
     never: '从未',
+    expiresOn: '到期 {when}',
     lastUsed: '最近使用 {when}',
     shownOnce: '请立即复制：令牌只显示这一次。',
     empty: '尚未签发令牌。',

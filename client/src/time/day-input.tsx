@@ -12,6 +12,8 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 
   value: string;
   /** Called with each complete, real day typed (YYYY-MM-DD). */
   onDay: (day: string) => void;
+  /** Called when the field is emptied, for a day that may be left out (none: the day in force comes back). */
+  onEmpty?: () => void;
 };
 
 /**
@@ -19,7 +21,7 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 
  * picker, whose order (mm/dd/yyyy or dd/mm/yyyy) follows the browser's locale. A half-typed day stays in the
  * field until it is whole; leaving the field puts the day in force back.
  */
-export function DayInput({ value, onDay, ...rest }: Props) {
+export function DayInput({ value, onDay, onEmpty, ...rest }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   return (
     <input
@@ -36,6 +38,9 @@ export function DayInput({ value, onDay, ...rest }: Props) {
         if (isCalendarDay(text)) {
           setDraft(null);
           onDay(text);
+        } else if (text === '' && onEmpty) {
+          setDraft(null);
+          onEmpty();
         } else setDraft(event.target.value);
       }}
       onBlur={() => setDraft(null)}

@@ -153,6 +153,12 @@ export const OgcTileParams = Type.Object({
   tileRow: Type.String({ maxLength: 10 }),
   tileCol: Type.String({ maxLength: 10 }),
 });
+/** A tile of the whole dataset (/ogc/tiles/…): every tiled collection in one tile. */
+export const OgcDatasetTileParams = Type.Object({
+  tileMatrix: Type.String({ maxLength: 10 }),
+  tileRow: Type.String({ maxLength: 10 }),
+  tileCol: Type.String({ maxLength: 10 }),
+});
 
 /**
  * The whole map as MapLibre style JSON (GET /ogc/styles/gridwatch; map-style/). Described loosely: the style

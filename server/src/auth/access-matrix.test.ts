@@ -179,6 +179,11 @@ const MATRIX: Record<string, Row> = {
     path: '/ogc/collections/sites/tiles/WebMercatorQuad/4/5/11',
     least: 'viewer',
   },
+  'GET /ogc/tilejson.json': { path: '/ogc/tilejson.json', least: 'viewer' },
+  'GET /ogc/tiles/WebMercatorQuad/:tileMatrix/:tileRow/:tileCol': {
+    path: '/ogc/tiles/WebMercatorQuad/4/5/11',
+    least: 'viewer',
+  },
   'GET /ogc/styles/gridwatch': { path: '/ogc/styles/gridwatch', least: 'viewer' },
   'GET /ogc/styles/gridwatch/:file': { path: '/ogc/styles/gridwatch/sprite.json', least: 'viewer' },
   'GET /ogc/styles/gridwatch/fonts/:file': {

@@ -6,6 +6,12 @@ import { isAllowedHost } from './allowed-host';
 
 /** Answers that must never sit in a cache: who the users are, the audit trail, exported data, the session. */
 const NO_STORE = /^\/api\/(users|audit|export|auth|tokens)(\/|\?|$)/;
+/**
+ * The map as GIS web clients load it from other origins (a MapLibre page elsewhere, docs/gis-clients.md): the OGC
+ * API with its style, sprite and fonts, and the offline basemap files the style names. `*` is never credentialed,
+ * so a browser sends no cookie with such a request: only public reads or a token in the URL get data.
+ */
+const SHARED_ACROSS_ORIGINS = /^\/(ogc|basemap)(\/|\?|$)/;
 // Swagger UI's page needs its own inline bootstrap; it is documentation, served under a looser policy.
 const DOCS = /^\/api\/docs(\/|$)/;
 
@@ -60,6 +66,9 @@ const securityHeaders: FastifyPluginAsync = async (app) => {
       reply.header('content-security-policy', csp);
     }
     if (NO_STORE.test(request.url)) reply.header('cache-control', 'no-store');
+    if ((request.method === 'GET' || request.method === 'HEAD') && SHARED_ACROSS_ORIGINS.test(request.url)) {
+      reply.header('access-control-allow-origin', '*');
+    }
   });
 };
 

@@ -3,6 +3,7 @@ import {
   errorResponses,
   NoContent,
   OgcCollectionParams,
+  OgcDatasetTileParams,
   OgcTileParams,
   OgcTileset,
   OgcTilesets,
@@ -11,8 +12,8 @@ import {
   TileQuery,
 } from '@gridwatch/contract';
 import { linkMaker } from '../http/ogc-request';
-import { ogcTileset, tileJson } from '../services/ogc/ogc-tilesets';
-import { answerTile, parseTileLayer } from '../services/tile-answer';
+import { datasetTileJson, ogcTileset, tileJson } from '../services/ogc/ogc-tilesets';
+import { answerDatasetTile, answerTile, parseTileLayer } from '../services/tile-answer';
 
 const { v: _cacheBuster, ...tileFilters } = TileQuery.properties;
 const OgcTileQuery = { ...TileQuery, properties: tileFilters };
@@ -80,6 +81,44 @@ const ogcTiles: FastifyPluginAsyncTypebox = async (app) => {
         y: tileRow,
         query: request.query,
       });
+    },
+  );
+
+  app.get(
+    '/ogc/tilejson.json',
+    { config, schema: { tags, response: { 200: TileJson, ...errorResponses(401) } } },
+    async (request) => {
+      const infos = await app.store.layerInfos();
+      const boxes = infos.flatMap((info) => (info.bbox ? [info.bbox] : []));
+      const bbox =
+        boxes.length === 0
+          ? null
+          : [
+              Math.min(...boxes.map((b) => b[0]!)),
+              Math.min(...boxes.map((b) => b[1]!)),
+              Math.max(...boxes.map((b) => b[2]!)),
+              Math.max(...boxes.map((b) => b[3]!)),
+            ];
+      return datasetTileJson(linkMaker(request), bbox);
+    },
+  );
+
+  app.get(
+    '/ogc/tiles/WebMercatorQuad/:tileMatrix/:tileRow/:tileCol',
+    {
+      config,
+      schema: {
+        tags,
+        description:
+          'A Mapbox Vector Tile of the whole dataset: every tiled collection as its own layer, unfiltered, row (y) ' +
+          'before column (x). One URL for QGIS with the style /ogc/styles/gridwatch.',
+        params: OgcDatasetTileParams,
+        response: { 200: TileBody, 204: NoContent, 304: NoContent, ...errorResponses(400, 401) },
+      },
+    },
+    async (request, reply) => {
+      const { tileMatrix, tileRow, tileCol } = request.params;
+      return answerDatasetTile(app.store, request, reply, { z: tileMatrix, x: tileCol, y: tileRow });
     },
   );
 };

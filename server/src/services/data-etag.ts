@@ -29,9 +29,16 @@ const DEPENDS_ON: Record<LayerId, readonly VersionedLayer[]> = {
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=5, must-revalidate';
 export const PRIVATE_CACHE_CONTROL = 'private, max-age=0, must-revalidate';
 
-export function dataEtag(versions: DataVersions, layer: LayerId, utilityId: number | null): string {
-  const data = DEPENDS_ON[layer].map((name) => versions[name]).join('.');
-  return `"${VERSION}-${layer}-${data}-${utilityId === null ? 'all' : `u${utilityId}`}"`;
+/** The ETag of an answer made of one layer, or of several (a dataset tile holds every tiled layer). */
+export function dataEtag(
+  versions: DataVersions,
+  layers: LayerId | readonly LayerId[],
+  utilityId: number | null,
+): string {
+  const list: readonly LayerId[] = typeof layers === 'string' ? [layers] : layers;
+  const names = [...new Set(list.flatMap((layer) => DEPENDS_ON[layer]))];
+  const data = names.map((name) => versions[name]).join('.');
+  return `"${VERSION}-${list.join('+')}-${data}-${utilityId === null ? 'all' : `u${utilityId}`}"`;
 }
 
 /** Whether an If-None-Match header (a list, possibly of weak tags) names this ETag. */
@@ -44,7 +51,7 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
 }
 
 /**
- * Sets ETag, Cache-Control and Vary for a read of `layer` and says whether the client's copy is current (then the
+ * Sets ETag, Cache-Control and Vary for a read of `layers` (one or several) and says whether the client's copy is current (then the
  * caller answers 304 without reading). The versions are read before the data: a write that commits in between
  * makes the answer newer than its ETag, which costs one more download later, never a stale copy.
  */
@@ -52,9 +59,9 @@ export async function cacheByDataVersion(
   store: DataVersionsPort,
   request: FastifyRequest,
   reply: FastifyReply,
-  layer: LayerId,
+  layers: LayerId | readonly LayerId[],
 ): Promise<boolean> {
-  const etag = dataEtag(await store.dataVersions(), layer, request.user?.utilityId ?? null);
+  const etag = dataEtag(await store.dataVersions(), layers, request.user?.utilityId ?? null);
   reply.header('ETag', etag);
   reply.header('Cache-Control', request.user === null ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL);
   // The same URL answers differently for another user: a shared cache must key on the credential.

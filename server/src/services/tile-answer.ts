@@ -38,3 +38,32 @@ export async function answerTile(
   if (!body) return reply.code(204).send(null);
   return reply.type(MVT_CONTENT_TYPE).send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
 }
+
+/**
+ * A tile of the whole dataset (OGC API – Tiles, dataset tiles): every tiled layer's own tile, unfiltered, their
+ * bytes one after another. An MVT is a list of layers, so concatenated tiles are one tile holding all their layers;
+ * QGIS then takes the whole map as one connection with the style (docs/gis-clients.md).
+ */
+export async function answerDatasetTile(
+  store: TilesPort & DataVersionsPort,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  tile: { z: string; x: string; y: string },
+): Promise<FastifyReply> {
+  const coord = parseTileCoord(tile.z, tile.x, tile.y);
+  if (!coord.ok) {
+    throw validationFailed(coord.reason, [{ in: 'params', path: `/${coord.param}`, message: coord.reason }]);
+  }
+  if (await cacheByDataVersion(store, request, reply, TILE_LAYER_IDS)) return reply.code(304).send(null);
+  const bodies = await Promise.all(
+    TILE_LAYER_IDS.map((layer) => {
+      const { limit: _page, ...filter } = toLayerFilter(layer, {});
+      return store.tile({ layer, tile: coord.value, filter });
+    }),
+  );
+  const parts = bodies.flatMap((body) =>
+    body ? [Buffer.from(body.buffer, body.byteOffset, body.byteLength)] : [],
+  );
+  if (parts.length === 0) return reply.code(204).send(null);
+  return reply.type(MVT_CONTENT_TYPE).send(Buffer.concat(parts));
+}

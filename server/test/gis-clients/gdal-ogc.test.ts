@@ -209,4 +209,51 @@ describe.each(BACKENDS)('OGC tiles on %s', (backend) => {
     expect(info).toMatch(/externalId \(String\) = M-2/);
     expect(info).toMatch(/status \(String\) = UNLICENSED/);
   });
+
+  it('serves the whole dataset in one tile (each collection its own layer), which ogrinfo reads, with a 304 on a repeat', async () => {
+    const auth = { Authorization: `Bearer ${t.token}` };
+    const tilejson = (await (await fetch(`${t.origin}/ogc/tilejson.json`, { headers: auth })).json()) as {
+      tiles: string[];
+      vector_layers: { id: string }[];
+    };
+    expect(tilejson.vector_layers.map((l) => l.id)).toEqual([
+      'regions',
+      'substations',
+      'lines',
+      'pylons',
+      'sites',
+    ]);
+    // The west's farms at zoom 8: column 189, row 93.
+    const url = tilejson.tiles[0]!.replace('{z}', '8').replace('{y}', '93').replace('{x}', '189');
+    expect(url).toBe(`${t.origin}/ogc/tiles/WebMercatorQuad/8/93/189`);
+    const tile = await fetch(url, { headers: auth });
+    expect(tile.status).toBe(200);
+    const bytes = Buffer.from(await tile.arrayBuffer());
+    // The concatenation of each collection's own tile, in the order of vector_layers.
+    const parts: Buffer[] = [];
+    for (const layer of ['regions', 'substations', 'lines', 'pylons', 'sites']) {
+      const own = await fetch(`${t.origin}/ogc/collections/${layer}/tiles/WebMercatorQuad/8/93/189`, {
+        headers: auth,
+      });
+      if (own.status === 200) parts.push(Buffer.from(await own.arrayBuffer()));
+    }
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    expect(bytes.equals(Buffer.concat(parts))).toBe(true);
+
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'gridwatch-mvt-')), 'tile.mvt');
+    writeFileSync(file, bytes);
+    const info = await gdal(
+      'ogrinfo',
+      ['-ro', '-so', file, '-oo', 'X=189', '-oo', 'Y=93', '-oo', 'Z=8'],
+      t.token,
+    );
+    rmSync(path.dirname(file), { recursive: true, force: true });
+    expect(info).toMatch(/regions/);
+    expect(info).toMatch(/sites/);
+
+    const etag = tile.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    const again = await fetch(url, { headers: { ...auth, 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+  });
 });

@@ -70,6 +70,20 @@ describe.each(BACKENDS)('headers and origins on %s', (backend) => {
     expect(csp).toContain("script-src 'self'");
   });
 
+  it('lets pages on other origins read the OGC API and the basemap files, never with a cookie; nothing else', async () => {
+    const origin = 'https://maps.elsewhere.example';
+    for (const path of ['/ogc/collections?f=json', '/ogc/styles/gridwatch', '/basemap/land.geojson']) {
+      const res = await send(port, 'GET', path, { host: host(), origin });
+      expect(res.headers['access-control-allow-origin'], path).toBe('*');
+      // `*` forbids credentialed reads: a cookie-carrying cross-origin fetch is refused by the browser.
+      expect(res.headers['access-control-allow-credentials'], path).toBeUndefined();
+    }
+    for (const path of ['/api/layers/sites', '/api/health', '/api/export/sites.csv']) {
+      const res = await send(port, 'GET', path, { host: host(), origin, cookie });
+      expect(res.headers['access-control-allow-origin'], path).toBeUndefined();
+    }
+  });
+
   it('marks users, audit and exports no-store', async () => {
     const admin = await t.login('admin');
     for (const path of ['/api/users', '/api/audit?entity=zone', '/api/export/sites.csv']) {

@@ -60,6 +60,10 @@ const ogcTileUrl = (z: number) => {
   const { x, y } = tileOf(SITE.lon, SITE.lat, z);
   return `/ogc/collections/sites/tiles/WebMercatorQuad/${z}/${y}/${x}`;
 };
+const datasetTileUrl = (z: number) => {
+  const { x, y } = tileOf(SITE.lon, SITE.lat, z);
+  return `/ogc/tiles/WebMercatorQuad/${z}/${y}/${x}`;
+};
 const AREA = {
   type: 'Polygon',
   coordinates: [
@@ -190,6 +194,14 @@ const PROBES: Record<string, Probe[]> = {
     { name: 'its z12 OGC tile', url: ogcTileUrl(12), measure: (res) => tileIds(res).includes(SITE.id) },
     { name: 'the clusters of its z5 OGC tile', url: ogcTileUrl(5), measure: clusterCount, delta: 1 },
   ],
+  'GET /ogc/tiles/WebMercatorQuad/:tileMatrix/:tileRow/:tileCol': [
+    {
+      name: 'its z12 dataset tile',
+      url: datasetTileUrl(12),
+      measure: (res) => tileIds(res).includes(SITE.id),
+    },
+    { name: 'the clusters of its z5 dataset tile', url: datasetTileUrl(5), measure: clusterCount, delta: 1 },
+  ],
   'GET /api/zones/:id/sites': [
     { name: 'a zone around it', url: () => `/api/zones/${zoneId}/sites`, measure: lists },
   ],
@@ -271,6 +283,7 @@ const NOT_SITE_READS: Record<string, string> = {
   'GET /ogc/collections/:collectionId/tiles/WebMercatorQuad': 'tileset metadata: links',
   'GET /ogc/collections/:collectionId/tilejson.json':
     "a layer's extent, from the layerInfos of GET /api/layers (probed)",
+  'GET /ogc/tilejson.json': "the dataset's extent, from the layerInfos of GET /api/layers (probed)",
   'GET /ogc/styles/gridwatch': 'the map style: URLs, no features',
   'GET /ogc/styles/gridwatch/:file': 'the style sprite: the substation square',
   'GET /ogc/styles/gridwatch/fonts/:file': 'the label font',

@@ -108,6 +108,10 @@ const ogcTile = (layer: string, z: number, lon: number, lat: number) => {
   const { x, y } = tileOf(lon, lat, z);
   return `/ogc/collections/${layer}/tiles/WebMercatorQuad/${z}/${y}/${x}`;
 };
+const datasetTile = (z: number, lon: number, lat: number) => {
+  const { x, y } = tileOf(lon, lat, z);
+  return `/ogc/tiles/WebMercatorQuad/${z}/${y}/${x}`;
+};
 const clusterTotal = (res: LightMyRequestResponse) =>
   res.statusCode === 204
     ? 0
@@ -237,6 +241,20 @@ const PROBES: Record<string, Probe[]> = {
     },
     { name: 'lines', url: ogcTile('lines', 8, 87.25, 44), layer: 'lines' },
   ],
+  'GET /ogc/tiles/WebMercatorQuad/:tileMatrix/:tileRow/:tileCol': [
+    {
+      name: 'the whole dataset at z12',
+      url: datasetTile(12, FOREIGN_SITE.lon, FOREIGN_SITE.lat),
+      layer: 'sites',
+    },
+    {
+      name: 'the whole dataset at z3',
+      url: datasetTile(3, 87, 44),
+      layer: 'sites',
+      check: (res) => expect(clusterTotal(res)).toBe(OWN_SITES.length),
+    },
+    { name: 'the whole dataset: lines', url: datasetTile(8, 87.25, 44), layer: 'lines' },
+  ],
   'GET /api/zones/:id': [{ name: 'its own zone', url: () => `/api/zones/${eastZone}` }],
   'GET /api/zones/:id/sites': [{ name: 'its own zone', url: () => `/api/zones/${eastZone}/sites` }],
   'GET /api/export/:file': [
@@ -305,6 +323,7 @@ const NOT_SCOPED_READS: Record<string, string> = {
   'GET /ogc/collections/:collectionId/tiles': 'tileset metadata: links',
   'GET /ogc/collections/:collectionId/tiles/WebMercatorQuad': 'tileset metadata: links',
   'GET /ogc/collections/:collectionId/tilejson.json': 'TileJSON: tile URLs and zoom levels',
+  'GET /ogc/tilejson.json': 'TileJSON of the dataset tiles: tile URLs and zoom levels',
   'GET /ogc/styles/gridwatch': 'the map style: URLs of tiles and GeoJSON, which are read with the scope',
   'GET /ogc/styles/gridwatch/:file': 'the style sprite: the substation square',
   'GET /ogc/styles/gridwatch/fonts/:file': 'the label font',

@@ -1,4 +1,4 @@
-import { MVT_CONTENT_TYPE, type TileLayerId } from '@gridwatch/contract';
+import { MVT_CONTENT_TYPE, TILE_LAYER_IDS, type TileLayerId } from '@gridwatch/contract';
 import type { MakeLink } from './ogc-collections';
 
 export const WEB_MERCATOR_QUAD = 'http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad';
@@ -106,5 +106,33 @@ export function tileJson(layer: TileLayerId, link: MakeLink, bounds: number[] | 
     maxzoom: OGC_TILE_MAX_ZOOM,
     bounds: bounds ?? [-180, -85.0511, 180, 85.0511],
     vector_layers: [{ id: layer, description: title, minzoom, maxzoom: OGC_TILE_MAX_ZOOM, fields }],
+  };
+}
+
+/** The dataset tiles' URL template (every tiled collection in one tile), y before x, braces unencoded. */
+export const datasetTileTemplate = (link: MakeLink) => {
+  const [base, search] = link('/ogc/tiles/WebMercatorQuad').split('?');
+  return `${base}/{z}/{y}/{x}${search ? `?${search}` : ''}`;
+};
+
+/** TileJSON 3.0.0 of the dataset tiles: one source whose tiles hold every tiled collection as its own layer. */
+export function datasetTileJson(link: MakeLink, bounds: number[] | null) {
+  return {
+    tilejson: '3.0.0' as const,
+    name: 'gridwatch',
+    description: 'Every tiled collection in one tile: regions, substations, lines, pylons and sites',
+    attribution: 'gridwatch (synthetic data; basemap: Natural Earth)',
+    scheme: 'xyz',
+    tiles: [datasetTileTemplate(link)],
+    minzoom: 0,
+    maxzoom: OGC_TILE_MAX_ZOOM,
+    bounds: bounds ?? [-180, -85.0511, 180, 85.0511],
+    vector_layers: TILE_LAYER_IDS.map((layer) => ({
+      id: layer,
+      description: TITLES[layer],
+      minzoom: TILE_FIELDS[layer].minzoom,
+      maxzoom: OGC_TILE_MAX_ZOOM,
+      fields: TILE_FIELDS[layer].fields,
+    })),
   };
 }
