@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LayerId } from '@gridwatch/contract';
 import type { DataVersions, DataVersionsPort, VersionedLayer } from '../store/store';
@@ -29,16 +30,31 @@ const DEPENDS_ON: Record<LayerId, readonly VersionedLayer[]> = {
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=5, must-revalidate';
 export const PRIVATE_CACHE_CONTROL = 'private, max-age=0, must-revalidate';
 
-/** The ETag of an answer made of one layer, or of several (a dataset tile holds every tiled layer). */
+/**
+ * The ETag of an answer made of one layer, or of several (a dataset tile holds every tiled layer). `resource` names
+ * the answer itself (its URL: the tile, the filters, the day): MapLibre keeps a reloaded tile's old features when
+ * the new URL's answer carries the same ETag (its etagUnmodified), so two URLs must never share one.
+ */
 export function dataEtag(
   versions: DataVersions,
   layers: LayerId | readonly LayerId[],
   utilityId: number | null,
+  resource = '',
 ): string {
   const list: readonly LayerId[] = typeof layers === 'string' ? [layers] : layers;
   const names = [...new Set(list.flatMap((layer) => DEPENDS_ON[layer]))];
   const data = names.map((name) => versions[name]).join('.');
-  return `"${VERSION}-${list.join('+')}-${data}-${utilityId === null ? 'all' : `u${utilityId}`}"`;
+  const url = createHash('sha1').update(resource).digest('base64url').slice(0, 16);
+  return `"${VERSION}-${list.join('+')}-${data}-${utilityId === null ? 'all' : `u${utilityId}`}-${url}"`;
+}
+
+/** A request's URL as the answer's name: its parameters sorted, less the client's cache-busting `v`. */
+export function resourceOf(url: string): string {
+  const [path = '', search = ''] = url.split('?', 2);
+  const params = new URLSearchParams(search);
+  params.delete('v');
+  params.sort();
+  return `${path}?${params.toString()}`;
 }
 
 /** Whether an If-None-Match header (a list, possibly of weak tags) names this ETag. */
@@ -61,7 +77,12 @@ export async function cacheByDataVersion(
   reply: FastifyReply,
   layers: LayerId | readonly LayerId[],
 ): Promise<boolean> {
-  const etag = dataEtag(await store.dataVersions(), layers, request.user?.utilityId ?? null);
+  const etag = dataEtag(
+    await store.dataVersions(),
+    layers,
+    request.user?.utilityId ?? null,
+    resourceOf(request.url),
+  );
   reply.header('ETag', etag);
   reply.header('Cache-Control', request.user === null ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL);
   // The same URL answers differently for another user: a shared cache must key on the credential.

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tileOf } from '../../src/domain/geo/tile-math';
-import { dataEtag } from '../../src/services/data-etag';
+import { dataEtag, resourceOf } from '../../src/services/data-etag';
 import { SMALL_SEED } from '../fixtures/small-seed';
 import { BACKENDS, makeTestApp, type TestApp } from '../test-app';
 import { secondInstance } from './second-instance';
@@ -164,7 +164,12 @@ describe.each(BACKENDS)('ETags from the data versions on %s', (backend) => {
 
 describe('the ETag', () => {
   const versions = { regions: 1, substations: 2, lines: 3, pylons: 4, sites: 5, zones: 6, utilities: 7 };
-  it("differs by the reader's utility scope, and by the versions its layer depends on only", () => {
+  it("differs by the URL (filters, day), the reader's utility scope, and the versions its layer depends on only", () => {
+    // Another URL (a filter, a day), another ETag: MapLibre keeps a reloaded tile whose ETag did not change.
+    expect(resourceOf('/t?v=3&status=A&asOf=2026-03-01')).toBe(resourceOf('/t?asOf=2026-03-01&status=A'));
+    expect(dataEtag(versions, 'sites', null, '/t?status=A')).not.toBe(
+      dataEtag(versions, 'sites', null, '/t'),
+    );
     expect(dataEtag(versions, 'sites', null)).not.toBe(dataEtag(versions, 'sites', 2));
     expect(dataEtag(versions, 'sites', 1)).not.toBe(dataEtag(versions, 'sites', 2));
     expect(dataEtag({ ...versions, zones: 9 }, 'sites', null)).toBe(dataEtag(versions, 'sites', null));
