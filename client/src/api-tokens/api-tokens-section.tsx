@@ -85,7 +85,7 @@ export function ApiTokensSection({ api }: Props) {
         </button>
       </form>
       {fresh && (
-        <p className="panel-note" data-testid="api-token-fresh">
+        <p className="panel-note api-tokens__fresh" data-testid="api-token-fresh">
           {t.apiTokens.shownOnce} <code>{fresh}</code>
         </p>
       )}
