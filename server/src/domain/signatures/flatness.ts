@@ -40,8 +40,8 @@ export function isFlat(shape: AddedLoadShape | null): boolean {
   );
 }
 
-/** Mean of the finite values of `xs[from, to)`. */
-export function windowMean(xs: ArrayLike<number>, from: number, to: number): number {
+/** Mean of the finite values of `xs[from, to)`, and how many there were (a gap in the readings is not a zero). */
+export function windowStats(xs: ArrayLike<number>, from: number, to: number): { mean: number; n: number } {
   let sum = 0;
   let n = 0;
   for (let i = Math.max(0, from); i < Math.min(xs.length, to); i++) {
@@ -51,5 +51,10 @@ export function windowMean(xs: ArrayLike<number>, from: number, to: number): num
       n += 1;
     }
   }
-  return n ? sum / n : NaN;
+  return { mean: n ? sum / n : NaN, n };
+}
+
+/** Mean of the finite values of `xs[from, to)`. */
+export function windowMean(xs: ArrayLike<number>, from: number, to: number): number {
+  return windowStats(xs, from, to).mean;
 }

@@ -1,3 +1,5 @@
+import { windowStats } from './flatness';
+
 /**
  * Step detection on a meter's daily unexplained load (docs/detection.md): a sustained rise — a farm switched on
  * — against the slow drift of ordinary load.
@@ -22,19 +24,6 @@ export interface Step {
   beforeMw: number;
 }
 
-const mean = (xs: readonly number[], from: number, to: number): { mean: number; n: number } => {
-  let sum = 0;
-  let n = 0;
-  for (let i = Math.max(0, from); i < Math.min(xs.length, to); i++) {
-    const x = xs[i]!;
-    if (Number.isFinite(x)) {
-      sum += x;
-      n += 1;
-    }
-  }
-  return { mean: n ? sum / n : NaN, n };
-};
-
 /**
  * The largest sustained rise of the daily series (NaN: a day without readings, skipped): the day d that
  * maximises mean(x[d, d+minDays)) − mean(x[d−baselineDays, d)), provided that rise is ≥ minStepMw, every read
@@ -49,8 +38,8 @@ export function detectStep(xs: readonly number[], options: StepOptions = STEP_DE
   let best: Step | null = null;
   for (let d = 1; d + minDays <= xs.length; d++) {
     if (!Number.isFinite(xs[d]!)) continue;
-    const before = mean(xs, d - baselineDays, d);
-    const after = mean(xs, d, d + minDays);
+    const before = windowStats(xs, d - baselineDays, d);
+    const after = windowStats(xs, d, d + minDays);
     if (
       before.n < Math.ceil(Math.min(baselineDays, d) / 2) ||
       before.n < 3 ||
