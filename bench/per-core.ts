@@ -4,11 +4,12 @@
  * stime: a private cluster of this run, serving nothing else), per request kind, through the real app
  * (app.inject), sequentially. Backends that exit between two readings are not counted (the pool keeps them).
  * CPU time, unlike wall time, does not depend on what else the machine runs.
+ * Writes its table to bench/results/per-core-<date>-<sites>.json with the machine and the commit.
  *   npx tsx bench/per-core.ts [--sites 100000] [--runs 200]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES } from '@gridwatch/contract';
@@ -25,7 +26,7 @@ const { values } = parseArgs({
   options: { sites: { type: 'string', default: '100000' }, runs: { type: 'string', default: '200' } },
 });
 const RUNS = Number(values.runs);
-const seed = generateSeed({ sites: Number(values.sites) });
+const seed = generateSeed({ sites: Number(values.sites), readings: false });
 const random = mulberry32(17);
 const point = () => seed.sites[Math.floor(random() * seed.sites.length)]!;
 const TICK = 100; // clock ticks per second on Linux
@@ -51,7 +52,10 @@ const folder = mkdtempSync(path.join(tmpdir(), 'gridwatch-bench-'));
 const server = PostgresServer.primary(await freePort(), path.join(folder, 'db'));
 try {
   const config = loadConfig({ DATABASE_URL: server.url, GRIDWATCH_SEED: 'none', LOG_LEVEL: 'silent' });
+  const seeding = performance.now();
   const store = await openStore(config.store, { seed: () => seed });
+  const seedSeconds = (performance.now() - seeding) / 1000;
+  console.log(`seeded ${seed.sites.length} sites in ${seedSeconds.toFixed(0)} s`);
   await store.users.create(
     { username: 'enforcer', role: 'enforcer', passwordHash: await hashPassword('enforcer-bench-pw-17') },
     'bench',
@@ -72,6 +76,13 @@ try {
     const { x, y } = tileOf(p.lon, p.lat, z);
     return `/api/tiles/sites/${z}/${x}/${y}.mvt`;
   };
+  // Low zooms cluster the whole region's sites: their cost follows the table, not the view.
+  const lowZoomTiles = Array.from({ length: RUNS }, () => {
+    const p = point();
+    const z = 4 + Math.floor(random() * 3);
+    const { x, y } = tileOf(p.lon, p.lat, z);
+    return `/api/tiles/sites/${z}/${x}/${y}.mvt`;
+  });
   const etags = new Map<string, string>();
   const fixedTiles = Array.from({ length: RUNS }, tile);
   for (const url of fixedTiles)
@@ -116,8 +127,14 @@ try {
         versions.set(id, version + (res.statusCode === 200 ? 1 : 0));
       },
     ],
+    ['tile z4–6, drawn (clusters)', (i) => app.inject({ url: lowZoomTiles[i]!, headers: { cookie } })],
     ['analysis: hotspots', () => app.inject({ url: '/api/analysis/hotspots', headers: { cookie } })],
+    [
+      'analysis: unexplained load',
+      () => app.inject({ url: '/api/analysis/unexplained-load', headers: { cookie } }),
+    ],
   ];
+  const rows: { kind: string; requests: number; nodeMs: number; postgresMs: number }[] = [];
   console.log(`per-core cost on PostGIS, ${seed.sites.length} sites, ${RUNS} requests each (sequential)`);
   console.log(
     'kind                          node ms/req  postgres ms/req   → req/s per node core  per pg core',
@@ -130,12 +147,29 @@ try {
     const node = process.cpuUsage(node0);
     const nodeMs = (node.user + node.system) / 1000 / runs;
     const pgMs = (clusterCpuMs(folder) - pg0) / runs;
+    rows.push({ kind: name, requests: runs, nodeMs, postgresMs: pgMs });
     console.log(
       `${name.padEnd(30)}${nodeMs.toFixed(2).padStart(10)}${pgMs.toFixed(2).padStart(16)}${(1000 / nodeMs).toFixed(0).padStart(22)}${(pgMs > 0 ? 1000 / pgMs : Infinity).toFixed(0).padStart(13)}`,
     );
   }
   await app.close();
   await store.close();
+  const day = new Date().toISOString().slice(0, 10);
+  const file = path.join('bench/results', `per-core-${day}-${seed.sites.length}.json`);
+  mkdirSync('bench/results', { recursive: true });
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  const machine = {
+    cpu: cpus()[0]?.model,
+    cores: cpus().length,
+    memoryGb: totalmem() / 2 ** 30,
+    loadavg: loadavg(),
+  };
+  writeFileSync(
+    file,
+    JSON.stringify({ sites: seed.sites.length, runs: RUNS, seedSeconds, commit, machine, rows }, null, 2) +
+      '\n',
+  );
+  console.log(`wrote ${file}`);
 } finally {
   server.stop();
   rmSync(folder, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseOnlineBasemap, parseSqliteReaders } from './config';
+import { availableParallelism } from 'node:os';
+import { ConfigError, parseOnlineBasemap, parseSqliteReaders, parseWorkers } from './config';
 
 describe('GRIDWATCH_BASEMAP_URL', () => {
   it('is optional', () => {
@@ -38,5 +39,28 @@ describe('GRIDWATCH_SQLITE_READERS', () => {
     expect(parseSqliteReaders('64')).toBe(64);
     for (const bad of ['0', '65', '1.5', '-1', 'two', '0x4'])
       expect(() => parseSqliteReaders(bad), bad).toThrow(ConfigError);
+  });
+});
+
+describe('GRIDWATCH_WORKERS', () => {
+  const postgis = { kind: 'postgis', url: 'postgresql://x@127.0.0.1/db' } as const;
+  const sqlite = { kind: 'sqlite', file: '/tmp/x.db' } as const;
+
+  it('is one process unless told, on either store', () => {
+    expect(parseWorkers(sqlite, undefined)).toBe(1);
+    expect(parseWorkers(postgis, '')).toBe(1);
+    expect(parseWorkers(sqlite, '1')).toBe(1);
+  });
+
+  it('takes a count or auto (one per core) on PostGIS', () => {
+    expect(parseWorkers(postgis, '3')).toBe(3);
+    expect(parseWorkers(postgis, 'auto')).toBe(availableParallelism());
+  });
+
+  it('refuses more than one on SQLite, and what is not a count, saying why', () => {
+    expect(() => parseWorkers(sqlite, '2')).toThrow(/needs a PostgreSQL DATABASE_URL/);
+    expect(() => parseWorkers(postgis, '0')).toThrow(/auto or an integer from 1 to 64, got "0"/);
+    expect(() => parseWorkers(postgis, 'two')).toThrow(ConfigError);
+    expect(() => parseWorkers(postgis, '65')).toThrow(ConfigError);
   });
 });

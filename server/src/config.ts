@@ -1,4 +1,5 @@
 /** Environment → typed, validated configuration. The only module that reads process.env (design/README.md). */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OnlineBasemap } from '@gridwatch/contract';
@@ -27,6 +28,8 @@ export interface Config {
   sqliteReaders: number | null;
   /** PostGIS only: a streaming replica that serves the read routes (docs/scaling.md), or null. */
   replica: { url: string; maxLagMs: number } | null;
+  /** PostGIS only: app processes on one port (node:cluster), each a stateless instance (docs/scaling.md). */
+  workers: number;
 }
 
 export class ConfigError extends Error {}
@@ -155,6 +158,25 @@ export function parseReplica(
   return { url, maxLagMs };
 }
 
+/**
+ * GRIDWATCH_WORKERS: how many app processes share the port (`auto`: one per core; unset: 1). PostGIS only: every
+ * state that processes must agree on is in the database there (docs/scaling.md), while the SQLite store keeps
+ * one writer connection per process and SQLite allows one writer at a time.
+ */
+export function parseWorkers(store: StoreUrl, value: string | undefined): number {
+  if (value === undefined || value === '') return 1;
+  const workers = value === 'auto' ? availableParallelism() : Number(value);
+  if (value !== 'auto' && (!/^\d+$/.test(value) || workers < 1 || workers > 64)) {
+    throw new ConfigError(`GRIDWATCH_WORKERS must be auto or an integer from 1 to 64, got "${value}"`);
+  }
+  if (workers > 1 && store.kind !== 'postgis') {
+    throw new ConfigError(
+      'GRIDWATCH_WORKERS above 1 needs a PostgreSQL DATABASE_URL: SQLite allows one writer, and its store already reads on every core',
+    );
+  }
+  return workers;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const seed = env.GRIDWATCH_SEED ?? 'demo';
   if (seed !== 'demo' && seed !== 'none') {
@@ -177,5 +199,6 @@ export function loadConfig(env: Env = process.env): Config {
     publicOrigins: parsePublicOrigins(env.GRIDWATCH_PUBLIC_ORIGIN),
     sqliteReaders: parseSqliteReaders(env.GRIDWATCH_SQLITE_READERS),
     replica: parseReplica(store, env.DATABASE_REPLICA_URL, env.GRIDWATCH_REPLICA_MAX_LAG_MS),
+    workers: parseWorkers(store, env.GRIDWATCH_WORKERS),
   };
 }

@@ -1,26 +1,48 @@
+import cluster from 'node:cluster';
 import { generateSeed } from '@gridwatch/geodata';
 import { buildApp } from './app';
 import { ensureFirstAdmin } from './auth/first-admin';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, type Config } from './config';
 import { openStore } from './store/open-store';
+import { superviseWorkers } from './workers';
 
-/** Reads the config, opens (migrates, seeds) the store, builds the app and listens. */
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const started = Date.now();
-  const store = await openStore(config.store, {
+/** Opens the store: migrates it and, in the one process that prepares the database, seeds it. */
+function open(config: Config, prepare: boolean) {
+  return openStore(config.store, {
     // The demo seed's year of hourly readings (2.5M rows) adds ~90 s to the first start (docs/detection.md), so
     // it is opt-in until the loaders take it faster: GRIDWATCH_SEED_READINGS=year. Without it, unexplained load
     // falls back on the reported peaks and the signatures list is empty.
     seed:
-      config.seed === 'demo'
+      prepare && config.seed === 'demo'
         ? () => generateSeed({ readings: process.env.GRIDWATCH_SEED_READINGS === 'year' })
         : undefined,
     sqliteReaders: config.sqliteReaders,
     replica: config.replica,
   });
+}
+
+/**
+ * Reads the config, opens (migrates, seeds) the store, builds the app and listens. With GRIDWATCH_WORKERS > 1
+ * the primary prepares the database once (migrations, seed, first admin) and then only supervises the workers,
+ * which each open the store and listen on the shared port (server/src/workers.ts).
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const started = Date.now();
+  const supervising = config.workers > 1 && cluster.isPrimary;
+  if (supervising) {
+    const store = await open(config, true);
+    await ensureFirstAdmin(store, config.adminPassword, { info: (message) => console.log(message) });
+    await store.close();
+    console.log(
+      `gridwatch: database ready in ${Date.now() - started} ms; starting ${config.workers} workers`,
+    );
+    superviseWorkers(config.workers, (message) => console.log(message));
+    return;
+  }
+  const store = await open(config, cluster.isPrimary);
   const app = await buildApp({ config, store });
-  await ensureFirstAdmin(store, config.adminPassword, app.log);
+  if (cluster.isPrimary) await ensureFirstAdmin(store, config.adminPassword, app.log);
   app.log.info({ backend: store.backend, ms: Date.now() - started }, 'store ready');
 
   const shutdown = async (signal: string) => {

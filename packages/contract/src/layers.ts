@@ -89,5 +89,12 @@ export const Health = Type.Object({
   status: Type.Literal('ok'),
   backend: Type.Union([Type.Literal('sqlite'), Type.Literal('postgis')]),
   version: Type.String(),
+  /** Only when a streaming replica is configured (DATABASE_REPLICA_URL): whether read routes use it now, and its lag. */
+  replica: Type.Optional(
+    Type.Object({
+      usable: Type.Boolean(),
+      lagMs: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
+    }),
+  ),
 });
 export type Health = Static<typeof Health>;

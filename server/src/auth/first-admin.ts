@@ -1,4 +1,3 @@
-import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '../store/store';
 import { ConfigError } from '../config';
 import { hashPassword, randomPassword } from './password';
@@ -11,7 +10,7 @@ import { passwordProblem } from './password-policy';
 export async function ensureFirstAdmin(
   store: Store,
   configured: string | null,
-  log: FastifyBaseLogger,
+  log: { info(message: string): void },
 ): Promise<void> {
   if ((await store.users.count()) > 0) return;
   const problem = configured === null ? null : await passwordProblem(configured, 'admin');

@@ -9,11 +9,16 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: 'public' },
       schema: { tags: ['meta'], response: { 200: Health, ...errorResponses() } },
     },
-    async () => ({
-      status: 'ok' as const,
-      backend: app.store.backend,
-      version: VERSION,
-    }),
+    async () => {
+      // An operator (or a load balancer's check) sees at once whether reads fall back to the primary.
+      const replica = app.store.replicaState();
+      return {
+        status: 'ok' as const,
+        backend: app.store.backend,
+        version: VERSION,
+        ...(replica ? { replica: { usable: replica.usable, lagMs: replica.lagMs } } : {}),
+      };
+    },
   );
 };
 

@@ -112,6 +112,8 @@ describe('reads from a streaming replica (postgis)', () => {
     const panel = await app.inject({ url: '/api/sites/4', headers: { cookie: cookies.viewer! } });
     expect(panel.statusCode).toBe(200);
     expect(servedBy(panel)).toBeUndefined();
+    const health = (await app.inject({ url: '/api/health' })).json();
+    expect(health.replica).toEqual({ usable: true, lagMs: expect.any(Number) });
   });
 
   it("the writer sees the write at once; another user after the replica's lag, or from the primary beyond the bound", async () => {
@@ -142,6 +144,9 @@ describe('reads from a streaming replica (postgis)', () => {
       const later = await read(cookies.viewer!);
       expect(servedBy(later)).toBe('primary');
       expect(statusOf(later, 4)).toBe('UNLICENSED');
+      const health = (await app.inject({ url: '/api/health' })).json();
+      expect(health.replica.usable).toBe(false);
+      expect(health.replica.lagMs).toBeGreaterThan(MAX_LAG_MS);
     } finally {
       await onReplica.query('SELECT pg_wal_replay_resume()');
     }
@@ -159,6 +164,7 @@ describe('reads from a streaming replica (postgis)', () => {
       expect(res.statusCode).toBe(200);
       expect(servedBy(res)).toBe('primary');
     }
+    expect((await app.inject({ url: '/api/health' })).json().replica.usable).toBe(false);
     replica.start();
     await until(async () => servedBy(await read(cookies.viewer!)) === 'replica');
   });
