@@ -39,6 +39,7 @@ import tiles from './routes/tiles';
 import users from './routes/users';
 import zones from './routes/zones';
 import type { Store } from './store/store';
+import { TileCache } from './services/tile-cache';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,6 +47,8 @@ declare module 'fastify' {
     config: Config;
     /** The local PMTiles basemap (GRIDWATCH_BASEMAP_PMTILES), open for the server's life; null: none. */
     basemap: BasemapArchive | null;
+    /** Drawn tiles by ETag (services/tile-cache.ts). */
+    tileCache: TileCache;
   }
 }
 
@@ -86,6 +89,7 @@ export async function buildApp({
   if (checked) checkResponses(app);
   app.decorate('store', store);
   app.decorate('config', config);
+  app.decorate('tileCache', new TileCache(config.tileCacheBytes));
   // Opened before listening: a bad archive stops the start, naming what is wrong (like a bad basemap URL).
   const basemap = config.basemapPmtiles ? await openBasemapArchive(config.basemapPmtiles) : null;
   app.decorate('basemap', basemap);

@@ -30,6 +30,8 @@ export interface Config {
   replica: { url: string; maxLagMs: number } | null;
   /** PostGIS only: app processes on one port (node:cluster), each a stateless instance (docs/scaling.md). */
   workers: number;
+  /** Bytes of drawn tiles each process keeps, keyed by ETag (services/tile-cache.ts); 0: none. */
+  tileCacheBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -177,6 +179,16 @@ export function parseWorkers(store: StoreUrl, value: string | undefined): number
   return workers;
 }
 
+/** GRIDWATCH_TILE_CACHE_MB: megabytes of drawn tiles kept per process (default 64; 0 turns it off). */
+export function parseTileCacheMb(value: string | undefined): number {
+  if (value === undefined || value === '') return 64 * 2 ** 20;
+  const mb = Number(value);
+  if (!/^\d+$/.test(value) || mb > 4096) {
+    throw new ConfigError(`GRIDWATCH_TILE_CACHE_MB must be an integer from 0 to 4096, got "${value}"`);
+  }
+  return mb * 2 ** 20;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const seed = env.GRIDWATCH_SEED ?? 'demo';
   if (seed !== 'demo' && seed !== 'none') {
@@ -200,5 +212,6 @@ export function loadConfig(env: Env = process.env): Config {
     sqliteReaders: parseSqliteReaders(env.GRIDWATCH_SQLITE_READERS),
     replica: parseReplica(store, env.DATABASE_REPLICA_URL, env.GRIDWATCH_REPLICA_MAX_LAG_MS),
     workers: parseWorkers(store, env.GRIDWATCH_WORKERS),
+    tileCacheBytes: parseTileCacheMb(env.GRIDWATCH_TILE_CACHE_MB),
   };
 }

@@ -14,6 +14,30 @@ export function parseTileLayer(layer: string): TileLayerId {
   return layer as TileLayerId;
 }
 
+/** Sends a tile's bytes, or 204 when it has none. */
+function sendTile(reply: FastifyReply, body: Buffer): FastifyReply {
+  if (body.byteLength === 0) return reply.code(204).send(null);
+  return reply.type(MVT_CONTENT_TYPE).send(body);
+}
+
+/**
+ * The tile under the ETag that cacheByDataVersion has just set, from the process's tile cache or drawn and kept
+ * there. `X-Tile-Cache` says which (observability, and the tests'), never what the client may cache.
+ */
+async function cachedTile(reply: FastifyReply, draw: () => Promise<Buffer>): Promise<Buffer> {
+  const cache = reply.server.tileCache;
+  const etag = String(reply.getHeader('etag'));
+  const kept = cache.get(etag);
+  reply.header('X-Tile-Cache', kept ? 'hit' : 'miss');
+  if (kept) return kept;
+  const body = await draw();
+  cache.set(etag, body);
+  return body;
+}
+
+const asBuffer = (body: Uint8Array | null): Buffer =>
+  body ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : Buffer.alloc(0);
+
 /**
  * Answers one vector tile, for the app's tile route and the OGC API's alike: the layer route's filters, 204 when
  * empty, an ETag from the data versions and a 304 when they have not moved (services/data-etag.ts).
@@ -34,9 +58,10 @@ export async function answerTile(
   const { limit: _page, ...filter } = toLayerFilter(layer, query);
   const at = asOf === undefined ? undefined : sitesAsOfInstant(layer, asOf);
   if (await cacheByDataVersion(store, request, reply, layer)) return reply.code(304).send(null);
-  const body = await store.tile({ layer, tile: coord.value, filter, ...(at ? { at } : {}) });
-  if (!body) return reply.code(204).send(null);
-  return reply.type(MVT_CONTENT_TYPE).send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+  const body = await cachedTile(reply, async () =>
+    asBuffer(await store.tile({ layer, tile: coord.value, filter, ...(at ? { at } : {}) })),
+  );
+  return sendTile(reply, body);
 }
 
 /**
@@ -55,15 +80,14 @@ export async function answerDatasetTile(
     throw validationFailed(coord.reason, [{ in: 'params', path: `/${coord.param}`, message: coord.reason }]);
   }
   if (await cacheByDataVersion(store, request, reply, TILE_LAYER_IDS)) return reply.code(304).send(null);
-  const bodies = await Promise.all(
-    TILE_LAYER_IDS.map((layer) => {
-      const { limit: _page, ...filter } = toLayerFilter(layer, {});
-      return store.tile({ layer, tile: coord.value, filter });
-    }),
-  );
-  const parts = bodies.flatMap((body) =>
-    body ? [Buffer.from(body.buffer, body.byteOffset, body.byteLength)] : [],
-  );
-  if (parts.length === 0) return reply.code(204).send(null);
-  return reply.type(MVT_CONTENT_TYPE).send(Buffer.concat(parts));
+  const body = await cachedTile(reply, async () => {
+    const bodies = await Promise.all(
+      TILE_LAYER_IDS.map((layer) => {
+        const { limit: _page, ...filter } = toLayerFilter(layer, {});
+        return store.tile({ layer, tile: coord.value, filter });
+      }),
+    );
+    return Buffer.concat(bodies.map(asBuffer));
+  });
+  return sendTile(reply, body);
 }
