@@ -31,8 +31,8 @@ export interface QueuedChange<B = Blob> {
   username: string;
   siteId: number;
   siteName: string;
-  /** The site's point [lon, lat], for the map's pending ring. */
-  at: [number, number];
+  /** The site's point [lon, lat], for the map's pending ring (null: a site without a point). */
+  at: [number, number] | null;
   /** The status and version the change was made against. */
   fromStatus: Status;
   version: number;

@@ -57,7 +57,9 @@ export async function syncQueue<B>(
     try {
       for (const index of photosToUpload(entry)) {
         const attachmentId = await sender.upload(entry.photos[index]!);
-        const photos = entry.photos.map((p, i) => (i === index ? { ...p, attachmentId } : p));
+        const photos: QueuedPhoto<B>[] = entry.photos.map((p, i) =>
+          i === index ? { ...p, attachmentId } : p,
+        );
         entry = { ...entry, photos };
         await storage.put(entry);
       }
