@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { ApiClient } from '../../api';
 import { fill, useI18n } from '../../i18n';
 import { useFeature } from '../../panels/use-feature';
@@ -51,7 +52,8 @@ export function SyncConflict({ api, change, onClose, onKept }: Props) {
     void dropChange(change.id).then(onClose);
   };
 
-  return (
+  // Over the whole page: it is opened from inside the map's overlays, whose stacking would put the sheets above it.
+  return createPortal(
     <Modal title={q.conflictTitle} testId="sync-conflict" onClose={onClose} wide>
       <p className="panel-note">{q.conflictExplain}</p>
       <div className="sync-conflict__sides">
@@ -120,6 +122,7 @@ export function SyncConflict({ api, change, onClose, onKept }: Props) {
           {q.later}
         </button>
       </div>
-    </Modal>
+    </Modal>,
+    document.body,
   );
 }
