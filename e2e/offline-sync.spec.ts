@@ -16,16 +16,16 @@ function km([a, b]: [number, number], [c, d]: [number, number]): number {
   return Math.hypot(x, (d - b) * 110.57);
 }
 
-/**
- * Two sites whose shutdown was ordered, 3–15 km apart (both in one view at zoom 11), each with no other site
- * within 1.5 km, so that a click hits it alone.
- */
-function twoOrderedSites(sites: Site[]): [Site, Site] {
-  const lone = sites.filter(
-    (s) =>
-      s.properties.status === 'SHUTDOWN_ORDERED' &&
-      sites.every((o) => o === s || km(pointOf(s), pointOf(o)) > 1.5),
+/** Sites of a status with no other site within 1.5 km, so that a click hits each alone. */
+function loneSites(sites: Site[], status: Site['properties']['status']): Site[] {
+  return sites.filter(
+    (s) => s.properties.status === status && sites.every((o) => o === s || km(pointOf(s), pointOf(o)) > 1.5),
   );
+}
+
+/** Two lone sites whose shutdown was ordered, 3–15 km apart: both in one view at zoom 11. */
+function twoOrderedSites(sites: Site[]): [Site, Site] {
+  const lone = loneSites(sites, 'SHUTDOWN_ORDERED');
   for (const a of lone) {
     const b = lone.find((o) => o !== a && km(pointOf(a), pointOf(o)) > 3 && km(pointOf(a), pointOf(o)) < 15);
     if (b) return [a, b];
@@ -46,9 +46,17 @@ async function closeSite(page: Page) {
   await expect(page.getByTestId('site-panel')).toBeHidden();
 }
 
-async function shutDown(page: Page, site: Site, note: string, photos: Buffer[], shot?: () => Promise<void>) {
+/** Records a status change in the site's panel while offline: it is kept in the queue. */
+async function record(
+  page: Page,
+  site: Site,
+  to: { status: Site['properties']['status']; label: string },
+  note: string,
+  photos: Buffer[],
+  shot?: () => Promise<void>,
+) {
   const panel = await openSite(page, site);
-  await panel.getByTestId('status-select').selectOption('SHUT_DOWN');
+  await panel.getByTestId('status-select').selectOption(to.status);
   await panel.getByTestId('status-note').fill(note);
   if (photos.length) {
     await panel
@@ -62,7 +70,7 @@ async function shutDown(page: Page, site: Site, note: string, photos: Buffer[], 
   // Kept on the device: the panel says so, and waits for it before another status can be recorded.
   const pending = panel.getByTestId('site-pending');
   await expect(pending).toHaveAttribute('data-state', 'pending');
-  await expect(pending).toContainText('Pending: Shut down, recorded');
+  await expect(pending).toContainText(`Pending: ${to.label}, recorded`);
   await expect(panel.getByTestId('status-form')).toBeHidden();
   await shot?.();
   await closeSite(page);
@@ -107,13 +115,21 @@ test('offline, a crew shuts down two sites with notes and a photo; back online o
   await context.setOffline(true);
   const noteA = `E2E offline ${Date.now()}: machines off, meter sealed`;
   const noteB = `E2E offline ${Date.now()}: racks removed`;
-  await shutDown(page, a, noteA, [await photo('jpeg', { gps: { lon: lonA, lat: latA } })], async () => {
-    await saveScreenshot(page, testInfo, 'offline-site-pending-desktop');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await saveScreenshot(page, testInfo, 'offline-site-pending-phone');
-    await page.setViewportSize({ width: 1440, height: 900 });
-  });
-  await shutDown(page, b, noteB, []);
+  const shutDown = { status: 'SHUT_DOWN', label: 'Shut down' } as const;
+  await record(
+    page,
+    a,
+    shutDown,
+    noteA,
+    [await photo('jpeg', { gps: { lon: lonA, lat: latA } })],
+    async () => {
+      await saveScreenshot(page, testInfo, 'offline-site-pending-desktop');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await saveScreenshot(page, testInfo, 'offline-site-pending-phone');
+      await page.setViewportSize({ width: 1440, height: 900 });
+    },
+  );
+  await record(page, b, shutDown, noteB, []);
 
   const pending = page.getByTestId('pending-changes');
   await expect(pending).toHaveAttribute('data-count', '2');
@@ -194,5 +210,50 @@ test('offline, a crew shuts down two sites with notes and a photo; back online o
   await expect(newest).toContainText(noteA);
   await expect(newest.getByTestId('history-observed')).toContainText('observed');
   await expect(newest.getByTestId('evidence-list').locator('li')).toHaveCount(1);
+  await office.dispose();
+});
+
+test("a conflict kept: the crew's change is made again from the status the server has now, and sent", async ({
+  page,
+  context,
+  playwright,
+  baseURL,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const [site] = loneSites((await fetchLayer(request, 'sites')).features, 'SUSPECTED');
+  const office = await playwright.request.newContext({ baseURL, extraHTTPHeaders: originOf(baseURL) });
+  await logIn(office, 'admin');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openMap(page);
+  await jumpTo(page, pointOf(site!), 12, { right: 500, bottom: 200 });
+  await expect((await openSite(page, site!)).getByTestId('status-form')).toBeVisible();
+  await closeSite(page);
+
+  // Offline, the crew finds a licence on the wall; meanwhile the office marks the site unlicensed.
+  await context.setOffline(true);
+  const note = `E2E offline ${Date.now()}: licence found on site`;
+  await record(page, site!, { status: 'LICENSED', label: 'Licensed' }, note, []);
+  const changed = await office.patch(`/api/sites/${site!.id}`, {
+    data: { status: 'UNLICENSED', note: 'E2E office: no licence on file', version: site!.properties.version },
+  });
+  expect(changed.status()).toBe(200);
+  await context.setOffline(false);
+
+  const pending = page.getByTestId('pending-changes');
+  await expect(pending.locator(`li[data-site-id="${site!.id}"]`)).toHaveAttribute('data-state', 'conflict');
+  await pending.getByTestId('pending-resolve').click();
+  const dialog = page.getByTestId('sync-conflict');
+  await expect(dialog.getByTestId('sync-conflict-current')).toHaveAttribute('data-status', 'UNLICENSED');
+  // Unlicensed → licensed is allowed: the crew keeps its change, made again from the current status.
+  const keep = dialog.getByTestId('sync-conflict-keep');
+  await expect(keep).toHaveText('Keep mine as a new change from Unlicensed');
+  await keep.click();
+  await expect(dialog).toBeHidden();
+  await expect(pending).toBeHidden();
+  const [kept, ...more] = await changesOf(office, site!.id, note);
+  expect(more).toHaveLength(0);
+  expect(kept).toMatchObject({ username: 'enforcer', details: { from: 'UNLICENSED', to: 'LICENSED' } });
+  expect(Date.parse(kept!.details.observedAt!)).toBeLessThan(Date.parse(kept!.at));
   await office.dispose();
 });
