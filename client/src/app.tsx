@@ -18,6 +18,7 @@ import { AppStateProvider } from './app-state-provider';
 import { SitePanel } from './enforcement/site-panel';
 import { useI18n } from './i18n';
 import { MapKey } from './layout/map-key';
+import { PendingChanges } from './offline/queue/pending-changes';
 import { measureShape } from './measure/measure-shape';
 import { isCompactScreen, PHONE_QUERY, useMedia } from './layout/use-narrow';
 import { LayerList } from './panels/layer-list';
@@ -200,6 +201,7 @@ function AppScreen({ onLogout, onLogin }: Omit<Props, 'api' | 'user'>) {
           >
             {panelShown ? t.layout.hidePanel : t.layout.showPanel}
           </button>
+          {permissions.changeStatus && user && <PendingChanges api={api} username={user.username} />}
           <MapKey>
             <LayerList
               infos={infos.ready ? infos.layers : []}

@@ -122,7 +122,12 @@ export interface ApiClient {
   login(username: string, password: string): Promise<Me>;
   logout(): Promise<void>;
   history(siteId: number, signal?: AbortSignal): Promise<StatusChange[]>;
-  changeStatus(siteId: number, change: StatusChangeBody): Promise<ApiFeature<'sites'>>;
+  /** `idempotencyKey`: the change's own key (the offline queue's id), so a resend of it is recorded once. */
+  changeStatus(
+    siteId: number,
+    change: StatusChangeBody,
+    idempotencyKey?: string,
+  ): Promise<ApiFeature<'sites'>>;
   /** Retires a wrong site (admins): every read leaves it out from then on. */
   retireSite(siteId: number, body: SiteRetirementBody): Promise<RetiredSiteOut>;
   zone(zoneId: number, signal?: AbortSignal): Promise<ApiFeature<'zones'>>;
@@ -210,7 +215,13 @@ export function createApiClient(
       callJson(watched, '/api/auth/login', Me, { method: 'POST', body: { json: { username, password } } }),
     logout: () => callNoContent(watched, '/api/auth/logout', { method: 'POST' }),
     history: (id, signal) => getJson(watched, `/api/sites/${id}/history`, StatusHistory, signal),
-    changeStatus: (id, change) => write(`/api/sites/${id}`, 'PATCH', LAYER_FEATURE.sites, change),
+    changeStatus: (id, change, idempotencyKey) =>
+      callJson(watched, `/api/sites/${id}`, LAYER_FEATURE.sites, {
+        method: 'PATCH',
+        body: { json: change },
+        idempotent: true,
+        ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+      }),
     retireSite: (id, body) =>
       callJson(watched, `/api/sites/${id}`, RetiredSite, { method: 'DELETE', body: { json: body } }),
     zone: (id, signal) => getJson(watched, `/api/zones/${id}`, LAYER_FEATURE.zones, signal),

@@ -14,6 +14,8 @@ export interface Send {
    * retried with the same key (the server answers a repeat with the first answer: docs/security.md, "Retries").
    */
   idempotent?: boolean;
+  /** The key of an idempotent write, when the caller made it (the offline queue: its change's id); else a new UUID. */
+  idempotencyKey?: string;
 }
 
 /** Tries of an idempotent write, and the pause before each retry (ms). */
@@ -36,7 +38,7 @@ function requestInit({ method = 'GET', body, signal }: Send, key: string | null)
 /** Calls the API; a failure to reach it or an error answer is thrown as an ApiError, never returned. */
 async function call(fetchFn: FetchFn, path: string, send: Send): Promise<Response> {
   if (!send.idempotent) return callOnce(fetchFn, path, send, null);
-  const key = crypto.randomUUID();
+  const key = send.idempotencyKey ?? crypto.randomUUID();
   for (let attempt = 0; ; attempt++) {
     try {
       return await callOnce(fetchFn, path, send, key);

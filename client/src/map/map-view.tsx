@@ -10,6 +10,7 @@ import {
   SiteTableState,
   useApi,
   useMapViewState,
+  useSessionUser,
   ZoneWorkflowState,
 } from '../app-state';
 import { useI18n } from '../i18n';
@@ -32,6 +33,8 @@ import { useMap } from './use-map';
 import { useChosenRegion } from './use-chosen-region';
 import { useMyPosition } from '../offline/my-position';
 import { useMyPositionDot } from './use-my-position';
+import { useMyQueue } from '../offline/queue/offline-queue';
+import { usePendingRings } from './use-pending-rings';
 import { useOnlineBasemap } from './use-online-basemap';
 import { usePmtilesBasemap } from './use-pmtiles-basemap';
 import { useReload } from './use-reload';
@@ -187,6 +190,7 @@ export function MapView({ initialBounds, popup, snapshot }: MapViewProps) {
   usePmtilesBasemap(map, online.pmtiles, lang);
   useOnlineBasemap(map, online.basemap, online.shown, online.onFailed);
   useMyPositionDot(map, useMyPosition());
+  usePendingRings(map, useMyQueue(useSessionUser().user?.username ?? null));
 
   return (
     <div ref={container} className="map-view" data-testid="map">
