@@ -198,6 +198,11 @@ test('offline, a crew shuts down two sites with notes and a photo; back online o
   await page.setViewportSize({ width: 390, height: 844 });
   await saveScreenshot(page, testInfo, 'offline-conflict-phone');
   await page.setViewportSize({ width: 1440, height: 900 });
+  // Esc closes the dialog only, and the conflict waits (deciding later loses nothing).
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(conflictItem).toHaveAttribute('data-state', 'conflict');
+  await conflictItem.getByTestId('pending-resolve').click();
   await dialog.getByTestId('sync-conflict-drop').click();
   await expect(dialog).toBeHidden();
   await expect(pending).toBeHidden();

@@ -1,8 +1,11 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import '../import/import-dialog.css';
 
-/** A dialog over the app with its title and a close button (Esc closes it too: app.tsx). */
+/**
+ * A dialog over the app with its title and a close button. Esc closes it, and only it: the dialog listens before
+ * the app's own Esc (app.tsx), which would otherwise close the panel behind it.
+ */
 export function Modal({
   title,
   testId,
@@ -17,6 +20,19 @@ export function Modal({
   children: ReactNode;
 }) {
   const { t } = useI18n();
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      close.current();
+    };
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
+  }, []);
   return (
     <div className="modal" role="presentation">
       <section
