@@ -8,6 +8,11 @@ const POSTGIS_PORT = PORT_BASE + 2;
 /** The offline work's server (e2e/offline.spec.ts): SQLite with the tests' own PMTiles basemap. */
 const OFFLINE_PORT = PORT_BASE + 4;
 const OFFLINE_ARCHIVE = `data/e2e-${OFFLINE_PORT}-basemap.pmtiles`;
+/**
+ * The readings' server (e2e/readings.spec.ts): SQLite with the demo seed's year of hourly readings, which the
+ * other servers go without (their start stays short; the readings change what unexplained load reads).
+ */
+const READINGS_PORT = PORT_BASE + 6;
 const origin = (port: number) => `http://127.0.0.1:${port}`;
 
 /**
@@ -56,17 +61,26 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'sqlite', testIgnore: /offline\.spec\.ts/, use: { baseURL: origin(SQLITE_PORT) } },
+    {
+      name: 'sqlite',
+      testIgnore: /(offline|readings)\.spec\.ts/,
+      use: { baseURL: origin(SQLITE_PORT) },
+    },
     {
       name: 'postgis',
       grep: /@smoke/,
-      testIgnore: /offline\.spec\.ts/,
+      testIgnore: /(offline|readings)\.spec\.ts/,
       use: { baseURL: origin(POSTGIS_PORT) },
     },
     {
       name: 'offline',
       testMatch: /offline\.spec\.ts/,
       use: { baseURL: origin(OFFLINE_PORT) },
+    },
+    {
+      name: 'readings',
+      testMatch: /readings\.spec\.ts/,
+      use: { baseURL: origin(READINGS_PORT) },
     },
   ],
   webServer: [
@@ -84,6 +98,17 @@ export default defineConfig({
         `GRIDWATCH_SEED=demo GRIDWATCH_ADMIN_PASSWORD=${ADMIN_PASSWORD} DATABASE_URL=file:./data/e2e-${OFFLINE_PORT}.db ` +
         `PORT=${OFFLINE_PORT} GRIDWATCH_BASEMAP_PMTILES=${OFFLINE_ARCHIVE} npx tsx server/src/main.ts`,
       url: `${origin(OFFLINE_PORT)}/api/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command:
+        `rm -f data/e2e-${READINGS_PORT}.db* && GRIDWATCH_SEED=demo GRIDWATCH_SEED_READINGS=year ` +
+        `GRIDWATCH_ADMIN_PASSWORD=${ADMIN_PASSWORD} DATABASE_URL=file:./data/e2e-${READINGS_PORT}.db ` +
+        `PORT=${READINGS_PORT} npx tsx server/src/main.ts`,
+      url: `${origin(READINGS_PORT)}/api/health`,
       reuseExistingServer: false,
       timeout: 180_000,
       stdout: 'ignore',

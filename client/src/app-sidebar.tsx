@@ -15,6 +15,7 @@ import { useRegions } from './filters/use-regions';
 import { useI18n } from './i18n';
 import { HotspotsPanel } from './panels/hotspots-panel';
 import { RegionLoadPanel } from './panels/region-load-panel';
+import { SignaturePanel } from './panels/signature-panel';
 import { UnexplainedPanel } from './panels/unexplained-panel';
 import { ProgressEntry } from './progress/progress-entry';
 import { ReportEntry } from './report/report-entry';
@@ -45,7 +46,7 @@ interface Props {
 
 /**
  * The sidebar's sections, top to bottom: who is in, the search, the import, zones, the analysis (hotspots,
- * unexplained load, load by prefecture, progress report, printable report), filters, export, measure. The layers and
+ * unexplained load, mining signatures, load by prefecture, progress report, printable report), filters, export, measure. The layers and
  * the legend are on the map (layout/map-key.tsx). One more panel is one more child here. Each reads the app's state it shows; the props are the ways out of the sidebar.
  */
 export function AppSidebar({
@@ -105,6 +106,13 @@ export function AppSidebar({
         open={views.unexplainedOpen}
         onOpen={views.setUnexplainedOpen}
         rows={views.unexplained}
+        selected={openSubstation}
+        onChoose={analysis.open}
+      />
+      <SignaturePanel
+        open={views.signaturesOpen}
+        onOpen={views.setSignaturesOpen}
+        list={views.signatures}
         selected={openSubstation}
         onChoose={analysis.open}
       />

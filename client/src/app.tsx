@@ -119,13 +119,16 @@ function AppScreen({ onLogout, onLogin }: Omit<Props, 'api' | 'user'>) {
   const siteId = popup?.layer === 'sites' ? popup.id : null;
   const substationId = substationOf(selection);
 
-  // On a phone a sheet opened over the map (a chosen site's, the reports', the progress') takes the place of the
-  // tools' sheet, which comes back when it closes: two sheets would cover each other.
-  const sheetOverTools = phone && (siteId !== null || reportsOpen || views.progressOpen);
+  // On a phone a sheet opened over the map (a chosen site's, a substation's from a list, the reports', the
+  // progress') takes the place of the tools' sheet, which comes back when it closes: two sheets would cover each
+  // other (the tools' sheet lies above the substation's).
+  const sheetOverTools =
+    phone && (siteId !== null || substationId !== null || reportsOpen || views.progressOpen);
   const panelShown = panelOpen && !sheetOverTools;
   const togglePanel = () => {
     if (!panelShown && sheetOverTools) {
       if (siteId !== null) select.closePopup();
+      if (substationId !== null) select.closePanel();
       setReportsOpen(false);
       views.setProgressOpen(false);
     }
@@ -215,7 +218,10 @@ function AppScreen({ onLogout, onLogin }: Omit<Props, 'api' | 'user'>) {
         </div>
         {analysis.substationId !== null && (
           <SubstationPanel
+            api={api}
             substationId={analysis.substationId}
+            asOf={filters.asOf ?? null}
+            today={today}
             substation={analysis.substation}
             load={analysis.load}
             settings={analysis.settings}

@@ -10,13 +10,15 @@ import { queryKey } from './server-state/query-keys';
 const ALL = 50_000;
 
 /**
- * Which analysis views are open (the unexplained-load list and circles, the choropleth, the progress report),
+ * Which analysis views are open (the unexplained-load list and circles, the mining signatures, the choropleth,
+ * the progress report),
  * their answers from the API and what they put on the map.
  */
 export function useAnalysisViews(api: ApiClient, asOf: string | null) {
   const [unexplainedOpen, setUnexplainedOpen] = useState(false);
   const [choropleth, setChoropleth] = useState(false);
   const [progressOpen, setProgressOpen] = useState(false);
+  const [signaturesOpen, setSignaturesOpen] = useState(false);
 
   const unexplained = useApiQuery(
     // Follows the map's as-of day like the choropleth: that day's readings and statuses.
@@ -26,6 +28,10 @@ export function useAnalysisViews(api: ApiClient, asOf: string | null) {
   const points = useApiQuery(
     unexplainedOpen ? queryKey('layer', 'substations', { limit: ALL }) : null,
     (signal) => api.layer('substations', { limit: ALL }, signal),
+  );
+  // The same key as the readings chart's step: one answer for the list and the open substation.
+  const signatures = useApiQuery(signaturesOpen ? queryKey('signatures', asOf) : null, (signal) =>
+    api.signatures(asOf, signal),
   );
   const regionLoads = useApiQuery(choropleth ? queryKey('region-loads', asOf) : null, (signal) =>
     api.regionLoads(asOf, signal),
@@ -54,6 +60,9 @@ export function useAnalysisViews(api: ApiClient, asOf: string | null) {
     regionLoads,
     progressOpen,
     setProgressOpen,
+    signaturesOpen,
+    setSignaturesOpen,
+    signatures,
     overlay,
   };
 }

@@ -5,7 +5,7 @@ import type { Locator, Page, TestInfo } from '@playwright/test';
  * repeats some tests and must not replace the pictures with its own.
  */
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  if (testInfo.project.name !== 'sqlite' && testInfo.project.name !== 'offline') return;
+  if (!['sqlite', 'offline', 'readings'].includes(testInfo.project.name)) return;
   await page.screenshot({ path: `e2e/screenshots/${name}.png` });
 }
 
@@ -15,6 +15,6 @@ export async function saveElementScreenshot(
   testInfo: TestInfo,
   name: string,
 ): Promise<void> {
-  if (testInfo.project.name !== 'sqlite') return;
+  if (!['sqlite', 'readings'].includes(testInfo.project.name)) return;
   await locator.screenshot({ path: `e2e/screenshots/${name}.png` });
 }

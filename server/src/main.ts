@@ -9,8 +9,8 @@ import { superviseWorkers } from './workers';
 /** Opens the store: migrates it and, in the one process that prepares the database, seeds it. */
 function open(config: Config, prepare: boolean) {
   return openStore(config.store, {
-    // The demo seed's year of hourly readings (2.5M rows) adds ~90 s to the first start (docs/detection.md), so
-    // it is opt-in until the loaders take it faster: GRIDWATCH_SEED_READINGS=year. Without it, unexplained load
+    // The demo seed's year of hourly readings (2.5M rows) adds ~10 s to the first start on SQLite and ~40–65 s on
+    // PostGIS (docs/detection.md, "Seed load time"), so it is opt-in: GRIDWATCH_SEED_READINGS=year. Without it, unexplained load
     // falls back on the reported peaks and the signatures list is empty.
     seed:
       prepare && config.seed === 'demo'

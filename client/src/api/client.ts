@@ -16,6 +16,7 @@ import {
   UserOut,
   ProgressReport,
   ProgressSeries,
+  Readings,
   RegionLoadList,
   ReportList,
   ReportOut,
@@ -23,6 +24,7 @@ import {
   ReportsOverview,
   RetiredSite,
   SearchHits,
+  SignatureList,
   SitesInArea,
   StatusHistory,
   UnexplainedLoadList,
@@ -36,7 +38,9 @@ import {
   layerPath,
   progressPath,
   progressSeriesPath,
+  readingsPath,
   searchPath,
+  signaturesPath,
   unexplainedLoadPath,
   unlicensedLoadPath,
 } from './paths';
@@ -56,6 +60,7 @@ import type {
   LayerFilter,
   ProgressQuery,
   ProgressSeriesQuery,
+  ReadingsRange,
   RetiredSiteOut,
   SiteRetirementBody,
   StatusChange,
@@ -66,6 +71,7 @@ import type {
   ZoneSites,
 } from './types';
 import type { Hotspot, LayerInfo, RegionLoad, SearchHit } from './types';
+import type { Readings as ReadingsOut, SignatureList as SignatureListOut } from '@gridwatch/contract';
 
 export {
   hotspotsPath,
@@ -108,6 +114,10 @@ export interface ApiClient {
   progressSeries(query: ProgressSeriesQuery, signal?: AbortSignal): Promise<ProgressSeries>;
   /** Substations by unexplained load (DOMAIN.md), largest first. */
   unexplainedLoad(radiusKm: number, asOf: string | null, signal?: AbortSignal): Promise<UnexplainedLoadRow[]>;
+  /** A substation's metered load over days, with the load its sites explain each day. */
+  readings(substationId: number, range: ReadingsRange, signal?: AbortSignal): Promise<ReadingsOut>;
+  /** The meters ranked by mining signatures as of a Beijing day (null: today), with the reasons. */
+  signatures(asOf: string | null, signal?: AbortSignal): Promise<SignatureListOut>;
   /** Unlicensed load by prefecture, now or as of the end of a day (YYYY-MM-DD). */
   regionLoads(asOf: string | null, signal?: AbortSignal): Promise<RegionLoad[]>;
   me(): Promise<Me>;
@@ -194,6 +204,8 @@ export function createApiClient(
     progressSeries: (query, signal) => getJson(watched, progressSeriesPath(query), ProgressSeries, signal),
     unexplainedLoad: (radiusKm, asOf, signal) =>
       getJson(watched, unexplainedLoadPath(radiusKm, asOf), UnexplainedLoadList, signal),
+    readings: (id, range, signal) => getJson(watched, readingsPath(id, range), Readings, signal),
+    signatures: (asOf, signal) => getJson(watched, signaturesPath(asOf), SignatureList, signal),
     regionLoads: (asOf, signal) =>
       getJson(
         watched,

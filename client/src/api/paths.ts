@@ -5,6 +5,7 @@ import type {
   LayerId,
   ProgressQuery,
   ProgressSeriesQuery,
+  ReadingsRange,
   UnlicensedLoadQuery,
 } from './types';
 
@@ -74,6 +75,17 @@ export function unexplainedLoadPath(radiusKm: number, asOf: string | null = null
   const query = new URLSearchParams({ radiusKm: String(radiusKm) });
   if (asOf) query.set('asOf', asOf);
   return `/api/analysis/unexplained-load?${query}`;
+}
+
+/** A substation's metered load over Beijing days [from, to] (docs/detection.md, "Readings"). */
+export function readingsPath(substationId: number, query: ReadingsRange): string {
+  const params = new URLSearchParams({ from: query.from, to: query.to, resolution: query.resolution });
+  return `/api/substations/${substationId}/readings?${params}`;
+}
+
+/** The meters ranked by mining signatures as of a Beijing day; without one, the server's today. */
+export function signaturesPath(asOf: string | null = null): string {
+  return `/api/analysis/signatures${asOf ? `?${new URLSearchParams({ asOf })}` : ''}`;
 }
 
 const definedEntries = (query: object): [string, string][] =>

@@ -87,6 +87,13 @@ export type SiteNear = UnlicensedLoad['sites']['features'][number];
 
 export type User = Static<typeof UserOut>;
 
+/** The days (and resolution) of a substation's readings to read: Beijing days, both included. */
+export interface ReadingsRange {
+  from: string;
+  to: string;
+  resolution: 'hour' | 'day';
+}
+
 /** One substation of GET /api/analysis/unexplained-load. */
 export type UnexplainedLoadRow = Static<typeof UnexplainedLoadRowSchema>;
 
@@ -103,3 +110,4 @@ export type ImportRowProblem = Static<typeof ImportProblem>;
 export type ZoneSites = SitesInArea;
 
 export type ZoneState = Static<typeof ZoneStateSchema>;
+export type { Readings, SignatureList, SignatureRow } from '@gridwatch/contract';

@@ -346,6 +346,41 @@ export const en = {
     legend: 'Circle area: unexplained load (MW)',
     list: 'Substations by unexplained load, largest first',
   },
+  readingsChart: {
+    title: 'Metered load',
+    span: 'Period shown',
+    spans: { year: 'Year', days: 'Hours' },
+    parts: {
+      metered: 'Metered peak',
+      unexplained: 'Unexplained',
+      illegal: 'Known illegal',
+      licensed: 'Licensed',
+      base: 'Base load',
+    },
+    summary:
+      'Metered load at {name}, {from} to {to}. On {day}: peak {metered}, of which {explained} explained (base load, licensed and known illegal sites) and {unexplained} unexplained.',
+    stepSummary: 'A step of {size} began on {date}.',
+    stepLabel: 'Step +{size}',
+    none: 'No readings of this substation in this period.',
+    tableCaption: 'Metered load at {name} by day (MW)',
+    day: 'Day',
+  },
+  signatures: {
+    title: 'Mining signatures',
+    subtitle:
+      'Metered substations ranked by unexplained load that rose in a step and runs flat day and night, as of the map’s day.',
+    toggle: 'Show the ranking',
+    list: 'Substations by mining signature, strongest first',
+    empty: 'No meter readings to rank.',
+    kinds: { 'flat-step': 'Flat step', step: 'Step', none: 'No step' },
+    flatStep:
+      'Load rose {size} on {date} and held; the added load runs day and night at a constant level (night/day {ratio}, load factor {factor}), as a mining farm does. {unexplained} unexplained on {asOf}.',
+    step: 'Load rose {size} on {date} and held, but the added load is not flat (night/day {ratio}, load factor {factor}): more like a factory or homes than mining. {unexplained} unexplained on {asOf}.',
+    stepOnly:
+      'Load rose {size} on {date} and held; its shape could not be judged. {unexplained} unexplained on {asOf}.',
+    none: 'No sustained rise in the readings. {unexplained} unexplained on {asOf}.',
+    rest: '{count} other metered substations show no step.',
+  },
   choropleth: {
     title: 'Unlicensed load by prefecture',
     toggle: 'Colour the prefectures by unlicensed load',
@@ -498,6 +533,10 @@ export const en = {
     loadAtMost: 'at most {max} MW',
     loadNotApplied: '{range}: not applied, the minimum is above the maximum',
     hotspotsAsOf: 'Ranked by the statuses at the end of the report’s day.',
+    unexplainedAsOf: 'The metered peak of {day} and the statuses at its end; the largest {count}.',
+    unexplainedLoad: 'Unexplained (MW)',
+    meteredSource: 'Metered',
+    sources: { readings: 'Readings of the day', reported: 'Reported peak (no readings)' },
     rank: 'Rank',
     substation: 'Substation',
     hotspotLoad: 'Unlicensed load (MW)',

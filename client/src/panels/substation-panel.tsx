@@ -1,13 +1,18 @@
-import type { ApiFeature, SiteNear, UnlicensedLoad, UnlicensedLoadQuery } from '../api';
+import type { ApiClient, ApiFeature, SiteNear, UnlicensedLoad, UnlicensedLoadQuery } from '../api';
 import { fill, localName, useI18n } from '../i18n';
 import { formatNumber } from './format';
 import { LoadSummary } from './load-summary';
 import { RadiusInput } from './radius-input';
+import { ReadingsChart } from './readings-chart';
 import { SiteList } from './site-list';
 import type { QueryState } from '../server-state/use-api-query';
 
 export interface SubstationPanelProps {
+  api: ApiClient;
   substationId: number;
+  /** The map's as-of day (null: now) and today in Beijing: the readings chart's cursor and range. */
+  asOf: string | null;
+  today: string;
   substation: QueryState<ApiFeature<'substations'>>;
   load: QueryState<UnlicensedLoad>;
   settings: UnlicensedLoadQuery;
@@ -49,6 +54,15 @@ export function SubstationPanel(props: SubstationPanelProps) {
           ×
         </button>
       </header>
+      {p && (
+        <ReadingsChart
+          api={props.api}
+          substationId={substationId}
+          name={localName(p, locale)}
+          asOf={props.asOf}
+          today={props.today}
+        />
+      )}
       {p && (
         <dl className="substation-panel__facts">
           <dt>{t.fields.voltageKv}</dt>

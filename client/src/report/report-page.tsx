@@ -12,6 +12,7 @@ import { ReportHotspots } from './report-hotspots';
 import { ReportLegend } from './report-legend';
 import { ReportMap } from './report-map';
 import { ReportProgress } from './report-progress';
+import { ReportUnexplained } from './report-unexplained';
 import { useOverlayFocus } from './use-overlay-focus';
 import { useReportData } from './use-report-data';
 import './report.css';
@@ -93,6 +94,7 @@ export function ReportPage({
         <ReportLegend />
         <ReportProgress progress={data.progress} asOf={asOf} />
         <ReportHotspots hotspots={hotspots} settings={hotspotSettings} />
+        <ReportUnexplained api={api} asOf={asOf} />
         <ReportCredits health={data.health.data} onlineCredit={onlineCredit} />
       </article>
     </div>

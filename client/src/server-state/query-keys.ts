@@ -12,6 +12,9 @@ export const READS = {
   'unlicensed-load': ['sites', 'substations'],
   'unexplained-load': ['sites', 'substations', 'lines'],
   'region-loads': ['sites', 'regions'],
+  // A substation's readings and the explained part under them; the ranking of every meter (docs/detection.md).
+  readings: ['sites', 'substations'],
+  signatures: ['sites', 'substations'],
   progress: ['sites'],
   'progress-report': ['sites'],
   'progress-series': ['sites'],

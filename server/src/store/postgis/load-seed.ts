@@ -15,6 +15,7 @@ import {
   type SeedSubstation,
 } from '@gridwatch/contract';
 import { seedColumns, type SeedColumn } from '../columns/seed-columns';
+import { FOLD_GROUP_BY, FOLD_READING_DAYS } from '../sql/readings-sql';
 import { bboxOfCoordinates } from '../../domain/geo/bbox';
 import { seedReferences } from '../seed-references';
 import { retirementDetails } from '../seed-retirements';
@@ -156,30 +157,40 @@ export async function loadSeedPostgis(client: pg.ClientBase, seed: SeedData): Pr
   await client.query('ANALYZE');
 }
 
-const READINGS_CHUNK = 100_000;
+const READINGS_CHUNK = 250_000;
 
 /**
- * The seed's hourly readings, 100,000 rows a statement as three array literals (text, parsed by PostgreSQL):
- * the demo's year of meters is millions of rows, and building a JS array per value would cost more than the
- * insert.
+ * The seed's hourly readings, 250,000 rows a statement across meters as three array literals (text, parsed by
+ * PostgreSQL): the demo's year of meters is millions of rows, and building a JS array per value would cost more
+ * than the insert. The index by hour is built after them (docs/detection.md, "Seed load time"), and their days
+ * folded once (migration 0018).
  */
 async function loadReadings(client: pg.ClientBase, seed: SeedData): Promise<void> {
+  if (!seed.readings?.length) return;
   const { ref } = seedReferences(seed);
   const text =
     'INSERT INTO readings (substation_id, hour, mw) SELECT * FROM unnest($1::int[], $2::int[], $3::float8[])';
-  for (const series of seed.readings ?? []) {
-    const id = ref('substation', series.substationExternalId);
-    for (let start = 0; start < series.mw.length; start += READINGS_CHUNK) {
-      const end = Math.min(series.mw.length, start + READINGS_CHUNK);
-      const ids: number[] = [];
-      const hours: number[] = [];
-      const mws: number[] = [];
-      for (let i = start; i < end; i++) {
-        ids.push(id as number);
-        hours.push(series.fromHour + i);
-        mws.push(series.mw[i]!);
-      }
-      await client.query(text, [`{${ids.join(',')}}`, `{${hours.join(',')}}`, `{${mws.join(',')}}`]);
+  await client.query('DROP INDEX readings_hour_idx');
+  let ids: number[] = [];
+  let hours: number[] = [];
+  let mws: number[] = [];
+  const flush = async () => {
+    if (ids.length === 0) return;
+    await client.query(text, [`{${ids.join(',')}}`, `{${hours.join(',')}}`, `{${mws.join(',')}}`]);
+    ids = [];
+    hours = [];
+    mws = [];
+  };
+  for (const series of seed.readings) {
+    const id = ref('substation', series.substationExternalId) as number;
+    for (let i = 0; i < series.mw.length; i++) {
+      ids.push(id);
+      hours.push(series.fromHour + i);
+      mws.push(series.mw[i]!);
+      if (ids.length === READINGS_CHUNK) await flush();
     }
   }
+  await flush();
+  await client.query('CREATE INDEX readings_hour_idx ON readings (hour)');
+  await client.query(`${FOLD_READING_DAYS} ${FOLD_GROUP_BY}`);
 }

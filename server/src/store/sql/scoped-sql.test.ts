@@ -12,7 +12,8 @@ const ALLOWED: Record<string, string> = {
   'sql/scoped-sql.ts': 'defines the scoped rows',
   'sql/import-sql.ts': 'an import must see a retired site to refuse its externalId, and writes the table',
   'sql/site-utility-sql.ts': 'keeps the accountable utility of every site, retired ones too (for a restore)',
-  'sql/readings-sql.ts': 'the readings import writes the table (its reads go through SCOPED)',
+  'sql/readings-sql.ts':
+    'the readings import writes the readings and refolds their days (its reads go through SCOPED)',
   'sqlite/sqlite-store.ts': 'whether the database is empty, before seeding',
   'sqlite/load-seed.ts': 'the bulk loader writes the table',
   'postgis/load-seed.ts': 'the bulk loader writes the table',
@@ -28,7 +29,7 @@ function sources(dir: string): string[] {
 }
 
 // `FROM sites`, `JOIN lines`, `substations t`, `sql\`pylons\``, `raw('utilities')`: SQL that names a scoped table.
-const TABLES = 'sites|substations|readings|lines|pylons|zones|utilities';
+const TABLES = 'sites|substations|readings|reading_days|lines|pylons|zones|utilities';
 const NAMES_TABLE = new RegExp(
   `\\b(from|join|update|into)\\s+(${TABLES})\\b|\\b(${TABLES})\\s+[a-z]\\b|sql\`(${TABLES})\\b|raw\\('(${TABLES})'`,
   'i',

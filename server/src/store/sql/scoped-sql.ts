@@ -3,7 +3,7 @@ import { scopeUtility } from '../scope';
 
 /**
  * The rows of the scoped tables that the current request may read, as subqueries to alias: every read of
- * sites, substations, readings, lines, pylons, zones and utilities — layers, features, tiles and their clusters, search, spatial
+ * sites, substations, readings and their days, lines, pylons, zones and utilities — layers, features, tiles and their clusters, search, spatial
  * queries, hotspots, unexplained load, progress and its series, zones' sites, exports — names its rows through
  * these, never the tables themselves; scoped-sql.test.ts finds any SQL that does.
  *
@@ -47,6 +47,13 @@ export const SCOPED = {
     return utility === null
       ? raw('readings')
       : sql`(SELECT * FROM readings WHERE substation_id IN (SELECT id FROM substations WHERE utility_id = ${utility}))`;
+  },
+  /** A meter's days folded from its readings (migration 0018): scoped with their substation. */
+  get readingDays(): Sql {
+    const utility = scopeUtility();
+    return utility === null
+      ? raw('reading_days')
+      : sql`(SELECT * FROM reading_days WHERE substation_id IN (SELECT id FROM substations WHERE utility_id = ${utility}))`;
   },
   get zones(): Sql {
     const utility = scopeUtility();
