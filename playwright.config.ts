@@ -85,7 +85,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `rm -f data/e2e-${SQLITE_PORT}.db* && GRIDWATCH_SEED=demo GRIDWATCH_ADMIN_PASSWORD=${ADMIN_PASSWORD} DATABASE_URL=file:./data/e2e-${SQLITE_PORT}.db PORT=${SQLITE_PORT} GRIDWATCH_BASEMAP_URL='${ONLINE_BASEMAP}' npx tsx server/src/main.ts`,
+      command: `rm -f data/e2e-${SQLITE_PORT}.db* && GRIDWATCH_SEED=demo GRIDWATCH_SEED_READINGS=none GRIDWATCH_ADMIN_PASSWORD=${ADMIN_PASSWORD} DATABASE_URL=file:./data/e2e-${SQLITE_PORT}.db PORT=${SQLITE_PORT} GRIDWATCH_BASEMAP_URL='${ONLINE_BASEMAP}' npx tsx server/src/main.ts`,
       url: `${origin(SQLITE_PORT)}/api/health`,
       reuseExistingServer: false,
       timeout: 180_000,
@@ -95,7 +95,7 @@ export default defineConfig({
     {
       command:
         `rm -f data/e2e-${OFFLINE_PORT}.db* && npx tsx server/test/pmtiles/write-archive.ts ${OFFLINE_ARCHIVE} && ` +
-        `GRIDWATCH_SEED=demo GRIDWATCH_ADMIN_PASSWORD=${ADMIN_PASSWORD} DATABASE_URL=file:./data/e2e-${OFFLINE_PORT}.db ` +
+        `GRIDWATCH_SEED=demo GRIDWATCH_SEED_READINGS=none GRIDWATCH_ADMIN_PASSWORD=${ADMIN_PASSWORD} DATABASE_URL=file:./data/e2e-${OFFLINE_PORT}.db ` +
         `PORT=${OFFLINE_PORT} GRIDWATCH_BASEMAP_PMTILES=${OFFLINE_ARCHIVE} npx tsx server/src/main.ts`,
       url: `${origin(OFFLINE_PORT)}/api/health`,
       reuseExistingServer: false,

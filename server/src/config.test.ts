@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { availableParallelism } from 'node:os';
-import { ConfigError, parseOnlineBasemap, parseSqliteReaders, parseWorkers } from './config';
+import {
+  ConfigError,
+  parseOnlineBasemap,
+  parseSeedReadings,
+  parseSqliteReaders,
+  parseWorkers,
+} from './config';
 
 describe('GRIDWATCH_BASEMAP_URL', () => {
   it('is optional', () => {
@@ -62,5 +68,15 @@ describe('GRIDWATCH_WORKERS', () => {
     expect(() => parseWorkers(postgis, '0')).toThrow(/auto or an integer from 1 to 64, got "0"/);
     expect(() => parseWorkers(postgis, 'two')).toThrow(ConfigError);
     expect(() => parseWorkers(postgis, '65')).toThrow(ConfigError);
+  });
+});
+
+describe('GRIDWATCH_SEED_READINGS', () => {
+  it('is the year of readings on SQLite and none on PostGIS unless told, and nothing else', () => {
+    expect(parseSeedReadings({ kind: 'sqlite', file: '/tmp/x.db' }, undefined)).toBe(true);
+    expect(parseSeedReadings({ kind: 'postgis', url: 'postgresql://x@h/db' }, undefined)).toBe(false);
+    expect(parseSeedReadings({ kind: 'postgis', url: 'postgresql://x@h/db' }, 'year')).toBe(true);
+    expect(parseSeedReadings({ kind: 'sqlite', file: '/tmp/x.db' }, 'none')).toBe(false);
+    expect(() => parseSeedReadings({ kind: 'sqlite', file: '/tmp/x.db' }, 'month')).toThrow(/year or none/);
   });
 });

@@ -13,6 +13,8 @@ export interface Config {
   host: string;
   store: StoreUrl;
   seed: 'demo' | 'none';
+  /** Whether the demo seed brings its year of hourly readings (GRIDWATCH_SEED_READINGS). */
+  seedReadings: boolean;
   adminPassword: string | null;
   publicRead: boolean;
   /** An online raster basemap the map may show under its data (an option: the offline basemap is always there). */
@@ -189,6 +191,19 @@ export function parseTileCacheMb(value: string | undefined): number {
   return mb * 2 ** 20;
 }
 
+/**
+ * GRIDWATCH_SEED_READINGS: `year` or `none`. The demo's year of hourly readings (2.5M rows) adds ~4 s to the
+ * first start on SQLite and ~40–65 s on PostGIS (docs/detection.md, "Seed load time"), so the default is `year`
+ * on SQLite (`npm start` shows the mining signatures) and `none` on PostGIS.
+ */
+export function parseSeedReadings(store: StoreUrl, value: string | undefined): boolean {
+  if (value === undefined || value === '') return store.kind === 'sqlite';
+  if (value !== 'year' && value !== 'none') {
+    throw new ConfigError(`GRIDWATCH_SEED_READINGS must be year or none, got "${value}"`);
+  }
+  return value === 'year';
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const seed = env.GRIDWATCH_SEED ?? 'demo';
   if (seed !== 'demo' && seed !== 'none') {
@@ -200,6 +215,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST || '127.0.0.1',
     store,
     seed,
+    seedReadings: parseSeedReadings(store, env.GRIDWATCH_SEED_READINGS),
     adminPassword: env.GRIDWATCH_ADMIN_PASSWORD || null,
     publicRead: parseBoolean('GRIDWATCH_PUBLIC_READ', env.GRIDWATCH_PUBLIC_READ),
     onlineBasemap: parseOnlineBasemap(env.GRIDWATCH_BASEMAP_URL, env.GRIDWATCH_BASEMAP_ATTRIBUTION),

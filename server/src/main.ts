@@ -9,13 +9,9 @@ import { superviseWorkers } from './workers';
 /** Opens the store: migrates it and, in the one process that prepares the database, seeds it. */
 function open(config: Config, prepare: boolean) {
   return openStore(config.store, {
-    // The demo seed's year of hourly readings (2.5M rows) adds ~10 s to the first start on SQLite and ~40–65 s on
-    // PostGIS (docs/detection.md, "Seed load time"), so it is opt-in: GRIDWATCH_SEED_READINGS=year. Without it, unexplained load
-    // falls back on the reported peaks and the signatures list is empty.
+    // With the demo seed, its year of readings unless GRIDWATCH_SEED_READINGS says otherwise (config.ts).
     seed:
-      prepare && config.seed === 'demo'
-        ? () => generateSeed({ readings: process.env.GRIDWATCH_SEED_READINGS === 'year' })
-        : undefined,
+      prepare && config.seed === 'demo' ? () => generateSeed({ readings: config.seedReadings }) : undefined,
     sqliteReaders: config.sqliteReaders,
     replica: config.replica,
   });

@@ -54,6 +54,7 @@ describe('GRIDWATCH_WORKERS=2 (postgis)', () => {
         DATABASE_URL: db.url,
         PORT: String(port),
         GRIDWATCH_WORKERS: '2',
+        GRIDWATCH_SEED_READINGS: 'none',
         GRIDWATCH_ADMIN_PASSWORD: PASSWORD,
         GRIDWATCH_PUBLIC_ORIGIN: base,
         LOG_LEVEL: 'warn',
