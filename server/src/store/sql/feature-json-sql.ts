@@ -6,8 +6,9 @@
  * 20 times the JSON; one text per row costs little more than the bytes.
  *
  * Numbers are where the databases and JavaScript differ: PostgreSQL writes 1e-05 where JavaScript writes
- * 0.00001, SQLite writes 5.0 where JavaScript writes 5. Integral values are written as integers; a row with a
- * real outside what both write alike (non-zero and under 1e-4 in size, or 1e15 and over, or not finite) gets
+ * 0.00001, SQLite writes 5.0 where JavaScript writes 5 (realText). A row with a
+ * real outside what both write alike (realIsPlain: non-zero and under 1e-4 in size, 1e15 and over, not finite,
+ * or on SQLite of 17 significant digits) gets
  * no text (NULL), and the store makes that row's JSON in JavaScript instead (sql-store.ts `queryLayerJson`).
  */
 import { raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
@@ -18,17 +19,29 @@ import type { Backend } from '../store';
 /** Text literals (JSON punctuation and keys) go into the SQL as literals: keys come from the column tables. */
 const literal = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
-/** Whether a real is written alike by the database and by JavaScript (else the row falls back). */
-function realIsPlain(value: string): string {
+/**
+ * Whether a real is written alike by the database and by JavaScript (else the row falls back): zero, or at least
+ * 1e-4 and under 1e15 in size (PostgreSQL and SQLite write exponents outside that, where JavaScript writes
+ * 0.00001); on SQLite also no more than 15 significant digits, since for 16 or 17 its printf writes the
+ * nearest decimal and JavaScript the one its shortest-digits algorithm finds (…563 against …562).
+ */
+export function realIsPlain(backend: Backend, value: string): string {
   // NaN compares greater than any number in PostgreSQL (SQLite stores it as NULL), so `abs(x) < 1e15` also
   // refuses NaN and the infinities.
-  return `(${value} = 0 OR (abs(${value}) >= 1e-4 AND abs(${value}) < 1e15))`;
+  const range = `(${value} = 0 OR (abs(${value}) >= 1e-4 AND abs(${value}) < 1e15))`;
+  return backend === 'postgis' ? range : `(${range} AND CAST(printf('%.15g', ${value}) AS REAL) = ${value})`;
 }
 
-/** The JSON text of a real known to be plain (realIsPlain): integral values without a fraction. */
-function realText(backend: Backend, value: string): string {
+/**
+ * The JSON text of a real known to be plain (realIsPlain), as JavaScript writes it: the fewest digits that read
+ * back as the same double. PostgreSQL's float8 text is that already (but for -0); SQLite's JSON writes 17
+ * digits where fewer would do and adds `.0` to an integral value, so its text is printf's 15 significant
+ * digits (which read back as the value, or the row is not plain), trailing zeros dropped.
+ */
+export function realText(backend: Backend, value: string): string {
   if (backend === 'postgis') return `(CASE WHEN ${value} = 0 THEN '0' ELSE ${value}::text END)`;
-  return `(CASE WHEN ${value} = CAST(${value} AS INTEGER) THEN CAST(CAST(${value} AS INTEGER) AS TEXT) ELSE json_quote(${value}) END)`;
+  // printf writes NULL as '': a NULL stays NULL, for COALESCE to write null.
+  return `(CASE WHEN ${value} = 0 THEN '0' WHEN ${value} IS NOT NULL THEN printf('%.15g', ${value}) END)`;
 }
 
 /** The JSON text of a column's value as readServed (columns/read-column.ts) normalises it. */
@@ -52,14 +65,16 @@ function valueText(backend: Backend, column: ColumnSpec, value: string): string 
 }
 
 /** Whether every real of the row is plain, so that the database's text can be used. */
-function realsArePlain(layer: PointLayerId): string {
+function realsArePlain(backend: Backend, layer: PointLayerId): string {
   const reals = Object.values(LAYER_COLUMNS[layer])
     .filter((c) => c.served && c.read === 'real')
     .map((c) => {
       const value = `${c.joined ?? 't'}.${c.sql}`;
-      return c.nullable ? `(${value} IS NULL OR ${realIsPlain(value)})` : realIsPlain(value);
+      return c.nullable
+        ? `(${value} IS NULL OR ${realIsPlain(backend, value)})`
+        : realIsPlain(backend, value);
     });
-  return [realIsPlain('t.lon'), realIsPlain('t.lat'), ...reals].join(' AND ');
+  return [realIsPlain(backend, 't.lon'), realIsPlain(backend, 't.lat'), ...reals].join(' AND ');
 }
 
 /**
@@ -84,5 +99,5 @@ export function featureJsonSelect(backend: Backend, layer: PointLayerId): Sql {
     first = false;
   }
   parts.push(literal('}}'));
-  return sql`t.id AS id, CASE WHEN ${raw(realsArePlain(layer))} THEN ${raw(parts.join(' || '))} END AS json`;
+  return sql`t.id AS id, CASE WHEN ${raw(realsArePlain(backend, layer))} THEN ${raw(parts.join(' || '))} END AS json`;
 }
