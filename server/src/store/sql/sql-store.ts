@@ -429,7 +429,7 @@ export abstract class SqlStore implements Store {
   }
 
   applyImport<L extends ImportLayer>(plan: ImportPlan<L>): Promise<ImportCounts> {
-    return applyImport(this.db, plan, (radiusKm) => this.pairCondition(radiusKm));
+    return applyImport(this.db, this.backend, plan, (radiusKm) => this.pairCondition(radiusKm));
   }
 
   async search(text: string, limit: number): Promise<SearchHit[]> {
