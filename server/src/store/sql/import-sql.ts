@@ -279,7 +279,11 @@ export async function applyImport<L extends ImportLayer>(
       else if (isMemberLayer(plan.layer)) await refreshPointMembers(tx, plan.layer, written);
       // The accountable utility follows: of the sites written; of every site when substations, utilities or
       // regions (a feeder's utility, a service region, the nearest substation) changed.
-      if (plan.layer === 'sites') {
+      if (plan.layer === 'sites' && backend === 'postgis') {
+        // One UPDATE over every site written, named by one JSON parameter.
+        const ids = sql`SELECT value FROM json_array_elements_text(${JSON.stringify(written)}::json)`;
+        if (written.length > 0) await refreshSiteUtilities(tx, pairCondition, sql`t.external_id IN (${ids})`);
+      } else if (plan.layer === 'sites') {
         for (const ids of chunks(written)) {
           await refreshSiteUtilities(tx, pairCondition, sql`t.external_id IN (${join(ids)})`);
         }
