@@ -40,6 +40,9 @@ try {
   await t('bbox store.queryLayer', () =>
     store.queryLayer('sites', { bbox: box as [number, number, number, number], limit: 10000 }),
   );
+  await t('bbox store.queryLayerJson (the database writes the JSON)', () =>
+    store.queryLayerJson('sites', { bbox: box as [number, number, number, number], limit: 10000 }),
+  );
   await t('bbox route (inject)', () =>
     app.inject({ method: 'GET', url: `/api/layers/sites?bbox=${box.join(',')}` }),
   );

@@ -1,5 +1,6 @@
 /** The request sets, chosen from the generated seed (seeded, so every run asks the same). */
 import { mulberry32 } from '@gridwatch/geodata';
+import type { SeedData } from '@gridwatch/contract';
 import { tileOf, type TileCoord } from '../../server/src/domain/geo/tile-math';
 
 export interface Point {
@@ -92,4 +93,35 @@ export function octagon(c: Point, km: number) {
     ];
   });
   return { type: 'Polygon' as const, coordinates: [[...ring, ring[0]!]] };
+}
+
+const csvCell = (v: unknown) =>
+  v === null || v === undefined
+    ? ''
+    : /[",\n]/.test(String(v))
+      ? `"${String(v).replace(/"/g, '""')}"`
+      : String(v);
+
+/** Sites as the import's CSV, new externalIds `${prefix}${i}` (scenario 6 and profile-import.ts). */
+export function sitesCsv(sites: readonly SeedData['sites'][number][], prefix: string): string {
+  const header =
+    'externalId,name,nameZh,operator,machines,loadMw,status,firstObserved,feederSubstationExternalId,lon,lat';
+  const rows = sites.map((p, i) =>
+    [
+      `${prefix}${i}`,
+      p.name,
+      p.nameZh,
+      p.operator,
+      p.machines,
+      p.loadMw,
+      p.status,
+      p.firstObserved,
+      p.feederSubstationExternalId,
+      p.lon,
+      p.lat,
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return [header, ...rows].join('\n');
 }

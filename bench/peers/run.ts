@@ -29,7 +29,7 @@ import { startMapServer } from './mapserver';
 import { cleanupAll, freePort, onCleanup, rssOf, startChild, waitForHttp } from './processes';
 import { RawSql } from './raw-sql';
 import { machine, printTable, writeResult, type Row } from './report';
-import { allTilesWithSites, boxesHolding, octagon, panRow, tilesOfSites } from './requests';
+import { allTilesWithSites, boxesHolding, octagon, panRow, sitesCsv, tilesOfSites } from './requests';
 import { ensureTools, toolVersions } from './tools';
 import { turfWithin, type PointRow } from './turf';
 
@@ -628,34 +628,7 @@ async function main() {
     const n = settings.importRows;
     log(`6. import of ${n} sites`);
     const pick = seed.sites.slice(0, n);
-    const csvCell = (v: unknown) =>
-      v === null || v === undefined
-        ? ''
-        : /[",\n]/.test(String(v))
-          ? `"${String(v).replace(/"/g, '""')}"`
-          : String(v);
-    const header =
-      'externalId,name,nameZh,operator,machines,loadMw,status,firstObserved,feederSubstationExternalId,lon,lat';
-    const csv = [
-      header,
-      ...pick.map((p, i) =>
-        [
-          `IMP-${i}`,
-          p.name,
-          p.nameZh,
-          p.operator,
-          p.machines,
-          p.loadMw,
-          p.status,
-          p.firstObserved,
-          p.feederSubstationExternalId,
-          p.lon,
-          p.lat,
-        ]
-          .map(csvCell)
-          .join(','),
-      ),
-    ].join('\n');
+    const csv = sitesCsv(pick, 'IMP-');
     const login = await fetch(`${ours.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

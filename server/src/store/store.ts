@@ -13,7 +13,15 @@ import type { SpatialQueriesPort } from './ports/spatial-queries';
 import type { TilesPort } from './ports/tiles';
 
 export type { LayerFilter } from './layer-filter';
-export type { LayerFeature, LayerPage, LayersPort } from './ports/layers';
+export type {
+  FeatureJson,
+  LayerFeature,
+  LayerJsonPage,
+  LayerPage,
+  LayersPort,
+  PointLayerId,
+} from './ports/layers';
+export { isPointLayer } from './ports/layers';
 export type { Hit, HotspotRow, LineCandidates, SpatialQueriesPort } from './ports/spatial-queries';
 export type { ImportsPort } from './ports/imports';
 export type { RecordsPort } from './ports/records';

@@ -587,6 +587,21 @@ export const CASES: ConformanceCase[] = [
     ],
   },
   {
+    // The point layers' features are written as JSON by the database (store/sql/feature-json-sql.ts).
+    name: 'point layers written by the database: substations of a utility and the sites of a box with a status',
+    method: 'GET',
+    url: '/api/layers/substations?utility=2',
+    status: 200,
+    expect: { type: 'FeatureCollection' },
+  },
+  {
+    name: 'sites of a box with a status, written by the database',
+    method: 'GET',
+    url: '/api/layers/sites?bbox=80,30,100,50&status=UNLICENSED,NO_CONTRACT',
+    status: 200,
+    expect: { type: 'FeatureCollection' },
+  },
+  {
     name: "a utility's enforcer lists only its own sites",
     method: 'GET',
     url: '/api/layers/sites',

@@ -12,10 +12,30 @@ export interface LayerPage<L extends LayerId = LayerId> {
   truncated: boolean;
 }
 
+/** A feature as its JSON text, exactly `JSON.stringify` of the feature queryLayer reads for the same row. */
+export interface FeatureJson {
+  id: number;
+  json: string;
+  /** Sites only: the load, for an export's total (the text is not parsed again). */
+  loadMw?: number;
+}
+
+export interface LayerJsonPage {
+  features: FeatureJson[];
+  truncated: boolean;
+}
+
+/** The layers whose features the database writes as JSON text (their geometry is the row's lon/lat). */
+export type PointLayerId = 'sites' | 'substations' | 'pylons';
+export const isPointLayer = (layer: LayerId): layer is PointLayerId =>
+  layer === 'sites' || layer === 'substations' || layer === 'pylons';
+
 export interface LayersPort {
   layerInfos(): Promise<LayerInfo[]>;
   /** Features ordered by id; at most `limit`, with `truncated` when more matched. */
   queryLayer<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>>;
+  /** queryLayer's page of a point layer as JSON text written by the database (docs/performance.md). */
+  queryLayerJson(layer: PointLayerId, filter: LayerFilter): Promise<LayerJsonPage>;
   getFeature<L extends LayerId>(layer: L, id: number): Promise<LayerFeature<L> | null>;
   /**
    * The sites as their status-change records stood at the instant `at` (ISO 8601 UTC): each with its status

@@ -31,6 +31,8 @@ import {
   importSelect,
 } from '../columns/column-sql';
 import { readImported } from '../columns/read-column';
+import type { Backend } from '../store';
+import { bulkInsert, bulkStatusChanges } from './import-bulk-sql';
 import { writeTransaction } from '../records/idempotency';
 import { refreshSiteUtilities } from './site-utility-sql';
 import { num, pointOf as point, str, strOrNull, type Row } from '../row-values';
@@ -56,6 +58,8 @@ interface LayerImportSql<L extends ImportLayer> {
   toExisting(row: Row): ExistingRecord<L>;
   insertColumns: Sql;
   insertValues(record: ImportRecord<L>, plan: ImportPlan<L>): Sql;
+  /** PostgreSQL: inserts the plan's new rows set-based (import-bulk-sql.ts); the rows inserted. */
+  bulkInsert(tx: ImportTx, plan: ImportPlan<L>): Promise<number>;
   updateSet(update: ImportUpdate<L>, plan: ImportPlan<L>): Sql;
 }
 
@@ -120,6 +124,7 @@ function layerImportSql<L extends ImportLayer>(
     insertColumns: sql`(${join([...importedColumnNames(columns), ...geometry.columns])})`,
     insertValues: ({ properties, geometry: g }) =>
       sql`(${join([...importedInsertValues(columns, properties), ...geometry.values(g)])})`,
+    bulkInsert: (tx, plan) => bulkInsert(tx, layer, columns, kind, plan.create),
     updateSet: ({ record: { properties, geometry: g } }) =>
       join([...importedUpdateSet(columns, properties), ...geometry.set(g)]),
   };
@@ -145,6 +150,8 @@ const SITES: LayerImportSql<'sites'> = {
     const values = [...importedInsertValues(SITE_COLUMNS, properties), ...GEOMETRY.point.values(geometry)];
     return sql`(${join([...values, sql`${plan.at}`])})`;
   },
+  bulkInsert: (tx, plan) =>
+    bulkInsert(tx, 'sites', SITE_COLUMNS, 'point', plan.create, { status_changed_at: sql`${plan.at}` }),
   updateSet: (update, plan) =>
     sql`${SITES_BASE.updateSet(update, plan)}, version = version + 1
       ${update.statusChanged ? sql`, status_changed_at = ${plan.at}` : empty}`,
@@ -198,6 +205,36 @@ export async function existingExternalIds(
   return found;
 }
 
+/** Inserts the plan's new rows, 500 a statement of VALUES; the rows inserted. */
+async function insertValues<L extends ImportLayer>(
+  tx: ImportTx,
+  layerSql: LayerImportSql<L>,
+  plan: ImportPlan<L>,
+): Promise<number> {
+  let inserted = 0;
+  for (const records of chunks(plan.create)) {
+    const values = join(records.map((record) => layerSql.insertValues(record, plan)));
+    inserted += await tx.$executeRaw(sql`INSERT INTO ${raw(layerSql.table)} ${layerSql.insertColumns}
+      VALUES ${values} ON CONFLICT (external_id) DO NOTHING`);
+  }
+  return inserted;
+}
+
+/** The plan's status-change records, 500 a statement of VALUES. */
+async function insertStatusChanges<L extends ImportLayer>(tx: ImportTx, plan: ImportPlan<L>): Promise<void> {
+  for (const changes of chunks(plan.statusChanges)) {
+    const values = join(
+      changes.map(
+        (c) => sql`((SELECT id FROM sites WHERE external_id = ${c.siteExternalId}), ${c.from}, ${c.to},
+        ${plan.note}, ${plan.username}, ${plan.at})`,
+      ),
+    );
+    await tx.$executeRaw(
+      sql`INSERT INTO status_changes (site_id, from_status, to_status, note, username, at) VALUES ${values}`,
+    );
+  }
+}
+
 /**
  * Writes the plan in one transaction: inserts, updates, the status-change records, and one audit record of the
  * import (entity `import`) naming the rows it created and updated. A row that another
@@ -206,6 +243,7 @@ export async function existingExternalIds(
  */
 export async function applyImport<L extends ImportLayer>(
   db: ImportClient,
+  backend: Backend,
   plan: ImportPlan<L>,
   pairCondition: (radiusKm: number) => Sql,
 ): Promise<ImportCounts> {
@@ -214,13 +252,11 @@ export async function applyImport<L extends ImportLayer>(
   return writeTransaction(
     db,
     async (tx) => {
-      for (const records of chunks(plan.create)) {
-        const values = join(records.map((record) => layerSql.insertValues(record, plan)));
-        const inserted = await tx.$executeRaw(sql`INSERT INTO ${raw(layerSql.table)} ${layerSql.insertColumns}
-        VALUES ${values} ON CONFLICT (external_id) DO NOTHING`);
-        if (inserted !== records.length)
-          throw new ImportConflictError('another writer created some of its rows while the import ran');
-      }
+      // PostgreSQL takes the rows set-based; SQLite, whose statements cost no round trip, multi-row VALUES.
+      const inserted =
+        backend === 'postgis' ? await layerSql.bulkInsert(tx, plan) : await insertValues(tx, layerSql, plan);
+      if (inserted !== plan.create.length)
+        throw new ImportConflictError('another writer created some of its rows while the import ran');
       for (const update of plan.update) {
         const versionCheck = update.version === null ? empty : sql`AND version = ${update.version}`;
         const changed =
@@ -231,17 +267,9 @@ export async function applyImport<L extends ImportLayer>(
             `${update.record.properties.externalId} changed while the import ran`,
           );
       }
-      for (const changes of chunks(plan.statusChanges)) {
-        const values = join(
-          changes.map(
-            (c) => sql`((SELECT id FROM sites WHERE external_id = ${c.siteExternalId}), ${c.from}, ${c.to},
-            ${plan.note}, ${plan.username}, ${plan.at})`,
-          ),
-        );
-        await tx.$executeRaw(
-          sql`INSERT INTO status_changes (site_id, from_status, to_status, note, username, at) VALUES ${values}`,
-        );
-      }
+      if (backend === 'postgis')
+        await bulkStatusChanges(tx, plan.statusChanges, sql`${plan.note}, ${plan.username}, ${plan.at}`);
+      else await insertStatusChanges(tx, plan);
       // The points (or regions) just written are filed under their regions anew, in the same transaction.
       const written = [
         ...plan.create.map((r) => r.properties.externalId),
@@ -251,7 +279,11 @@ export async function applyImport<L extends ImportLayer>(
       else if (isMemberLayer(plan.layer)) await refreshPointMembers(tx, plan.layer, written);
       // The accountable utility follows: of the sites written; of every site when substations, utilities or
       // regions (a feeder's utility, a service region, the nearest substation) changed.
-      if (plan.layer === 'sites') {
+      if (plan.layer === 'sites' && backend === 'postgis') {
+        // One UPDATE over every site written, named by one JSON parameter.
+        const ids = sql`SELECT value FROM json_array_elements_text(${JSON.stringify(written)}::json)`;
+        if (written.length > 0) await refreshSiteUtilities(tx, pairCondition, sql`t.external_id IN (${ids})`);
+      } else if (plan.layer === 'sites') {
         for (const ids of chunks(written)) {
           await refreshSiteUtilities(tx, pairCondition, sql`t.external_id IN (${join(ids)})`);
         }

@@ -46,6 +46,9 @@ import { haversineKmSql } from './haversine-sql';
 import { applyImport, existingExternalIds, findImportRecords, type ImportClient } from './import-sql';
 import { filterWhere, inIdOrder, pageOrder } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
+import { featureJsonSelect } from './feature-json-sql';
+import type { FeatureJson, LayerJsonPage, PointLayerId } from '../ports/layers';
+import { int, num, str } from '../row-values';
 import { fillSiteUtilitiesIfMissing } from './site-utility-sql';
 import { readFeature } from './read-feature';
 import { SCOPED } from './scoped-sql';
@@ -200,6 +203,24 @@ export abstract class SqlStore implements Store {
 
   queryLayer<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>> {
     return this.queryRows(layer, filter);
+  }
+
+  async queryLayerJson(layer: PointLayerId, filter: LayerFilter): Promise<LayerJsonPage> {
+    const { from } = LAYER_SQL[layer];
+    const bbox = filter.bbox ? this.bboxCondition(layer, filter.bbox) : null;
+    const load = layer === 'sites' ? sql`, t.load_mw AS "loadMw"` : empty;
+    const rows = await this.db.$queryRaw<Row[]>(
+      sql`SELECT ${featureJsonSelect(this.backend, layer)}${load} FROM ${from} ${filterWhere(layer, filter, bbox)} ${pageOrder(filter)}`,
+    );
+    const page = inIdOrder(rows, filter);
+    const features: FeatureJson[] = [];
+    for (const row of page.rows) {
+      const id = int(row.id);
+      // A row with a real the database writes unlike JavaScript (feature-json-sql.ts): its JSON made here.
+      const json = row.json === null ? JSON.stringify(await readFeature(this.db, layer, id)) : str(row.json);
+      features.push(row.loadMw === undefined ? { id, json } : { id, json, loadMw: num(row.loadMw) });
+    }
+    return { features, truncated: page.truncated };
   }
 
   /** Fills derived data a migration added to a database that already had rows (once; writes keep it after). */
@@ -408,7 +429,7 @@ export abstract class SqlStore implements Store {
   }
 
   applyImport<L extends ImportLayer>(plan: ImportPlan<L>): Promise<ImportCounts> {
-    return applyImport(this.db, plan, (radiusKm) => this.pairCondition(radiusKm));
+    return applyImport(this.db, this.backend, plan, (radiusKm) => this.pairCondition(radiusKm));
   }
 
   async search(text: string, limit: number): Promise<SearchHit[]> {
