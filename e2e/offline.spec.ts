@@ -141,7 +141,7 @@ test('an area saved online opens offline: its sites, its basemap, a site panel, 
   await expect(panel.getByTestId('site-history')).toHaveAttribute('aria-busy', 'false');
   await saveScreenshot(page, testInfo, 'offline-open-desktop');
   console.log(
-    `not answered offline: ${[...new Set(missed.map((u) => new URL(u).pathname.replace(/\d+/g, 'N')))].join(' ')}`,
+    `failed at the network offline (answered from the saved areas, or left out): ${[...new Set(missed.map((u) => new URL(u).pathname.replace(/\d+/g, 'N')))].join(' ')}`,
   );
   // The band in Chinese too, seen on a phone.
   await page.getByTestId('lang-toggle').getByRole('button', { name: '中文' }).click();
