@@ -119,6 +119,18 @@ test('an area saved online opens offline: its sites, its basemap, a site panel, 
   console.log(`busiest zone "${zone.properties.name}" (${sites.length} sites): ${meta}; ${estimated}`);
   await saveScreenshot(page, testInfo, 'offline-area-saved');
 
+  // A second download cancelled at once keeps nothing: still one area, one area cache.
+  await page.getByTestId('offline-save').click();
+  await page.getByTestId('offline-download').click();
+  await page.getByTestId('offline-cancel').click();
+  await expect(page.getByText('Cancelled: nothing was kept.')).toBeVisible();
+  await expect(row).toHaveCount(1);
+  await expect
+    .poll(() =>
+      page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('gridwatch-area-')).length),
+    )
+    .toBe(1);
+
   // Offline: the app opens from the worker, draws the zone's sites and the basemap, says since when it is offline.
   await page.getByTestId('zone-panel').locator('.floating-panel__close').click();
   await jumpTo(page, centreOf(sites), 11);

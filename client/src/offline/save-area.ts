@@ -110,32 +110,40 @@ export async function downloadArea(
     await cache.put(url, new Response(status === 204 ? null : body, { status, headers }));
     bytes += body.byteLength;
   };
+  // One failure stops every worker; all have ended before the answer, so no late progress overwrites it.
+  let stopped = false;
   const worker = async () => {
-    while (next < urls.length) {
-      signal.throwIfAborted();
-      const url = urls[next++]!;
-      const ready = known.get(url);
-      if (ready) await store(ready);
-      else {
-        const answer = await fetch(url, { signal, credentials: 'same-origin' });
-        // A tile or a detail the server has not is left out; the area is saved without it.
-        if (answer.ok)
-          await store({
-            url,
-            body: await answer.arrayBuffer(),
-            status: answer.status,
-            headers: answer.headers,
-          });
+    try {
+      while (next < urls.length && !stopped) {
+        signal.throwIfAborted();
+        const url = urls[next++]!;
+        const ready = known.get(url);
+        if (ready) await store(ready);
+        else {
+          const answer = await fetch(url, { signal, credentials: 'same-origin' });
+          // A tile or a detail the server has not is left out; the area is saved without it.
+          if (answer.ok) {
+            await store({
+              url,
+              body: await answer.arrayBuffer(),
+              status: answer.status,
+              headers: answer.headers,
+            });
+          }
+        }
+        done += 1;
+        if (!stopped) onProgress({ done, total: urls.length, bytes });
       }
-      done += 1;
-      onProgress({ done, total: urls.length, bytes });
+    } catch (error) {
+      stopped = true;
+      throw error;
     }
   };
-  try {
-    await Promise.all(Array.from({ length: PARALLEL }, worker));
-    return { bytes, urlCount: urls.length };
-  } catch (error) {
+  const ended = await Promise.allSettled(Array.from({ length: PARALLEL }, worker));
+  const failure = ended.find((e): e is PromiseRejectedResult => e.status === 'rejected');
+  if (failure) {
     await caches.delete(areaCache(id));
-    throw error;
+    throw failure.reason;
   }
+  return { bytes, urlCount: urls.length };
 }
