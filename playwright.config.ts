@@ -44,7 +44,7 @@ export default defineConfig({
   use: {
     viewport: { width: 1400, height: 900 },
     // The PWA's service worker would precache the app at install, and page.route does not see what it fetches:
-    // the suite runs without it (docs/offline.md).
+    // the suite runs without it, but for the offline project (docs/offline.md).
     serviceWorkers: 'block',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
@@ -75,7 +75,8 @@ export default defineConfig({
     {
       name: 'offline',
       testMatch: /offline\.spec\.ts/,
-      use: { baseURL: origin(OFFLINE_PORT) },
+      // The offline open needs the worker (docs/offline.md); this project alone allows it.
+      use: { baseURL: origin(OFFLINE_PORT), serviceWorkers: 'allow' },
     },
     {
       name: 'readings',

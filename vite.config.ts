@@ -16,7 +16,7 @@ export default defineConfig({
       strategies: 'injectManifest',
       srcDir: 'src',
       filename: 'sw.ts',
-      // Not registered until an e2e test proves the offline open (docs/offline.md, "Not built yet").
+      // Registered by the app itself (client/src/offline/register-worker.ts), in the production build only.
       injectRegister: null,
       registerType: 'autoUpdate',
       manifest: {

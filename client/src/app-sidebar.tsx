@@ -2,6 +2,7 @@ import {
   AnalysisState,
   AnalysisViewsState,
   MeasureState,
+  OnlineBasemapState,
   useApi,
   useMapViewState,
   useSessionUser,
@@ -24,7 +25,8 @@ import { SearchBox } from './panels/search-box';
 import { Sidebar } from './panels/sidebar';
 import { MeasureTool } from './measure/measure-tool';
 import { NearMeSection, serverSitesAround } from './offline/near-me-section';
-import { substationOf } from './selection/selection';
+import { OfflineAreasSection } from './offline/offline-areas-section';
+import { substationOf, zoneOf } from './selection/selection';
 import { useSelect, useSelection } from './selection/use-selection';
 import { useSearchChoice } from './use-search-choice';
 import { ZonesSection } from './zones/zones-section';
@@ -69,7 +71,9 @@ export function AppSidebar({
   const measure = MeasureState.useValue();
   const regions = useRegions(api);
   const select = useSelect();
-  const openSubstation = substationOf(useSelection());
+  const selection = useSelection();
+  const openSubstation = substationOf(selection);
+  const pmtiles = OnlineBasemapState.useValue().map.pmtiles;
   const onSearch = useSearchChoice(mapState.fly, select.choose);
   return (
     <Sidebar
@@ -86,6 +90,7 @@ export function AppSidebar({
     >
       <SearchBox api={api} onChoose={onSearch} />
       <NearMeSection sitesAround={serverSitesAround(api)} />
+      <OfflineAreasSection api={api} zoneId={zoneOf(selection)} view={mapState.view} pmtiles={pmtiles} />
       {permissions.importData && (
         <section className="panel-section">
           <button type="button" className="button" data-testid="import-open" onClick={onImport}>

@@ -1,3 +1,4 @@
+import { OfflineStatus } from './offline/offline-status';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CAMPAIGN, todayInBeijing } from '@gridwatch/contract';
 import type { ApiClient, Me } from './api';
@@ -163,6 +164,7 @@ function AppScreen({ onLogout, onLogin }: Omit<Props, 'api' | 'user'>) {
 
   return (
     <div className={`app ${panelShown ? 'app--panel-open' : 'app--panel-closed'}`}>
+      <OfflineStatus />
       <a className="skip-link" href="#map-pane" onClick={focusMap}>
         {t.layout.skipToMap}
       </a>

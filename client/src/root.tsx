@@ -4,6 +4,7 @@ import { LoginPage } from './auth/login-page';
 import { createUnauthorizedSignal } from './auth/unauthorized-signal';
 import { useSession } from './auth/use-session';
 import { useI18n } from './i18n';
+import { withOfflineAnswers } from './offline/offline-fetch';
 import { ServerStateProvider } from './server-state/server-state';
 
 // The map and everything on it are a chunk of their own: the login page loads without them (docs/ui.md).
@@ -14,7 +15,9 @@ export function Root() {
   const { t } = useI18n();
   const [{ api, unauthorized }] = useState(() => {
     const signal = createUnauthorizedSignal();
-    return { api: createApiClient(undefined, signal.notify), unauthorized: signal };
+    // Offline, what the saved areas can answer is answered from them (offline/offline-fetch.ts).
+    const fetchFn = withOfflineAnswers((input, init) => fetch(input, init));
+    return { api: createApiClient(fetchFn, signal.notify), unauthorized: signal };
   });
   const { session, loggedIn, logout, showLogin } = useSession(api, unauthorized);
   if (session.state === 'checking') return <p className="panel-note">{t.loading}</p>;

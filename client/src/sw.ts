@@ -1,21 +1,22 @@
 /**
  * The service worker (docs/offline.md), built by vite-plugin-pwa (injectManifest) with Workbox bundled in, so
- * nothing is fetched from a CDN. It keeps three things:
+ * nothing is fetched from a CDN; registered by offline/register-worker.ts in the production build. It keeps:
  * - the app shell (index.html, scripts, styles, fonts): precached at install, so the app opens without a network;
- * - `gridwatch-recent`: the last answer of every GET of the API and the built-in basemap, written through as the
- *   app uses them online, answered only when the network fails (the session, the map config, the whole layers);
- * - `gridwatch-area-<id>`: the saved areas (offline/save-area.ts), filled by the page through the Cache API.
- * Online, every GET goes to the network first: the data a regulator sees is the server's, never a stale copy.
+ * - `gridwatch-area-<id>`: the saved areas (offline/save-area.ts), filled by the page through the Cache API;
+ * - `gridwatch-recent`: the last answer of the app's start-up reads (session, map config, layer list), so that
+ *   the app opens offline as the user last saw it even if the area was saved in another session.
+ * Every read goes to the network first: the data a regulator sees is the server's, never a stale copy; a cached
+ * copy answers only when the network fails.
  */
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { isOfflineRead, keepsRecent } from './offline/offline-reads';
 import { RECENT_CACHE } from './offline/cache-names';
 
 declare const self: {
   __WB_MANIFEST: { url: string; revision: string | null }[];
   location: Location;
-  navigator: { onLine: boolean };
   skipWaiting(): Promise<void>;
 };
 
@@ -28,30 +29,31 @@ registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/ogc\//] }),
 );
 
-/** Reads a crew may need offline: the API's GETs (not the auth writes) and the built-in basemap's files. */
-const isOfflineRead = (url: URL, request: Request): boolean =>
-  request.method === 'GET' &&
-  url.origin === self.location.origin &&
-  (url.pathname.startsWith('/api/') || url.pathname.startsWith('/basemap/')) &&
-  !url.pathname.startsWith('/api/auth/login');
-
-// Online the worker stays out of the data's way (the browser fetches as without it); it answers only offline.
 registerRoute(
-  ({ url, request }) => !self.navigator.onLine && isOfflineRead(url, request),
-  async ({ request }) => {
+  ({ url, request }) => url.origin === self.location.origin && isOfflineRead(url.pathname, request.method),
+  async ({ request, url }) => {
     try {
       const answer = await fetch(request);
-      // Tiles are the saved areas' to keep: written through, they would fill the disk with every pan.
-      if (answer.ok && answer.status === 200 && !/\.mvt$/.test(new URL(request.url).pathname)) {
+      if (answer.status === 200 && keepsRecent(url.pathname)) {
         const copy = answer.clone();
         void caches.open(RECENT_CACHE).then((cache) => cache.put(request, copy));
       }
       return answer;
     } catch (error) {
-      // No network: a saved area's copy, else the last answer seen, else the failure as it was.
+      // No network: a saved area's copy (or the last start-up read), else the failure as it was.
       const saved = await caches.match(request, { ignoreVary: true });
       if (saved) return saved;
       throw error;
     }
   },
+);
+
+// Logging out forgets the start-up reads (who was logged in); the saved areas stay until deleted.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname === '/api/auth/logout',
+  async ({ request }) => {
+    await caches.delete(RECENT_CACHE);
+    return fetch(request);
+  },
+  'POST',
 );

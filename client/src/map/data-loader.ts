@@ -105,6 +105,8 @@ export function startDataLoader(
       console.error(event.error);
       return;
     }
+    // Offline, a tile outside the saved areas is expected to be missing: the "offline since" band says why.
+    if (!navigator.onLine) return;
     void tileErrorMessage(event.error).then((message) => {
       if (!stopped) events.onError(layer, new Error(message));
     });

@@ -126,6 +126,9 @@ export function MapView({ initialBounds, popup, snapshot }: MapViewProps) {
         onBusy: (b) => {
           busy = b;
           if (b) setIdle(false);
+          // An answer that draws nothing (failed, or overtaken by a newer one) brings no redraw, so no 'idle'
+          // would follow and data-map-idle would stay false: a repaint makes the map say when it is idle.
+          else map.triggerRepaint();
         },
         onError: (layer, error) => loaderEvents.current.onError(layer, error),
         onTruncated: (layer, t) => loaderEvents.current.onTruncated(layer, t),
