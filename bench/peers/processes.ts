@@ -2,7 +2,7 @@
  * Child processes of the bench (our app, lighttpd, wrk): each registered so that a normal end, an error or
  * Ctrl-C stops all of them, by their own pid (never by name).
  */
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
@@ -122,7 +122,20 @@ export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 
 
 /** Resident set size of a process in bytes (Linux /proc). */
 export function rssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-  return kb ? Number(kb) * 1024 : NaN;
+  const own = (id: number) => {
+    const status = readFileSync(`/proc/${id}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+    return kb ? Number(kb) * 1024 : NaN;
+  };
+  // With GRIDWATCH_WORKERS the app is a cluster's primary and its workers: count them all.
+  let children: number[] = [];
+  try {
+    children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map(Number);
+  } catch {
+    // no children
+  }
+  return [pid, ...children].reduce((sum, id) => sum + own(id), 0);
 }

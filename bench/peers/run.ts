@@ -42,6 +42,8 @@ const { values } = parseArgs({
     import: { type: 'string', default: '100000' },
     only: { type: 'string', default: '1,2,3,4,5,6,7' },
     install: { type: 'boolean', default: false },
+    // GRIDWATCH_WORKERS of our app: MapServer gets a FastCGI worker per core, and so does ours by default.
+    workers: { type: 'string', default: 'auto' },
   },
 });
 const sites = Number(values.sites);
@@ -87,6 +89,9 @@ async function startApp(databaseUrl: string): Promise<{ baseUrl: string; child: 
       GRIDWATCH_SEED: 'none',
       GRIDWATCH_PUBLIC_READ: 'true',
       GRIDWATCH_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      // Caches cold on both sides: wrk cycles a few tiles, which the tile cache would answer from memory.
+      GRIDWATCH_TILE_CACHE_MB: '0',
+      GRIDWATCH_WORKERS: values.workers,
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -101,7 +106,7 @@ async function startApp(databaseUrl: string): Promise<{ baseUrl: string; child: 
 async function main() {
   ensureTools(values.install);
   log(`generating ${sites.toLocaleString('en')} sites`);
-  const seed = generateSeed({ sites });
+  const seed = generateSeed({ sites, readings: false });
 
   const pgDb = await createThrowawayStore('postgis', 'peers');
   onCleanup(pgDb.drop);
