@@ -12,42 +12,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Topology } from '../deploy/topology/topology';
+import { childrenOf, cpuMs } from './process-cpu';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '5' }, port: { type: 'string', default: '56500' } },
 });
-const TICK = 100; // clock ticks per second on Linux
-
-function cpuMs(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone
-    }
-  }
-  return (ticks * 1000) / TICK;
-}
-
-const children = (pid: number): number[] => {
-  try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .map(Number);
-  } catch {
-    return [];
-  }
-};
-
 const dir = mkdtempSync(path.join(tmpdir(), 'gridwatch-nginx-hit-'));
 const topology = new Topology({ dir, basePort: Number(values.port), sites: 2000 });
 try {
   await topology.start();
   const master = Number(readFileSync(path.join(dir, 'nginx/nginx.pid'), 'utf8').trim());
-  const nginx = [master, ...children(master)];
+  const nginx = [master, ...childrenOf(master)];
   const apps = topology.apps.map((app) => app!.pid!);
   const url = `${topology.nginxUrl}/api/tiles/sites/8/190/94.mvt`;
   for (let i = 0; i < 3; i++) await (await fetch(url)).arrayBuffer();

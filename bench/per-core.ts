@@ -20,6 +20,7 @@ import { hashPassword } from '../server/src/auth/password';
 import { loadConfig } from '../server/src/config';
 import { tileOf } from '../server/src/domain/geo/tile-math';
 import { openStore } from '../server/src/store/open-store';
+import { childrenOf, cpuMs } from './process-cpu';
 import { freePort } from '../server/test/free-port';
 
 const { values } = parseArgs({
@@ -29,23 +30,10 @@ const RUNS = Number(values.runs);
 const seed = generateSeed({ sites: Number(values.sites), readings: false });
 const random = mulberry32(17);
 const point = () => seed.sites[Math.floor(random() * seed.sites.length)]!;
-const TICK = 100; // clock ticks per second on Linux
-
-/** utime + stime of the cluster's postmaster and its children (the backends serving the app), in ms. */
+/** CPU ms of the cluster's postmaster and its children (the backends serving the app). */
 function clusterCpuMs(dir: string): number {
   const postmaster = readFileSync(path.join(dir, 'db/postmaster.pid'), 'utf8').split('\n')[0]!.trim();
-  const children = execFileSync('pgrep', ['-P', postmaster], { encoding: 'utf8' }).trim().split('\n');
-  const pids = [postmaster, ...children];
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone
-    }
-  }
-  return (ticks * 1000) / TICK;
+  return cpuMs([postmaster, ...childrenOf(postmaster)]);
 }
 
 const folder = mkdtempSync(path.join(tmpdir(), 'gridwatch-bench-'));

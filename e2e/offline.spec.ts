@@ -143,7 +143,8 @@ test('an area saved online opens offline: its sites, its basemap, a site panel, 
   expect(await renderedCount(page, 'pm-earth')).toBeGreaterThan(0);
 
   // Search finds a site of the area in the saved data, and its panel opens with its history from the cache.
-  const target = sites[0]!;
+  // A site the crew can act on (a shut-down one has no next status).
+  const target = sites.find((s) => s.properties.status !== 'SHUT_DOWN') ?? sites[0]!;
   await page.getByTestId('search-input').fill(target.properties.name);
   const option = page.getByTestId('search-results').getByRole('option').first();
   await expect(option).toContainText(target.properties.name);
@@ -152,6 +153,13 @@ test('an area saved online opens offline: its sites, its basemap, a site panel, 
   await expect(panel).toContainText(target.properties.name);
   await expect(panel.getByTestId('site-history')).toHaveAttribute('aria-busy', 'false');
   await saveScreenshot(page, testInfo, 'offline-open-desktop');
+  // Opened offline, the crew records a change: kept on the device, pending (docs/offline.md, "The queue and sync").
+  const note = `E2E opened offline ${Date.now()}: meter sealed`;
+  await panel.getByTestId('status-select').selectOption({ index: 1 });
+  await panel.getByTestId('status-note').fill(note);
+  await panel.getByTestId('status-submit').click();
+  await expect(panel.getByTestId('site-pending')).toHaveAttribute('data-state', 'pending');
+  await expect(page.getByTestId('pending-changes')).toBeVisible();
   console.log(
     `failed at the network offline (answered from the saved areas, or left out): ${[...new Set(missed.map((u) => new URL(u).pathname.replace(/\d+/g, 'N')))].join(' ')}`,
   );
@@ -168,6 +176,20 @@ test('an area saved online opens offline: its sites, its basemap, a site panel, 
   await page.reload();
   await waitForLoadedMap(page);
   await expect(page.getByTestId('offline-status')).toHaveCount(0);
+  // The page sent the queue when it opened online: recorded once, with the time it was made in the field.
+  await expect
+    .poll(
+      async () => {
+        const audit = await request.get(`/api/audit?entity=site&id=${target.id}&limit=50`);
+        const all = (await audit.json()) as { at: string; details: { note?: string; observedAt?: string } }[];
+        return all
+          .filter((c) => c.details.note === note)
+          .map((c) => Date.parse(c.details.observedAt!) < Date.parse(c.at));
+      },
+      { timeout: 60_000 },
+    )
+    .toEqual([true]);
+  await expect(page.getByTestId('pending-changes')).toBeHidden();
   await page.getByTestId('offline-areas').getByTestId('offline-area-delete').click();
   await expect(page.getByTestId('offline-areas').locator('li[data-area-id]')).toHaveCount(0);
   const areaCaches = await page.evaluate(async () =>
