@@ -155,9 +155,10 @@ test('an area saved online opens offline: its sites, its basemap, a site panel, 
   await saveScreenshot(page, testInfo, 'offline-open-desktop');
   // Opened offline, the crew records a change: kept on the device, pending (docs/offline.md, "The queue and sync").
   const note = `E2E opened offline ${Date.now()}: meter sealed`;
-  await panel.getByTestId('status-select').selectOption({ index: 1 });
-  await panel.getByTestId('status-note').fill(note);
-  await panel.getByTestId('status-submit').click();
+  const form = panel.getByTestId('status-form');
+  await form.getByTestId('status-select').selectOption({ index: 1 });
+  await form.getByTestId('status-note').fill(note);
+  await form.getByTestId('status-submit').click();
   await expect(panel.getByTestId('site-pending')).toHaveAttribute('data-state', 'pending');
   await expect(page.getByTestId('pending-changes')).toBeVisible();
   console.log(

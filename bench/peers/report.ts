@@ -63,8 +63,9 @@ export function machine(): Record<string, unknown> {
 
 export function writeResult(dir: string, sites: number, payload: Record<string, unknown>): string {
   mkdirSync(dir, { recursive: true });
-  const date = new Date().toISOString().slice(0, 10);
-  const file = path.join(dir, `peers-${date}-${sites}.json`);
+  // The time too: a second run on the same day must not overwrite the first (results are committed).
+  const stamp = new Date().toISOString().slice(0, 16).replace(':', '');
+  const file = path.join(dir, `peers-${stamp}-${sites}.json`);
   writeFileSync(file, `${JSON.stringify(payload, null, 2)}\n`);
   return file;
 }
