@@ -56,8 +56,9 @@ export function SiteDetails({ api, siteId, canChangeStatus, canRetire }: Props) 
         site.state === 'loaded' &&
         site.selected.layer === 'sites' && (
           <StatusForm
-            // A new version (after a write) starts an empty form.
-            key={`${siteId}/${site.selected.feature.properties.version}`}
+            // A new version (after a write) starts an empty form. Its key differs from the retire form's: siblings
+            // with one key make React lose the old status form on a re-render, which then stays in the page, dead.
+            key={`status/${siteId}/${site.selected.feature.properties.version}`}
             api={api}
             site={site.selected.feature}
             username={username}
@@ -77,7 +78,7 @@ export function SiteDetails({ api, siteId, canChangeStatus, canRetire }: Props) 
         )}
       {canRetire && site.state === 'loaded' && site.selected.layer === 'sites' && (
         <RetireForm
-          key={`${siteId}/${site.selected.feature.properties.version}`}
+          key={`retire/${siteId}/${site.selected.feature.properties.version}`}
           api={api}
           site={site.selected.feature}
           onRetired={() => {
