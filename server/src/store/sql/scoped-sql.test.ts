@@ -11,6 +11,8 @@ const STORE = path.resolve(import.meta.dirname, '..');
 const ALLOWED: Record<string, string> = {
   'sql/scoped-sql.ts': 'defines the scoped rows',
   'sql/import-sql.ts': 'an import must see a retired site to refuse its externalId, and writes the table',
+  'sql/import-bulk-sql.ts':
+    "the import's set-based insert reads back the ids of the rows it has just written",
   'sql/site-utility-sql.ts': 'keeps the accountable utility of every site, retired ones too (for a restore)',
   'sql/readings-sql.ts':
     'the readings import writes the readings and refolds their days (its reads go through SCOPED)',
