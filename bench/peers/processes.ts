@@ -2,9 +2,10 @@
  * Child processes of the bench (our app, lighttpd, wrk): each registered so that a normal end, an error or
  * Ctrl-C stops all of them, by their own pid (never by name).
  */
-import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { childrenOf } from '../process-cpu';
 
 const running = new Set<ChildProcess>();
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -120,22 +121,19 @@ export async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${log}`);
 }
 
-/** Resident set size of a process in bytes (Linux /proc). */
-export function rssOf(pid: number): number {
-  const own = (id: number) => {
+/**
+ * The app's processes: its own and, with GRIDWATCH_WORKERS, its cluster's workers. Looked up once, not per sample:
+ * a pgrep every 20 ms would load the machine and block the bench's own event loop while it reads the answer.
+ */
+export function processTree(pid: number): number[] {
+  return [pid, ...childrenOf(pid)];
+}
+
+/** Resident memory of those processes together, in bytes. */
+export function rssOf(pids: readonly number[]): number {
+  return pids.reduce((sum, id) => {
     const status = readFileSync(`/proc/${id}/status`, 'utf8');
     const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-    return kb ? Number(kb) * 1024 : NaN;
-  };
-  // With GRIDWATCH_WORKERS the app is a cluster's primary and its workers: count them all.
-  let children: number[] = [];
-  try {
-    children = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .map(Number);
-  } catch {
-    // no children
-  }
-  return [pid, ...children].reduce((sum, id) => sum + own(id), 0);
+    return sum + (kb ? Number(kb) * 1024 : NaN);
+  }, 0);
 }

@@ -26,7 +26,7 @@ import {
 } from './compare';
 import { interleaved, median, timeEach } from './load';
 import { startMapServer } from './mapserver';
-import { cleanupAll, freePort, onCleanup, rssOf, startChild, waitForHttp } from './processes';
+import { cleanupAll, freePort, onCleanup, processTree, rssOf, startChild, waitForHttp } from './processes';
 import { RawSql } from './raw-sql';
 import { machine, printTable, writeResult, type Row } from './report';
 import { allTilesWithSites, boxesHolding, octagon, panRow, sitesCsv, tilesOfSites } from './requests';
@@ -571,9 +571,10 @@ async function main() {
   if (run(7)) {
     log('7. export GeoJSON');
     await new Promise((r) => setTimeout(r, 1000));
-    const idle = rssOf(ours.child.pid!);
+    const app = processTree(ours.child.pid!);
+    const idle = rssOf(app);
     let peak = idle;
-    const sampler = setInterval(() => (peak = Math.max(peak, rssOf(ours.child.pid!))), 20);
+    const sampler = setInterval(() => (peak = Math.max(peak, rssOf(app))), 20);
     const t = performance.now();
     const res = await fetch(`${ours.baseUrl}/api/export/sites.geojson`);
     const chunks: Uint8Array[] = [];
