@@ -3,7 +3,9 @@
  * generated sites in the same PostGIS database. Not part of `npm test` or .ci/run. docs/performance.md says
  * what each scenario compares and why it is fair.
  *   npm run bench:peers -- [--sites 1000000] [--rounds 3] [--seconds 5] [--connections 8] [--import 100000]
- *                          [--only 1,2,3,4,5,6,7] [--install]
+ *                          [--only 1,2,3,4,5,6,7] [--install] [--keep-seeded]
+ * --keep-seeded keeps one seeded database (and SQLite file) per size and starts each run from a copy, migrated
+ * to the code's migrations (seeded-copy.ts): the second run at 1M sites skips the ~15 minutes of seeding.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +17,7 @@ import { buildApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import { asOfInstant } from '../../server/src/http/day-param';
 import { openStore } from '../../server/src/store/open-store';
-import { createThrowawayStore } from '../../server/test/throwaway-database';
+import { createThrowawayStore, type ThrowawayStore } from '../../server/test/throwaway-database';
 import {
   compareFeatureCollections,
   compareIdSets,
@@ -28,6 +30,7 @@ import { interleaved, median, timeEach } from './load';
 import { startMapServer } from './mapserver';
 import { cleanupAll, freePort, onCleanup, processTree, rssOf, startChild, waitForHttp } from './processes';
 import { RawSql } from './raw-sql';
+import { postgisCopy, seededKey, sqliteCopy } from './seeded-copy';
 import { machine, printTable, writeResult, type Row } from './report';
 import { allTilesWithSites, boxesHolding, octagon, panRow, sitesCsv, tilesOfSites } from './requests';
 import { ensureTools, toolVersions } from './tools';
@@ -42,6 +45,7 @@ const { values } = parseArgs({
     import: { type: 'string', default: '100000' },
     only: { type: 'string', default: '1,2,3,4,5,6,7' },
     install: { type: 'boolean', default: false },
+    'keep-seeded': { type: 'boolean', default: false },
     // GRIDWATCH_WORKERS of our app: MapServer gets a FastCGI worker per core, and so does ours by default.
     workers: { type: 'string', default: 'auto' },
   },
@@ -55,6 +59,7 @@ const settings = {
   importRows: Math.min(Number(values.import), sites),
   mapserverProcesses: os.cpus().length,
   only: values.only.split(',').map(Number),
+  keepSeeded: values['keep-seeded'],
 };
 const run = (n: number) => settings.only.includes(n);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -108,8 +113,6 @@ async function main() {
   log(`generating ${sites.toLocaleString('en')} sites`);
   const seed = generateSeed({ sites, readings: false });
 
-  const pgDb = await createThrowawayStore('postgis', 'peers');
-  onCleanup(pgDb.drop);
   let started = performance.now();
   const appConfig = (url: string) =>
     loadConfig({
@@ -118,11 +121,18 @@ async function main() {
       LOG_LEVEL: 'silent',
       GRIDWATCH_PUBLIC_READ: 'true',
     });
+  const key = seededKey(ROOT, sites);
+  const seedInto = async (url: string) =>
+    (await openStore(appConfig(url).store, { seed: () => seed })).close();
+  const pgDb: ThrowawayStore = values['keep-seeded']
+    ? await postgisCopy(key, seedInto, log)
+    : await createThrowawayStore('postgis', 'peers');
+  onCleanup(pgDb.drop);
   const pgConfig = appConfig(pgDb.url);
   const pgStore = await openStore(pgConfig.store, { seed: () => seed });
   onCleanup(() => pgStore.close());
   notes.postgisSeedSeconds = (performance.now() - started) / 1000;
-  log(`PostGIS seeded in ${notes.postgisSeedSeconds} s`);
+  log(`PostGIS ready in ${notes.postgisSeedSeconds} s`);
   const raw = await RawSql.connect(pgDb.url);
   onCleanup(() => raw.close());
   await raw.query('VACUUM ANALYZE');
@@ -332,7 +342,9 @@ async function main() {
   // 3. Unlicensed load within 50 km: PostGIS store vs raw ST_DWithin; SQLite store vs PostGIS store.
   if (run(3)) {
     log('3. unlicensed load within 50 km (PostGIS, SQLite, raw SQL)');
-    const sqliteDb = await createThrowawayStore('sqlite', 'peers');
+    const sqliteDb = values['keep-seeded']
+      ? await sqliteCopy(ROOT, key, seedInto, log)
+      : await createThrowawayStore('sqlite', 'peers');
     onCleanup(sqliteDb.drop);
     const sqliteConfig = appConfig(sqliteDb.url);
     started = performance.now();
