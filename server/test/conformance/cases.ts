@@ -602,6 +602,23 @@ export const CASES: ConformanceCase[] = [
     expect: { type: 'FeatureCollection' },
   },
   {
+    // PostGIS's `&&` alone compares 32-bit boxes rounded outwards: a site 2e-6° below the box was in its answer.
+    name: 'bbox: a site just outside a box edge (closer than a 32-bit float step) is out on both stores',
+    method: 'GET',
+    url: '/api/layers/sites?bbox=89.9,45.000002,90.1,46',
+    status: 200,
+    expect: { type: 'FeatureCollection' },
+    ids: [],
+  },
+  {
+    name: 'bbox: the boundary is in, a site 1e-7° past it is out',
+    method: 'GET',
+    url: '/api/layers/sites?bbox=89.9,44.9,90,45',
+    status: 200,
+    expect: { type: 'FeatureCollection' },
+    ids: ['C-tile-w'],
+  },
+  {
     name: "a utility's enforcer lists only its own sites",
     method: 'GET',
     url: '/api/layers/sites',

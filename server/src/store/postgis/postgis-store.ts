@@ -103,9 +103,17 @@ export class PostgisStore extends SqlStore {
     return renderPostgisTile(this.db, request, (layer, bbox) => this.bboxCondition(layer, bbox));
   }
 
-  /** `&&` compares bounding boxes (edges included) through the GiST index on geom. */
-  protected bboxCondition(_layer: LayerId, [minLon, minLat, maxLon, maxLat]: Bbox): Sql {
-    return sql`t.geom && ST_MakeEnvelope(${minLon}::float8, ${minLat}::float8, ${maxLon}::float8, ${maxLat}::float8, 4326)`;
+  /**
+   * `&&` through the GiST index on geom, then the exact test on the row's own columns (edges included), as
+   * SQLite does: `&&` compares boxes of 32-bit floats rounded outwards, which at these longitudes take in rows up
+   * to ~8e-6° outside the box (a site 4.5e-6° below a box's edge was in our answer and not in MapServer's).
+   */
+  protected bboxCondition(layer: LayerId, [minLon, minLat, maxLon, maxLat]: Bbox): Sql {
+    const prefilter = sql`t.geom && ST_MakeEnvelope(${minLon}::float8, ${minLat}::float8, ${maxLon}::float8, ${maxLat}::float8, 4326)`;
+    const exact = LAYER_SQL[layer].point
+      ? sql`t.lon BETWEEN ${minLon}::float8 AND ${maxLon}::float8 AND t.lat BETWEEN ${minLat}::float8 AND ${maxLat}::float8`
+      : sql`t.min_lon <= ${maxLon}::float8 AND t.max_lon >= ${minLon}::float8 AND t.min_lat <= ${maxLat}::float8 AND t.max_lat >= ${minLat}::float8`;
+    return sql`${prefilter} AND ${exact}`;
   }
 
   /**
