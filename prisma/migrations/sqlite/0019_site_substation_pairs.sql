@@ -1,0 +1,15 @@
+-- Every substation–site pair within 10 km (issue 16, target 5; docs/performance.md, "Fix 4"), with its haversine
+-- distance as the store's SQL computes it (sql/haversine-sql.ts): hotspots and unexplained load at radii up to
+-- 10 km read these pairs instead of joining every substation with every site on the spatial index and measuring
+-- each pair anew. Derived: the store fills it once (derived_state 'site_substation_pairs') and every write that
+-- moves or adds a site or a substation (the import, the seed) refiles the pairs of the rows it wrote, in its
+-- transaction (server/src/store/sql/site-substation-pairs-sql.ts). Retired sites keep their pairs (a restore
+-- brings them back); the reads drop them through the scoped sites.
+CREATE TABLE site_substation_pairs (
+  substation_id INTEGER NOT NULL REFERENCES substations (id),
+  site_id       INTEGER NOT NULL REFERENCES sites (id),
+  distance_km   REAL    NOT NULL,
+  PRIMARY KEY (substation_id, site_id)
+) WITHOUT ROWID;
+-- A site's pairs, to refile them when it moves.
+CREATE INDEX site_substation_pairs_site_id_idx ON site_substation_pairs (site_id);
