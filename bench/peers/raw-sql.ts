@@ -47,15 +47,20 @@ export class RawSql {
     );
   }
 
-  /** Every substation with illegal load within r (now, or with each site's status as of `at`), largest first. */
+  /**
+   * Every substation with illegal load within r (now, or with each site's status as of `at`), largest first.
+   * As of `at`: each site's last change at or before it, found once for every site (DISTINCT ON over the
+   * history), then joined, as our store does (docs/performance.md, "Fix 4").
+   */
   hotspots(radiusKm: number, limit: number, at?: string) {
-    const status = at
-      ? `(SELECT c.to_status FROM status_changes c WHERE c.site_id = t.id AND c.at <= $3 ORDER BY c.at DESC, c.id DESC LIMIT 1)`
-      : 't.status';
+    const asOf = at
+      ? `JOIN (SELECT DISTINCT ON (c.site_id) c.site_id, c.to_status AS status FROM status_changes c
+           WHERE c.at <= $3 ORDER BY c.site_id, c.at DESC, c.id DESC) a ON a.site_id = t.id`
+      : '';
     return this.query(
       `SELECT s.id, count(*) AS n, sum(t.load_mw) AS load FROM substations s
-         JOIN sites t ON ST_DWithin(t.geog, s.geog, $1, false)
-         WHERE t.retired_at IS NULL AND ${status} IN ${ILLEGAL}
+         JOIN sites t ON ST_DWithin(t.geog, s.geog, $1, false) ${asOf}
+         WHERE t.retired_at IS NULL AND ${at ? 'a.status' : 't.status'} IN ${ILLEGAL}
          GROUP BY s.id ORDER BY load DESC, s.id LIMIT $2`,
       at ? [radiusKm * 1000, limit, at] : [radiusKm * 1000, limit],
     );

@@ -19,3 +19,10 @@ ALTER TABLE site_substation_pairs ENABLE ROW LEVEL SECURITY;
 CREATE POLICY utility_scope ON site_substation_pairs TO gridwatch_utility
   USING (substation_id IN (SELECT id FROM substations) AND site_id IN (SELECT id FROM sites));
 GRANT SELECT, INSERT, UPDATE, DELETE ON site_substation_pairs TO gridwatch_utility;
+
+-- Covering indexes for the same reads (not in schema.prisma, which cannot say INCLUDE; it lists tables and
+-- columns): hotspots and unexplained load read a few columns of most sites, and each site's history up to an
+-- instant; index-only scans of these read a fraction of the pages of the wide tables (docs/performance.md).
+CREATE INDEX sites_status_cover_idx ON sites (status) INCLUDE (id, load_mw, retired_at, utility_id, feeder_substation_id);
+-- The order of "the last change at or before the instant" (sql/as-of-sql.ts), with the status it set.
+CREATE INDEX status_changes_site_history_idx ON status_changes (site_id, at DESC, id DESC) INCLUDE (to_status);

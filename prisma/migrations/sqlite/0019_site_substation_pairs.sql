@@ -13,3 +13,9 @@ CREATE TABLE site_substation_pairs (
 ) WITHOUT ROWID;
 -- A site's pairs, to refile them when it moves.
 CREATE INDEX site_substation_pairs_site_id_idx ON site_substation_pairs (site_id);
+
+-- Covering indexes for the same reads (not in schema.prisma, which lists tables and columns): hotspots and
+-- unexplained load read a few columns of most sites, and each site's history up to an instant.
+CREATE INDEX sites_status_cover_idx ON sites (status, retired_at, utility_id, feeder_substation_id, load_mw);
+-- The order of "the last change at or before the instant" (sql/as-of-sql.ts), with the status it set.
+CREATE INDEX status_changes_site_history_idx ON status_changes (site_id, at DESC, id DESC, to_status);

@@ -38,7 +38,8 @@ export function explainingSubstationSql(_pairCondition: (radiusKm: number) => Sq
 
 /**
  * explainingSubstationSql's nearest metered substation within `radiusKm` for every site at once, read from the
- * pairs table (site-substation-pairs-sql.ts; only for radii it covers): rows (site_id, substation_id) to join.
+ * pairs table (site-substation-pairs-sql.ts; only for radii it covers), for the feederless sites: rows (site_id,
+ * substation_id) to join.
  * The stored distance is the same haversine SQL, so the nearest, and a tie's lower id, are the same ones.
  */
 export function nearestMeteredByPairsSql(backend: Backend, radiusKm: number): Sql {
@@ -46,8 +47,10 @@ export function nearestMeteredByPairsSql(backend: Backend, radiusKm: number): Sq
     backend,
     sql`p.site_id`,
     sql`p.site_id, p.substation_id`,
+    // Only the feederless sites: the others' meter is their feeder (most sites have one).
     sql`FROM site_substation_pairs p JOIN (SELECT s.id FROM ${SCOPED.substations} s WHERE ${meteredSql('s')}) m
-      ON m.id = p.substation_id WHERE p.distance_km <= ${radiusKm + WITHIN_TOLERANCE_KM}`,
+      ON m.id = p.substation_id JOIN ${SCOPED.sites} f ON f.id = p.site_id AND f.feeder_substation_id IS NULL
+      WHERE p.distance_km <= ${radiusKm + WITHIN_TOLERANCE_KM}`,
     sql`p.distance_km, p.substation_id`,
   );
 }
