@@ -14,8 +14,8 @@ CREATE TABLE site_substation_pairs (
 -- A site's pairs, to refile them when it moves.
 CREATE INDEX site_substation_pairs_site_id_idx ON site_substation_pairs (site_id);
 
--- Covering indexes for the same reads (not in schema.prisma, which lists tables and columns): hotspots and
--- unexplained load read a few columns of most sites, and each site's history up to an instant.
-CREATE INDEX sites_status_cover_idx ON sites (status, retired_at, utility_id, feeder_substation_id, load_mw);
--- The order of "the last change at or before the instant" (sql/as-of-sql.ts), with the status it set.
+-- Each site's history in the order of "the last change at or before the instant" (sql/as-of-sql.ts), with the
+-- status it set: the window over it reads no table row. (No covering index of the sites' status columns here,
+-- unlike PostGIS: SQLite's planner then drives the 500 km hotspots join from it, an R*Tree probe per site and
+-- substation — seconds for 5,000 sites in server/test/hardening/overflowing-sums.test.ts.)
 CREATE INDEX status_changes_site_history_idx ON status_changes (site_id, at DESC, id DESC, to_status);
