@@ -69,7 +69,11 @@ async function randomWrites(t: TestApp): Promise<void> {
       method,
       url,
       payload: JSON.stringify(payload),
-      headers: { 'content-type': method === 'POST' && url.startsWith('/api/import') ? 'application/geo+json' : 'application/json', cookie },
+      headers: {
+        'content-type':
+          method === 'POST' && url.startsWith('/api/import') ? 'application/geo+json' : 'application/json',
+        cookie,
+      },
     });
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(200);
     return res.json() as Record<string, unknown>;
@@ -105,7 +109,11 @@ async function randomWrites(t: TestApp): Promise<void> {
     // Status changes along allowed transitions.
     for (const site of (await sites()).filter(() => random() < 0.03)) {
       const to = pick(ALLOWED_TRANSITIONS[site.properties.status]);
-      await send('PATCH', `/api/sites/${site.id}`, { status: to, note: 'random', version: site.properties.version });
+      await send('PATCH', `/api/sites/${site.id}`, {
+        status: to,
+        note: 'random',
+        version: site.properties.version,
+      });
     }
     // Sites moved (some out of every substation's reach, some into it) and sites added.
     const moved = (await sites()).filter(() => random() < 0.01);
@@ -123,7 +131,12 @@ async function randomWrites(t: TestApp): Promise<void> {
       ].map((x) => ({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [x.lon, x.lat] },
-        properties: { externalId: x.externalId, name: x.name, voltageKv: x.voltageKv, capacityMva: x.capacityMva },
+        properties: {
+          externalId: x.externalId,
+          name: x.name,
+          voltageKv: x.voltageKv,
+          capacityMva: x.capacityMva,
+        },
       })),
     });
     // Retirements, and a restore.
@@ -166,7 +179,8 @@ describe.each(BACKENDS)('the substation–site pairs on %s, after random writes'
     for (const asOf of [null, ...DAYS]) {
       const q = asOf ? `&asOf=${asOf}` : '';
       for (const suspected of [false, true]) {
-        const url = (r: number) => `/api/analysis/hotspots?radiusKm=${r}&limit=1000&includeSuspected=${suspected}${q}`;
+        const url = (r: number) =>
+          `/api/analysis/hotspots?radiusKm=${r}&limit=1000&includeSuspected=${suspected}${q}`;
         const fromPairs = await get(url(PAIR_TABLE_KM));
         expect(fromPairs.length).toBeGreaterThan(0);
         expect(fromPairs).toEqual(await get(url(JUST_ABOVE)));

@@ -312,7 +312,8 @@ export abstract class SqlStore implements Store {
     // As of a past instant: each site's status is that of its record in force then (none yet: left out),
     // computed once for every site (statusesAtSql), not per pair.
     const status = at === undefined ? sql`t.status` : sql`a.status`;
-    const asOf = at === undefined ? empty : sql`JOIN ${statusesAtSql(this.backend, at)} a ON a.site_id = t.id`;
+    const asOf =
+      at === undefined ? empty : sql`JOIN ${statusesAtSql(this.backend, at)} a ON a.site_id = t.id`;
     // The stored pairs within the radius when the pairs table covers it (site-substation-pairs-sql.ts), else
     // the pairs the spatial index finds, measured here.
     const pairs = pairsCover(radiusKm)
