@@ -323,7 +323,7 @@ export abstract class SqlStore implements Store {
         AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM}`;
     const rows = await this.db.$queryRaw<Row[]>(sql`
       SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", count(t.id) AS "siteCount",
-        ${loadSumSql(sql`t.load_mw`)} AS "totalLoadMw"
+        ${loadSumSql(sql`t.load_mw`, sql`t.id`)} AS "totalLoadMw"
       FROM ${SCOPED.substations} s ${pairs} ${asOf}
       WHERE ${status} IN (${join(statuses)})
       GROUP BY s.id, s.name, s.name_zh
@@ -361,13 +361,13 @@ export abstract class SqlStore implements Store {
       WHERE r.hour >= ${day.fromHour} AND r.hour < ${day.fromHour + 24} GROUP BY r.substation_id`;
     const rows = await this.db.$queryRaw<Row[]>(sql`
       WITH served AS (
-        SELECT ${sid} AS sid, a.status, t.load_mw
+        SELECT t.id AS site_id, ${sid} AS sid, a.status, t.load_mw
         FROM ${SCOPED.sites} t JOIN ${statuses} a ON a.site_id = t.id ${nearest}
       ), day_readings AS (${readingsSql})
       SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", s.metered_peak_mw AS "meteredPeakMw",
         s.base_load_mw AS "baseLoadMw", d.peak AS "readingsPeakMw", COALESCE(d.n, 0) AS "readingCount",
-        COALESCE(sum(CASE WHEN v.status = 'LICENSED' THEN ${load} END), 0.0) AS "licensedLoadMw",
-        COALESCE(sum(CASE WHEN v.status IN (${join([...illegal])}) THEN ${load} END), 0.0) AS "knownIllegalLoadMw"
+        COALESCE(sum(CASE WHEN v.status = 'LICENSED' THEN ${load} END ORDER BY v.site_id), 0.0) AS "licensedLoadMw",
+        COALESCE(sum(CASE WHEN v.status IN (${join([...illegal])}) THEN ${load} END ORDER BY v.site_id), 0.0) AS "knownIllegalLoadMw"
       FROM ${SCOPED.substations} s LEFT JOIN served v ON v.sid = s.id
         LEFT JOIN day_readings d ON d.substation_id = s.id
       WHERE s.base_load_mw IS NOT NULL AND (s.metered_peak_mw IS NOT NULL OR d.n IS NOT NULL)
