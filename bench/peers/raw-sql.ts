@@ -47,17 +47,61 @@ export class RawSql {
     );
   }
 
-  /** Every substation with illegal load within r (now, or with each site's status as of `at`), largest first. */
+  /**
+   * Every substation with illegal load within r (now, or with each site's status as of `at`), largest first.
+   * As of `at`: each site's last change at or before it, found once for every site (DISTINCT ON over the
+   * history), then joined, as our store does (docs/performance.md, "Fix 4").
+   */
   hotspots(radiusKm: number, limit: number, at?: string) {
-    const status = at
-      ? `(SELECT c.to_status FROM status_changes c WHERE c.site_id = t.id AND c.at <= $3 ORDER BY c.at DESC, c.id DESC LIMIT 1)`
-      : 't.status';
+    const asOf = at
+      ? `JOIN (SELECT DISTINCT ON (c.site_id) c.site_id, c.to_status AS status FROM status_changes c
+           WHERE c.at <= $3 ORDER BY c.site_id, c.at DESC, c.id DESC) a ON a.site_id = t.id`
+      : '';
     return this.query(
       `SELECT s.id, count(*) AS n, sum(t.load_mw) AS load FROM substations s
-         JOIN sites t ON ST_DWithin(t.geog, s.geog, $1, false)
-         WHERE t.retired_at IS NULL AND ${status} IN ${ILLEGAL}
+         JOIN sites t ON ST_DWithin(t.geog, s.geog, $1, false) ${asOf}
+         WHERE t.retired_at IS NULL AND ${at ? 'a.status' : 't.status'} IN ${ILLEGAL}
          GROUP BY s.id ORDER BY load DESC, s.id LIMIT $2`,
       at ? [radiusKm * 1000, limit, at] : [radiusKm * 1000, limit],
+    );
+  }
+
+  /**
+   * The same answer as hotspots, from the substation–site pairs table our store keeps (migration 0019): the
+   * best raw SQL over the tables the app has, the floor for our read of it.
+   */
+  hotspotsFromPairs(radiusKm: number, limit: number, at?: string) {
+    const asOf = at
+      ? `JOIN (SELECT DISTINCT ON (c.site_id) c.site_id, c.to_status AS status FROM status_changes c
+           WHERE c.at <= $3 ORDER BY c.site_id, c.at DESC, c.id DESC) a ON a.site_id = t.id`
+      : '';
+    return this.query(
+      `SELECT p.substation_id AS id, count(*) AS n, sum(t.load_mw) AS load FROM site_substation_pairs p
+         JOIN sites t ON t.id = p.site_id ${asOf}
+         WHERE p.distance_km <= $1 AND t.retired_at IS NULL AND ${at ? 'a.status' : 't.status'} IN ${ILLEGAL}
+         GROUP BY p.substation_id ORDER BY load DESC, p.substation_id LIMIT $2`,
+      at ? [radiusKm + 1e-6, limit, at] : [radiusKm + 1e-6, limit],
+    );
+  }
+
+  /** The same answer as unexplained, the unfed sites' substation from the pairs table (the nearest metered). */
+  unexplainedFromPairs(radiusKm: number) {
+    return this.query(
+      `WITH nearest AS (
+         SELECT DISTINCT ON (p.site_id) p.site_id, p.substation_id FROM site_substation_pairs p
+           JOIN substations m ON m.id = p.substation_id AND m.metered_peak_mw IS NOT NULL AND m.base_load_mw IS NOT NULL
+           JOIN sites f ON f.id = p.site_id AND f.feeder_substation_id IS NULL
+           WHERE p.distance_km <= $1 ORDER BY p.site_id, p.distance_km, p.substation_id),
+       served AS (
+         SELECT COALESCE(t.feeder_substation_id, n.substation_id) AS sid, t.status, t.load_mw FROM sites t
+           LEFT JOIN nearest n ON n.site_id = t.id WHERE t.retired_at IS NULL)
+       SELECT s.id, s.metered_peak_mw - s.base_load_mw
+           - COALESCE(sum(v.load_mw) FILTER (WHERE v.status = 'LICENSED'), 0)
+           - COALESCE(sum(v.load_mw) FILTER (WHERE v.status IN ${KNOWN_ILLEGAL}), 0) AS unexplained
+         FROM substations s LEFT JOIN served v ON v.sid = s.id
+         WHERE s.metered_peak_mw IS NOT NULL AND s.base_load_mw IS NOT NULL
+         GROUP BY s.id ORDER BY unexplained DESC, s.id`,
+      [radiusKm + 1e-6],
     );
   }
 

@@ -498,12 +498,15 @@ async function main() {
       name: string;
       url: string;
       raw: () => Promise<{ rows: Record<string, unknown>[] }>;
+      /** The same answer by hand from the pairs table the app keeps (migration 0019). */
+      rawPairs: () => Promise<{ rows: Record<string, unknown>[] }>;
       check: (a: unknown, b: Record<string, unknown>[]) => Comparison;
     }[] = [
       {
         name: 'hotspots r=10 km, now',
         url: '/api/analysis/hotspots?radiusKm=10&limit=1000',
         raw: () => raw.hotspots(10, 1000),
+        rawPairs: () => raw.hotspotsFromPairs(10, 1000),
         check: (a, b) =>
           compareIdSets(
             (a as { substationId: number; siteCount: number }[]).map(
@@ -516,6 +519,7 @@ async function main() {
         name: `hotspots r=10 km, as of ${day}`,
         url: `/api/analysis/hotspots?radiusKm=10&limit=1000&asOf=${day}`,
         raw: () => raw.hotspots(10, 1000, asOfInstant(day)),
+        rawPairs: () => raw.hotspotsFromPairs(10, 1000, asOfInstant(day)),
         check: (a, b) =>
           compareIdSets(
             (a as { substationId: number; siteCount: number }[]).map(
@@ -528,6 +532,7 @@ async function main() {
         name: 'unexplained load r=10 km',
         url: '/api/analysis/unexplained-load?radiusKm=10',
         raw: () => raw.unexplained(10),
+        rawPairs: () => raw.unexplainedFromPairs(10),
         check: (a, b) =>
           // Ours rounds each term to 3 decimals at the end: equal within 1 kW.
           compareValues(
@@ -547,7 +552,9 @@ async function main() {
     for (const c of cases) {
       const oursMs: number[] = [];
       const rawMs: number[] = [];
+      const pairsMs: number[] = [];
       let comparison: Comparison | null = null;
+      let pairsComparison: Comparison | null = null;
       for (let i = 0; i < repeat + 1; i++) {
         let t = performance.now();
         const res = await pgApp.inject({ method: 'GET', url: c.url });
@@ -555,26 +562,38 @@ async function main() {
         t = performance.now();
         const b = await c.raw();
         const r = performance.now() - t;
-        if (i === 0) comparison = c.check(res.json(), b.rows);
-        else {
+        t = performance.now();
+        const p = await c.rawPairs();
+        const rp = performance.now() - t;
+        if (i === 0) {
+          comparison = c.check(res.json(), b.rows);
+          pairsComparison = c.check(res.json(), p.rows);
+        } else {
           oursMs.push(o);
           rawMs.push(r);
+          pairsMs.push(rp);
         }
       }
-      const [o, r] = [median(oursMs), median(rawMs)];
-      rows.push({
-        scenario: `5. ${c.name}`,
-        size: `${seed.substations.length} substations × ${repeat}`,
-        ours: o,
-        baseline: r,
-        unit: 'ms',
-        baselineName: 'raw SQL (ST_DWithin)',
-        ratio: o / r,
-        target: '≤ 1.5× and < 300 ms',
-        pass: o <= 1.5 * r && o < 300,
-        answersEqual: comparison!.equal,
-        note: 'ours in-process (app.inject), PostGIS store',
-      });
+      const [o, r, rp] = [median(oursMs), median(rawMs), median(pairsMs)];
+      // The target is against the best raw SQL: the faster of the two hand-written forms.
+      const best = Math.min(r, rp);
+      for (const [baseline, baselineName, equal] of [
+        [r, 'raw SQL (ST_DWithin)', comparison!.equal],
+        [rp, 'raw SQL over the pairs table', pairsComparison!.equal],
+      ] as const)
+        rows.push({
+          scenario: `5. ${c.name}`,
+          size: `${seed.substations.length} substations × ${repeat}`,
+          ours: o,
+          baseline,
+          unit: 'ms',
+          baselineName,
+          ratio: o / baseline,
+          target: '≤ 1.5× the best raw and < 300 ms',
+          pass: o <= 1.5 * best && o < 300,
+          answersEqual: equal,
+          note: 'ours in-process (app.inject), PostGIS store',
+        });
       analysis[c.name] = comparison;
     }
   }

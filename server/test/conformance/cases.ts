@@ -159,6 +159,37 @@ export const CASES: ConformanceCase[] = [
     ],
   },
   {
+    // Radii up to 10 km read the stored substation–site pairs (migration 0019); larger ones join on the index.
+    name: 'hotspots beyond the stored pairs (50 km) join on the spatial index: more sites, two more substations',
+    method: 'GET',
+    url: '/api/analysis/hotspots?radiusKm=50',
+    status: 200,
+    expect: [
+      { name: 'West edge', siteCount: 1, totalLoadMw: 2048 },
+      { substationId: 3, siteCount: 1, totalLoadMw: 1024 },
+      { substationId: 1, siteCount: 8, totalLoadMw: 927 },
+      { substationId: 2, siteCount: 8, totalLoadMw: 927 },
+    ],
+  },
+  {
+    name: 'hotspots as of a day before every status record: no site counts anywhere',
+    method: 'GET',
+    url: '/api/analysis/hotspots?radiusKm=10&asOf=2025-12-31',
+    status: 200,
+    expect: [],
+  },
+  {
+    name: 'unexplained load beyond the stored pairs (50 km): feederless sites explain their nearest meter within 50 km',
+    method: 'GET',
+    url: '/api/analysis/unexplained-load?radiusKm=50&asOf=2026-06-01',
+    status: 200,
+    expect: [
+      { substationId: 1, licensedLoadMw: 64, knownIllegalLoadMw: 959, unexplainedMw: -873 },
+      { substationId: 3, licensedLoadMw: 0, knownIllegalLoadMw: 1024, unexplainedMw: -984 },
+      { substationId: 6, licensedLoadMw: 0.75, knownIllegalLoadMw: 2048, unexplainedMw: -2008.75 },
+    ],
+  },
+  {
     name: 'a corridor of 1 km along a line measures to its great-circle segments',
     method: 'GET',
     url: '/api/lines/1/corridor?widthKm=1',

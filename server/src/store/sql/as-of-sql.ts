@@ -8,6 +8,8 @@ import { filterWhere, inIdOrder, pageOrder } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
 import { SCOPED } from './scoped-sql';
 import type { Row } from '../row-values';
+import type { Backend } from '../store';
+import { firstPerGroupSql } from './first-per-group-sql';
 
 /** What these queries need of either store's Prisma client. */
 interface QueryClient {
@@ -24,6 +26,20 @@ const lastChange = (column: 'id' | 'to_status', at: string): Sql => sql`(SELECT 
 
 /** The status of site `t` at the instant (null before its first record): for a filter or a grouping. */
 export const statusAt = (at: string): Sql => lastChange('to_status', at);
+
+/**
+ * Every site's status at the instant, as rows (site_id, status) to join: the last change at or before it, in
+ * the order lastChange uses, computed once over the history rather than looked up for each row (or each
+ * substation–site pair) of the query around it. Sites with no record by then have no row.
+ */
+export const statusesAtSql = (backend: Backend, at: string): Sql =>
+  firstPerGroupSql(
+    backend,
+    sql`c.site_id`,
+    sql`c.site_id, c.to_status AS status`,
+    sql`FROM status_changes c WHERE c.at <= ${at}`,
+    sql`c.at DESC, c.id DESC`,
+  );
 
 /** Joins `a`, the record of site `t` in force at the instant; sites with no record by then are left out. */
 export const asOfJoin = (at: string): Sql => sql`JOIN status_changes a ON a.id = ${lastChange('id', at)}`;

@@ -1,5 +1,7 @@
 import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { EARTH_RADIUS_KM, WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
+import type { Backend } from '../store';
+import { firstPerGroupSql } from './first-per-group-sql';
 import { haversineKmSql } from './haversine-sql';
 import { SCOPED } from './scoped-sql';
 
@@ -32,4 +34,23 @@ export function explainingSubstationSql(_pairCondition: (radiusKm: number) => Sq
   return sql`COALESCE(t.feeder_substation_id,
     (SELECT s.id FROM ${SCOPED.substations} s WHERE ${box} AND ${meteredSql('s')}
       AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM} ORDER BY ${distance}, s.id LIMIT 1))`;
+}
+
+/**
+ * explainingSubstationSql's nearest metered substation within `radiusKm` for every site at once, read from the
+ * pairs table (site-substation-pairs-sql.ts; only for radii it covers), for the feederless sites: rows (site_id,
+ * substation_id) to join.
+ * The stored distance is the same haversine SQL, so the nearest, and a tie's lower id, are the same ones.
+ */
+export function nearestMeteredByPairsSql(backend: Backend, radiusKm: number): Sql {
+  return firstPerGroupSql(
+    backend,
+    sql`p.site_id`,
+    sql`p.site_id, p.substation_id`,
+    // Only the feederless sites: the others' meter is their feeder (most sites have one).
+    sql`FROM site_substation_pairs p JOIN (SELECT s.id FROM ${SCOPED.substations} s WHERE ${meteredSql('s')}) m
+      ON m.id = p.substation_id JOIN ${SCOPED.sites} f ON f.id = p.site_id AND f.feeder_substation_id IS NULL
+      WHERE p.distance_km <= ${radiusKm + WITHIN_TOLERANCE_KM}`,
+    sql`p.distance_km, p.substation_id`,
+  );
 }

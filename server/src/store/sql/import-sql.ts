@@ -38,6 +38,7 @@ import { refreshSiteUtilities } from './site-utility-sql';
 import { num, pointOf as point, str, strOrNull, type Row } from '../row-values';
 import type { ImportClient, ImportTx } from './import-client';
 import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './region-members-sql';
+import { refreshPairsOfImport } from './site-substation-pairs-sql';
 
 export type { ImportClient, ImportTx };
 
@@ -290,6 +291,7 @@ export async function applyImport<L extends ImportLayer>(
       } else if (plan.layer !== 'lines' && plan.layer !== 'pylons' && written.length > 0) {
         await refreshSiteUtilities(tx, pairCondition);
       }
+      await refreshPairsOfImport(tx, backend, pairCondition, plan.layer, written);
       const details = {
         layer: plan.layer,
         note: plan.note,

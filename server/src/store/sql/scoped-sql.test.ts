@@ -14,6 +14,8 @@ const ALLOWED: Record<string, string> = {
   'sql/import-bulk-sql.ts':
     "the import's set-based insert reads back the ids of the rows it has just written",
   'sql/site-utility-sql.ts': 'keeps the accountable utility of every site, retired ones too (for a restore)',
+  'sql/site-substation-pairs-sql.ts':
+    'keeps the substation–site pairs of every site, retired ones too (for a restore); its reads go through SCOPED',
   'sql/readings-sql.ts':
     'the readings import writes the readings and refolds their days (its reads go through SCOPED)',
   'sqlite/sqlite-store.ts': 'whether the database is empty, before seeding',

@@ -29,9 +29,9 @@ import {
   progressInputs,
   querySitesAsOf,
   countSitesAsOf,
-  statusAt,
+  statusesAtSql,
 } from './as-of-sql';
-import { explainingSubstationSql } from './explanation-sql';
+import { explainingSubstationSql, nearestMeteredByPairsSql } from './explanation-sql';
 import {
   explainingSites,
   meterDays,
@@ -50,6 +50,7 @@ import { featureJsonSelect } from './feature-json-sql';
 import type { FeatureJson, LayerJsonPage, PointLayerId } from '../ports/layers';
 import { int, num, str } from '../row-values';
 import { fillSiteUtilitiesIfMissing } from './site-utility-sql';
+import { fillPairsIfMissing, pairsCover } from './site-substation-pairs-sql';
 import { readFeature } from './read-feature';
 import { SCOPED } from './scoped-sql';
 import type { Row } from '../row-values';
@@ -226,6 +227,7 @@ export abstract class SqlStore implements Store {
   /** Fills derived data a migration added to a database that already had rows (once; writes keep it after). */
   async fillDerivedData(): Promise<void> {
     await fillSiteUtilitiesIfMissing(this.db, (radiusKm) => this.pairCondition(radiusKm));
+    await fillPairsIfMissing(this.db, (radiusKm) => this.pairCondition(radiusKm));
   }
 
   private async queryRows<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>> {
@@ -307,13 +309,22 @@ export abstract class SqlStore implements Store {
 
   async hotspots(radiusKm: number, statuses: Status[], limit: number, at?: string): Promise<HotspotRow[]> {
     const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
-    // As of a past instant: each site's status is that of its record in force then (none yet: left out).
-    const status = at === undefined ? sql`t.status` : statusAt(at);
+    // As of a past instant: each site's status is that of its record in force then (none yet: left out),
+    // computed once for every site (statusesAtSql), not per pair.
+    const status = at === undefined ? sql`t.status` : sql`a.status`;
+    const asOf =
+      at === undefined ? empty : sql`JOIN ${statusesAtSql(this.backend, at)} a ON a.site_id = t.id`;
+    // The stored pairs within the radius when the pairs table covers it (site-substation-pairs-sql.ts), else
+    // the pairs the spatial index finds, measured here.
+    const pairs = pairsCover(radiusKm)
+      ? sql`JOIN site_substation_pairs p ON p.substation_id = s.id AND p.distance_km <= ${radiusKm + WITHIN_TOLERANCE_KM}
+        JOIN ${SCOPED.sites} t ON t.id = p.site_id`
+      : sql`JOIN ${SCOPED.sites} t ON ${this.pairCondition(radiusKm)}
+        AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM}`;
     const rows = await this.db.$queryRaw<Row[]>(sql`
       SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", count(t.id) AS "siteCount",
-        ${loadSumSql(sql`t.load_mw`)} AS "totalLoadMw"
-      FROM ${SCOPED.substations} s JOIN ${SCOPED.sites} t ON ${this.pairCondition(radiusKm)}
-        AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM}
+        ${loadSumSql(sql`t.load_mw`, sql`t.id`)} AS "totalLoadMw"
+      FROM ${SCOPED.substations} s ${pairs} ${asOf}
       WHERE ${status} IN (${join(statuses)})
       GROUP BY s.id, s.name, s.name_zh
       ORDER BY "totalLoadMw" DESC, s.id
@@ -337,19 +348,26 @@ export abstract class SqlStore implements Store {
     const load = sumTermSql(sql`v.load_mw`);
     // As of a day: each site with its status at the end of the day (none yet: left out, as a null status
     // counts nowhere), and the meter's readings of that day's 24 hours.
-    const status = statusAt(day.endIso);
+    const statuses = statusesAtSql(this.backend, day.endIso);
+    // Each site's meter: its feeder, else the nearest metered substation, from the pairs table when it covers
+    // the radius (one pass over the pairs), else looked up per site on the substations' columns.
+    const sid = pairsCover(radiusKm)
+      ? sql`COALESCE(t.feeder_substation_id, n.substation_id)`
+      : explainingSubstationSql((r) => this.pairCondition(r), radiusKm);
+    const nearest = pairsCover(radiusKm)
+      ? sql`LEFT JOIN ${nearestMeteredByPairsSql(this.backend, radiusKm)} n ON n.site_id = t.id`
+      : empty;
     const readingsSql = sql`SELECT r.substation_id, max(r.mw) AS peak, count(*) AS n FROM ${SCOPED.readings} r
       WHERE r.hour >= ${day.fromHour} AND r.hour < ${day.fromHour + 24} GROUP BY r.substation_id`;
     const rows = await this.db.$queryRaw<Row[]>(sql`
       WITH served AS (
-        SELECT ${explainingSubstationSql((r) => this.pairCondition(r), radiusKm)} AS sid, ${status} AS status,
-          t.load_mw
-        FROM ${SCOPED.sites} t
+        SELECT t.id AS site_id, ${sid} AS sid, a.status, t.load_mw
+        FROM ${SCOPED.sites} t JOIN ${statuses} a ON a.site_id = t.id ${nearest}
       ), day_readings AS (${readingsSql})
       SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", s.metered_peak_mw AS "meteredPeakMw",
         s.base_load_mw AS "baseLoadMw", d.peak AS "readingsPeakMw", COALESCE(d.n, 0) AS "readingCount",
-        COALESCE(sum(CASE WHEN v.status = 'LICENSED' THEN ${load} END), 0.0) AS "licensedLoadMw",
-        COALESCE(sum(CASE WHEN v.status IN (${join([...illegal])}) THEN ${load} END), 0.0) AS "knownIllegalLoadMw"
+        COALESCE(sum(CASE WHEN v.status = 'LICENSED' THEN ${load} END ORDER BY v.site_id), 0.0) AS "licensedLoadMw",
+        COALESCE(sum(CASE WHEN v.status IN (${join([...illegal])}) THEN ${load} END ORDER BY v.site_id), 0.0) AS "knownIllegalLoadMw"
       FROM ${SCOPED.substations} s LEFT JOIN served v ON v.sid = s.id
         LEFT JOIN day_readings d ON d.substation_id = s.id
       WHERE s.base_load_mw IS NOT NULL AND (s.metered_peak_mw IS NOT NULL OR d.n IS NOT NULL)

@@ -14,5 +14,10 @@ const MINUS_CAP = raw(`CAST(${(-SUM_TERM_CAP_MW).toFixed(1)} AS DOUBLE PRECISION
 export const sumTermSql = (value: Sql): Sql =>
   sql`(CASE WHEN ${value} > ${CAP} THEN ${CAP} WHEN ${value} < ${MINUS_CAP} THEN ${MINUS_CAP} ELSE ${value} END)`;
 
-/** The sum of a load expression, each term capped. */
-export const loadSumSql = (value: Sql): Sql => sql`sum(${sumTermSql(value)})`;
+/**
+ * The sum of a load expression, each term capped; in the order of `order` when given, so that the total does not
+ * hang on the plan's row order (float addition is not associative: two plans could rank equal-looking totals
+ * apart by their last bit). Both stores take ORDER BY inside an aggregate (SQLite since 3.44).
+ */
+export const loadSumSql = (value: Sql, order?: Sql): Sql =>
+  order ? sql`sum(${sumTermSql(value)} ORDER BY ${order})` : sql`sum(${sumTermSql(value)})`;

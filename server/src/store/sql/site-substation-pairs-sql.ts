@@ -1,0 +1,94 @@
+import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
+import type { ImportLayer } from '../../domain/import/import-layers';
+import type { Backend } from '../store';
+import { haversineKmSql } from './haversine-sql';
+import type { ImportClient, ImportTx } from './import-client';
+
+/**
+ * The pairs table (migration 0019, docs/performance.md "Fix 4"): every substation–site pair within PAIR_TABLE_KM,
+ * with the haversine distance the queries would compute. Hotspots and unexplained load at radii up to
+ * PAIR_TABLE_KM read it (the answer is the same: the stored distance is the same SQL on the same columns); larger
+ * radii (the API allows up to MAX_RADIUS_KM = 500) join on the spatial index as before, since the pairs within
+ * 500 km would be most of sites × substations.
+ */
+export const PAIR_TABLE_KM = 10;
+
+/** Whether the pairs table holds every pair a query at `radiusKm` needs. */
+export const pairsCover = (radiusKm: number): boolean => radiusKm <= PAIR_TABLE_KM;
+
+/** The pairs of site `t` × substation `s` within PAIR_TABLE_KM (with the millimetre the reads allow). */
+function pairRowsSql(pairCondition: (radiusKm: number) => Sql, which: Sql): Sql {
+  const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
+  return sql`INSERT INTO site_substation_pairs (substation_id, site_id, distance_km)
+    SELECT s.id, t.id, ${distance} FROM substations s JOIN sites t ON ${pairCondition(PAIR_TABLE_KM)}
+    WHERE ${distance} <= ${PAIR_TABLE_KM + WITHIN_TOLERANCE_KM} AND ${which}`;
+}
+
+/**
+ * Refiles the pairs of the sites or substations `which` selects (a condition on `t` for sites, on `s` for
+ * substations): their old pairs go, their pairs where they stand now come. In the transaction of the write that
+ * moved or added them. Retired sites keep their pairs: the reads leave them out through the scoped sites.
+ */
+export async function refreshPairs(
+  tx: ImportTx,
+  pairCondition: (radiusKm: number) => Sql,
+  of: 'sites' | 'substations',
+  which: Sql,
+): Promise<void> {
+  if (of === 'sites') {
+    await tx.$executeRaw(
+      sql`DELETE FROM site_substation_pairs WHERE site_id IN (SELECT t.id FROM sites t WHERE ${which})`,
+    );
+  } else {
+    await tx.$executeRaw(
+      sql`DELETE FROM site_substation_pairs WHERE substation_id IN (SELECT s.id FROM substations s WHERE ${which})`,
+    );
+  }
+  await tx.$executeRaw(pairRowsSql(pairCondition, which));
+}
+
+/**
+ * After an import wrote `externalIds` of `layer`: refiles the pairs of those sites or substations (other layers
+ * move neither). Called once from applyImport, in its transaction.
+ */
+export async function refreshPairsOfImport(
+  tx: ImportTx,
+  backend: Backend,
+  pairCondition: (radiusKm: number) => Sql,
+  layer: ImportLayer,
+  externalIds: readonly string[],
+): Promise<void> {
+  if ((layer !== 'sites' && layer !== 'substations') || externalIds.length === 0) return;
+  const alias = layer === 'sites' ? sql`t` : sql`s`;
+  // One JSON parameter naming every row written, read as a table (no limit on the number of parameters).
+  const json = JSON.stringify(externalIds);
+  const ids =
+    backend === 'postgis'
+      ? sql`SELECT value FROM json_array_elements_text(${json}::json)`
+      : sql`SELECT value FROM json_each(${json})`;
+  await refreshPairs(tx, pairCondition, layer, sql`${alias}.external_id IN (${ids})`);
+}
+
+const FILLED = 'site_substation_pairs';
+
+/**
+ * Fills the pairs table once, after migration 0019 added it to a database that had rows (or after the seed):
+ * marked in `derived_state`, so later starts skip it and the writes keep it exact.
+ */
+export async function fillPairsIfMissing(
+  db: ImportClient,
+  pairCondition: (radiusKm: number) => Sql,
+): Promise<void> {
+  const done = await db.$queryRaw<unknown[]>(sql`SELECT 1 FROM derived_state WHERE name = ${FILLED}`);
+  if (done.length > 0) return;
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw(sql`DELETE FROM site_substation_pairs`);
+      await tx.$executeRaw(pairRowsSql(pairCondition, sql`1 = 1`));
+      await tx.$executeRaw(sql`INSERT INTO derived_state (name, filled_at) VALUES (${FILLED}, ${new Date().toISOString()})
+        ON CONFLICT (name) DO NOTHING`);
+    },
+    { maxWait: 10_000, timeout: 30 * 60_000 },
+  );
+}
