@@ -465,11 +465,11 @@ export abstract class SqlStore implements Store {
     layer: L,
     externalIds: readonly string[],
   ): Promise<Map<string, ExistingRecord<L>>> {
-    return findImportRecords(this.db, layer, externalIds);
+    return findImportRecords(this.db, this.backend, layer, externalIds);
   }
 
   existingExternalIds(table: ReferenceTable, externalIds: readonly string[]): Promise<Set<string>> {
-    return existingExternalIds(this.db, table, externalIds);
+    return existingExternalIds(this.db, this.backend, table, externalIds);
   }
 
   applyImport<L extends ImportLayer>(plan: ImportPlan<L>): Promise<ImportCounts> {
