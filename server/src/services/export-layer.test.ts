@@ -1,6 +1,5 @@
 import type { SeedData } from '@gridwatch/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EDGE_SITES } from '../../test/fixtures/edge-sites';
 import { SMALL_SEED } from '../../test/fixtures/small-seed';
 import { BACKENDS, makeTestApp, type TestApp } from '../../test/test-app';
 import { EXPORT_CHUNK_CHARS, geojsonExport, type ExportRequest } from './export-layer';
@@ -9,14 +8,12 @@ import { EXPORT_CHUNK_CHARS, geojsonExport, type ExportRequest } from './export-
  * The GeoJSON export streams chunks of about 64 KB (not a chunk per feature), and its bytes are those of the
  * features JSON.stringify writes, whether the database wrote a point layer's text or not.
  */
-// The small seed's sites, copied 100 times over (about 250 KB of GeoJSON), and the edge sites.
+// The small seed's sites, copied 100 times over (about 250 KB of GeoJSON).
 const SEED: SeedData = {
   ...SMALL_SEED,
   sites: Array.from({ length: 100 }, (_, i) =>
     SMALL_SEED.sites.map((s) => ({ ...s, externalId: `${s.externalId}-${i}`, lon: s.lon + i * 1e-3 })),
-  )
-    .flat()
-    .concat(EDGE_SITES),
+  ).flat(),
   statusChanges: [],
 };
 
@@ -51,24 +48,6 @@ describe.each(BACKENDS)('GeoJSON export chunks on %s', (backend) => {
       expect(chunk.length).toBeLessThan(EXPORT_CHUNK_CHARS + 20_000);
     }
     if (layer === 'sites') expect(chunks.length).toBeGreaterThan(2);
-  });
-
-  it('writes the sites in small pages, one with a row the database cannot write, and unicode, alike', async () => {
-    // Pages of 7 (the edge sites' tiny reals make theirs fall back to rows), cut into pieces of 64 KB.
-    const whole = (await t.store.queryLayer('sites', { limit: 100_000 })).features;
-    expect(whole.some((s) => s.properties.externalId === 'E-2')).toBe(true);
-    for (const pageSize of [7, 5000]) {
-      const chunks: string[] = [];
-      for await (const chunk of geojsonExport(t.store, request('sites'), pageSize)) chunks.push(chunk);
-      const text = chunks.join('');
-      expect(text.split('\n],"meta":')[0]).toBe(
-        `{"type":"FeatureCollection","features":[\n${whole.map((f) => JSON.stringify(f)).join(',\n')}`,
-      );
-      const { meta } = JSON.parse(text) as { meta: { count: number; totalLoadMw: number } };
-      expect(meta.count).toBe(whole.length);
-      // Each piece is whole UTF-16: no surrogate pair cut in two.
-      for (const chunk of chunks) expect(Buffer.from(chunk).toString()).toBe(chunk);
-    }
   });
 
   it('sums the load of the sites written', async () => {

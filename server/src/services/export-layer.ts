@@ -8,7 +8,6 @@ import {
   type LayerFeature,
   type LayerFilter,
   type LayersPort,
-  type PointLayerId,
   type SpatialQueriesPort,
 } from '../store/store';
 import { VERSION } from '../version';
@@ -41,10 +40,15 @@ export async function* features(store: ExportSource, request: ExportRequest): As
 }
 
 /**
- * Every feature that matches as its JSON text by JSON.stringify: the layers and requests pointLayerExport does
- * not take (shapes, a zone, an instant).
+ * Every feature that matches as its JSON text: the point layers' written by the database (store
+ * `queryLayerJson`, docs/performance.md), the others' by JSON.stringify; the same bytes either way.
  */
 async function* featureTexts(store: ExportSource, request: ExportRequest): AsyncGenerator<FeatureJson> {
+  const { layer } = request;
+  if (!request.zone && request.at === undefined && isPointLayer(layer)) {
+    yield* everyPage(request.filter, (filter) => store.queryLayerJson(layer, filter));
+    return;
+  }
   for await (const feature of features(store, request)) {
     const { loadMw } = feature.properties as { loadMw?: number };
     yield { id: feature.id, json: JSON.stringify(feature), ...(loadMw === undefined ? {} : { loadMw }) };
@@ -61,17 +65,7 @@ export const EXPORT_CHUNK_CHARS = 64 * 1024;
  * A GeoJSON FeatureCollection, streamed in chunks of about EXPORT_CHUNK_CHARS, with the foreign member `meta`
  * written after `features` (API.md) so that its count and load are those of the features actually written.
  */
-export async function* geojsonExport(
-  store: ExportSource,
-  request: ExportRequest,
-  /** Features a page of a point layer (tests ask for small pages). */
-  pageSize = EXPORT_PAGE,
-): AsyncGenerator<string> {
-  const { layer } = request;
-  if (!request.zone && request.at === undefined && isPointLayer(layer)) {
-    yield* pointLayerExport(store, request, layer, pageSize);
-    return;
-  }
+export async function* geojsonExport(store: ExportSource, request: ExportRequest): AsyncGenerator<string> {
   let chunk = '{"type":"FeatureCollection","features":[\n';
   let count = 0;
   let loadMw = 0;
@@ -87,47 +81,6 @@ export async function* geojsonExport(
   const meta = exportMeta(request, count, loadMw);
   yield `${chunk}\n],"meta":${JSON.stringify(meta)}}\n`;
 }
-
-/**
- * geojsonExport of a whole point layer from pages written as one text each (store `queryLayerJsonText`): the
- * same bytes, cut into pieces of EXPORT_CHUNK_CHARS (never inside a surrogate pair, so each piece is valid
- * UTF-16 on its own).
- */
-async function* pointLayerExport(
-  store: ExportSource,
-  request: ExportRequest,
-  layer: PointLayerId,
-  pageSize: number,
-): AsyncGenerator<string> {
-  let chunk = '{"type":"FeatureCollection","features":[\n';
-  let count = 0;
-  let loadMw = 0;
-  let afterId: number | null = null;
-  for (;;) {
-    const filter = { ...request.filter, limit: pageSize, ...(afterId === null ? {} : { afterId }) };
-    const page = await store.queryLayerJsonText(layer, filter);
-    if (page.count > 0) chunk += `${count === 0 ? '' : ',\n'}${page.text}`;
-    count += page.count;
-    for (const load of page.loads) loadMw += sumTerm(load);
-    let start = 0;
-    while (chunk.length - start >= EXPORT_CHUNK_CHARS) {
-      let end = start + EXPORT_CHUNK_CHARS;
-      if (isHighSurrogate(chunk.charCodeAt(end - 1))) end -= 1;
-      yield chunk.slice(start, end);
-      start = end;
-    }
-    chunk = chunk.slice(start);
-    if (!page.truncated || page.lastId === null) break;
-    afterId = page.lastId;
-  }
-  const meta = exportMeta(request, count, loadMw);
-  yield `${chunk}\n],"meta":${JSON.stringify(meta)}}\n`;
-}
-
-/** Features a page of a point layer's export (one text of a few MB). */
-const EXPORT_PAGE = 5000;
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** What an export says of itself (its `meta`): when, what was asked, how many and how much load it holds. */
 export function exportMeta(request: ExportRequest, count: number, loadMw: number) {

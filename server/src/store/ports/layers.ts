@@ -25,17 +25,6 @@ export interface LayerJsonPage {
   truncated: boolean;
 }
 
-/** A page of features as one JSON text (an export's page, docs/performance.md): the features joined by `,\n`. */
-export interface LayerJsonText {
-  text: string;
-  count: number;
-  /** The last feature's id (the next page starts after it); null on an empty page. */
-  lastId: number | null;
-  /** Sites only: each feature's load, in order, for an export's total. */
-  loads: number[];
-  truncated: boolean;
-}
-
 /** The layers whose features the database writes as JSON text (their geometry is the row's lon/lat). */
 export type PointLayerId = 'sites' | 'substations' | 'pylons';
 export const isPointLayer = (layer: LayerId): layer is PointLayerId =>
@@ -47,8 +36,6 @@ export interface LayersPort {
   queryLayer<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>>;
   /** queryLayer's page of a point layer as JSON text written by the database (docs/performance.md). */
   queryLayerJson(layer: PointLayerId, filter: LayerFilter): Promise<LayerJsonPage>;
-  /** queryLayerJson's page (by `afterId`, never `beforeId`) as one text; it may end with an empty page. */
-  queryLayerJsonText(layer: PointLayerId, filter: LayerFilter): Promise<LayerJsonText>;
   getFeature<L extends LayerId>(layer: L, id: number): Promise<LayerFeature<L> | null>;
   /**
    * The sites as their status-change records stood at the instant `at` (ISO 8601 UTC): each with its status

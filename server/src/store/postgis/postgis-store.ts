@@ -9,10 +9,7 @@ import type { Bbox } from '../../domain/geo/bbox';
 import type { Status } from '@gridwatch/contract';
 import { rowToFeature } from '../feature-rows';
 import { LAYER_SQL } from '../sql/layer-sql';
-import type { LayerFeature, LayerFilter, SiteJson } from '../store';
-import type { LayerJsonText, PointLayerId } from '../ports/layers';
-import { featureJsonSelect } from '../sql/feature-json-sql';
-import { filterWhere } from '../sql/filter-sql';
+import type { LayerFeature, SiteJson } from '../store';
 import type { SeedData } from '@gridwatch/contract';
 import type { Db } from '../records/db';
 import { SqlStore, type Row } from '../sql/sql-store';
@@ -130,33 +127,6 @@ export class PostgisStore extends SqlStore {
 
   protected lineCondition(line: LayerFeature<'lines'>, widthKm: number): Sql {
     return sql`ST_DWithin(t.geog, (SELECT geog FROM lines WHERE id = ${line.id}), ${widthKm * 1000 + 1}::float8, false)`;
-  }
-
-  /**
-   * A page of an export as one text aggregated in the database (`string_agg` of the rows' feature texts, and of
-   * their loads as float8 text, which reads back as the same double): one value through Prisma instead of 5,000
-   * rows of 3 (docs/performance.md, "Fixes for 3, 4, 6, 7"). A page holding a row the database cannot write
-   * (feature-json-sql.ts) is read row by row instead. `truncated` when the page is full: the last may be empty.
-   */
-  override async queryLayerJsonText(layer: PointLayerId, filter: LayerFilter): Promise<LayerJsonText> {
-    if (filter.beforeId !== undefined) return super.queryLayerJsonText(layer, filter);
-    const { from } = LAYER_SQL[layer];
-    const bbox = filter.bbox ? this.bboxCondition(layer, filter.bbox) : null;
-    const load = layer === 'sites' ? sql`t.load_mw` : sql`NULL::float8`;
-    const [row] = await this.prisma.$queryRaw<Row[]>(sql`SELECT count(*) AS n, count(p.json) AS texts,
-        max(p.id) AS "lastId", string_agg(p.json, E',\n' ORDER BY p.id) AS text,
-        string_agg(p.load::text, ',' ORDER BY p.id) AS loads
-      FROM (SELECT ${featureJsonSelect('postgis', layer)}, ${load} AS load FROM ${from}
-        ${filterWhere(layer, filter, bbox)} ORDER BY t.id LIMIT ${filter.limit}) p`);
-    const count = Number(row?.n ?? 0);
-    if (Number(row?.texts ?? 0) !== count) return super.queryLayerJsonText(layer, filter);
-    return {
-      text: count === 0 ? '' : String(row!.text),
-      count,
-      lastId: count === 0 ? null : Number(row!.lastId),
-      loads: layer === 'sites' && count > 0 ? String(row!.loads).split(',').map(Number) : [],
-      truncated: count === filter.limit,
-    };
   }
 
   /** ST_Covers on geometry: straight lon/lat edges (as RFC 7946 draws them), the boundary counted as inside. */

@@ -49,7 +49,7 @@ import { applyImport, existingExternalIds, findImportRecords, type ImportClient 
 import { filterWhere, inIdOrder, pageOrder } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
 import { featureJsonSelect } from './feature-json-sql';
-import type { FeatureJson, LayerJsonPage, LayerJsonText, PointLayerId } from '../ports/layers';
+import type { FeatureJson, LayerJsonPage, PointLayerId } from '../ports/layers';
 import { int, num, str } from '../row-values';
 import { fillSiteUtilitiesIfMissing } from './site-utility-sql';
 import { readFeature } from './read-feature';
@@ -228,17 +228,6 @@ export abstract class SqlStore implements Store {
       features.push(row.loadMw === undefined ? { id, json } : { id, json, loadMw: num(row.loadMw) });
     }
     return { features, truncated: page.truncated };
-  }
-
-  async queryLayerJsonText(layer: PointLayerId, filter: LayerFilter): Promise<LayerJsonText> {
-    const { features, truncated } = await this.queryLayerJson(layer, filter);
-    return {
-      text: features.map((f) => f.json).join(',\n'),
-      count: features.length,
-      lastId: features.at(-1)?.id ?? null,
-      loads: layer === 'sites' ? features.map((f) => f.loadMw ?? 0) : [],
-      truncated,
-    };
   }
 
   /** The columns of a SiteJson for the site `t` of LAYER_SQL.sites.from: the feature's text, status and load. */
