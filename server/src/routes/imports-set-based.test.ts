@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_SEED } from '../../test/fixtures/small-seed';
 import { BACKENDS, makeTestApp, type TestApp } from '../../test/test-app';
+import { regionMembers, type RegionArea } from '../domain/geo/region-members';
 
 /**
  * PostgreSQL takes an import's new rows set-based (store/sql/import-bulk-sql.ts), SQLite as VALUES: both stores
  * must store the same values (reals exact, text with quotes and unicode, references and their absence), give
- * ids in the file's order and write a status-change record per site.
+ * ids in the file's order and write a status-change record per site; and file the sites under the regions
+ * that hold them as regionMembers decides (PostgreSQL's memberships are written set-based too,
+ * store/sql/import-members-sql.ts).
  */
 const N = 1_200;
 const rows = Array.from({ length: N }, (_, i) => ({
@@ -17,7 +20,8 @@ const rows = Array.from({ length: N }, (_, i) => ({
   status: i % 2 ? 'SUSPECTED' : 'UNLICENSED',
   firstObserved: '2026-02-01',
   feeder: i % 3 === 0 ? 'S-1' : '',
-  lon: 86 + i * 0.0013717,
+  // Some on lon 88, the border of the small seed's two prefectures: in both (region memberships, below).
+  lon: i % 100 === 50 ? 88 : 86 + i * 0.0013717,
   lat: 43 + ((i * 0.00091) % 2),
 }));
 const cell = (v: unknown) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
@@ -93,5 +97,28 @@ describe.each(BACKENDS)('an import of %i sites', (backend) => {
       properties: { ...f.properties, statusChangedAt: null },
     }));
     if (Object.keys(answers).length === BACKENDS.length) expect(answers.postgis).toEqual(answers.sqlite);
+  });
+
+  it(`files the imported sites under the regions regionMembers finds, borders included, on ${backend}`, async () => {
+    const read = await t.app.inject({ method: 'GET', url: '/api/layers/sites?limit=10000' });
+    const points = (read.json().features as Feature[])
+      .filter((f) => String(f.properties.externalId).startsWith('B-'))
+      .map((f) => ({ id: f.id, lon: f.geometry.coordinates[0]!, lat: f.geometry.coordinates[1]! }));
+    const regions = (await t.store.queryLayer('regions', { limit: 100 })).features.map((r): RegionArea => ({
+      id: r.id,
+      geometry: r.geometry as RegionArea['geometry'],
+    }));
+    const expected = regionMembers(regions, points);
+    expect(expected.length).toBeGreaterThan(points.length); // the border's sites are in two
+    const imported = new Set(points.map((p) => p.id));
+    for (const region of regions) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/layers/sites?region=${region.id}&limit=10000`,
+      });
+      const filed = (res.json().features as Feature[]).map((f) => f.id).filter((id) => imported.has(id));
+      const members = expected.filter((m) => m.regionId === region.id).map((m) => m.featureId);
+      expect(filed).toEqual(members);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { SeedData } from '@gridwatch/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EDGE_SITES } from '../../test/fixtures/edge-sites';
 import { SMALL_SEED } from '../../test/fixtures/small-seed';
 import { BACKENDS, makeTestApp, type TestApp } from '../../test/test-app';
 import { toLayerFilter } from '../http/layer-filter';
@@ -8,44 +9,9 @@ import type { LayerQuery } from '@gridwatch/contract';
 /**
  * The point layers' features are written as JSON by the database (store/sql/feature-json-sql.ts): the answer
  * must be the bytes JSON.stringify writes of the features queryLayer reads, on both stores. Besides the small
- * seed, sites with what the databases write unlike JavaScript: escapes, unicode, negative and zero coordinates,
- * integral, long and tiny reals (the tiny ones take the fallback), a null reference.
+ * seed, sites with what the databases write unlike JavaScript (test/fixtures/edge-sites.ts).
  */
-const EDGE_SITES: SeedData['sites'] = [
-  edge('E-1', 'Quote " backslash \\ slash /', '控制\u0001\u001f\t\n字符', 0, -73.123456, -33.5),
-  edge('E-2', 'Emoji 😀 and \u2028 separator', '中文名 ✓', 0.1 + 0.2, 0, 0),
-  edge('E-3', 'Tiny load', 'é', 0.00001, -0.000051, 1e-7),
-  edge('E-4', 'Long load', '长', 123.4567890123456, 179.999999, -89.999999),
-  edge('E-5', 'Integral', '整', 2000, -180, 90),
-  edge('E-6', 'Below a ten-thousandth', '小', 0.000099, 12.0001, -0.0001),
-];
-
 const SEED: SeedData = { ...SMALL_SEED, sites: [...SMALL_SEED.sites, ...EDGE_SITES] };
-
-function edge(
-  externalId: string,
-  name: string,
-  nameZh: string,
-  loadMw: number,
-  lon: number,
-  lat: number,
-): SeedData['sites'][number] {
-  return {
-    externalId,
-    name,
-    nameZh,
-    operator: '',
-    machines: 7,
-    loadMw,
-    status: 'SUSPECTED',
-    feederSubstationExternalId: null,
-    firstObserved: '2026-01-05',
-    lon,
-    lat,
-    footprint: null,
-    synthetic: false,
-  };
-}
 
 const QUERIES: [string, LayerQuery][] = [
   ['all', {}],

@@ -23,11 +23,12 @@ import {
   hotspots,
   nearestSubstations,
   unexplainedLoad,
-  sitesWithin,
   unlicensedLoadByRegion,
   unlicensedLoadNear,
 } from '../services/spatial-queries';
+import { sitesWithinText, unlicensedLoadNearText } from '../services/spatial-queries-json';
 import { requireAreaGeometry } from '../http/geometry-input';
+import { sendJsonText } from '../http/feature-json-answer';
 import { asOfInstant, dayParam } from '../http/day-param';
 
 /** The spatial questions gridwatch exists for (API.md, "Spatial queries"); definitions in DOMAIN.md. */
@@ -45,14 +46,15 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: UnlicensedLoad, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) =>
-      unlicensedLoadNear(
-        app.store,
-        request.params.id,
-        request.query.radiusKm,
-        request.query.includeSuspected,
-        asOfInstant(request.query.asOf),
-      ),
+    async (request, reply) => {
+      const { radiusKm, includeSuspected, asOf } = request.query;
+      if (asOf === undefined) {
+        // The sites' features as the database writes them (docs/performance.md): the same bytes.
+        const text = await unlicensedLoadNearText(app.store, request.params.id, radiusKm, includeSuspected);
+        return sendJsonText(reply, text);
+      }
+      return unlicensedLoadNear(app.store, request.params.id, radiusKm, includeSuspected, asOfInstant(asOf));
+    },
   );
 
   app.get(
@@ -114,8 +116,10 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SitesInArea, ...errorResponses(400, 401, 403, 413, 415, 422) },
       },
     },
-    async (request) =>
-      sitesWithin(app.store, requireAreaGeometry(request.body.geometry), request.body.status ?? null),
+    async (request, reply) => {
+      const geometry = requireAreaGeometry(request.body.geometry);
+      return sendJsonText(reply, await sitesWithinText(app.store, geometry, request.body.status ?? null));
+    },
   );
 
   app.get(

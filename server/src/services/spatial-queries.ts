@@ -8,7 +8,7 @@ import { notFound } from '../http/app-error';
 import type { Hit, LayerFeature, LayerFilter, LayersPort, SpatialQueriesPort } from '../store/store';
 import { everyPage } from './every-page';
 
-function pointOf(feature: LayerFeature): [number, number] {
+export function pointOf(feature: LayerFeature): [number, number] {
   if (feature.geometry.type !== 'Point') throw new Error(`feature ${feature.id} is not a point`);
   return feature.geometry.coordinates as [number, number];
 }

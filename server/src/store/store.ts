@@ -22,7 +22,14 @@ export type {
   PointLayerId,
 } from './ports/layers';
 export { isPointLayer } from './ports/layers';
-export type { Hit, HotspotRow, LineCandidates, SpatialQueriesPort } from './ports/spatial-queries';
+export type {
+  Hit,
+  HotspotRow,
+  LineCandidates,
+  SiteJson,
+  SiteJsonHit,
+  SpatialQueriesPort,
+} from './ports/spatial-queries';
 export type { ImportsPort } from './ports/imports';
 export type { RecordsPort } from './ports/records';
 export type { MeterDay, ReadingRows, ReadingsPort } from './ports/readings';

@@ -11,6 +11,22 @@ export interface Hit<L extends LayerId> {
   distanceKm: number;
 }
 
+/**
+ * A site whose feature the database wrote as JSON text (ports/layers FeatureJson, docs/performance.md), with
+ * the two values a summary reads, so the answer is put together around the text without parsing it.
+ */
+export interface SiteJson {
+  id: number;
+  json: string;
+  status: Status;
+  loadMw: number;
+}
+
+/** A SiteJson with its great-circle distance (km, unrounded) from the point asked about. */
+export interface SiteJsonHit extends SiteJson {
+  distanceKm: number;
+}
+
 export interface LineCandidates {
   line: LayerFeature<'lines'>;
   sites: LayerFeature<'sites'>[];
@@ -41,6 +57,15 @@ export interface SpatialQueriesPort {
     geometry: Polygon | MultiPolygon,
     statuses: Status[] | null,
   ): Promise<LayerFeature<'sites'>[]>;
+  /** sitesWithinKm (now, not as of an instant) with each feature as JSON text: the same sites, the same order. */
+  sitesWithinKmJson(
+    lon: number,
+    lat: number,
+    radiusKm: number,
+    statuses: Status[] | null,
+  ): Promise<SiteJsonHit[]>;
+  /** sitesInPolygon with each feature as JSON text: the same sites, by id. */
+  sitesInPolygonJson(geometry: Polygon | MultiPolygon, statuses: Status[] | null): Promise<SiteJson[]>;
   /** The k substations nearest to the point (haversine), nearest first, then by id. */
   nearestSubstations(lon: number, lat: number, k: number): Promise<Hit<'substations'>[]>;
   /**

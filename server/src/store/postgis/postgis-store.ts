@@ -9,7 +9,7 @@ import type { Bbox } from '../../domain/geo/bbox';
 import type { Status } from '@gridwatch/contract';
 import { rowToFeature } from '../feature-rows';
 import { LAYER_SQL } from '../sql/layer-sql';
-import type { LayerFeature } from '../store';
+import type { LayerFeature, SiteJson } from '../store';
 import type { SeedData } from '@gridwatch/contract';
 import type { Db } from '../records/db';
 import { SqlStore, type Row } from '../sql/sql-store';
@@ -148,6 +148,16 @@ export class PostgisStore extends SqlStore {
     const rows = await this.prisma.$queryRaw<Row[]>(sql`SELECT ${columns} FROM ${from}
       WHERE ST_Covers(${area}, t.geom) ${statusSql} ORDER BY t.id`);
     return rows.map(rowToFeature.sites);
+  }
+
+  async sitesInPolygonJson(geometry: Polygon | MultiPolygon, statuses: Status[] | null): Promise<SiteJson[]> {
+    const statusSql = statuses ? sql`AND t.status IN (${join(statuses)})` : empty;
+    const area = sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}::text), 4326)`;
+    const rows = await this.prisma.$queryRaw<
+      Row[]
+    >(sql`SELECT ${this.siteJsonColumns()} FROM ${LAYER_SQL.sites.from}
+      WHERE ST_Covers(${area}, t.geom) ${statusSql} ORDER BY t.id`);
+    return this.siteJsons(rows);
   }
 
   /** The primary's WAL position now: after a write commits, the position a replica must replay to show it. */

@@ -35,11 +35,11 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-const toArea = (row: Row): RegionArea => ({
+export const toArea = (row: Row): RegionArea => ({
   id: num(row.id),
   geometry: JSON.parse(str(row.geometry)) as Polygon | MultiPolygon,
 });
-const toPoint = (row: Row): IdPoint => ({ id: num(row.id), lon: num(row.lon), lat: num(row.lat) });
+export const toPoint = (row: Row): IdPoint => ({ id: num(row.id), lon: num(row.lon), lat: num(row.lat) });
 
 async function insertMembers(
   tx: ImportTx,

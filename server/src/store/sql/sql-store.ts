@@ -19,6 +19,8 @@ import type {
   LayerFilter,
   LayerPage,
   LineCandidates,
+  SiteJson,
+  SiteJsonHit,
   Store,
 } from '../store';
 import type { TileRequest } from '../tile-request';
@@ -166,6 +168,11 @@ export abstract class SqlStore implements Store {
     statuses: Status[] | null,
   ): Promise<LayerFeature<'sites'>[]>;
 
+  abstract sitesInPolygonJson(
+    geometry: Polygon | MultiPolygon,
+    statuses: Status[] | null,
+  ): Promise<SiteJson[]>;
+
   /** Each store encodes the rows of the shared tile SQL (sql/tile-sql.ts) its own way. */
   abstract tile(request: TileRequest): Promise<Uint8Array | null>;
 
@@ -222,6 +229,43 @@ export abstract class SqlStore implements Store {
       features.push(row.loadMw === undefined ? { id, json } : { id, json, loadMw: num(row.loadMw) });
     }
     return { features, truncated: page.truncated };
+  }
+
+  /** The columns of a SiteJson for the site `t` of LAYER_SQL.sites.from: the feature's text, status and load. */
+  protected siteJsonColumns(): Sql {
+    return sql`${featureJsonSelect(this.backend, 'sites')}, t.status AS status, t.load_mw AS "loadMw"`;
+  }
+
+  /** SiteJsons of rows read with siteJsonColumns; a row the database could not write is made here (rare). */
+  protected async siteJsons(rows: Row[]): Promise<SiteJson[]> {
+    const sites: SiteJson[] = [];
+    for (const row of rows) {
+      const id = int(row.id);
+      const json =
+        row.json === null ? JSON.stringify(await readFeature(this.db, 'sites', id)) : str(row.json);
+      sites.push({ id, json, status: str(row.status) as Status, loadMw: num(row.loadMw) });
+    }
+    return sites;
+  }
+
+  async sitesWithinKmJson(
+    lon: number,
+    lat: number,
+    radiusKm: number,
+    statuses: Status[] | null,
+  ): Promise<SiteJsonHit[]> {
+    const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, lon, lat);
+    const statusSql = statuses ? sql`AND t.status IN (${join(statuses)})` : empty;
+    const rows = await this.db.$queryRaw<Row[]>(sql`
+      SELECT ${this.siteJsonColumns()}, ${distance} AS "distanceKm"
+      FROM ${LAYER_SQL.sites.from}
+      WHERE ${this.nearCondition('sites', lon, lat, radiusKm)} ${statusSql}
+        AND ${distance} <= ${radiusKm + WITHIN_SLACK_KM}
+      ORDER BY "distanceKm", t.id`);
+    // The same exact test as `within`, on the same doubles.
+    const near = rows.filter((row) => isWithinKm(Number(row.distanceKm), radiusKm));
+    const sites = await this.siteJsons(near);
+    return sites.map((site, i) => ({ ...site, distanceKm: Number(near[i]!.distanceKm) }));
   }
 
   /** Fills derived data a migration added to a database that already had rows (once; writes keep it after). */
@@ -439,11 +483,11 @@ export abstract class SqlStore implements Store {
     layer: L,
     externalIds: readonly string[],
   ): Promise<Map<string, ExistingRecord<L>>> {
-    return findImportRecords(this.db, layer, externalIds);
+    return findImportRecords(this.db, this.backend, layer, externalIds);
   }
 
   existingExternalIds(table: ReferenceTable, externalIds: readonly string[]): Promise<Set<string>> {
-    return existingExternalIds(this.db, table, externalIds);
+    return existingExternalIds(this.db, this.backend, table, externalIds);
   }
 
   applyImport<L extends ImportLayer>(plan: ImportPlan<L>): Promise<ImportCounts> {

@@ -13,7 +13,7 @@ import { preparePointInPolygon } from '../../domain/geo/point-in-polygon';
 import { expandBboxKm, radiusBbox } from '../../domain/geo/radius-bbox';
 import type { Status } from '@gridwatch/contract';
 import { rowToFeature } from '../feature-rows';
-import type { LayerFeature } from '../store';
+import type { LayerFeature, SiteJson } from '../store';
 import type { SeedData } from '@gridwatch/contract';
 import { LAYER_SQL } from '../sql/layer-sql';
 import { SqlStore, type Row } from '../sql/sql-store';
@@ -182,5 +182,17 @@ export class SqliteStore extends SqlStore {
     return rows
       .map(rowToFeature.sites)
       .filter((f) => inside(f.geometry.type === 'Point' ? f.geometry.coordinates : []));
+  }
+
+  async sitesInPolygonJson(geometry: Polygon | MultiPolygon, statuses: Status[] | null): Promise<SiteJson[]> {
+    const [minLon, minLat, maxLon, maxLat] = bboxOfCoordinates(geometry.coordinates);
+    const statusSql = statuses ? sql`AND t.status IN (${join(statuses)})` : empty;
+    const rows = await this.db.$queryRaw<
+      Row[]
+    >(sql`SELECT ${this.siteJsonColumns()}, t.lon AS lon, t.lat AS lat
+      FROM ${LAYER_SQL.sites.from}
+      WHERE ${this.bboxCondition('sites', [minLon, minLat, maxLon, maxLat])} ${statusSql} ORDER BY t.id`);
+    const inside = preparePointInPolygon(geometry);
+    return this.siteJsons(rows.filter((row) => inside([Number(row.lon), Number(row.lat)])));
   }
 }
