@@ -163,14 +163,18 @@ test('a field day: saved online, worked offline, synced with a conflict resolved
   });
   await context.setOffline(false);
   await expect.poll(() => reached).toBeGreaterThan(0);
-  await expect(pending.getByTestId('pending-send')).toBeEnabled();
-  await expect(pending.locator(`li[data-site-id="${a.id}"]`)).toHaveAttribute('data-state', 'pending');
   expect(await changesOf(office, a.id, noteA2)).toHaveLength(1);
 
-  // The crew sends again: the same key, so the server answers with the first answer and records nothing more.
+  // The crew sends again — unless the worker's Background Sync, woken by the network's return, already did (the
+  // page's route does not see the worker's requests): the same request under the same key either way, so the
+  // server answers with the first answer and records nothing more.
   await page.unroute(`**/api/sites/${a.id}`);
-  await pending.getByTestId('pending-send').click();
-  await expect(pending.locator(`li[data-site-id="${a.id}"]`)).toHaveCount(0);
+  const itemA = pending.locator(`li[data-site-id="${a.id}"]`);
+  if ((await itemA.count()) > 0) {
+    await expect(itemA).toHaveAttribute('data-state', 'pending');
+    await pending.getByTestId('pending-send').click();
+  }
+  await expect(itemA).toHaveCount(0);
   const recordedA = await changesOf(office, a.id, noteA2);
   expect(recordedA).toHaveLength(1);
   expect(recordedA[0]!.username).toBe('enforcer');
@@ -207,14 +211,27 @@ test('a field day: saved online, worked offline, synced with a conflict resolved
 test("Background Sync: with the app closed, the worker's sync event sends the queue and tells the open pages", async ({
   page,
   context,
+  playwright,
+  baseURL,
   request,
 }) => {
   test.setTimeout(240_000);
   const [site] = loneSites((await fetchLayer(request, 'sites')).features, 'SUSPECTED');
+  // The audit trail is the admin's to read.
+  const office = await playwright.request.newContext({ baseURL, extraHTTPHeaders: originOf(baseURL) });
+  await logIn(office, 'admin');
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
   await waitForLoadedMap(page);
   await workerInControl(page);
+  // Another page of the app's origin, not the app: it listens to what the worker tells the pages.
+  const other = await context.newPage();
+  await other.goto('/api/health');
+  await other.evaluate(() => {
+    const seen: unknown[] = [];
+    (window as unknown as { seen: unknown[] }).seen = seen;
+    new BroadcastChannel('gridwatch-queue').onmessage = (event) => seen.push(event.data);
+  });
   await jumpTo(page, pointOf(site!), 12, { right: 500, bottom: 200 });
   await expect((await openSite(page, site!)).getByTestId('status-form')).toBeVisible();
   await closeSite(page);
@@ -223,39 +240,41 @@ test("Background Sync: with the app closed, the worker's sync event sends the qu
   await record(page, site!, { status: 'LICENSED', label: 'Licensed' }, note, []);
   // The app is closed before the network returns: only the worker can send it.
   await page.close();
+  expect(await changesOf(office, site!.id, note)).toHaveLength(0);
   await context.setOffline(false);
-  const other = await context.newPage();
-  await other.goto('/api/health');
-  await other.evaluate(() => {
-    const seen: unknown[] = [];
-    (window as unknown as { seen: unknown[] }).seen = seen;
-    new BroadcastChannel('gridwatch-queue').onmessage = (event) => seen.push(event.data);
-  });
-  expect(await changesOf(request, site!.id, note)).toHaveLength(0);
 
-  // Chromium does not fire `sync` on Playwright's network emulation (it watches the real network): the DevTools
-  // protocol dispatches the real event to the real worker, as the browser does when the network returns.
-  const cdp = await context.newCDPSession(other);
-  const registration = new Promise<string>((resolve) => {
-    cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
-      const ours = registrations.find((r) => !r.isDeleted);
-      if (ours) resolve(ours.registrationId);
+  // Chromium fires `sync` when the network returns (Playwright's offline emulation included, as measured); should
+  // it not within 20 s, the DevTools protocol dispatches the same event to the same worker.
+  const sentByItself = await expect
+    .poll(async () => (await changesOf(office, site!.id, note)).length, { timeout: 20_000 })
+    .toBe(1)
+    .then(() => true)
+    .catch(() => false);
+  console.log(`Background Sync: the browser fired sync by itself on reconnect: ${sentByItself}`);
+  if (!sentByItself) {
+    const cdp = await context.newCDPSession(other);
+    const registration = new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+        const ours = registrations.find((r) => !r.isDeleted);
+        if (ours) resolve(ours.registrationId);
+      });
     });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.dispatchSyncEvent', {
-    origin: new URL(other.url()).origin,
-    registrationId: await registration,
-    tag: 'gridwatch-queue',
-    lastChance: false,
-  });
-  await expect.poll(async () => (await changesOf(request, site!.id, note)).length, { timeout: 30_000 }).toBe(1);
-  const [sent] = await changesOf(request, site!.id, note);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.dispatchSyncEvent', {
+      origin: new URL(other.url()).origin,
+      registrationId: await registration,
+      tag: 'gridwatch-queue',
+      lastChance: false,
+    });
+  }
+  await expect.poll(async () => (await changesOf(office, site!.id, note)).length, { timeout: 30_000 }).toBe(1);
+  const [sent] = await changesOf(office, site!.id, note);
   expect(sent).toMatchObject({ username: 'enforcer', details: { from: 'SUSPECTED', to: 'LICENSED' } });
   expect(Date.parse(sent!.details.observedAt!)).toBeLessThan(Date.parse(sent!.at));
   await expect
     .poll(() => other.evaluate(() => (window as unknown as { seen: unknown[] }).seen))
     .toEqual([{ type: 'queue-synced', report: { sent: 1, conflicts: 0, rejected: 0, stopped: false } }]);
+  await office.dispose();
 });
 
 test.describe('near me', () => {
