@@ -87,6 +87,14 @@ test('a field day: saved online, worked offline, synced with a conflict resolved
   await saveScreenshot(page, testInfo, 'offline-filtered-desktop');
   for (const status of others) await page.getByTestId(`filter-status-${status}`).check();
   await expect.poll(async () => (await renderedFeatures(page, 'sites')).length).toBe(drawn.length);
+  // Search answers from the saved sites; the band says it in Chinese too.
+  await page.getByTestId('search-input').fill(a.properties.name);
+  await expect(page.getByTestId('search-results').getByRole('option').first()).toContainText(a.properties.name);
+  await page.getByTestId('search-input').fill('');
+  await page.getByTestId('lang-toggle').getByRole('button', { name: '中文' }).click();
+  await expect(page.getByTestId('offline-status')).toContainText('起离线');
+  await page.getByTestId('lang-toggle').getByRole('button', { name: 'EN' }).click();
+  await expect(page.getByTestId('offline-status')).toContainText('Offline since');
 
   // The crew shuts down A with a note and a photo.
   const noteA = `E2E field day ${Date.now()}: machines off`;
