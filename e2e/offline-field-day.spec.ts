@@ -89,7 +89,9 @@ test('a field day: saved online, worked offline, synced with a conflict resolved
   await expect.poll(async () => (await renderedFeatures(page, 'sites')).length).toBe(drawn.length);
   // Search answers from the saved sites; the band says it in Chinese too.
   await page.getByTestId('search-input').fill(a.properties.name);
-  await expect(page.getByTestId('search-results').getByRole('option').first()).toContainText(a.properties.name);
+  await expect(page.getByTestId('search-results').getByRole('option').first()).toContainText(
+    a.properties.name,
+  );
   await page.getByTestId('search-input').fill('');
   await page.getByTestId('lang-toggle').getByRole('button', { name: '中文' }).click();
   await expect(page.getByTestId('offline-status')).toContainText('起离线');
@@ -142,7 +144,9 @@ test('a field day: saved online, worked offline, synced with a conflict resolved
   await pending.getByTestId('pending-changes-toggle').click();
   await expect(pending.locator('li').first()).toHaveAttribute('data-change-id', idA!);
   await expect
-    .poll(async () => (await renderedFeatures(page, 'pending-changes')).map((f) => f.properties.siteId).sort())
+    .poll(async () =>
+      (await renderedFeatures(page, 'pending-changes')).map((f) => f.properties.siteId).sort(),
+    )
     .toEqual([a.id, b.id].sort());
   // Where the browser has Background Sync, the page asked for it when it queued (the worker sends it too).
   const tags = await page.evaluate(async () => {
@@ -275,7 +279,9 @@ test("Background Sync: with the app closed, the worker's sync event sends the qu
       lastChance: false,
     });
   }
-  await expect.poll(async () => (await changesOf(office, site!.id, note)).length, { timeout: 30_000 }).toBe(1);
+  await expect
+    .poll(async () => (await changesOf(office, site!.id, note)).length, { timeout: 30_000 })
+    .toBe(1);
   const [sent] = await changesOf(office, site!.id, note);
   expect(sent).toMatchObject({ username: 'enforcer', details: { from: 'SUSPECTED', to: 'LICENSED' } });
   expect(Date.parse(sent!.details.observedAt!)).toBeLessThan(Date.parse(sent!.at));

@@ -75,7 +75,10 @@ registerRoute(
  * session's user, and the open pages are told. A failed run makes the browser try again later.
  */
 async function whoAmI(): Promise<string | null> {
-  const answer = await fetch('/api/auth/me', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  const answer = await fetch('/api/auth/me', {
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+  });
   if (answer.status === 401) return null;
   if (!answer.ok) throw new Error(`/api/auth/me: HTTP ${answer.status}`);
   return ((await answer.json()) as { username: string }).username;

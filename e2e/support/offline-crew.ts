@@ -83,7 +83,6 @@ export async function changesOf(request: APIRequestContext, siteId: number, note
   return all.filter((c) => c.details.note === note);
 }
 
-
 /**
  * The first load installs the worker, which precaches the app shell (2.4 MB) while the map loads; on the shared
  * 2-core machine that took up to 50 s: the map's idle is waited for longer than waitForMapIdle's 30 s.

@@ -37,6 +37,8 @@ export function siteLayerFilter(
 }
 
 /** The filter each style layer of the sites has in the style. */
-export function originalFilters(layers: readonly LayerSpecification[]): Map<string, FilterSpecification | undefined> {
+export function originalFilters(
+  layers: readonly LayerSpecification[],
+): Map<string, FilterSpecification | undefined> {
   return new Map(layers.map((l) => [l.id, 'filter' in l ? l.filter : undefined]));
 }

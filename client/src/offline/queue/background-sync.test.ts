@@ -55,9 +55,10 @@ describe('backgroundSync (the worker’s sync handler)', () => {
   });
 
   it('fails when the run found no network, so that the browser tries again later; nothing is lost', async () => {
-    const { deps, storage, messages } = worker([change({ id: 'k1' })], [
-      { status: 0, code: 'NETWORK', message: 'offline', paths: [] },
-    ]);
+    const { deps, storage, messages } = worker(
+      [change({ id: 'k1' })],
+      [{ status: 0, code: 'NETWORK', message: 'offline', paths: [] }],
+    );
     await expect(backgroundSync(deps)).rejects.toThrow('tries again later');
     expect(storage.map.get('k1')).toMatchObject({ state: 'pending', attempted: true });
     expect(messages).toEqual([]);

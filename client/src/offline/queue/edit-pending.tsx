@@ -21,7 +21,9 @@ export function EditPending({ change, onDone }: { change: QueuedChange; onDone: 
   const explain = (outcome: EditOutcome | { ok: true }) => {
     if (outcome.ok) return onDone();
     setBusy(false);
-    setProblem(outcome.reason === 'BUSY' ? q.editBusy : outcome.reason === 'NO_NOTE' ? q.editNoNote : q.editGone);
+    setProblem(
+      outcome.reason === 'BUSY' ? q.editBusy : outcome.reason === 'NO_NOTE' ? q.editNoNote : q.editGone,
+    );
   };
   const save = (event: FormEvent) => {
     event.preventDefault();

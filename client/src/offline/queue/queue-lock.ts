@@ -10,8 +10,7 @@ interface Locks {
   request<T>(name: string, options: { ifAvailable: true }, work: (lock: unknown) => Promise<T>): Promise<T>;
 }
 
-const locks = (): Locks | undefined =>
-  (globalThis.navigator as { locks?: Locks } | undefined)?.locks;
+const locks = (): Locks | undefined => (globalThis.navigator as { locks?: Locks } | undefined)?.locks;
 
 /** Runs `work` holding the queue, or answers null at once when another run or edit holds it. */
 export async function ifQueueFree<T>(work: () => Promise<T>): Promise<T | null> {

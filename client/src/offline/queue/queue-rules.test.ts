@@ -176,8 +176,11 @@ describe('editing a waiting change', () => {
       4,
       waiting.observedAt,
     ]);
-    expect(inSendOrder([change({ id: 'k0', seq: 3 }), edited.entry, change({ id: 'k2', seq: 5 })]).map((e) => e.id))
-      .toEqual(['k0', 'k1', 'k2']);
+    expect(
+      inSendOrder([change({ id: 'k0', seq: 3 }), edited.entry, change({ id: 'k2', seq: 5 })]).map(
+        (e) => e.id,
+      ),
+    ).toEqual(['k0', 'k1', 'k2']);
   });
 
   it("checks the server's rules as the form does: an allowed next status, a note", () => {

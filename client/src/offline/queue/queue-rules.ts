@@ -186,8 +186,7 @@ export interface ChangeEdit<B = Blob> {
 }
 
 export type EditResult<B> =
-  | { ok: true; entry: QueuedChange<B> }
-  | { ok: false; reason: 'NOT_EDITABLE' | 'NOT_ALLOWED' | 'NO_NOTE' };
+  { ok: true; entry: QueuedChange<B> } | { ok: false; reason: 'NOT_EDITABLE' | 'NOT_ALLOWED' | 'NO_NOTE' };
 
 /**
  * A waiting change edited in place: the same id (its Idempotency-Key: never sent, so the key has no answer yet),
