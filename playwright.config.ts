@@ -63,18 +63,18 @@ export default defineConfig({
   projects: [
     {
       name: 'sqlite',
-      testIgnore: /(offline|readings)\.spec\.ts/,
+      testIgnore: /(offline|offline-field-day|readings)\.spec\.ts/,
       use: { baseURL: origin(SQLITE_PORT) },
     },
     {
       name: 'postgis',
       grep: /@smoke/,
-      testIgnore: /(offline|readings)\.spec\.ts/,
+      testIgnore: /(offline|offline-field-day|readings)\.spec\.ts/,
       use: { baseURL: origin(POSTGIS_PORT) },
     },
     {
       name: 'offline',
-      testMatch: /offline\.spec\.ts/,
+      testMatch: /offline(-field-day)?\.spec\.ts/,
       // The offline open needs the worker (docs/offline.md); this project alone allows it.
       use: { baseURL: origin(OFFLINE_PORT), serviceWorkers: 'allow' },
     },

@@ -13,11 +13,22 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { isOfflineRead, keepsRecent } from './offline/offline-reads';
 import { RECENT_CACHE } from './offline/cache-names';
+import { backgroundSync, QUEUE_CHANNEL, SYNC_TAG, type QueueMessage } from './offline/queue/background-sync';
+import { fetchSender } from './offline/queue/fetch-sender';
+import { queueDb } from './offline/queue/queue-db';
+import { ifQueueFree } from './offline/queue/queue-lock';
+
+/** The `sync` event of Background Sync (not in TypeScript's DOM library). */
+interface SyncEvent extends Event {
+  readonly tag: string;
+  waitUntil(work: Promise<unknown>): void;
+}
 
 declare const self: {
   __WB_MANIFEST: { url: string; revision: string | null }[];
   location: Location;
   skipWaiting(): Promise<void>;
+  addEventListener(type: 'sync', listener: (event: SyncEvent) => void): void;
 };
 
 void self.skipWaiting();
@@ -57,3 +68,35 @@ registerRoute(
   },
   'POST',
 );
+
+/**
+ * Background Sync (offline/queue/background-sync.ts): the page asked for SYNC_TAG when it queued a change; the
+ * browser wakes the worker once it has a network. The queue is sent with the page's own code and requests, as the
+ * session's user, and the open pages are told. A failed run makes the browser try again later.
+ */
+async function whoAmI(): Promise<string | null> {
+  const answer = await fetch('/api/auth/me', {
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+  });
+  if (answer.status === 401) return null;
+  if (!answer.ok) throw new Error(`/api/auth/me: HTTP ${answer.status}`);
+  return ((await answer.json()) as { username: string }).username;
+}
+
+self.addEventListener('sync', (event) => {
+  if (event.tag !== SYNC_TAG) return;
+  event.waitUntil(
+    backgroundSync({
+      whoAmI,
+      storage: queueDb,
+      sender: fetchSender(fetch),
+      hold: ifQueueFree,
+      announce: (message: QueueMessage) => {
+        const channel = new BroadcastChannel(QUEUE_CHANNEL);
+        channel.postMessage(message);
+        channel.close();
+      },
+    }),
+  );
+});

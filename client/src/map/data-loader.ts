@@ -89,10 +89,17 @@ export function startDataLoader(
   const load = (layer: MapLayerId, fresh = false) => {
     if (!isTiled(layer)) fetchWhole(layer, fresh);
     else {
-      const url = tileUrl(window.location.origin, layer, versions[layer], layerFilter(layer, filters));
+      // Offline, the tiles a saved area holds: unfiltered, as they were saved (the style filters the sites then:
+      // use-offline-site-filter.ts); the reload count is left out too, since no write reaches the server offline.
+      const url = navigator.onLine
+        ? tileUrl(window.location.origin, layer, versions[layer], layerFilter(layer, filters))
+        : tileUrl(window.location.origin, layer);
       map.getSource<VectorTileSource>(layer)?.setTiles([url]);
     }
   };
+  const loadTiled = () => MAP_LAYERS.filter(isTiled).forEach((layer) => load(layer));
+  window.addEventListener('online', loadTiled);
+  window.addEventListener('offline', loadTiled);
 
   for (const layer of MAP_LAYERS) if (!isTiled(layer)) fetchWhole(layer);
 
@@ -127,6 +134,8 @@ export function startDataLoader(
     stop: () => {
       stopped = true;
       stopListening();
+      window.removeEventListener('online', loadTiled);
+      window.removeEventListener('offline', loadTiled);
     },
   };
 }

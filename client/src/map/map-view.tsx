@@ -17,6 +17,7 @@ import { useI18n } from '../i18n';
 import { popupOf } from '../selection/selection';
 import { useSelect, useSelection } from '../selection/use-selection';
 import { useAnalysisOverlay } from './use-analysis-overlay';
+import { useOfflineSiteFilter } from './use-offline-site-filter';
 import { firstLayerQuery, startDataLoader, type DataLoader, type FetchLayer } from './data-loader';
 import { queryKey } from '../server-state/query-keys';
 import { FeaturePopup } from './feature-popup';
@@ -172,6 +173,7 @@ export function MapView({ initialBounds, popup, snapshot }: MapViewProps) {
   );
   useMeasureLabels(map, shapeLabels);
   useReload(loader);
+  useOfflineSiteFilter(map, filters);
   useChosenRegion(map, filters.region);
   useClusterZoom(map);
   useFocus(map, focus);

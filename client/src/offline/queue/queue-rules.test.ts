@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { change } from './fixtures';
 import {
+  canEdit,
   changeBody,
   changesOfSite,
+  editChange,
   classifyFailure,
   inSendOrder,
   keepMine,
@@ -129,6 +131,7 @@ describe('keep mine', () => {
         photos: [photo(null)],
         state: 'pending',
         problem: null,
+        attempted: false,
       },
     });
   });
@@ -154,5 +157,56 @@ describe('what the crew sees', () => {
     ];
     expect(changesOfSite(list, 1).map((e) => e.id)).toEqual(['z', 'x']);
     expect(queueCounts(list)).toEqual({ total: 3, pending: 1, conflicts: 1, rejected: 1 });
+  });
+});
+
+describe('editing a waiting change', () => {
+  const waiting = change({ id: 'k1', seq: 4, fromStatus: 'SHUTDOWN_ORDERED', status: 'SHUT_DOWN' });
+  const photo = { name: 'b.jpg', type: 'image/jpeg', blob: 'b', attachmentId: null };
+
+  it('changes the status, note and photos, and keeps the id (its key), the place in the queue and the field time', () => {
+    const edited = editChange(waiting, { status: 'SHUT_DOWN', note: '  racks gone  ', photos: [photo] });
+    expect(edited).toEqual({
+      ok: true,
+      entry: { ...waiting, note: 'racks gone', photos: [photo] },
+    });
+    if (!edited.ok) return;
+    expect([edited.entry.id, edited.entry.seq, edited.entry.observedAt]).toEqual([
+      'k1',
+      4,
+      waiting.observedAt,
+    ]);
+    expect(
+      inSendOrder([change({ id: 'k0', seq: 3 }), edited.entry, change({ id: 'k2', seq: 5 })]).map(
+        (e) => e.id,
+      ),
+    ).toEqual(['k0', 'k1', 'k2']);
+  });
+
+  it("checks the server's rules as the form does: an allowed next status, a note", () => {
+    expect(editChange(waiting, { status: 'LICENSED', note: 'x', photos: [] })).toEqual({
+      ok: false,
+      reason: 'NOT_ALLOWED',
+    });
+    expect(editChange(waiting, { status: 'SHUT_DOWN', note: '   ', photos: [] })).toEqual({
+      ok: false,
+      reason: 'NO_NOTE',
+    });
+  });
+
+  it('never edits a change the server may have recorded, or one that came back', () => {
+    for (const entry of [
+      change({ sendObservedAt: false }),
+      change({ attempted: true }),
+      change({ state: 'conflict' }),
+      change({ state: 'rejected' }),
+    ]) {
+      expect(canEdit(entry)).toBe(false);
+      expect(editChange(entry, { status: 'SHUT_DOWN', note: 'x', photos: [] })).toEqual({
+        ok: false,
+        reason: 'NOT_EDITABLE',
+      });
+    }
+    expect(canEdit(waiting)).toBe(true);
   });
 });

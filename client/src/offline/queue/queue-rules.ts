@@ -50,6 +50,11 @@ export interface QueuedChange<B = Blob> {
   state: QueueState;
   /** The server's message for a rejected change. */
   problem: string | null;
+  /**
+   * The change itself (not only a photo) was sent by the queue and got no answer: it may be recorded under its key
+   * already, so it is never edited or withdrawn, only sent again as it is (absent in changes queued before this).
+   */
+  attempted?: boolean;
 }
 
 /** The queue's changes in the order they are sent: as recorded. */
@@ -118,7 +123,13 @@ export function classifyFailure(failure: Failure): Outcome {
 
 /** A change whose photos are uploaded again, under a new key (the old one may be filed with the refusal). */
 export function withFreshUploads<B>(entry: QueuedChange<B>, newId: string): QueuedChange<B> {
-  return { ...entry, id: newId, photos: entry.photos.map((p) => ({ ...p, attachmentId: null })) };
+  // A new key has never been sent.
+  return {
+    ...entry,
+    id: newId,
+    photos: entry.photos.map((p) => ({ ...p, attachmentId: null })),
+    attempted: false,
+  };
 }
 
 /** The site as the server has it now. */
@@ -156,6 +167,39 @@ export function keepMine<B>(
       problem: null,
     },
   };
+}
+
+/**
+ * Whether the crew may still edit or withdraw a waiting change: only one the server has certainly not seen. A
+ * change first tried online (its answer lost) or sent by the queue without an answer may be recorded under its key
+ * already; another body under that key would be refused (IDEMPOTENCY_KEY_REUSED), so it is sent as it is.
+ */
+export function canEdit<B>(entry: QueuedChange<B>): boolean {
+  return entry.state === 'pending' && entry.sendObservedAt && entry.attempted !== true;
+}
+
+/** What the crew may change in a waiting change: its target status, its note, its photos. */
+export interface ChangeEdit<B = Blob> {
+  status: Status;
+  note: string;
+  photos: QueuedPhoto<B>[];
+}
+
+export type EditResult<B> =
+  { ok: true; entry: QueuedChange<B> } | { ok: false; reason: 'NOT_EDITABLE' | 'NOT_ALLOWED' | 'NO_NOTE' };
+
+/**
+ * A waiting change edited in place: the same id (its Idempotency-Key: never sent, so the key has no answer yet),
+ * the same place in the queue (`seq`), the same status and version it was made against and the same field time
+ * (when the crew saw the site). The server's rules are checked as the form checks them: an allowed next status
+ * and a note.
+ */
+export function editChange<B>(entry: QueuedChange<B>, edit: ChangeEdit<B>): EditResult<B> {
+  if (!canEdit(entry)) return { ok: false, reason: 'NOT_EDITABLE' };
+  if (!nextStatuses(entry.fromStatus).includes(edit.status)) return { ok: false, reason: 'NOT_ALLOWED' };
+  const note = edit.note.trim();
+  if (!note) return { ok: false, reason: 'NO_NOTE' };
+  return { ok: true, entry: { ...entry, status: edit.status, note, photos: edit.photos } };
 }
 
 /** The changes waiting for one site (at most one is recorded at a time: status-form.tsx). */

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import type { ApiClient } from '../../api';
 import { fill, useI18n } from '../../i18n';
 import { formatInstant } from '../../time/format-time';
-import { dropChange } from './offline-queue';
-import type { QueuedChange } from './queue-rules';
+import { EditPending } from './edit-pending';
+import { dropChange, useSyncing } from './offline-queue';
+import { canEdit, type QueuedChange } from './queue-rules';
 import { SyncConflict } from './sync-conflict';
 import { useSendQueue } from './use-queue-sync';
 
@@ -15,6 +16,8 @@ export function SitePending({ api, change }: { api: ApiClient; change: QueuedCha
   const { t } = useI18n();
   const q = t.queue;
   const [resolving, setResolving] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const syncing = useSyncing();
   const send = useSendQueue(api, change.username);
   const values = { to: t.statuses[change.status], at: formatInstant(change.observedAt) };
   return (
@@ -22,6 +25,7 @@ export function SitePending({ api, change }: { api: ApiClient; change: QueuedCha
       className={`site-pending site-pending--${change.state}`}
       data-testid="site-pending"
       data-state={change.state}
+      data-change-id={change.id}
       role="status"
     >
       <p>
@@ -31,11 +35,31 @@ export function SitePending({ api, change }: { api: ApiClient; change: QueuedCha
             ? fill(q.siteConflict, values)
             : fill(q.siteRejected, { ...values, message: change.problem ?? '' })}
       </p>
-      <p className="site-pending__note">{change.note}</p>
+      <p className="site-pending__note" data-testid="site-pending-note">
+        {change.note}
+      </p>
       {change.photos.length > 0 && (
-        <p className="panel-note">{fill(q.photos, { count: change.photos.length })}</p>
+        <p className="panel-note" data-testid="site-pending-photos">
+          {fill(q.photos, { count: change.photos.length })}
+        </p>
       )}
       <p className="panel-note">{q.waitForIt}</p>
+      {canEdit(change) &&
+        (editing ? (
+          <EditPending key={change.id} change={change} onDone={() => setEditing(false)} />
+        ) : (
+          // Not while a run is sending: the change may be on its way (queue-lock.ts keeps it so in any case).
+          <button
+            type="button"
+            className="button"
+            data-testid="pending-edit"
+            disabled={syncing}
+            onClick={() => setEditing(true)}
+          >
+            {q.edit}
+          </button>
+        ))}
+      {change.state === 'pending' && !canEdit(change) && <p className="panel-note">{q.maybeSent}</p>}
       {change.state === 'conflict' && (
         <button type="button" className="button button--primary" onClick={() => setResolving(true)}>
           {q.resolve}

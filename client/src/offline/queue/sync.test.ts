@@ -56,6 +56,16 @@ describe('syncQueue', () => {
     expect(await syncQueue(storage, sender, 'crew')).toMatchObject({ sent: 0, stopped: true });
     expect(calls).toEqual(['change 1 c1 []']);
     expect([...storage.map.values()].map((e) => e.state)).toEqual(['pending', 'pending']);
+    // The change went out without an answer: it may be recorded, so it is no longer editable; the next one is.
+    expect([...storage.map.values()].map((e) => e.attempted === true)).toEqual([true, false]);
+  });
+
+  it('a photo that found no network leaves the change editable (the change itself never went out)', async () => {
+    const photos = [{ name: 'a.jpg', type: 'image/jpeg', blob: 'a', attachmentId: null }];
+    const storage = memoryStorage([change({ id: 'c1', photos })]);
+    const { sender } = scriptedServer({}, [fail(0, 'NETWORK')]);
+    expect(await syncQueue(storage, sender, 'crew')).toMatchObject({ stopped: true });
+    expect(storage.map.get('c1')?.attempted).toBeUndefined();
   });
 
   it('keeps the ids of photos uploaded before the network dropped, and uploads only the rest next time', async () => {

@@ -54,6 +54,8 @@ export async function syncQueue<B>(
     let entry = nextToSend(await storage.all(), username, tried);
     if (!entry) return report;
     tried.add(entry.id);
+    // Whether the change itself went out: with no answer to it, it may be recorded (queue-rules.ts `canEdit`).
+    let sending = false;
     try {
       for (const index of photosToUpload(entry)) {
         const attachmentId = await sender.upload(entry.photos[index]!);
@@ -63,12 +65,16 @@ export async function syncQueue<B>(
         entry = { ...entry, photos };
         await storage.put(entry);
       }
+      sending = true;
       await sender.change(entry.siteId, changeBody(entry), entry.id);
       await storage.delete(entry.id);
       report.sent++;
     } catch (error) {
       const outcome = classifyFailure(sender.toFailure(error));
-      if (outcome.kind === 'retry') return { ...report, stopped: true };
+      if (outcome.kind === 'retry') {
+        if (sending && entry.attempted !== true) await storage.put({ ...entry, attempted: true });
+        return { ...report, stopped: true };
+      }
       if (outcome.kind === 'conflict') {
         await storage.put({ ...entry, state: 'conflict' });
         report.conflicts++;

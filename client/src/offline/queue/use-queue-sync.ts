@@ -1,17 +1,18 @@
 import { useCallback, useEffect } from 'react';
 import type { ApiClient } from '../../api';
 import { useDataWritten } from '../../server-state/use-data-written';
+import { QUEUE_CHANNEL, type QueueMessage } from './background-sync';
 import { reloadQueue, syncNow } from './offline-queue';
 
 /** Sends the queue now ("send now", after "keep mine"); what was sent or came back makes the sites stale. */
-export function useSendQueue(api: ApiClient, username: string | null): () => void {
+export function useSendQueue(_api: ApiClient, username: string | null): () => void {
   const written = useDataWritten();
   return useCallback(() => {
     if (username === null) return;
-    void syncNow(api, username).then((report) => {
+    void syncNow(username).then((report) => {
       if (report && report.sent + report.conflicts + report.rejected > 0) written('sites');
     });
-  }, [api, username, written]);
+  }, [username, written]);
 }
 
 /**
@@ -20,6 +21,7 @@ export function useSendQueue(api: ApiClient, username: string | null): () => voi
  */
 export function useQueueSync(api: ApiClient, username: string | null): () => void {
   const send = useSendQueue(api, username);
+  const written = useDataWritten();
   useEffect(() => {
     // No IndexedDB (a private window that refuses it): nothing is queued, and a change is refused when recorded.
     void reloadQueue()
@@ -28,7 +30,18 @@ export function useQueueSync(api: ApiClient, username: string | null): () => voi
       })
       .catch(() => undefined);
     window.addEventListener('online', send);
-    return () => window.removeEventListener('online', send);
-  }, [send]);
+    // The worker sent the queue (Background Sync): the list, the rings and the sites are read again.
+    const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(QUEUE_CHANNEL);
+    if (channel)
+      channel.onmessage = (event: MessageEvent<QueueMessage>) => {
+        if (event.data.type !== 'queue-synced') return;
+        void reloadQueue();
+        written('sites');
+      };
+    return () => {
+      window.removeEventListener('online', send);
+      channel?.close();
+    };
+  }, [send, written]);
   return send;
 }
