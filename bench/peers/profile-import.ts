@@ -1,7 +1,8 @@
 /**
  * Where an import of sites spends its time, stage by stage, in one process on PostGIS: reading the CSV (parse
  * and per-row checks), the lookups of existing rows and references, the plan, and the write (applyImport).
- * What docs/performance.md ranks the import's fix by; GRIDWATCH_IMPORT_STAGES=1 also prints the write's stages.
+ * What docs/performance.md ranks the import's fix by. The write's own stages are not split here: time them inside
+ * applyImport while profiling (nothing in the app prints them).
  *   npx tsx bench/peers/profile-import.ts [sites=20000] [imported=20000]
  */
 import { generateSeed } from '@gridwatch/geodata';
