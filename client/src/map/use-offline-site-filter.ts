@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Map } from 'maplibre-gl';
 import { THEMES } from '@gridwatch/contract';
 import type { MapFilters } from '../filters/map-filters';
@@ -16,14 +16,18 @@ const ORIGINAL = originalFilters(THEMES.sites);
  */
 export function useOfflineSiteFilter(map: Map | null, filters: MapFilters): void {
   const online = useOnline();
+  // Whether the style holds an offline filter: online the layers' filters are left alone unless one was set
+  // (resetting them on every filter change replaced filters other hooks had set, e.g. the as-of day's).
+  const applied = useRef(false);
   useEffect(() => {
     if (!map) return;
     const apply = (ids: readonly number[] | null) => {
+      applied.current = ids !== null;
       for (const [id, original] of ORIGINAL) map.setFilter(id, siteLayerFilter(original, ids));
     };
     const query = online ? null : offlineSiteQuery(filters);
     if (!query) {
-      apply(null);
+      if (applied.current) apply(null);
       return;
     }
     let current = true;
