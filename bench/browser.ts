@@ -23,7 +23,7 @@ import { loadConfig } from '../server/src/config';
 import { openStore } from '../server/src/store/open-store';
 import { createThrowawayStore } from '../server/test/throwaway-database';
 import { median } from './peers/load';
-import { cleanupAll, freePort, onCleanup, startChild, waitForHttp } from './peers/processes';
+import { cleanupAll, onCleanup, startBenchApp } from './peers/processes';
 
 const { values } = parseArgs({
   options: {
@@ -61,28 +61,15 @@ async function prepareStore(): Promise<{ url: string; seedSeconds: number | null
   return { url: db.url, seedSeconds };
 }
 
-async function startApp(databaseUrl: string): Promise<string> {
-  const port = await freePort();
-  const child = startChild(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      GRIDWATCH_SEED: 'none',
-      GRIDWATCH_PUBLIC_READ: 'true',
-      GRIDWATCH_ADMIN_PASSWORD: `browser-bench-${Math.random().toString(36).slice(2)}-Aa1!`,
-      // Cold: every tile the browser asks is made by the store, as on a first visit.
-      GRIDWATCH_TILE_CACHE_MB: '0',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      NODE_ENV: 'production',
-    },
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${baseUrl}/api/health`, child, 300_000);
-  return baseUrl;
-}
+const startApp = async (databaseUrl: string): Promise<string> =>
+  (
+    await startBenchApp(
+      ROOT,
+      databaseUrl,
+      { GRIDWATCH_ADMIN_PASSWORD: `browser-bench-${Math.random().toString(36).slice(2)}-Aa1!` },
+      300_000,
+    )
+  ).baseUrl;
 
 const waitForMapIdle = (page: Page, timeout = 120_000) =>
   page.locator('[data-testid="map"][data-map-idle="true"]').waitFor({ state: 'attached', timeout });

@@ -137,3 +137,36 @@ export function rssOf(pids: readonly number[]): number {
     return sum + (kb ? Number(kb) * 1024 : NaN);
   }, 0);
 }
+
+/**
+ * Our app as its own process, as deployed (production, public read, no seed: the bench seeded the database),
+ * with the tile cache off so every request is made by the store: wrk and a browser's cold load would otherwise
+ * be answered from memory. `env` adds or overrides settings. node --import tsx, not npx: the pid is the
+ * server's own, for its RSS.
+ */
+export async function startBenchApp(
+  root: string,
+  databaseUrl: string,
+  env: Record<string, string>,
+  timeoutMs?: number,
+): Promise<{ baseUrl: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = startChild(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      GRIDWATCH_SEED: 'none',
+      GRIDWATCH_PUBLIC_READ: 'true',
+      GRIDWATCH_TILE_CACHE_MB: '0',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      NODE_ENV: 'production',
+      ...env,
+    },
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${baseUrl}/api/health`, child, timeoutMs);
+  return { baseUrl, child };
+}

@@ -10,7 +10,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ChildProcess } from 'node:child_process';
 import type { Polygon } from 'geojson';
 import { generateSeed, mulberry32 } from '@gridwatch/geodata';
 import { buildApp } from '../../server/src/app';
@@ -28,7 +27,7 @@ import {
 } from './compare';
 import { interleaved, median, timeEach } from './load';
 import { startMapServer } from './mapserver';
-import { cleanupAll, freePort, onCleanup, processTree, rssOf, startChild, waitForHttp } from './processes';
+import { cleanupAll, onCleanup, processTree, rssOf, startBenchApp } from './processes';
 import { RawSql } from './raw-sql';
 import { postgisCopy, seededKey, sqliteCopy } from './seeded-copy';
 import { machine, printTable, writeResult, type Row } from './report';
@@ -83,30 +82,12 @@ async function timed<T>(fn: () => Promise<T>, repeat: number): Promise<{ ms: num
   return { ms: median(times), value };
 }
 
-async function startApp(databaseUrl: string): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const port = await freePort();
-  // node --import tsx, not npx: the pid is the server's own, for its RSS.
-  const child = startChild(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      GRIDWATCH_SEED: 'none',
-      GRIDWATCH_PUBLIC_READ: 'true',
-      GRIDWATCH_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      // Caches cold on both sides: wrk cycles a few tiles, which the tile cache would answer from memory.
-      GRIDWATCH_TILE_CACHE_MB: '0',
-      GRIDWATCH_WORKERS: values.workers,
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      NODE_ENV: 'production',
-    },
+/** Ours with a worker per core by default, as MapServer gets a FastCGI worker per core. */
+const startApp = (databaseUrl: string) =>
+  startBenchApp(ROOT, databaseUrl, {
+    GRIDWATCH_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    GRIDWATCH_WORKERS: values.workers,
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${baseUrl}/api/health`, child);
-  return { baseUrl, child };
-}
 
 async function main() {
   ensureTools(values.install);

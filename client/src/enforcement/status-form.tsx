@@ -1,3 +1,4 @@
+import { EVIDENCE_ACCEPT } from '@gridwatch/contract';
 import { useState, type FormEvent } from 'react';
 import { ApiError, type ApiClient, type ApiFeature, type AttachmentOut } from '../api';
 import { fill, useI18n } from '../i18n';
@@ -175,7 +176,7 @@ export function StatusForm({ api, site, username, onChanged, onQueued, onConflic
           type="file"
           data-testid="evidence-upload"
           multiple
-          accept="image/jpeg,image/png,image/webp,application/pdf"
+          accept={EVIDENCE_ACCEPT}
           disabled={busy || uploading !== null}
           onChange={(e) => {
             void upload(e.target.files);

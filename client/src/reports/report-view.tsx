@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FIGURE_NAMES, type ReportOut } from '@gridwatch/contract';
+import { EVIDENCE_ACCEPT, FIGURE_NAMES, type ReportOut } from '@gridwatch/contract';
 import { reportPdfPath, type ApiClient } from '../api';
 import type { Permissions } from '../auth/permissions';
 import { fill, useI18n } from '../i18n';
@@ -135,7 +135,7 @@ export function ReportView({ api, report, permissions, onShow }: Props) {
             <input
               type="file"
               data-testid="report-attach"
-              accept="image/jpeg,image/png,image/webp,application/pdf"
+              accept={EVIDENCE_ACCEPT}
               disabled={busy}
               onChange={(e) => {
                 const file = e.target.files?.[0];

@@ -5,7 +5,10 @@ import { StatusSchema } from './layers';
 
 /** Photos (JPEG, PNG, WebP) and PDFs; at most this many per record (docs/evidence.md). */
 export const MAX_ATTACHMENTS_PER_RECORD = 20;
-export const EvidenceTypeSchema = Type.Enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']);
+export const EVIDENCE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export const EvidenceTypeSchema = Type.Enum(EVIDENCE_TYPES);
+/** A file input's `accept` for evidence: the types above. */
+export const EVIDENCE_ACCEPT = EVIDENCE_TYPES.join(',');
 /** NO_GPS: a photo without a position; FAR_FROM_SITE: taken more than 1 km from the site. */
 export const EvidenceFlag = Type.Enum(['NO_GPS', 'FAR_FROM_SITE']);
 

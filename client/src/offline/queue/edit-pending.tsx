@@ -1,3 +1,4 @@
+import { EVIDENCE_ACCEPT } from '@gridwatch/contract';
 import { useState, type FormEvent } from 'react';
 import { fill, useI18n } from '../../i18n';
 import { nextStatuses } from '../../enforcement/status-options';
@@ -68,7 +69,7 @@ export function EditPending({ change, onDone }: { change: QueuedChange; onDone: 
           type="file"
           data-testid="pending-edit-photo"
           multiple
-          accept="image/jpeg,image/png,image/webp,application/pdf"
+          accept={EVIDENCE_ACCEPT}
           disabled={busy}
           onChange={(e) => {
             const files = Array.from(e.target.files ?? []);

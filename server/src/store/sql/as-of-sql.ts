@@ -24,9 +24,6 @@ interface QueryClient {
 const lastChange = (column: 'id' | 'to_status', at: string): Sql => sql`(SELECT ${raw(`c.${column}`)}
   FROM status_changes c WHERE c.site_id = t.id AND c.at <= ${at} ORDER BY c.at DESC, c.id DESC LIMIT 1)`;
 
-/** The status of site `t` at the instant (null before its first record): for a filter or a grouping. */
-export const statusAt = (at: string): Sql => lastChange('to_status', at);
-
 /**
  * Every site's status at the instant, as rows (site_id, status) to join: the last change at or before it, in
  * the order lastChange uses, computed once over the history rather than looked up for each row (or each

@@ -4,6 +4,7 @@ import type { ImportLayer } from '../../domain/import/import-layers';
 import type { Backend } from '../store';
 import { haversineKmSql } from './haversine-sql';
 import type { ImportClient, ImportTx } from './import-client';
+import { fillOnce } from './derived-state-sql';
 
 /**
  * The pairs table (migration 0019, docs/performance.md "Fix 4"): every substation–site pair within PAIR_TABLE_KM,
@@ -70,25 +71,17 @@ export async function refreshPairsOfImport(
   await refreshPairs(tx, pairCondition, layer, sql`${alias}.external_id IN (${ids})`);
 }
 
-const FILLED = 'site_substation_pairs';
-
 /**
- * Fills the pairs table once, after migration 0019 added it to a database that had rows (or after the seed):
- * marked in `derived_state`, so later starts skip it and the writes keep it exact.
+ * Fills the pairs table once, after migration 0019 added it to a database that had rows (or after the seed); the
+ * writes keep it exact after that.
  */
-export async function fillPairsIfMissing(
-  db: ImportClient,
-  pairCondition: (radiusKm: number) => Sql,
-): Promise<void> {
-  const done = await db.$queryRaw<unknown[]>(sql`SELECT 1 FROM derived_state WHERE name = ${FILLED}`);
-  if (done.length > 0) return;
-  await db.$transaction(
+export const fillPairsIfMissing = (db: ImportClient, pairCondition: (radiusKm: number) => Sql) =>
+  fillOnce(
+    db,
+    'site_substation_pairs',
     async (tx) => {
       await tx.$executeRaw(sql`DELETE FROM site_substation_pairs`);
       await tx.$executeRaw(pairRowsSql(pairCondition, sql`1 = 1`));
-      await tx.$executeRaw(sql`INSERT INTO derived_state (name, filled_at) VALUES (${FILLED}, ${new Date().toISOString()})
-        ON CONFLICT (name) DO NOTHING`);
     },
-    { maxWait: 10_000, timeout: 30 * 60_000 },
+    30 * 60_000,
   );
-}

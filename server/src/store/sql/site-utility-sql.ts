@@ -2,6 +2,7 @@ import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
 import { haversineKmSql } from './haversine-sql';
 import type { ImportClient } from './import-client';
+import { fillOnce } from './derived-state-sql';
 
 /** How far a feederless site outside every service region looks for a substation (docs/progress.md). */
 export const NEAREST_UTILITY_KM = 10;
@@ -42,24 +43,9 @@ export function refreshSiteUtilities(
     WHERE ${which}`);
 }
 
-const FILLED = 'site_utilities';
-
 /**
  * Fills `sites.utility_id` of every site once, after migration 0008 added it to a database that had sites (or
- * after the seed): marked in `derived_state`, so later starts skip it and the writes keep it exact.
+ * after the seed); the writes keep it exact after that.
  */
-export async function fillSiteUtilitiesIfMissing(
-  db: ImportClient,
-  pairCondition: (radiusKm: number) => Sql,
-): Promise<void> {
-  const done = await db.$queryRaw<unknown[]>(sql`SELECT 1 FROM derived_state WHERE name = ${FILLED}`);
-  if (done.length > 0) return;
-  await db.$transaction(
-    async (tx) => {
-      await refreshSiteUtilities(tx, pairCondition);
-      await tx.$executeRaw(sql`INSERT INTO derived_state (name, filled_at) VALUES (${FILLED}, ${new Date().toISOString()})
-        ON CONFLICT (name) DO NOTHING`);
-    },
-    { maxWait: 10_000, timeout: 10 * 60_000 },
-  );
-}
+export const fillSiteUtilitiesIfMissing = (db: ImportClient, pairCondition: (radiusKm: number) => Sql) =>
+  fillOnce(db, 'site_utilities', (tx) => refreshSiteUtilities(tx, pairCondition), 10 * 60_000);
