@@ -101,7 +101,13 @@ async function firstLoad(page: Page, baseUrl: string) {
   await page.waitForLoadState('networkidle');
   const seconds = (performance.now() - started) / 1000;
   page.off('requestfinished', listener);
-  const byKind: Record<string, { requests: number; bytes: number }> = {};
+  // Per kind: requests, bytes, HTTP statuses (a 304 is a revalidation, a 204 an empty tile) and distinct URLs, so a
+  // repeated request shows whether it was the same URL asked again or another tile.
+  const byKind: Record<
+    string,
+    { requests: number; bytes: number; statuses: Record<string, number>; urls: number }
+  > = {};
+  const urls: Record<string, Set<string>> = {};
   let bytes = 0;
   for (const request of finished) {
     const url = request.url();
@@ -110,9 +116,13 @@ async function firstLoad(page: Page, baseUrl: string) {
     const size = sizes.responseBodySize + sizes.responseHeadersSize;
     bytes += size;
     const kind = kindOf(url);
-    byKind[kind] ??= { requests: 0, bytes: 0 };
-    byKind[kind].requests++;
-    byKind[kind].bytes += size;
+    const status = String((await request.response())?.status() ?? 'none');
+    const entry = (byKind[kind] ??= { requests: 0, bytes: 0, statuses: {}, urls: 0 });
+    entry.requests++;
+    entry.bytes += size;
+    entry.statuses[status] = (entry.statuses[status] ?? 0) + 1;
+    (urls[kind] ??= new Set()).add(url);
+    entry.urls = urls[kind].size;
   }
   const view = await page.evaluate(() => {
     const map = window.__gridwatchMap!;
@@ -179,8 +189,9 @@ async function panAndZoom(page: Page, center: [number, number]) {
 }
 
 /**
- * Clicks on sites at z12 and times, in the page, the pointer-down to the popup showing the feature's details
- * (the popup of the site's layer; in a dense place the click may pick a neighbour drawn on top, which counts).
+ * Clicks on sites at z12 and times, in the page, the pointer-down to the site's details showing: the map popup on
+ * a wide screen, the bottom sheet (`site-panel`) on a phone (in a dense place the click may pick a neighbour drawn
+ * on top, which counts).
  */
 async function clickToPopup(page: Page, baseUrl: string, center: [number, number], n: number) {
   const [lon, lat] = center;
@@ -193,7 +204,7 @@ async function clickToPopup(page: Page, baseUrl: string, center: [number, number
   const clicks: { name: string; ms: number | null; popup: string }[] = [];
   const mapBox = (await page.getByTestId('map').boundingBox())!;
   for (const site of chosen) {
-    const close = page.locator('.maplibregl-popup-close-button');
+    const close = page.locator('.maplibregl-popup-close-button, [data-testid="site-panel-close"]');
     if ((await close.count()) > 0) await close.first().click();
     const position = site.geometry.coordinates;
     await page.evaluate((c) => window.__gridwatchMap!.jumpTo({ center: c, zoom: 12 }), position);
@@ -208,7 +219,10 @@ async function clickToPopup(page: Page, baseUrl: string, center: [number, number
             once: true,
           });
           const observer = new MutationObserver(() => {
-            const text = document.querySelector('[data-testid="popup"]')?.textContent ?? '';
+            const popup = document.querySelector('[data-testid="popup"]')?.textContent ?? '';
+            const sheet = document.querySelector('[data-testid="site-panel"]');
+            const text =
+              popup || (sheet?.querySelector('.feature-details__row') ? (sheet.textContent ?? '') : '');
             // The popup opens with "Loading…" and then the feature's details: time the details.
             if (down > 0 && text.trim().length > 0 && !text.includes('Loading…')) {
               observer.disconnect();
