@@ -13,10 +13,12 @@ export async function* everyPage<F extends { id: number }>(
   filter: Omit<LayerFilter, 'limit' | 'afterId' | 'beforeId'>,
   read: (filter: LayerFilter) => Promise<{ features: F[]; truncated: boolean }>,
 ): AsyncGenerator<F> {
-  const ask = (afterId?: number) => read({ ...filter, limit: PAGE, ...(afterId ? { afterId } : {}) });
-  let next: ReturnType<typeof ask> | undefined = ask();
+  type Page = { features: F[]; truncated: boolean };
+  const ask = (afterId?: number): Promise<Page> =>
+    read({ ...filter, limit: PAGE, ...(afterId ? { afterId } : {}) });
+  let next: Promise<Page> | undefined = ask();
   while (next) {
-    const page = await next;
+    const page: Page = await next;
     next = page.truncated ? ask(page.features[page.features.length - 1]!.id) : undefined;
     // A read that fails while this page is consumed surfaces at its `await`; until then it must not go unhandled.
     next?.catch(() => undefined);
