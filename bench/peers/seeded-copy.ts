@@ -67,9 +67,11 @@ export async function postgisCopy(
   const kept = `gridwatch_peers_seeded_${key}`;
   const complete = await withAdmin(async (admin) => {
     const { rows } = await admin.query<{ datname: string; comment: string | null }>(
+      // starts_with, not LIKE: LIKE's `_` matches any character, so `…_100000_%` also matched the 1,000,000
+      // copy, and a 100k run dropped a 1M copy while it was being seeded.
       `SELECT datname, shobj_description(oid, 'pg_database') AS comment FROM pg_database
-       WHERE datname LIKE $1`,
-      [`gridwatch_peers_seeded_${sites}_%`],
+       WHERE starts_with(datname, $1)`,
+      [`gridwatch_peers_seeded_${sites}_`],
     );
     for (const old of rows.filter((r) => r.datname !== kept || r.comment !== 'complete')) {
       log(`dropping the kept copy ${old.datname} (other code, or not finished)`);
