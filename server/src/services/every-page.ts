@@ -7,7 +7,7 @@ export const PAGE = 5000;
  * Every feature a paged read gives, a page at a time (keyset by id), so a million never sit in memory at once:
  * `read` is asked with the filter, `limit` and, after the first page, `afterId`. The next page is asked for as soon
  * as a page arrives, so the database reads it while the consumer writes this one (at most two pages in memory);
- * an export of 1M sites took 0.83× the time with this read-ahead (docs/performance.md, "Fix 10").
+ * measured in docs/performance.md, "Fix 10".
  */
 export async function* everyPage<F extends { id: number }>(
   filter: Omit<LayerFilter, 'limit' | 'afterId' | 'beforeId'>,
