@@ -131,7 +131,7 @@ async function randomWrites(t: TestApp): Promise<void> {
         externalId: `CELL-${round}-${i}`,
       })),
     ]);
-    // Retirements, one refused as stale (the site stays in its cells), and a restore.
+    // Retirements, one refused as stale (the site stays in its cells), and a restore (then one refused).
     const retired = (await sites()).filter(() => random() < 0.01);
     const stale = retired[0]!;
     await send(
@@ -147,6 +147,8 @@ async function randomWrites(t: TestApp): Promise<void> {
       );
     const { version } = answers[0] as { version: number };
     await send('POST', `/api/sites/${stale.id}/restore`, { version, reason: 'random' });
+    // A restore of a live site is refused (404) and leaves it in its cells once.
+    await send('POST', `/api/sites/${stale.id}/restore`, { version: version + 1, reason: 'again' }, 404);
   }
 }
 

@@ -235,7 +235,8 @@ export class SitesRepository {
         where: { id: siteId, retiredAt: { not: null } },
         select: SITE_AUDIT_FIELDS,
       });
-      // A retired site has no cells to leave: it only enters them, if the restore wrote.
+      // Out and in also here: a restore of a live site (refused) must leave its cells as they were.
+      await takeSitesOut(tx, thisSite(siteId));
       const { count } = await tx.site.updateMany({
         where: { id: siteId, version, retiredAt: { not: null } },
         data: { retiredAt: null, retiredBy: null, version: { increment: 1 } },
