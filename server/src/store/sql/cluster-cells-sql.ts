@@ -8,6 +8,7 @@
  */
 import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { ImportLayer } from '../../domain/import/import-layers';
+import type { ImportPlan } from '../../domain/import/plan-import';
 import {
   bigint,
   loadKwSql,
@@ -97,10 +98,10 @@ function importedSites(backend: Backend, externalIds: readonly string[]): Sql {
 export async function takeImportedSitesOut(
   tx: ImportTx,
   backend: Backend,
-  layer: ImportLayer,
-  updated: readonly string[],
+  plan: ImportPlan<ImportLayer>,
 ): Promise<void> {
-  if (layer !== 'sites' || updated.length === 0) return;
+  if (plan.layer !== 'sites' || plan.update.length === 0) return;
+  const updated = plan.update.map((u) => u.record.properties.externalId);
   await takeSitesOut(tx, importedSites(backend, updated));
 }
 

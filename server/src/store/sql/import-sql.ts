@@ -271,12 +271,7 @@ export async function applyImport<L extends ImportLayer>(
     db,
     async (tx) => {
       // The sites about to change leave their cluster cells as they are now (cluster-cells-sql.ts).
-      await takeImportedSitesOut(
-        tx,
-        backend,
-        plan.layer,
-        plan.update.map((u) => u.record.properties.externalId),
-      );
+      await takeImportedSitesOut(tx, backend, plan);
       // PostgreSQL takes the rows set-based; SQLite, whose statements cost no round trip, multi-row VALUES.
       const inserted =
         backend === 'postgis' ? await layerSql.bulkInsert(tx, plan) : await insertValues(tx, layerSql, plan);
