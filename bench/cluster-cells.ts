@@ -58,7 +58,7 @@ function report(label: string, tiles: TileCoord[], times: Map<string, number[]>)
     const ms = rows.map((r) => r[`${path}Ms`]);
     const sum = ms.reduce((s, x) => s + x, 0);
     console.log(
-      `${label} from ${path}: ${ms.length} tiles, slowest ${Math.max(...ms)} ms, median ${median(ms)} ms, ` +
+      `${label} from ${path}: ${ms.length} tiles, slowest ${Math.max(...ms)} ms, median ${median(ms).toFixed(1)} ms, ` +
         `spread ${(Math.max(...ms) / median(ms)).toFixed(2)}×, sum ${sum.toFixed(0)} ms`,
     );
   }
