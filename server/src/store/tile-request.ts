@@ -12,6 +12,11 @@ export interface TileRequest {
   filter: TileFilter;
   /** Sites only: draw each site with its status at this instant (ISO 8601 UTC), as the layer route's `asOf`. */
   at?: string;
+  /**
+   * Sites at z ≤ 8: cluster the sites themselves even where the cluster cells could answer (sql/tile-sql.ts);
+   * the tests and benches that compare the two paths set it.
+   */
+  liveClusters?: boolean;
 }
 
 /** A tile with more points than this is sent as clusters at any zoom, so that no tile grows to megabytes. */

@@ -6,9 +6,11 @@ import {
 import type { AttachmentOut, RetiredSite, Status } from '@gridwatch/contract';
 import type { LayerFeature } from '../ports/layers';
 import { readFeature } from '../sql/read-feature';
+import { putSitesIn, takeSitesOut } from '../sql/cluster-cells-sql';
 import { appendAudit } from './audit';
 import { takeableAttachments, takeAttachments, toAttachmentOut, type AttachmentRefusal } from './attachments';
 import { writeTransaction } from './idempotency';
+import { sqltag as sql } from '@prisma/client/runtime/client';
 import { nowIso, type Db, type Tx } from './db';
 import { siteInScope } from './scope-where';
 
@@ -69,6 +71,12 @@ export type RetirementOutcome<T> =
   | { ok: false; reason: 'not-found' }
   | { ok: false; reason: 'version'; currentVersion: number };
 
+/**
+ * The site `t` a write changes, for its cluster cells (sql/cluster-cells-sql.ts): taken out before the update and
+ * put in after it, whether the update wrote (then as it left it) or not (then as it was).
+ */
+const thisSite = (siteId: number) => sql`t.id = ${siteId}`;
+
 /** The audit row's account of the site retired or restored. */
 const SITE_AUDIT_FIELDS = {
   id: true,
@@ -111,11 +119,13 @@ export class SitesRepository {
       const takeable = await takeableAttachments(tx, request.attachmentIds, username);
       if (!takeable.ok) return { ok: false as const, attachment: takeable.refusal };
       const at = nowIso();
+      await takeSitesOut(tx, thisSite(siteId));
       // The version in the WHERE makes a concurrent change lose cleanly instead of overwriting.
       const { count } = await tx.site.updateMany({
         where: { id: siteId, version: request.version, retiredAt: null, ...siteInScope() },
         data: { status: request.status, statusChangedAt: at, version: { increment: 1 } },
       });
+      await putSitesIn(tx, thisSite(siteId));
       if (count === 0) {
         const now = await tx.site.findUniqueOrThrow({ where: { id: siteId }, select: { version: true } });
         return {
@@ -192,10 +202,12 @@ export class SitesRepository {
   ): Promise<RetirementOutcome<RetiredSite>> {
     return writeTransaction(this.db, async (tx) => {
       const at = nowIso();
+      await takeSitesOut(tx, thisSite(siteId));
       const { count } = await tx.site.updateMany({
         where: { id: siteId, version, retiredAt: null },
         data: { retiredAt: at, retiredBy: username, version: { increment: 1 } },
       });
+      await putSitesIn(tx, thisSite(siteId));
       if (count === 0) return refusal(tx, siteId, { retiredAt: null });
       const site = await tx.site.findUniqueOrThrow({ where: { id: siteId }, select: SITE_AUDIT_FIELDS });
       const note = reason.trim();
@@ -223,10 +235,13 @@ export class SitesRepository {
         where: { id: siteId, retiredAt: { not: null } },
         select: SITE_AUDIT_FIELDS,
       });
+      // Out and in also here: a restore of a live site (refused) must leave its cells as they were.
+      await takeSitesOut(tx, thisSite(siteId));
       const { count } = await tx.site.updateMany({
         where: { id: siteId, version, retiredAt: { not: null } },
         data: { retiredAt: null, retiredBy: null, version: { increment: 1 } },
       });
+      await putSitesIn(tx, thisSite(siteId));
       if (count === 0 || !before) return refusal(tx, siteId, { retiredAt: { not: null } });
       await appendAudit(tx, {
         entity: 'site',

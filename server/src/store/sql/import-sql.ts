@@ -39,6 +39,7 @@ import { num, pointOf as point, str, strOrNull, type Row } from '../row-values';
 import type { ImportClient, ImportTx } from './import-client';
 import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './region-members-sql';
 import { refreshPairsOfImport } from './site-substation-pairs-sql';
+import { putImportedSitesIn, takeImportedSitesOut } from './cluster-cells-sql';
 import { refreshPointMembersBulk } from './import-members-sql';
 
 export type { ImportClient, ImportTx };
@@ -269,6 +270,8 @@ export async function applyImport<L extends ImportLayer>(
   return writeTransaction(
     db,
     async (tx) => {
+      // The sites about to change leave their cluster cells as they are now (cluster-cells-sql.ts).
+      await takeImportedSitesOut(tx, backend, plan);
       // PostgreSQL takes the rows set-based; SQLite, whose statements cost no round trip, multi-row VALUES.
       const inserted =
         backend === 'postgis' ? await layerSql.bulkInsert(tx, plan) : await insertValues(tx, layerSql, plan);
@@ -313,6 +316,7 @@ export async function applyImport<L extends ImportLayer>(
         await refreshSiteUtilities(tx, pairCondition);
       }
       await refreshPairsOfImport(tx, backend, pairCondition, plan.layer, written);
+      await putImportedSitesIn(tx, backend, plan.layer, written);
       const details = {
         layer: plan.layer,
         note: plan.note,

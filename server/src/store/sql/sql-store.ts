@@ -53,6 +53,7 @@ import type { FeatureJson, LayerJsonPage, PointLayerId } from '../ports/layers';
 import { int, num, str } from '../row-values';
 import { fillSiteUtilitiesIfMissing } from './site-utility-sql';
 import { fillPairsIfMissing, pairsCover } from './site-substation-pairs-sql';
+import { fillClusterCellsIfMissing } from './cluster-cells-sql';
 import { readFeature } from './read-feature';
 import { SCOPED } from './scoped-sql';
 import type { Row } from '../row-values';
@@ -272,6 +273,7 @@ export abstract class SqlStore implements Store {
   async fillDerivedData(): Promise<void> {
     await fillSiteUtilitiesIfMissing(this.db, (radiusKm) => this.pairCondition(radiusKm));
     await fillPairsIfMissing(this.db, (radiusKm) => this.pairCondition(radiusKm));
+    await fillClusterCellsIfMissing(this.db);
   }
 
   private async queryRows<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>> {

@@ -23,12 +23,13 @@ import {
   tileBounds,
   type TileCoord,
 } from '../../domain/geo/tile-math';
-import { STATUSES } from '@gridwatch/contract';
+import { scopeUtility } from '../scope';
 import { TILE_POINT_CAP, type TileRequest } from '../tile-request';
 import { asOfJoin } from './as-of-sql';
+import { cellClusterRows, CELL_MAX_ZOOM } from './cluster-cells-sql';
+import { clusterQuery, pointClusterRows, worldPixelColumns } from './cluster-sql';
 import { filterWhere } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
-import { sumTermSql } from './sum-sql';
 import type { RawClient, Row } from './sql-store';
 
 export interface TileLayerSql {
@@ -88,9 +89,6 @@ export const TILE_LAYER_SQL: Readonly<Record<TileLayerId, TileLayerSql>> = {
   },
 };
 
-/** Clusters are the points of one cell of this many pixels (of the 4096 extent) in the tile's grid. */
-export const CLUSTER_CELL_PX = 64;
-
 /** Rows of a point tile: `id`, the layer's properties, `px`/`py` (unrounded pixels) and the store's extras. */
 export interface PointsPlan {
   kind: 'points';
@@ -148,11 +146,12 @@ function tilePrefilter(layer: TileLayerId, tile: TileCoord, bboxCondition: BboxC
 }
 
 /**
- * The points of the tile and its buffer: `id`, properties, `px`, `py`, and `extra` columns of `t`. Sites as of a
- * past instant carry (and are filtered by) the status of their record in force then; sites without a record by
- * then are left out, as on the layer route.
+ * The points of the tile and its buffer: `id`, properties, `px`, `py`, and `extra` columns of `t` (and for
+ * clusters `wx`, `wy`: cluster-sql.ts). Sites as of a past instant carry (and are filtered by) the status of their record in force then;
+ * sites without a record by then are left out, as on the layer route. `inBuffer` false leaves the pixel test to
+ * the clusters (which keep whole cells: cluster-sql.ts), the index prefilter holding every point they keep.
  */
-function pointsInTile(request: TileRequest, bboxCondition: BboxCondition, extra: Sql): Sql {
+function pointsInTile(request: TileRequest, bboxCondition: BboxCondition, extra: Sql, inBuffer = true): Sql {
   const { layer, tile, at } = request;
   const asOf = layer === 'sites' && at !== undefined;
   const where = filterWhere(
@@ -165,43 +164,41 @@ function pointsInTile(request: TileRequest, bboxCondition: BboxCondition, extra:
 
   const low = float(-TILE_BUFFER);
   const high = float(TILE_EXTENT + TILE_BUFFER);
+  const buffer = inBuffer
+    ? sql`WHERE p.px >= ${low} AND p.px <= ${high} AND p.py >= ${low} AND p.py <= ${high}`
+    : empty;
   return sql`SELECT p.* FROM (
-      SELECT t.id, ${properties}, ${pixelColumns(tile)} ${extra}
+      SELECT t.id, ${properties}, ${pixelColumns(tile)} ${inBuffer ? empty : sql`, ${worldPixelColumns()}`} ${extra}
       FROM ${LAYER_SQL[layer].source} t ${asOf ? asOfJoin(at) : empty}
       ${where}
     ) p
-    WHERE p.px >= ${low} AND p.px <= ${high} AND p.py >= ${low} AND p.py <= ${high}`;
+    ${buffer}`;
 }
 
-/** A sum of loads (each term capped: sum-sql.ts) rounded half up to 3 decimals. */
-const roundedSum = (value: Sql): Sql => sql`floor(sum(${value}) * 1000.0 + 0.5) / 1000.0`;
-
 /**
- * The grid clusters of a point tile: one per 64-pixel cell (the buffer is one ring of cells, which repeats the
- * neighbours' edge clusters so that symbols are not cut at tile edges), placed at the mean position of its points.
- * Loads are rounded to 3 decimals in SQL so both stores send the same numbers.
+ * The grid clusters of a point tile (cluster-sql.ts): of the sites' cluster cells when they can answer — the
+ * sites layer at z ≤ CELL_MAX_ZOOM, unfiltered, now, for an unscoped request (the cells hold every live site) —
+ * else of the points themselves.
  */
-function clusters(request: TileRequest, points: Sql): ClustersPlan {
-  const names = ['count'];
-  const aggregates = [sql`count(*) AS "count"`];
-  if (TILE_LAYER_SQL[request.layer].clusterLoads) {
-    names.push('loadMw');
-    aggregates.push(sql`${roundedSum(sumTermSql(sql`c."loadMw"`))} AS "loadMw"`);
-    for (const status of STATUSES) {
-      names.push(`count_${status}`, `loadMw_${status}`);
-      aggregates.push(
-        sql`sum(CASE WHEN c.status = ${status} THEN 1 ELSE 0 END) AS ${raw(`"count_${status}"`)}`,
-        sql`${roundedSum(sql`CASE WHEN c.status = ${status} THEN ${sumTermSql(sql`c."loadMw"`)} ELSE 0.0 END`)}
-          AS ${raw(`"loadMw_${status}"`)}`,
-      );
-    }
-  }
-  const cell = float(CLUSTER_CELL_PX);
-  const query = sql`SELECT floor(avg(c.px) + 0.5) AS gx, floor(avg(c.py) + 0.5) AS gy, ${join(aggregates)}
-    FROM (SELECT q.*, floor(q.px / ${cell}) AS cx, floor(q.py / ${cell}) AS cy FROM (${points}) q) c
-    GROUP BY c.cx, c.cy
-    ORDER BY c.cy, c.cx`;
-  return { kind: 'clusters', query, clusterProperties: names };
+function clusters(request: TileRequest, bboxCondition: BboxCondition): ClustersPlan {
+  const { layer, tile } = request;
+  const loads = TILE_LAYER_SQL[layer].clusterLoads;
+  const rows = fromCells(request)
+    ? cellClusterRows(tile)
+    : pointClusterRows(pointsInTile(request, bboxCondition, empty, false), tile.z, loads);
+  return { kind: 'clusters', ...clusterQuery(tile, rows, loads) };
+}
+
+/** Whether the cluster cells answer this request's clusters (they hold all live sites, unfiltered, now). */
+function fromCells(request: TileRequest): boolean {
+  return (
+    request.layer === 'sites' &&
+    request.tile.z <= CELL_MAX_ZOOM &&
+    request.at === undefined &&
+    request.liveClusters !== true &&
+    Object.values(request.filter).every((value) => value === undefined) &&
+    scopeUtility() === null
+  );
 }
 
 /**
@@ -221,14 +218,14 @@ export async function planTile(
   if (!config.point) {
     return { kind: 'shapes', where: tilePrefilter(request.layer, request.tile, bboxCondition) };
   }
+  if (z < config.clusterBelowZoom) return clusters(request, bboxCondition);
   const points = pointsInTile(request, bboxCondition, extra);
-  if (z < config.clusterBelowZoom) return clusters(request, points);
   const [row] = await db.$queryRaw<Row[]>(
     sql`SELECT count(*) AS n FROM (SELECT 1 AS one FROM (${points}) k LIMIT ${TILE_POINT_CAP + 1}) capped`,
   );
   const count = Number(row?.n ?? 0);
   if (count === 0) return { kind: 'empty' };
-  if (count > TILE_POINT_CAP) return clusters(request, points);
+  if (count > TILE_POINT_CAP) return clusters(request, bboxCondition);
   return { kind: 'points', query: sql`${points} ORDER BY p.id` };
 }
 

@@ -1,0 +1,142 @@
+/**
+ * The sites' cluster cells (migration 0020, docs/storage.md "Cluster cells"): per zoom 0–CELL_MAX_ZOOM, cell of
+ * that zoom's 64-pixel world grid and status, the live sites' count and the integer sums of their world pixels
+ * and kW (cluster-sql.ts). Filled once after the migration or the seed; after that every write of sites takes
+ * their rows out before it writes and puts them back in after, in its transaction, so the table stays the sum of
+ * the live sites as they are. Tiles of the sites at z ≤ CELL_MAX_ZOOM without filter, as-of or scope read it
+ * (tile-sql.ts) instead of the sites.
+ */
+import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import type { ImportLayer } from '../../domain/import/import-layers';
+import type { ImportPlan } from '../../domain/import/plan-import';
+import {
+  bigint,
+  loadKwSql,
+  tileCellRange,
+  worldPixelColumns,
+  worldPixelsPerCell,
+  type ClusterRows,
+} from './cluster-sql';
+import type { TileCoord } from '../../domain/geo/tile-math';
+import { fillOnce } from './derived-state-sql';
+import type { ImportClient, ImportTx } from './import-client';
+
+/** The highest zoom with cluster cells: the sites are clustered below zoom 8, and at 8 past the tile cap. */
+export const CELL_MAX_ZOOM = 8;
+
+const DERIVED_STATE = 'site_cluster_cells';
+
+/** store.ts's Backend, spelled here: records/sites.ts imports this file, and store.ts imports the records. */
+type Backend = 'sqlite' | 'postgis';
+
+/** One row per zoom with cells: the zoom, and the world pixels per cell at it (`wx / div` is the column). */
+const ZOOMS = sql`(SELECT column1 AS zoom, column2 AS div FROM (VALUES ${join(
+  Array.from(
+    { length: CELL_MAX_ZOOM + 1 },
+    (_, z) => sql`(${raw(String(z))}, ${bigint(worldPixelsPerCell(z))})`,
+  ),
+)}) v)`;
+
+/**
+ * The cell rows of the live sites `which` selects (a condition on `t`), summed per key, each sum times `sign`
+ * (−1: to take them out), in key order (so concurrent writers lock the rows they share in the same order).
+ */
+function cellRowsSql(which: Sql, sign: 1 | -1): Sql {
+  const s = bigint(sign);
+  return sql`SELECT k.zoom, k.cx, k.cy, k.status, ${s} * count(*) AS site_count, ${s} * sum(k.wx) AS sum_x,
+      ${s} * sum(k.wy) AS sum_y, ${s} * sum(k.kw) AS load_kw
+    FROM (
+      SELECT z.zoom, p.wx / z.div AS cx, p.wy / z.div AS cy, p.status, p.wx, p.wy, p.kw
+      FROM (SELECT ${worldPixelColumns()}, t.status, ${loadKwSql(sql`t.load_mw`)} AS kw
+        FROM sites t WHERE t.retired_at IS NULL AND ${which}) p
+      CROSS JOIN ${ZOOMS} z
+    ) k
+    GROUP BY k.zoom, k.cx, k.cy, k.status
+    ORDER BY k.zoom, k.cx, k.cy, k.status`;
+}
+
+/** Adds the cell rows of the sites `which` selects, times `sign`, to the table. */
+async function addCells(tx: ImportTx, which: Sql, sign: 1 | -1): Promise<void> {
+  await tx.$executeRaw(sql`INSERT INTO site_cluster_cells (zoom, cx, cy, status, site_count, sum_x, sum_y, load_kw)
+    ${cellRowsSql(which, sign)}
+    ON CONFLICT (zoom, cx, cy, status) DO UPDATE SET
+      site_count = site_cluster_cells.site_count + excluded.site_count,
+      sum_x = site_cluster_cells.sum_x + excluded.sum_x,
+      sum_y = site_cluster_cells.sum_y + excluded.sum_y,
+      load_kw = site_cluster_cells.load_kw + excluded.load_kw`);
+}
+
+/**
+ * Takes the live sites `which` selects (a condition on the site `t`) out of their cells, as they are before a
+ * write changes them; a cell left without sites goes. In the write's transaction, before it writes.
+ */
+export async function takeSitesOut(tx: ImportTx, which: Sql): Promise<void> {
+  await addCells(tx, which, -1);
+  await tx.$executeRaw(sql`DELETE FROM site_cluster_cells WHERE site_count = 0
+    AND (zoom, cx, cy, status) IN (SELECT zoom, cx, cy, status FROM (${cellRowsSql(which, 1)}) c)`);
+}
+
+/**
+ * Puts the live sites `which` selects into their cells, as a write left them. In the write's transaction, after
+ * it wrote (also when it wrote nothing: then it puts back what takeSitesOut took).
+ */
+export async function putSitesIn(tx: ImportTx, which: Sql): Promise<void> {
+  await addCells(tx, which, 1);
+}
+
+/** The sites of an import named by externalIds, as one JSON parameter read as a table (no parameter limit). */
+function importedSites(backend: Backend, externalIds: readonly string[]): Sql {
+  const json = JSON.stringify(externalIds);
+  const ids =
+    backend === 'postgis'
+      ? sql`SELECT value FROM json_array_elements_text(${json}::json)`
+      : sql`SELECT value FROM json_each(${json})`;
+  return sql`t.external_id IN (${ids})`;
+}
+
+/** applyImport, before it writes: the sites it will update leave their cells (other layers have none). */
+export async function takeImportedSitesOut(
+  tx: ImportTx,
+  backend: Backend,
+  plan: ImportPlan<ImportLayer>,
+): Promise<void> {
+  if (plan.layer !== 'sites' || plan.update.length === 0) return;
+  const updated = plan.update.map((u) => u.record.properties.externalId);
+  await takeSitesOut(tx, importedSites(backend, updated));
+}
+
+/** applyImport, after it wrote: the sites it created and updated enter their cells. */
+export async function putImportedSitesIn(
+  tx: ImportTx,
+  backend: Backend,
+  layer: ImportLayer,
+  written: readonly string[],
+): Promise<void> {
+  if (layer !== 'sites' || written.length === 0) return;
+  await putSitesIn(tx, importedSites(backend, written));
+}
+
+/** The cells as rows to cluster (cluster-sql.ts) for a tile of zoom ≤ CELL_MAX_ZOOM: its cells and buffer. */
+export function cellClusterRows(tile: TileCoord): ClusterRows {
+  const range = tileCellRange(tile);
+  return sql`SELECT c.cx, c.cy, c.site_count AS n, c.sum_x AS sx, c.sum_y AS sy, c.status, c.load_kw AS kw
+    FROM site_cluster_cells c
+    WHERE c.zoom = ${raw(String(tile.z))}
+      AND c.cx BETWEEN ${bigint(range.x[0])} AND ${bigint(range.x[1])}
+      AND c.cy BETWEEN ${bigint(range.y[0])} AND ${bigint(range.y[1])}`;
+}
+
+/** Fills the table anew from the live sites, in key order, and lets the planner know it. */
+async function fillCells(tx: ImportTx): Promise<void> {
+  await tx.$executeRaw(sql`DELETE FROM site_cluster_cells`);
+  await tx.$executeRaw(sql`INSERT INTO site_cluster_cells (zoom, cx, cy, status, site_count, sum_x, sum_y, load_kw)
+    ${cellRowsSql(sql`1 = 1`, 1)}`);
+  await tx.$executeRaw(sql`ANALYZE site_cluster_cells`);
+}
+
+/**
+ * Fills the cells once, after migration 0020 added the table to a database that had sites (or after the seed);
+ * the writes keep it exact after that.
+ */
+export const fillClusterCellsIfMissing = (db: ImportClient) =>
+  fillOnce(db, DERIVED_STATE, fillCells, 30 * 60_000);
