@@ -311,6 +311,9 @@ export async function applyImport<L extends ImportLayer>(
   return writeTransaction(
     db,
     async (tx) => {
+      // JIT compiles the big statements' expressions afresh in every import: in the utility UPDATE of 20,000
+      // sites it took 1.8–2.1 s of 4.5–5.8 s (docs/performance.md, "Fix 11"); without it they run interpreted.
+      if (backend === 'postgis') await tx.$executeRaw(sql`SET LOCAL jit = off`);
       // PostgreSQL takes the rows set-based; SQLite, whose statements cost no round trip, multi-row VALUES.
       const inserted =
         backend === 'postgis' ? await layerSql.bulkInsert(tx, plan) : await insertValues(tx, layerSql, plan);
