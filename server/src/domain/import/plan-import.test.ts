@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportRecord } from './import-layers';
-import { planImport, type ExistingRecord, type PlanContext } from './plan-import';
+import { placedIds, planImport, reassignedIds, type ExistingRecord, type PlanContext } from './plan-import';
 import { readFields } from './fields';
 import { SITE_FIELDS, type SiteImport } from './site-rows';
 
@@ -134,5 +134,36 @@ describe('planImport', () => {
         },
       ],
     });
+  });
+
+  it('marks moved and relinked rows, and names the placed and reassigned ones', () => {
+    const at = (lon: number, properties: Partial<SiteImport> = {}): ImportRecord<'sites'> => ({
+      ...record(properties),
+      geometry: { type: 'Point', coordinates: [lon, 43.8] },
+    });
+    const stored = ['A', 'B', 'C', 'D', 'E'].map((id) =>
+      record({ externalId: id, feederSubstationExternalId: 'S-1' }),
+    );
+    const planned = planImport(
+      'sites',
+      rows(
+        record({ externalId: 'A', feederSubstationExternalId: 'S-1', loadMw: 9, status: 'UNLICENSED' }),
+        at(87.7, { externalId: 'B', feederSubstationExternalId: 'S-1' }),
+        record({ externalId: 'C', feederSubstationExternalId: 'S-2' }),
+        at(87.7, { externalId: 'D', feederSubstationExternalId: null }),
+        record({ externalId: 'E', feederSubstationExternalId: 'S-1' }),
+        record({ externalId: 'F' }),
+      ),
+      context(stored, ['S-1', 'S-2']),
+    );
+    if (!planned.ok) throw new Error(JSON.stringify(planned.problems));
+    expect(planned.plan.update.map((u) => [u.record.properties.externalId, u.moved, u.relinked])).toEqual([
+      ['A', false, false],
+      ['B', true, false],
+      ['C', false, true],
+      ['D', true, true],
+    ]);
+    expect(placedIds(planned.plan)).toEqual(['F', 'B', 'D']);
+    expect(reassignedIds(planned.plan)).toEqual(['F', 'B', 'C', 'D']);
   });
 });

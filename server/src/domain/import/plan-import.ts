@@ -26,6 +26,10 @@ export interface ImportUpdate<L extends ImportLayer> {
   version: number | null;
   record: ImportRecord<L>;
   statusChanged: boolean;
+  /** The geometry changed: its region memberships and substation pairs are refiled. */
+  moved: boolean;
+  /** A reference changed (a site's feeder, a substation's utility, …): its derived links are recomputed. */
+  relinked: boolean;
 }
 
 /** What an accepted import writes, in one transaction. */
@@ -165,7 +169,11 @@ export function planImport<L extends ImportLayer>(
       plan.unchanged += 1;
     } else {
       const statusChanged = from !== to;
-      plan.update.push({ id: stored.id, version: stored.version, record, statusChanged });
+      const moved = !sameGeometry(stored.record, record);
+      const relinked = references.some(
+        ([name]) => propertyOf(stored.record, name) !== propertyOf(record, name),
+      );
+      plan.update.push({ id: stored.id, version: stored.version, record, statusChanged, moved, relinked });
       if (statusChanged && to !== null) plan.statusChanges.push({ siteExternalId: externalId, from, to });
     }
   }
@@ -177,10 +185,39 @@ export function planImport<L extends ImportLayer>(
   };
 }
 
+/** The same geometry, coordinate for coordinate. */
+const sameGeometry = <L extends ImportLayer>(a: ImportRecord<L>, b: ImportRecord<L>): boolean =>
+  JSON.stringify(a.geometry) === JSON.stringify(b.geometry);
+
 /** Every stored field equals the row's: the same values and the same geometry, coordinate for coordinate. */
 function sameRecord<L extends ImportLayer>(layer: L, a: ImportRecord<L>, b: ImportRecord<L>): boolean {
   return (
     Object.keys(IMPORT_RULES[layer].fields).every((name) => propertyOf(a, name) === propertyOf(b, name)) &&
-    JSON.stringify(a.geometry) === JSON.stringify(b.geometry)
+    sameGeometry(a, b)
   );
 }
+
+/** The externalIds of every row an import writes (new or changed). */
+export const writtenIds = (plan: ImportPlan<ImportLayer>): string[] => [
+  ...plan.create.map((r) => r.properties.externalId),
+  ...plan.update.map((u) => u.record.properties.externalId),
+];
+
+/**
+ * The externalIds of the rows an import placed (new, or moved): their region memberships and substation pairs
+ * are filed anew.
+ */
+export const placedIds = (plan: ImportPlan<ImportLayer>): string[] => [
+  ...plan.create.map((r) => r.properties.externalId),
+  ...plan.update.filter((u) => u.moved).map((u) => u.record.properties.externalId),
+];
+
+/**
+ * The externalIds of the rows an import reassigned (placed, or relinked to another feeder, utility, …): what
+ * follows from their place and references (a site's accountable utility) is recomputed. Other changes (a name, a
+ * load, a status) leave both alone.
+ */
+export const reassignedIds = (plan: ImportPlan<ImportLayer>): string[] => [
+  ...plan.create.map((r) => r.properties.externalId),
+  ...plan.update.filter((u) => u.moved || u.relinked).map((u) => u.record.properties.externalId),
+];

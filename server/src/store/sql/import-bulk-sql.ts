@@ -23,14 +23,14 @@ const PG_TYPE: Record<ColumnSpec['read'], string> = {
 };
 
 /** A column of the recordset: its name (the table's column), its type, and the expression that writes it. */
-interface BulkColumn {
+export interface BulkColumn {
   name: string;
   type: string;
   value: string;
 }
 
 /** The imported columns of a table as recordset columns; a reference is read by its externalId. */
-function importedBulkColumns(table: ColumnTable): BulkColumn[] {
+export function importedBulkColumns(table: ColumnTable): BulkColumn[] {
   return Object.values(table).flatMap((c): BulkColumn[] => {
     if (!c.imported) return [];
     if (!c.reference) return [{ name: c.sql, type: PG_TYPE[c.read], value: `x.${c.sql}` }];
@@ -42,7 +42,7 @@ function importedBulkColumns(table: ColumnTable): BulkColumn[] {
 type Shape = LineString | MultiLineString | MultiPolygon;
 
 /** The geometry's columns and their values in a record, as GEOMETRY of import-sql.ts writes them. */
-const GEOMETRY_COLUMNS = {
+export const GEOMETRY_COLUMNS = {
   point: {
     columns: ['lon', 'lat'].map((name) => ({ name, type: 'float8', value: `x.${name}` })),
     values: (g: Point) => ({ lon: g.coordinates[0], lat: g.coordinates[1] }),
@@ -69,6 +69,21 @@ const GEOMETRY_COLUMNS = {
   },
 };
 
+/** A record as one object of the recordset: its imported columns (references by externalId) and geometry's. */
+export function recordsetRow(
+  columnTable: ColumnTable,
+  kind: 'point' | 'shape',
+): (record: ImportRecord<ImportLayer>) => Record<string, unknown> {
+  const keys = Object.entries(columnTable).filter(([, c]) => c.imported);
+  const geometryValues = GEOMETRY_COLUMNS[kind].values as (g: unknown) => object;
+  return ({ properties, geometry }) => {
+    const given = properties as Readonly<Record<string, unknown>>;
+    const row: Record<string, unknown> = {};
+    for (const [name, c] of keys) row[c.sql] = given[rowName(name, c)] ?? null;
+    return Object.assign(row, geometryValues(geometry));
+  };
+}
+
 /**
  * Inserts the records (all new: ON CONFLICT DO NOTHING, the caller compares the count), `extra` columns set to
  * the same value in every row (a site's status_changed_at). Returns the rows inserted.
@@ -87,15 +102,10 @@ export async function bulkInsert<L extends ImportLayer>(
   const values = [...columns.map((c) => raw(c.value)), ...Object.values(extra)];
   // `n`: the row's place in the file, so that ids follow the file's order as with VALUES.
   const recordset = [...columns.map((c) => `${c.name} ${c.type}`), 'n integer'].join(', ');
-  const keys = Object.entries(columnTable).filter(([, c]) => c.imported);
+  const toRow = recordsetRow(columnTable, kind);
   let inserted = 0;
   for (let start = 0; start < records.length; start += BULK_CHUNK) {
-    const rows = records.slice(start, start + BULK_CHUNK).map(({ properties, geometry: g }, n) => {
-      const given = properties as Readonly<Record<string, unknown>>;
-      const row: Record<string, unknown> = { n };
-      for (const [name, c] of keys) row[c.sql] = given[rowName(name, c)] ?? null;
-      return Object.assign(row, (geometry.values as (g: unknown) => object)(g));
-    });
+    const rows = records.slice(start, start + BULK_CHUNK).map((record, n) => ({ ...toRow(record), n }));
     inserted += await tx.$executeRaw(sql`INSERT INTO ${raw(table)} (${raw(names.join(', '))})
       SELECT ${join(values)} FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(${raw(recordset)})
       ORDER BY x.n ON CONFLICT (external_id) DO NOTHING`);

@@ -14,6 +14,9 @@ import {
   type ImportPlan,
   type ImportUpdate,
   countsOf,
+  placedIds,
+  writtenIds,
+  reassignedIds,
   type ImportCounts,
 } from '../../domain/import/plan-import';
 import {
@@ -41,6 +44,7 @@ import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './regi
 import { refreshPairsOfImport } from './site-substation-pairs-sql';
 import { putImportedSitesIn, takeImportedSitesOut } from './cluster-cells-sql';
 import { refreshPointMembersBulk } from './import-members-sql';
+import { bulkUpdate, staleRowError } from './import-update-sql';
 
 export type { ImportClient, ImportTx };
 
@@ -64,6 +68,8 @@ interface LayerImportSql<L extends ImportLayer> {
   /** PostgreSQL: inserts the plan's new rows set-based (import-bulk-sql.ts); the rows inserted. */
   bulkInsert(tx: ImportTx, plan: ImportPlan<L>): Promise<number>;
   updateSet(update: ImportUpdate<L>, plan: ImportPlan<L>): Sql;
+  /** PostgreSQL: updates the plan's changed rows set-based (import-update-sql.ts). */
+  bulkUpdate(tx: ImportTx, plan: ImportPlan<L>): Promise<void>;
 }
 
 type ImportShape = LineString | MultiLineString | MultiPolygon;
@@ -128,6 +134,7 @@ function layerImportSql<L extends ImportLayer>(
     insertValues: ({ properties, geometry: g }) =>
       sql`(${join([...importedInsertValues(columns, properties), ...geometry.values(g)])})`,
     bulkInsert: (tx, plan) => bulkInsert(tx, layer, columns, kind, plan.create),
+    bulkUpdate: (tx, plan) => bulkUpdate(tx, layer, columns, kind, plan.update, { versioned: false }),
     updateSet: ({ record: { properties, geometry: g } }) =>
       join([...importedUpdateSet(columns, properties), ...geometry.set(g)]),
   };
@@ -155,6 +162,11 @@ const SITES: LayerImportSql<'sites'> = {
   },
   bulkInsert: (tx, plan) =>
     bulkInsert(tx, 'sites', SITE_COLUMNS, 'point', plan.create, { status_changed_at: sql`${plan.at}` }),
+  bulkUpdate: (tx, plan) =>
+    bulkUpdate(tx, 'sites', SITE_COLUMNS, 'point', plan.update, {
+      versioned: true,
+      statusChangedAt: plan.at,
+    }),
   updateSet: (update, plan) =>
     sql`${SITES_BASE.updateSet(update, plan)}, version = version + 1
       ${update.statusChanged ? sql`, status_changed_at = ${plan.at}` : empty}`,
@@ -254,6 +266,37 @@ async function insertStatusChanges<L extends ImportLayer>(tx: ImportTx, plan: Im
 }
 
 /**
+ * Updates the plan's changed rows: on PostgreSQL set-based; on SQLite a statement per row, all run as prepared
+ * statements in the writer thread (one message per statement shape, not one per row). A site whose version moved
+ * on since the plan read it aborts the transaction with ImportConflictError naming the first such row.
+ */
+async function updateRows<L extends ImportLayer>(
+  tx: ImportTx,
+  backend: Backend,
+  layerSql: LayerImportSql<L>,
+  plan: ImportPlan<L>,
+): Promise<void> {
+  if (plan.update.length === 0) return;
+  if (backend === 'postgis') return layerSql.bulkUpdate(tx, plan);
+  const statements = plan.update.map((update) => {
+    const versionCheck = update.version === null ? empty : sql`AND version = ${update.version}`;
+    return sql`UPDATE ${raw(layerSql.table)} SET ${layerSql.updateSet(update, plan)}
+        WHERE id = ${update.id} ${versionCheck}`;
+  });
+  let changes: number[];
+  if (tx.$executeEach) changes = await tx.$executeEach(statements);
+  else {
+    changes = [];
+    for (const statement of statements) changes.push(await tx.$executeRaw(statement));
+  }
+  if (changes.some((n) => n !== 1))
+    throw staleRowError(
+      plan.update,
+      new Set(plan.update.filter((_, i) => changes[i] === 1).map((u) => u.id)),
+    );
+}
+
+/**
  * Writes the plan in one transaction: inserts, updates, the status-change records, and one audit record of the
  * import (entity `import`) naming the rows it created and updated. A row that another
  * writer created or changed since the plan was made (an insert that meets an existing externalId, an update of a
@@ -270,6 +313,9 @@ export async function applyImport<L extends ImportLayer>(
   return writeTransaction(
     db,
     async (tx) => {
+      // JIT compiles the big statements' expressions afresh in every import: in the utility UPDATE of 20,000
+      // sites it took 1.8–2.1 s of 4.5–5.8 s (docs/performance.md, "Fix 11"); without it they run interpreted.
+      if (backend === 'postgis') await tx.$executeRaw(sql`SET LOCAL jit = off`);
       // The sites about to change leave their cluster cells as they are now (cluster-cells-sql.ts).
       await takeImportedSitesOut(tx, backend, plan);
       // PostgreSQL takes the rows set-based; SQLite, whose statements cost no round trip, multi-row VALUES.
@@ -277,46 +323,35 @@ export async function applyImport<L extends ImportLayer>(
         backend === 'postgis' ? await layerSql.bulkInsert(tx, plan) : await insertValues(tx, layerSql, plan);
       if (inserted !== plan.create.length)
         throw new ImportConflictError('another writer created some of its rows while the import ran');
-      for (const update of plan.update) {
-        const versionCheck = update.version === null ? empty : sql`AND version = ${update.version}`;
-        const changed =
-          await tx.$executeRaw(sql`UPDATE ${raw(layerSql.table)} SET ${layerSql.updateSet(update, plan)}
-        WHERE id = ${update.id} ${versionCheck}`);
-        if (changed !== 1)
-          throw new ImportConflictError(
-            `${update.record.properties.externalId} changed while the import ran`,
-          );
-      }
+      await updateRows(tx, backend, layerSql, plan);
       if (backend === 'postgis')
         await bulkStatusChanges(tx, plan.statusChanges, sql`${plan.note}, ${plan.username}, ${plan.at}`);
       else await insertStatusChanges(tx, plan);
-      // The points (or regions) just written are filed under their regions anew, in the same transaction.
-      const written = [
-        ...plan.create.map((r) => r.properties.externalId),
-        ...plan.update.map((u) => u.record.properties.externalId),
-      ];
-      if (plan.layer === 'regions') await refreshRegionMembers(tx, written);
+      // What follows from a row's place and references is refiled only for the rows that need it: `placed`
+      // (new or moved) get their region memberships and substation pairs anew, `reassigned` (placed, or with
+      // another feeder, utility, …) their accountable utility. A changed name, load or status touches neither.
+      const placed = placedIds(plan);
+      const reassigned = reassignedIds(plan);
+      if (plan.layer === 'regions') await refreshRegionMembers(tx, placed);
       else if (isMemberLayer(plan.layer))
-        await (backend === 'postgis' ? refreshPointMembersBulk : refreshPointMembers)(
-          tx,
-          plan.layer,
-          written,
-        );
-      // The accountable utility follows: of the sites written; of every site when substations, utilities or
-      // regions (a feeder's utility, a service region, the nearest substation) changed.
+        await (backend === 'postgis' ? refreshPointMembersBulk : refreshPointMembers)(tx, plan.layer, placed);
+      // The accountable utility follows: of the sites reassigned; of every site when substations or regions
+      // (a feeder's utility, a service region, the nearest substation) were placed or relinked.
       if (plan.layer === 'sites' && backend === 'postgis') {
-        // One UPDATE over every site written, named by one JSON parameter.
-        const ids = sql`SELECT value FROM json_array_elements_text(${JSON.stringify(written)}::json)`;
-        if (written.length > 0) await refreshSiteUtilities(tx, pairCondition, sql`t.external_id IN (${ids})`);
+        // One UPDATE over every site reassigned, named by one JSON parameter.
+        const ids = sql`SELECT value FROM json_array_elements_text(${JSON.stringify(reassigned)}::json)`;
+        if (reassigned.length > 0)
+          await refreshSiteUtilities(tx, pairCondition, sql`t.external_id IN (${ids})`);
       } else if (plan.layer === 'sites') {
-        for (const ids of chunks(written)) {
+        for (const ids of chunks(reassigned)) {
           await refreshSiteUtilities(tx, pairCondition, sql`t.external_id IN (${join(ids)})`);
         }
-      } else if (plan.layer !== 'lines' && plan.layer !== 'pylons' && written.length > 0) {
+      } else if (plan.layer !== 'lines' && plan.layer !== 'pylons' && reassigned.length > 0) {
         await refreshSiteUtilities(tx, pairCondition);
       }
-      await refreshPairsOfImport(tx, backend, pairCondition, plan.layer, written);
-      await putImportedSitesIn(tx, backend, plan.layer, written);
+      await refreshPairsOfImport(tx, backend, pairCondition, plan.layer, placed);
+      // Cluster cells hold statuses and loads as well as places: every written site goes back in.
+      await putImportedSitesIn(tx, backend, plan.layer, writtenIds(plan));
       const details = {
         layer: plan.layer,
         note: plan.note,

@@ -3,8 +3,8 @@
  * synchronous: a query run here holds this thread, never the server's event loop.
  *
  * workerData: { file, mode: 'reader' | 'writer' }. A reader opens the file read-only and answers `query`; the
- * writer opens it read-write and also answers `execute`, `begin`, `commit` and `rollback` (one transaction at
- * a time, driven by the main thread). Messages are handled one at a time, in order.
+ * writer opens it read-write and also answers `execute`, `executeEach` (statements in order, one message),
+ * `begin`, `commit` and `rollback` (one transaction at a time, driven by the main thread). Messages are handled one at a time, in order.
  *
  * Plain JavaScript using only better-sqlite3, so that it runs as it is under tsx (`npm start`), vitest and
  * Playwright's web server alike.
@@ -301,6 +301,14 @@ port.on('message', (message) => {
       case 'execute':
         if (mode !== 'writer') throw new Error('a reader thread does not write');
         port.postMessage({ id, changes: prepare(message.sql).run(message.values.map(bindable)).changes });
+        break;
+      case 'executeEach':
+        // Statements of the writer's transaction run one after another here, each prepared (cached by its text).
+        if (mode !== 'writer') throw new Error('a reader thread does not write');
+        port.postMessage({
+          id,
+          each: message.statements.map(({ sql, values }) => prepare(sql).run(values.map(bindable)).changes),
+        });
         break;
       case 'begin':
       case 'commit':

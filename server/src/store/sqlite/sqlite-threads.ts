@@ -35,7 +35,9 @@ export class SqliteThreadError extends Error {
 }
 
 type Request =
-  { op: 'query' | 'execute'; sql: string; values: unknown[] } | { op: 'begin' | 'commit' | 'rollback' };
+  | { op: 'query' | 'execute'; sql: string; values: unknown[] }
+  | { op: 'executeEach'; statements: { sql: string; values: unknown[] }[] }
+  | { op: 'begin' | 'commit' | 'rollback' };
 
 interface Answer {
   id: number;
@@ -43,12 +45,14 @@ interface Answer {
   rows?: unknown[][];
   done?: boolean;
   changes?: number;
+  /** executeEach: the rows each statement changed. */
+  each?: number[];
   error?: { message: string; code: string; kind: string };
 }
 
 interface Pending {
   rows: Row[];
-  resolve(answer: { rows: Row[]; changes: number }): void;
+  resolve(answer: { rows: Row[]; changes: number; each: number[] }): void;
   reject(error: Error): void;
 }
 
@@ -73,7 +77,7 @@ class SqliteThread {
     return this.pending.size > 0;
   }
 
-  request(request: Request): Promise<{ rows: Row[]; changes: number }> {
+  request(request: Request): Promise<{ rows: Row[]; changes: number; each: number[] }> {
     if (!this.alive) return Promise.reject(new Error('the SQLite thread has stopped'));
     const id = this.nextId++;
     if (this.pending.size === 0) this.worker.ref();
@@ -90,7 +94,7 @@ class SqliteThread {
   }
 
   /** A piece of an answer: rows become objects here, a piece at a time, between other work of the loop. */
-  private answer({ id, columns, rows, done, changes, error }: Answer): void {
+  private answer({ id, columns, rows, done, changes, each, error }: Answer): void {
     const pending = this.pending.get(id);
     if (!pending) return;
     if (error) {
@@ -111,7 +115,7 @@ class SqliteThread {
       return;
     }
     this.settle(id);
-    pending.resolve({ rows: pending.rows, changes: changes ?? 0 });
+    pending.resolve({ rows: pending.rows, changes: changes ?? 0, each: each ?? [] });
   }
 
   private settle(id: number): void {
@@ -188,6 +192,9 @@ export class SqliteReaders {
   }
 }
 
+/** Statements per executeEach message: a few MB of values, and a short hold of the thread per batch. */
+const EACH_BATCH = 5_000;
+
 export interface TransactionOptions {
   maxWait?: number;
   timeout?: number;
@@ -230,6 +237,18 @@ export class SqliteWriter {
       const tx: ImportTx = {
         $queryRaw: async <R>(sql: Sql) => (await statement('query', sql)).rows as R,
         $executeRaw: async (sql: Sql) => (await statement('execute', sql)).changes,
+        $executeEach: async (sqls: readonly Sql[]) => {
+          const each: number[] = [];
+          // Batches of EACH_BATCH statements: a message each way per batch, not per statement.
+          for (let start = 0; start < sqls.length; start += EACH_BATCH) {
+            if (expired) throw new Error(`the transaction passed its timeout of ${options.timeout} ms`);
+            const statements = sqls
+              .slice(start, start + EACH_BATCH)
+              .map((q) => ({ sql: q.sql, values: q.values }));
+            each.push(...(await thread.request({ op: 'executeEach', statements })).each);
+          }
+          return each;
+        },
       };
       try {
         const result = await fn(tx);
