@@ -40,6 +40,7 @@ import type { ImportClient, ImportTx } from './import-client';
 import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './region-members-sql';
 import { refreshPairsOfImport } from './site-substation-pairs-sql';
 import { putImportedSitesIn, takeImportedSitesOut } from './cluster-cells-sql';
+import { keepHotspotLoadsAcrossImport } from './hotspot-loads-sql';
 import { refreshPointMembersBulk } from './import-members-sql';
 
 export type { ImportClient, ImportTx };
@@ -315,7 +316,10 @@ export async function applyImport<L extends ImportLayer>(
       } else if (plan.layer !== 'lines' && plan.layer !== 'pylons' && written.length > 0) {
         await refreshSiteUtilities(tx, pairCondition);
       }
-      await refreshPairsOfImport(tx, backend, pairCondition, plan.layer, written);
+      // The pairs refiled, and the hotspot aggregate of the substations paired before and after with them.
+      await keepHotspotLoadsAcrossImport(tx, backend, plan.layer, written, () =>
+        refreshPairsOfImport(tx, backend, pairCondition, plan.layer, written),
+      );
       await putImportedSitesIn(tx, backend, plan.layer, written);
       const details = {
         layer: plan.layer,
