@@ -35,8 +35,20 @@ try {
   await raw.query('VACUUM ANALYZE');
 
   const sides: [string, () => Promise<unknown>][] = [
-    ['route (app.inject)', () => app.inject({ method: 'GET', url: '/api/analysis/hotspots?radiusKm=10&limit=1000' })],
+    [
+      'route (app.inject)',
+      () => app.inject({ method: 'GET', url: '/api/analysis/hotspots?radiusKm=10&limit=1000' }),
+    ],
     ['store.hotspots', () => store.hotspots(10, unlicensedStatuses(false), 1000)],
+    // A hair under 10 km no pair lies in between, so this is the same answer by the read before the aggregate.
+    [
+      'route at r = 10 − 1e-9 km (the pairs read)',
+      () => app.inject({ method: 'GET', url: '/api/analysis/hotspots?radiusKm=9.999999999&limit=1000' }),
+    ],
+    [
+      'store.hotspots at r = 10 − 1e-9 km (the pairs read)',
+      () => store.hotspots(10 - 1e-9, unlicensedStatuses(false), 1000),
+    ],
     ['raw SQL over the aggregate', () => raw.hotspotsFromLoads(1000)],
     ['raw SQL over the pairs table', () => raw.hotspotsFromPairs(10, 1000)],
     ['raw SQL (ST_DWithin)', () => raw.hotspots(10, 1000)],
@@ -72,7 +84,13 @@ try {
     t = performance.now();
     const outcome = await store.sites.changeStatus(
       densest.id,
-      { status: status === 'LICENSED' ? 'UNLICENSED' : 'LICENSED', version, note: 'profile', zoneId: null, attachmentIds: [] },
+      {
+        status: status === 'LICENSED' ? 'UNLICENSED' : 'LICENSED',
+        version,
+        note: 'profile',
+        zoneId: null,
+        attachmentIds: [],
+      },
       'profile',
     );
     if (!outcome.ok) throw new Error(`status change refused: ${JSON.stringify(outcome)}`);
