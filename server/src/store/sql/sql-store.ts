@@ -130,7 +130,9 @@ export abstract class SqlStore implements Store {
     this.apiTokens = new ApiTokensRepository(records);
     this.loginFailures = new LoginFailuresRepository(records);
     // The hotspot aggregate follows every status change, retirement and restore, in its transaction.
-    this.sites = new SitesRepository(records, (tx, siteId) => keepHotspotLoadsOfSite(tx, this.backend, siteId));
+    this.sites = new SitesRepository(records, (tx, siteId) =>
+      keepHotspotLoadsOfSite(tx, this.backend, siteId),
+    );
     this.zones = new ZonesRepository(records);
     this.reports = new ReportsRepository(records);
   }
@@ -366,7 +368,7 @@ export abstract class SqlStore implements Store {
     // Now, at the pairs table's radius, unscoped: one stored row per substation (hotspot-loads-sql.ts).
     const set = hotspotLoadsCover(radiusKm, at) ? hotspotLoadSet(statuses) : null;
     const rows = set
-      ? await this.db.$queryRaw<Row[]>(hotspotsFromLoadsSql(SCOPED.substations, set, limit))
+      ? await this.readUnscoped(hotspotsFromLoadsSql(SCOPED.substations, set, limit))
       : await this.hotspotRowsFromPairs(radiusKm, statuses, limit, at);
     return rows.map((r) => ({
       substationId: Number(r.substationId),
@@ -377,8 +379,21 @@ export abstract class SqlStore implements Store {
     }));
   }
 
+  /**
+   * A read the caller runs only outside a utility's scope (so no row-level security applies to it): the Prisma
+   * client here; an adapter may take a cheaper way (postgis-store.ts).
+   */
+  protected readUnscoped(query: Sql): Promise<Row[]> {
+    return this.db.$queryRaw<Row[]>(query);
+  }
+
   /** Hotspots from the stored pairs within the radius, or from the spatial join beyond it; as of `at` if given. */
-  private hotspotRowsFromPairs(radiusKm: number, statuses: Status[], limit: number, at?: string): Promise<Row[]> {
+  private hotspotRowsFromPairs(
+    radiusKm: number,
+    statuses: Status[],
+    limit: number,
+    at?: string,
+  ): Promise<Row[]> {
     const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
     // As of a past instant: each site's status is that of its record in force then (none yet: left out),
     // computed once for every site (statusesAtSql), not per pair.
