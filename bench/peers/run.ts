@@ -573,7 +573,8 @@ async function main() {
         [r, 'raw SQL (ST_DWithin)', comparison!.equal],
         [rp, 'raw SQL over the pairs table', pairsComparison!.equal],
       ];
-      if (loadsComparison) baselines.push([rl, 'raw SQL over the per-substation aggregate', loadsComparison.equal]);
+      if (loadsComparison)
+        baselines.push([rl, 'raw SQL over the per-substation aggregate', loadsComparison.equal]);
       for (const [baseline, baselineName, equal] of baselines)
         rows.push({
           scenario: `5. ${c.name}`,

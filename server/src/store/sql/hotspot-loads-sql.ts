@@ -92,7 +92,8 @@ export function keepHotspotLoadsOfSite(tx: ImportTx, backend: Backend, siteId: n
   return asOwner(tx, backend, () =>
     recomputeLoads(
       tx,
-      (column) => sql`${column} IN (SELECT q.substation_id FROM site_substation_pairs q WHERE q.site_id = ${siteId})`,
+      (column) =>
+        sql`${column} IN (SELECT q.substation_id FROM site_substation_pairs q WHERE q.site_id = ${siteId})`,
     ),
   );
 }
