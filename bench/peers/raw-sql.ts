@@ -84,6 +84,20 @@ export class RawSql {
     );
   }
 
+  /**
+   * Hotspots now at the aggregate's radius (10 km), from the per-substation aggregate our store keeps (migration
+   * 0021): the best raw SQL once that table exists, the floor for our read of it. The same rows and order as the
+   * other forms (count, load, largest first, ties by id).
+   */
+  hotspotsFromLoads(limit: number) {
+    return this.query(
+      `SELECT h.substation_id AS id, h.unlicensed_count AS n, h.unlicensed_load_mw AS load
+         FROM substation_hotspot_loads h WHERE h.unlicensed_count > 0
+         ORDER BY h.unlicensed_load_mw DESC, h.substation_id LIMIT $1`,
+      [limit],
+    );
+  }
+
   /** The same answer as unexplained, the unfed sites' substation from the pairs table (the nearest metered). */
   unexplainedFromPairs(radiusKm: number) {
     return this.query(

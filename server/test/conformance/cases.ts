@@ -159,6 +159,18 @@ export const CASES: ConformanceCase[] = [
     ],
   },
   {
+    // The aggregate's second status set (migration 0021): SUSPECTED sites count too.
+    name: 'hotspots at 10 km with the suspected sites',
+    method: 'GET',
+    url: '/api/analysis/hotspots?radiusKm=10&includeSuspected=true',
+    status: 200,
+    // Alpha's seven illegal sites (923 MW) and its one suspected site within 10 km (32 MW).
+    expect: [
+      { name: 'West edge', siteCount: 1, totalLoadMw: 2048 },
+      { substationId: 1, siteCount: 8, totalLoadMw: 955 },
+    ],
+  },
+  {
     // Radii up to 10 km read the stored substation–site pairs (migration 0019); larger ones join on the index.
     name: 'hotspots beyond the stored pairs (50 km) join on the spatial index: more sites, two more substations',
     method: 'GET',
@@ -678,6 +690,17 @@ export const CASES: ConformanceCase[] = [
       { substationId: 6, siteCount: 1, totalLoadMw: 2048 },
       { substationId: 3, siteCount: 1, totalLoadMw: 1024 },
     ],
+  },
+  {
+    // At 10 km, now, the regulator's hotspots read the per-substation aggregate (migration 0021), which sums every
+    // utility's sites: a utility's user must keep the scoped pairs read and count its own sites only.
+    name: "a utility's enforcer at 10 km, now: its own substations' hotspots, not the aggregate's",
+    method: 'GET',
+    url: '/api/analysis/hotspots?radiusKm=10',
+    asUtility: 2,
+    status: 200,
+    // Alpha's seven sites (the regulator's second row) are not this utility's.
+    expect: [{ substationId: 6, siteCount: 1, totalLoadMw: 2048 }],
   },
   {
     name: "a utility's draft report: the figures, sites and changes of January from the records",

@@ -96,7 +96,15 @@ const SITE_AUDIT_FIELDS = {
  * including these repositories' status changes and history.
  */
 export class SitesRepository {
-  constructor(private readonly db: Db) {}
+  /**
+   * `afterSiteWrite` runs in the transaction of every write here that changed a site (its status, or whether it
+   * is retired), after the change: the store keeps the derived data that follows the sites' statuses with it
+   * (sql/hotspot-loads-sql.ts).
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly afterSiteWrite: (tx: Tx, siteId: number) => Promise<void> = () => Promise.resolve(),
+  ) {}
 
   async changeStatus(
     siteId: number,
@@ -133,6 +141,7 @@ export class SitesRepository {
           refusal: checkStatusChange({ status: site.status as Status, version: now.version }, request)!,
         };
       }
+      await this.afterSiteWrite(tx, siteId);
       const change = await tx.statusChange.create({
         data: {
           siteId,
@@ -209,6 +218,7 @@ export class SitesRepository {
       });
       await putSitesIn(tx, thisSite(siteId));
       if (count === 0) return refusal(tx, siteId, { retiredAt: null });
+      await this.afterSiteWrite(tx, siteId);
       const site = await tx.site.findUniqueOrThrow({ where: { id: siteId }, select: SITE_AUDIT_FIELDS });
       const note = reason.trim();
       await appendAudit(tx, {
@@ -243,6 +253,7 @@ export class SitesRepository {
       });
       await putSitesIn(tx, thisSite(siteId));
       if (count === 0 || !before) return refusal(tx, siteId, { retiredAt: { not: null } });
+      await this.afterSiteWrite(tx, siteId);
       await appendAudit(tx, {
         entity: 'site',
         entityId: siteId,

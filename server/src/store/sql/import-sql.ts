@@ -43,6 +43,7 @@ import type { ImportClient, ImportTx } from './import-client';
 import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './region-members-sql';
 import { refreshPairsOfImport } from './site-substation-pairs-sql';
 import { putImportedSitesIn, takeImportedSitesOut } from './cluster-cells-sql';
+import { keepHotspotLoadsAcrossImport } from './hotspot-loads-sql';
 import { refreshPointMembersBulk } from './import-members-sql';
 import { bulkUpdate, staleRowError } from './import-update-sql';
 
@@ -349,9 +350,14 @@ export async function applyImport<L extends ImportLayer>(
       } else if (plan.layer !== 'lines' && plan.layer !== 'pylons' && reassigned.length > 0) {
         await refreshSiteUtilities(tx, pairCondition);
       }
-      await refreshPairsOfImport(tx, backend, pairCondition, plan.layer, placed);
+      // The pairs of the placed rows refiled, and the hotspot aggregate of the substations paired before and after
+      // with any written site (a changed status or load moves a substation's totals without moving the site).
+      const written = writtenIds(plan);
+      await keepHotspotLoadsAcrossImport(tx, backend, plan.layer, written, () =>
+        refreshPairsOfImport(tx, backend, pairCondition, plan.layer, placed),
+      );
       // Cluster cells hold statuses and loads as well as places: every written site goes back in.
-      await putImportedSitesIn(tx, backend, plan.layer, writtenIds(plan));
+      await putImportedSitesIn(tx, backend, plan.layer, written);
       const details = {
         layer: plan.layer,
         note: plan.note,

@@ -54,6 +54,13 @@ import { int, num, str } from '../row-values';
 import { fillSiteUtilitiesIfMissing } from './site-utility-sql';
 import { fillPairsIfMissing, pairsCover } from './site-substation-pairs-sql';
 import { fillClusterCellsIfMissing } from './cluster-cells-sql';
+import {
+  fillHotspotLoadsIfMissing,
+  hotspotLoadsCover,
+  hotspotLoadSet,
+  hotspotsFromLoadsSql,
+  keepHotspotLoadsOfSite,
+} from './hotspot-loads-sql';
 import { readFeature } from './read-feature';
 import { SCOPED } from './scoped-sql';
 import type { Row } from '../row-values';
@@ -122,7 +129,10 @@ export abstract class SqlStore implements Store {
     this.sessions = new SessionsRepository(records);
     this.apiTokens = new ApiTokensRepository(records);
     this.loginFailures = new LoginFailuresRepository(records);
-    this.sites = new SitesRepository(records);
+    // The hotspot aggregate follows every status change, retirement and restore, in its transaction.
+    this.sites = new SitesRepository(records, (tx, siteId) =>
+      keepHotspotLoadsOfSite(tx, this.backend, siteId),
+    );
     this.zones = new ZonesRepository(records);
     this.reports = new ReportsRepository(records);
   }
@@ -274,6 +284,7 @@ export abstract class SqlStore implements Store {
     await fillSiteUtilitiesIfMissing(this.db, (radiusKm) => this.pairCondition(radiusKm));
     await fillPairsIfMissing(this.db, (radiusKm) => this.pairCondition(radiusKm));
     await fillClusterCellsIfMissing(this.db);
+    await fillHotspotLoadsIfMissing(this.db);
   }
 
   private async queryRows<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>> {
@@ -354,6 +365,35 @@ export abstract class SqlStore implements Store {
   }
 
   async hotspots(radiusKm: number, statuses: Status[], limit: number, at?: string): Promise<HotspotRow[]> {
+    // Now, at the pairs table's radius, unscoped: one stored row per substation (hotspot-loads-sql.ts).
+    const set = hotspotLoadsCover(radiusKm, at) ? hotspotLoadSet(statuses) : null;
+    const rows = set
+      ? await this.readUnscoped(hotspotsFromLoadsSql(SCOPED.substations, set, limit))
+      : await this.hotspotRowsFromPairs(radiusKm, statuses, limit, at);
+    return rows.map((r) => ({
+      substationId: Number(r.substationId),
+      name: String(r.name),
+      nameZh: String(r.nameZh),
+      siteCount: Number(r.siteCount),
+      totalLoadMw: Number(r.totalLoadMw),
+    }));
+  }
+
+  /**
+   * A read the caller runs only outside a utility's scope (so no row-level security applies to it): the Prisma
+   * client here; an adapter may take a cheaper way (postgis-store.ts).
+   */
+  protected readUnscoped(query: Sql): Promise<Row[]> {
+    return this.db.$queryRaw<Row[]>(query);
+  }
+
+  /** Hotspots from the stored pairs within the radius, or from the spatial join beyond it; as of `at` if given. */
+  private hotspotRowsFromPairs(
+    radiusKm: number,
+    statuses: Status[],
+    limit: number,
+    at?: string,
+  ): Promise<Row[]> {
     const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
     // As of a past instant: each site's status is that of its record in force then (none yet: left out),
     // computed once for every site (statusesAtSql), not per pair.
@@ -367,7 +407,7 @@ export abstract class SqlStore implements Store {
         JOIN ${SCOPED.sites} t ON t.id = p.site_id`
       : sql`JOIN ${SCOPED.sites} t ON ${this.pairCondition(radiusKm)}
         AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM}`;
-    const rows = await this.db.$queryRaw<Row[]>(sql`
+    return this.db.$queryRaw<Row[]>(sql`
       SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", count(t.id) AS "siteCount",
         ${loadSumSql(sql`t.load_mw`, sql`t.id`)} AS "totalLoadMw"
       FROM ${SCOPED.substations} s ${pairs} ${asOf}
@@ -375,13 +415,6 @@ export abstract class SqlStore implements Store {
       GROUP BY s.id, s.name, s.name_zh
       ORDER BY "totalLoadMw" DESC, s.id
       LIMIT ${limit}`);
-    return rows.map((r) => ({
-      substationId: Number(r.substationId),
-      name: String(r.name),
-      nameZh: String(r.nameZh),
-      siteCount: Number(r.siteCount),
-      totalLoadMw: Number(r.totalLoadMw),
-    }));
   }
 
   async substationLoads(

@@ -1,0 +1,108 @@
+/**
+ * Where hotspots "now" at 10 km spend their time, in one process on PostGIS (docs/performance.md, "Fix 9"): the
+ * route through app.inject, the store call, and the raw SQL over the per-substation aggregate, the pairs table and
+ * the spatial join, interleaved, medians; then the upkeep a status change pays at the densest site (the site whose
+ * paired substations hold the most pairs): the recomputation alone, and a whole status change with it.
+ *   npx tsx bench/peers/profile-hotspots.ts [sites=100000] [rounds=9]
+ */
+import { generateSeed } from '@gridwatch/geodata';
+import { buildApp } from '../../server/src/app';
+import { loadConfig } from '../../server/src/config';
+import { openStore } from '../../server/src/store/open-store';
+import { unlicensedStatuses } from '../../server/src/domain/summaries';
+import { keepHotspotLoadsOfSite } from '../../server/src/store/sql/hotspot-loads-sql';
+import type { ImportClient } from '../../server/src/store/sql/import-client';
+import { createThrowawayStore } from '../../server/test/throwaway-database';
+import { median } from './load';
+import { RawSql } from './raw-sql';
+
+const sites = Number(process.argv[2] ?? 100_000);
+const rounds = Number(process.argv[3] ?? 9);
+const seed = generateSeed({ sites });
+const db = await createThrowawayStore('postgis', 'prof');
+try {
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    GRIDWATCH_SEED: 'none',
+    LOG_LEVEL: 'silent',
+    GRIDWATCH_PUBLIC_READ: 'true',
+  });
+  let t = performance.now();
+  const store = await openStore(config.store, { seed: () => seed });
+  console.log(`seeded ${sites} sites in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  const app = await buildApp({ config, store, serveStatic: false });
+  const raw = await RawSql.connect(db.url);
+  await raw.query('VACUUM ANALYZE');
+
+  const sides: [string, () => Promise<unknown>][] = [
+    [
+      'route (app.inject)',
+      () => app.inject({ method: 'GET', url: '/api/analysis/hotspots?radiusKm=10&limit=1000' }),
+    ],
+    ['store.hotspots', () => store.hotspots(10, unlicensedStatuses(false), 1000)],
+    // A hair under 10 km no pair lies in between, so this is the same answer by the read before the aggregate.
+    [
+      'route at r = 10 − 1e-9 km (the pairs read)',
+      () => app.inject({ method: 'GET', url: '/api/analysis/hotspots?radiusKm=9.999999999&limit=1000' }),
+    ],
+    [
+      'store.hotspots at r = 10 − 1e-9 km (the pairs read)',
+      () => store.hotspots(10 - 1e-9, unlicensedStatuses(false), 1000),
+    ],
+    ['raw SQL over the aggregate', () => raw.hotspotsFromLoads(1000)],
+    ['raw SQL over the pairs table', () => raw.hotspotsFromPairs(10, 1000)],
+    ['raw SQL (ST_DWithin)', () => raw.hotspots(10, 1000)],
+  ];
+  const times = new Map(sides.map(([name]) => [name, [] as number[]]));
+  for (const [, fn] of sides) await fn();
+  for (let i = 0; i < rounds; i++)
+    for (const [name, fn] of sides) {
+      t = performance.now();
+      await fn();
+      times.get(name)!.push(performance.now() - t);
+    }
+  for (const [name, xs] of times) console.log(`hotspots now r=10 km, ${name}: ${median(xs).toFixed(2)} ms`);
+
+  // The densest site: its substations' pairs are the rows its upkeep reads.
+  const { rows } = await raw.query(
+    `SELECT q.site_id AS id, sum(n.pairs)::int AS pairs, count(*)::int AS substations
+       FROM site_substation_pairs q JOIN (SELECT substation_id, count(*) AS pairs FROM site_substation_pairs
+         GROUP BY substation_id) n ON n.substation_id = q.substation_id
+       JOIN sites t ON t.id = q.site_id AND t.retired_at IS NULL AND t.status IN ('LICENSED', 'UNLICENSED')
+       GROUP BY q.site_id ORDER BY 2 DESC, 1 LIMIT 1`,
+  );
+  const densest = rows[0] as { id: number; pairs: number; substations: number };
+  const prisma = (store as unknown as { prisma: ImportClient }).prisma;
+  const upkeep: number[] = [];
+  const change: number[] = [];
+  for (let i = 0; i < rounds + 1; i++) {
+    t = performance.now();
+    await prisma.$transaction((tx) => keepHotspotLoadsOfSite(tx, 'postgis', densest.id));
+    if (i > 0) upkeep.push(performance.now() - t);
+    const feature = (await store.getFeature('sites', densest.id))!;
+    const { status, version } = feature.properties as { status: string; version: number };
+    t = performance.now();
+    const outcome = await store.sites.changeStatus(
+      densest.id,
+      {
+        status: status === 'LICENSED' ? 'UNLICENSED' : 'LICENSED',
+        version,
+        note: 'profile',
+        zoneId: null,
+        attachmentIds: [],
+      },
+      'profile',
+    );
+    if (!outcome.ok) throw new Error(`status change refused: ${JSON.stringify(outcome)}`);
+    if (i > 0) change.push(performance.now() - t);
+  }
+  console.log(
+    `densest site ${densest.id} (${densest.substations} substations, ${densest.pairs} pairs to recompute): ` +
+      `upkeep alone ${median(upkeep).toFixed(2)} ms, a whole status change with it ${median(change).toFixed(2)} ms`,
+  );
+  await raw.close();
+  await app.close();
+  await store.close();
+} finally {
+  await db.drop();
+}

@@ -1,0 +1,232 @@
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { ALLOWED_TRANSITIONS, type Status } from '@gridwatch/contract';
+import { generateSeed, mulberry32 } from '@gridwatch/geodata';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAIR_TABLE_KM } from '../../src/store/sql/site-substation-pairs-sql';
+import { BACKENDS, makeTestApp, type TestApp } from '../test-app';
+
+/**
+ * The per-substation hotspot aggregate (migration 0021, docs/performance.md "Fix 9") is derived data that hotspots
+ * "now" at PAIR_TABLE_KM read. After random writes through the API — status changes by an admin and by a utility's
+ * user, retirements and restores, imports that edit sites' loads and statuses, add and move sites and move and add
+ * substations — it must equal the table filled anew, and the hotspots read from it must equal the spatial join's
+ * (a radius a hair above PAIR_TABLE_KM takes the join), byte for byte. Each upkeep call is exercised by a write
+ * that changes a row, so removing one fails it.
+ */
+const SEED = generateSeed({ sites: 1500, readings: false });
+const JUST_ABOVE = PAIR_TABLE_KM + 1e-9;
+const UTILITY_PASSWORD = 'utility-user-password-1';
+
+type Props = Record<string, unknown> & {
+  externalId: string;
+  status: Status;
+  version: number;
+  loadMw: number;
+  utilityId: number | null;
+};
+type Feature = { id: number; geometry: { coordinates: [number, number] }; properties: Props };
+type LoadRow = Record<string, number | null>;
+
+async function onDatabase<T>(t: TestApp, query: string): Promise<T[]> {
+  if (t.databaseUrl.startsWith('file:')) {
+    const db = new Database(t.databaseUrl.slice('file:'.length));
+    try {
+      return query.startsWith('SELECT') ? (db.prepare(query).all() as T[]) : (db.prepare(query).run(), []);
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: t.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(query)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+const loadsOf = (t: TestApp) =>
+  onDatabase<LoadRow>(
+    t,
+    `SELECT substation_id, unlicensed_count, unlicensed_load_mw, with_suspected_count, with_suspected_load_mw
+     FROM substation_hotspot_loads ORDER BY substation_id`,
+  );
+
+/** Forgets that the table was filled, so the store fills it anew from the pairs (as after migration 0021). */
+async function refill(t: TestApp): Promise<void> {
+  await onDatabase(t, `DELETE FROM derived_state WHERE name = 'substation_hotspot_loads'`);
+  // SqlStore's own step after migrations (not on the Store port): what a start after migration 0021 runs.
+  await (t.store as unknown as { fillDerivedData(): Promise<void> }).fillDerivedData();
+}
+
+/** The same random writes on either store: every choice comes from the seeded generator. */
+async function randomWrites(t: TestApp): Promise<void> {
+  const random = mulberry32(21);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const admin = await t.login('admin');
+  const send = async (cookie: string, method: 'POST' | 'PATCH' | 'DELETE', url: string, payload: unknown) => {
+    const res = await t.app.inject({
+      method,
+      url,
+      payload: JSON.stringify(payload),
+      headers: {
+        'content-type':
+          method === 'POST' && url.startsWith('/api/import') ? 'application/geo+json' : 'application/json',
+        cookie,
+      },
+    });
+    expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+    return res.json() as Record<string, unknown>;
+  };
+  const sites = async () =>
+    ((await t.app.inject({ url: '/api/layers/sites?limit=10000' })).json().features as Feature[]).sort(
+      (a, b) => a.id - b.id,
+    );
+  // A utility's user: its status changes run as gridwatch_utility on PostGIS, whose upkeep must run as the owner.
+  const utilityId = (await sites()).find((s) => s.properties.utilityId !== null)!.properties.utilityId!;
+  await send(admin, 'POST', '/api/users', {
+    username: 'aggregate-utility-user',
+    role: 'enforcer',
+    utilityId,
+    password: UTILITY_PASSWORD,
+  });
+  const login = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'aggregate-utility-user', password: UTILITY_PASSWORD },
+  });
+  expect(login.statusCode, login.body).toBe(200);
+  const utilityUser = String(login.headers['set-cookie']).split(';')[0]!;
+
+  const substations = SEED.substations;
+  const near = (): [number, number] => {
+    const s = pick(substations);
+    return [s.lon + (random() - 0.5) * 0.3, s.lat + (random() - 0.5) * 0.2];
+  };
+  const siteImport = (
+    features: { props: Props | null; at: [number, number]; externalId: string; loadMw?: number }[],
+  ) =>
+    send(admin, 'POST', '/api/import/sites', {
+      type: 'FeatureCollection',
+      features: features.map(({ props, at, externalId, loadMw }) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: at },
+        properties: {
+          externalId,
+          name: props?.name ?? externalId,
+          machines: props?.machines ?? 10,
+          loadMw: loadMw ?? props?.loadMw ?? Math.round(random() * 5000) / 100,
+          status: props?.status ?? pick(['SUSPECTED', 'UNLICENSED', 'LICENSED'] as const),
+          firstObserved: props?.firstObserved ?? '2026-03-01',
+        },
+      })),
+    });
+  const changeStatus = (cookie: string, site: Feature) =>
+    send(cookie, 'PATCH', `/api/sites/${site.id}`, {
+      status: pick(ALLOWED_TRANSITIONS[site.properties.status]),
+      note: 'random',
+      version: site.properties.version,
+    });
+
+  for (let round = 0; round < 3; round++) {
+    // Status changes along allowed transitions, by the admin and by the utility's user (its own sites).
+    for (const site of (await sites()).filter(() => random() < 0.03)) await changeStatus(admin, site);
+    const own = (await sites()).filter((s) => s.properties.utilityId === utilityId);
+    for (const site of own.filter(() => random() < 0.05)) await changeStatus(utilityUser, site);
+    // Edits in place (a load and maybe a status), sites moved (into and out of reach) and sites added.
+    const all = await sites();
+    const edited = all.filter(() => random() < 0.01);
+    const moved = all.filter((s) => !edited.includes(s) && random() < 0.01);
+    await siteImport([
+      ...edited.map((f) => ({
+        props: f.properties,
+        at: f.geometry.coordinates,
+        externalId: f.properties.externalId,
+        loadMw: Math.round(random() * 9000) / 100,
+      })),
+      ...moved.map((f) => ({ props: f.properties, at: near(), externalId: f.properties.externalId })),
+      ...Array.from({ length: 8 }, (_, i) => ({ props: null, at: near(), externalId: `AGG-${round}-${i}` })),
+    ]);
+    // A substation moved, and one added.
+    const s = substations[Math.floor(random() * substations.length)]!;
+    await send(admin, 'POST', '/api/import/substations', {
+      type: 'FeatureCollection',
+      features: [
+        { ...s, lon: s.lon + 0.05, externalId: s.externalId },
+        { ...s, externalId: `AGG-S-${round}`, name: `New ${round}` },
+      ].map((x) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [x.lon, x.lat] },
+        properties: {
+          externalId: x.externalId,
+          name: x.name,
+          voltageKv: x.voltageKv,
+          capacityMva: x.capacityMva,
+        },
+      })),
+    });
+    // Retirements, and a restore.
+    const retired = (await sites()).filter(() => random() < 0.01);
+    const answers = [];
+    for (const site of retired)
+      answers.push(
+        await send(admin, 'DELETE', `/api/sites/${site.id}`, {
+          version: site.properties.version,
+          reason: 'random',
+        }),
+      );
+    const back = retired[0];
+    if (back) {
+      const { version } = answers[0] as { version: number };
+      await send(admin, 'POST', `/api/sites/${back.id}/restore`, { version, reason: 'random' });
+    }
+  }
+}
+
+const apps = new Map<string, TestApp>();
+const answers = new Map<string, unknown>();
+beforeAll(async () => {
+  for (const backend of BACKENDS) {
+    const t = await makeTestApp(SEED, backend);
+    apps.set(backend, t);
+    await randomWrites(t);
+  }
+}, 300_000);
+afterAll(async () => {
+  for (const t of apps.values()) await t.close();
+});
+
+describe.each(BACKENDS)('the substation hotspot aggregate on %s, after random writes', (backend) => {
+  it('gives the answers of the spatial join, byte for byte', async () => {
+    const t = apps.get(backend)!;
+    const get = async (url: string) => {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.body;
+    };
+    const mine: Record<string, string> = {};
+    for (const suspected of [false, true]) {
+      for (const limit of [5, 1000]) {
+        const url = (r: number) =>
+          `/api/analysis/hotspots?radiusKm=${r}&limit=${limit}&includeSuspected=${suspected}`;
+        const fromLoads = await get(url(PAIR_TABLE_KM));
+        expect(JSON.parse(fromLoads).length).toBeGreaterThan(0);
+        expect(fromLoads).toBe(await get(url(JUST_ABOVE)));
+        mine[`${suspected} ${limit}`] = fromLoads;
+      }
+    }
+    answers.set(backend, mine);
+    // Both stores made the same writes: the same answers.
+    if (answers.size === BACKENDS.length) expect(answers.get('postgis')).toEqual(answers.get('sqlite'));
+  });
+
+  // Last: it refills the table.
+  it('equals the table filled anew from the pairs', async () => {
+    const t = apps.get(backend)!;
+    const kept = await loadsOf(t);
+    expect(kept.length).toBeGreaterThan(50);
+    await refill(t);
+    expect(kept).toEqual(await loadsOf(t));
+  });
+});
