@@ -1,11 +1,10 @@
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_SEED } from '../../test/fixtures/small-seed';
 import { BACKENDS, makeTestApp, type TestApp } from '../../test/test-app';
 import { regionMembers, type RegionArea } from '../domain/geo/region-members';
 import { ImportConflictError, planImport } from '../domain/import/plan-import';
 import { readCsv } from '../domain/import/read-rows';
+import { onStoreDatabase } from '../../test/store-database';
 
 /**
  * An import that changes rows (docs/performance.md, "Fix 11"): PostgreSQL updates them set-based, SQLite a
@@ -93,40 +92,6 @@ const SECOND = [...Array.from({ length: N }, (_, i) => second(i)), ...NEW];
 
 type Feature = { id: number; geometry: { coordinates: number[] }; properties: Record<string, unknown> };
 
-/** Rows read straight from the store's database (derived tables the API does not serve). */
-async function rowsOf<R>(t: TestApp, query: string): Promise<R[]> {
-  if (t.databaseUrl.startsWith('file:')) {
-    const db = new Database(t.databaseUrl.slice('file:'.length), { readonly: true });
-    try {
-      return db.prepare(query).all() as R[];
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: t.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(query)).rows as R[];
-  } finally {
-    await client.end();
-  }
-}
-
-async function execute(t: TestApp, statement: string): Promise<void> {
-  if (t.databaseUrl.startsWith('file:')) {
-    const db = new Database(t.databaseUrl.slice('file:'.length));
-    try {
-      db.prepare(statement).run();
-    } finally {
-      db.close();
-    }
-    return;
-  }
-  const client = new pg.Client({ connectionString: t.databaseUrl });
-  await client.connect();
-  await client.query(statement).finally(() => client.end());
-}
-
 const PAIRS = 'SELECT substation_id, site_id, distance_km FROM site_substation_pairs ORDER BY 1, 2';
 const UTILITIES = 'SELECT id, utility_id FROM sites ORDER BY id';
 
@@ -184,7 +149,7 @@ describe.each(BACKENDS)('an import of changed sites on %s', (backend) => {
       mine.push({ ...f, properties: { ...f.properties, statusChangedAt: statusChanged } });
     }
     // One history record per status change of the second import, from SUSPECTED.
-    const history = await rowsOf<{ n: number | string }>(
+    const history = await onStoreDatabase<{ n: number | string }>(
       t,
       `SELECT count(*) AS n FROM status_changes WHERE from_status = 'SUSPECTED' AND site_id IN
         (SELECT id FROM sites WHERE external_id LIKE 'C-%')`,
@@ -196,17 +161,20 @@ describe.each(BACKENDS)('an import of changed sites on %s', (backend) => {
   });
 
   it('leaves the pairs, the memberships and the accountable utility as a fresh fill makes them', async () => {
-    const pairs = await rowsOf(t, PAIRS);
-    const utilities = await rowsOf(t, UTILITIES);
+    const pairs = await onStoreDatabase(t, PAIRS);
+    const utilities = await onStoreDatabase(t, UTILITIES);
     expect(pairs.length).toBeGreaterThan(100);
     const points = (
-      await rowsOf<{ id: number; lon: number; lat: number }>(t, 'SELECT id, lon, lat FROM sites ORDER BY id')
+      await onStoreDatabase<{ id: number; lon: number; lat: number }>(
+        t,
+        'SELECT id, lon, lat FROM sites ORDER BY id',
+      )
     ).map((p) => ({ id: Number(p.id), lon: Number(p.lon), lat: Number(p.lat) }));
     const regions = (await t.store.queryLayer('regions', { limit: 100 })).features.map((r): RegionArea => ({
       id: r.id,
       geometry: r.geometry as RegionArea['geometry'],
     }));
-    const members = await rowsOf<{ region_id: number; feature_id: number }>(
+    const members = await onStoreDatabase<{ region_id: number; feature_id: number }>(
       t,
       `SELECT region_id, feature_id FROM region_members WHERE layer = 'sites' ORDER BY feature_id, region_id`,
     );
@@ -217,11 +185,14 @@ describe.each(BACKENDS)('an import of changed sites on %s', (backend) => {
       members.map((m) => ({ region_id: Number(m.region_id), feature_id: Number(m.feature_id) })),
     ).toEqual(expected);
     // The store's fill after a migration, from the rows as they are now.
-    await execute(t, `DELETE FROM derived_state WHERE name IN ('site_utilities', 'site_substation_pairs')`);
-    await execute(t, 'UPDATE sites SET utility_id = NULL');
+    await onStoreDatabase(
+      t,
+      `DELETE FROM derived_state WHERE name IN ('site_utilities', 'site_substation_pairs')`,
+    );
+    await onStoreDatabase(t, 'UPDATE sites SET utility_id = NULL');
     await (t.store as unknown as { fillDerivedData(): Promise<void> }).fillDerivedData();
-    expect(await rowsOf(t, PAIRS)).toEqual(pairs);
-    expect(await rowsOf(t, UTILITIES)).toEqual(utilities);
+    expect(await onStoreDatabase(t, PAIRS)).toEqual(pairs);
+    expect(await onStoreDatabase(t, UTILITIES)).toEqual(utilities);
     // The relinked rows did change utility (S-3 is East Power's, S-1 and S-2 West Power's).
     const relinked = SECOND.filter((_, i) => i < N && KINDS[i % 6] === 'relinked');
     const of = new Map(utilities.map((u) => [Number((u as { id: number }).id), u]));
@@ -263,9 +234,9 @@ describe.each(BACKENDS)('an import of changed sites on %s', (backend) => {
       expect(res.statusCode, res.body).toBe(200);
     }
     const snapshot = async () => ({
-      sites: await rowsOf(t, 'SELECT * FROM sites ORDER BY id'),
-      history: await rowsOf(t, 'SELECT count(*) AS n FROM status_changes'),
-      audit: await rowsOf(t, 'SELECT count(*) AS n FROM audit_records'),
+      sites: await onStoreDatabase(t, 'SELECT * FROM sites ORDER BY id'),
+      history: await onStoreDatabase(t, 'SELECT count(*) AS n FROM status_changes'),
+      audit: await onStoreDatabase(t, 'SELECT count(*) AS n FROM audit_records'),
     });
     const before = await snapshot();
     const refused = t.store.applyImport(planned.plan);

@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { ALLOWED_TRANSITIONS, type Status } from '@gridwatch/contract';
 import { generateSeed, mulberry32 } from '@gridwatch/geodata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +5,7 @@ import { tileOf } from '../../src/domain/geo/tile-math';
 import { CELL_MAX_ZOOM } from '../../src/store/sql/cluster-cells-sql';
 import { decodeTile, type DecodedFeature } from '../decode-tile';
 import { BACKENDS, makeTestApp, type TestApp } from '../test-app';
+import { onStoreDatabase, refillDerived } from '../store-database';
 
 /**
  * The cluster cells (migration 0020, docs/storage.md "Cluster cells") are derived data the sites' tiles at
@@ -21,29 +20,9 @@ type Props = Record<string, unknown> & { externalId: string; status: Status; ver
 type Feature = { id: number; geometry: { coordinates: [number, number] }; properties: Props };
 type CellRow = Record<string, number | string>;
 
-async function sql<T>(t: TestApp, query: string): Promise<T[]> {
-  if (t.databaseUrl.startsWith('file:')) {
-    const db = new Database(t.databaseUrl.slice('file:'.length));
-    try {
-      return query.trimStart().startsWith('SELECT')
-        ? (db.prepare(query).all() as T[])
-        : (db.prepare(query).run(), []);
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: t.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(query)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
 const cellsOf = async (t: TestApp): Promise<CellRow[]> =>
   (
-    await sql<CellRow>(
+    await onStoreDatabase<CellRow>(
       t,
       `SELECT zoom, cx, cy, status, site_count, sum_x, sum_y, load_kw FROM site_cluster_cells
        ORDER BY zoom, cx, cy, status`,
@@ -51,13 +30,6 @@ const cellsOf = async (t: TestApp): Promise<CellRow[]> =>
   ).map((row) =>
     Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k === 'status' ? v : Number(v)])),
   );
-
-/** Forgets that the table was filled, so the store fills it anew from the rows (as after migration 0020). */
-async function refill(t: TestApp): Promise<void> {
-  await sql(t, `DELETE FROM derived_state WHERE name = 'site_cluster_cells'`);
-  // SqlStore's own step after migrations (not on the Store port): what a start after migration 0020 runs.
-  await (t.store as unknown as { fillDerivedData(): Promise<void> }).fillDerivedData();
-}
 
 /** The same random writes on either store: every choice comes from the seeded generator. */
 async function randomWrites(t: TestApp): Promise<void> {
@@ -209,7 +181,7 @@ describe.each(BACKENDS)('the cluster cells on %s, after random writes', (backend
     const t = apps.get(backend)!;
     const kept = await cellsOf(t);
     expect(kept.filter((c) => c.zoom === CELL_MAX_ZOOM).length).toBeGreaterThan(300);
-    await refill(t);
+    await refillDerived(t, 'site_cluster_cells');
     expect(kept).toEqual(await cellsOf(t));
   });
 });

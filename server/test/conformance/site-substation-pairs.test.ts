@@ -1,10 +1,9 @@
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { ALLOWED_TRANSITIONS, type Status } from '@gridwatch/contract';
 import { generateSeed, mulberry32 } from '@gridwatch/geodata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAIR_TABLE_KM } from '../../src/store/sql/site-substation-pairs-sql';
 import { BACKENDS, makeTestApp, type TestApp } from '../test-app';
+import { onStoreDatabase, refillDerived } from '../store-database';
 
 /**
  * The pairs table (migration 0019, docs/performance.md "Fix 4") is derived data that hotspots and unexplained
@@ -21,43 +20,11 @@ type Props = Record<string, unknown> & { externalId: string; status: Status; ver
 type Feature = { id: number; geometry: { coordinates: [number, number] }; properties: Props };
 type PairRow = { substation_id: number; site_id: number; distance_km: number };
 
-async function pairsOf(t: TestApp): Promise<PairRow[]> {
-  const query = 'SELECT substation_id, site_id, distance_km FROM site_substation_pairs ORDER BY 1, 2';
-  if (t.databaseUrl.startsWith('file:')) {
-    const db = new Database(t.databaseUrl.slice('file:'.length), { readonly: true });
-    try {
-      return db.prepare(query).all() as PairRow[];
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: t.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<PairRow>(query)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-/** Forgets that the table was filled, so the store fills it anew from the rows (as after migration 0019). */
-async function refill(t: TestApp): Promise<void> {
-  const forget = `DELETE FROM derived_state WHERE name = 'site_substation_pairs'`;
-  if (t.databaseUrl.startsWith('file:')) {
-    const db = new Database(t.databaseUrl.slice('file:'.length));
-    try {
-      db.prepare(forget).run();
-    } finally {
-      db.close();
-    }
-  } else {
-    const client = new pg.Client({ connectionString: t.databaseUrl });
-    await client.connect();
-    await client.query(forget).finally(() => client.end());
-  }
-  // SqlStore's own step after migrations (not on the Store port): what a start after migration 0019 runs.
-  await (t.store as unknown as { fillDerivedData(): Promise<void> }).fillDerivedData();
-}
+const pairsOf = (t: TestApp) =>
+  onStoreDatabase<PairRow>(
+    t,
+    'SELECT substation_id, site_id, distance_km FROM site_substation_pairs ORDER BY 1, 2',
+  );
 
 /** The same random writes on either store: every choice comes from the seeded generator. */
 async function randomWrites(t: TestApp): Promise<void> {
@@ -196,14 +163,14 @@ describe.each(BACKENDS)('the substation–site pairs on %s, after random writes'
     answers.set(backend, mine);
     // Both stores made the same writes: the same answers.
     if (answers.size === BACKENDS.length) expect(answers.get('postgis')).toEqual(answers.get('sqlite'));
-  });
+  }, 120_000); // 28 answers (hotspots, unexplained load), half of them through the spatial join
 
   // Last: it refills the table.
   it('equal the table filled anew from the rows', async () => {
     const t = apps.get(backend)!;
     const kept = await pairsOf(t);
     expect(kept.length).toBeGreaterThan(500);
-    await refill(t);
+    await refillDerived(t, 'site_substation_pairs');
     expect(kept).toEqual(await pairsOf(t));
   });
 });

@@ -1,10 +1,9 @@
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { ALLOWED_TRANSITIONS, type Status } from '@gridwatch/contract';
 import { generateSeed, mulberry32 } from '@gridwatch/geodata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAIR_TABLE_KM } from '../../src/store/sql/site-substation-pairs-sql';
 import { BACKENDS, makeTestApp, type TestApp } from '../test-app';
+import { onStoreDatabase, refillDerived } from '../store-database';
 
 /**
  * The per-substation hotspot aggregate (migration 0021, docs/performance.md "Fix 9") is derived data that hotspots
@@ -28,37 +27,12 @@ type Props = Record<string, unknown> & {
 type Feature = { id: number; geometry: { coordinates: [number, number] }; properties: Props };
 type LoadRow = Record<string, number | null>;
 
-async function onDatabase<T>(t: TestApp, query: string): Promise<T[]> {
-  if (t.databaseUrl.startsWith('file:')) {
-    const db = new Database(t.databaseUrl.slice('file:'.length));
-    try {
-      return query.startsWith('SELECT') ? (db.prepare(query).all() as T[]) : (db.prepare(query).run(), []);
-    } finally {
-      db.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: t.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(query)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
 const loadsOf = (t: TestApp) =>
-  onDatabase<LoadRow>(
+  onStoreDatabase<LoadRow>(
     t,
     `SELECT substation_id, unlicensed_count, unlicensed_load_mw, with_suspected_count, with_suspected_load_mw
      FROM substation_hotspot_loads ORDER BY substation_id`,
   );
-
-/** Forgets that the table was filled, so the store fills it anew from the pairs (as after migration 0021). */
-async function refill(t: TestApp): Promise<void> {
-  await onDatabase(t, `DELETE FROM derived_state WHERE name = 'substation_hotspot_loads'`);
-  // SqlStore's own step after migrations (not on the Store port): what a start after migration 0021 runs.
-  await (t.store as unknown as { fillDerivedData(): Promise<void> }).fillDerivedData();
-}
 
 /** The same random writes on either store: every choice comes from the seeded generator. */
 async function randomWrites(t: TestApp): Promise<void> {
@@ -226,7 +200,7 @@ describe.each(BACKENDS)('the substation hotspot aggregate on %s, after random wr
     const t = apps.get(backend)!;
     const kept = await loadsOf(t);
     expect(kept.length).toBeGreaterThan(50);
-    await refill(t);
+    await refillDerived(t, 'substation_hotspot_loads');
     expect(kept).toEqual(await loadsOf(t));
   });
 });
