@@ -4,13 +4,13 @@ import {
   type StatusChangeRequest,
 } from '../../domain/status-change';
 import type { AttachmentOut, RetiredSite, Status } from '@gridwatch/contract';
+import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { LayerFeature } from '../ports/layers';
 import { readFeature } from '../sql/read-feature';
 import { putSitesIn, takeSitesOut } from '../sql/cluster-cells-sql';
 import { appendAudit } from './audit';
 import { takeableAttachments, takeAttachments, toAttachmentOut, type AttachmentRefusal } from './attachments';
 import { writeTransaction } from './idempotency';
-import { sqltag as sql } from '@prisma/client/runtime/client';
 import { nowIso, type Db, type Tx } from './db';
 import { siteInScope } from './scope-where';
 
