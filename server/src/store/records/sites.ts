@@ -4,10 +4,8 @@ import {
   type StatusChangeRequest,
 } from '../../domain/status-change';
 import type { AttachmentOut, RetiredSite, Status } from '@gridwatch/contract';
-import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { LayerFeature } from '../ports/layers';
 import { readFeature } from '../sql/read-feature';
-import { putSitesIn, takeSitesOut } from '../sql/cluster-cells-sql';
 import { appendAudit } from './audit';
 import { takeableAttachments, takeAttachments, toAttachmentOut, type AttachmentRefusal } from './attachments';
 import { writeTransaction } from './idempotency';
@@ -72,10 +70,11 @@ export type RetirementOutcome<T> =
   | { ok: false; reason: 'version'; currentVersion: number };
 
 /**
- * The site `t` a write changes, for its cluster cells (sql/cluster-cells-sql.ts): taken out before the update and
- * put in after it, whether the update wrote (then as it left it) or not (then as it was).
+ * Runs one write to site `siteId` (a status change, a retirement, a restore; `write` answers how many rows it
+ * wrote) in the transaction `tx`, with the data the store derives from the sites kept in step around it
+ * (sql/site-write-sql.ts).
  */
-const thisSite = (siteId: number) => sql`t.id = ${siteId}`;
+export type SiteWriteKeeper = (tx: Tx, siteId: number, write: () => Promise<number>) => Promise<number>;
 
 /** The audit row's account of the site retired or restored. */
 const SITE_AUDIT_FIELDS = {
@@ -96,14 +95,10 @@ const SITE_AUDIT_FIELDS = {
  * including these repositories' status changes and history.
  */
 export class SitesRepository {
-  /**
-   * `afterSiteWrite` runs in the transaction of every write here that changed a site (its status, or whether it
-   * is retired), after the change: the store keeps the derived data that follows the sites' statuses with it
-   * (sql/hotspot-loads-sql.ts).
-   */
+  /** Every write here to a site's status or retirement runs through `keepDerived`. */
   constructor(
     private readonly db: Db,
-    private readonly afterSiteWrite: (tx: Tx, siteId: number) => Promise<void> = () => Promise.resolve(),
+    private readonly keepDerived: SiteWriteKeeper,
   ) {}
 
   async changeStatus(
@@ -127,13 +122,14 @@ export class SitesRepository {
       const takeable = await takeableAttachments(tx, request.attachmentIds, username);
       if (!takeable.ok) return { ok: false as const, attachment: takeable.refusal };
       const at = nowIso();
-      await takeSitesOut(tx, thisSite(siteId));
       // The version in the WHERE makes a concurrent change lose cleanly instead of overwriting.
-      const { count } = await tx.site.updateMany({
-        where: { id: siteId, version: request.version, retiredAt: null, ...siteInScope() },
-        data: { status: request.status, statusChangedAt: at, version: { increment: 1 } },
+      const count = await this.keepDerived(tx, siteId, async () => {
+        const updated = await tx.site.updateMany({
+          where: { id: siteId, version: request.version, retiredAt: null, ...siteInScope() },
+          data: { status: request.status, statusChangedAt: at, version: { increment: 1 } },
+        });
+        return updated.count;
       });
-      await putSitesIn(tx, thisSite(siteId));
       if (count === 0) {
         const now = await tx.site.findUniqueOrThrow({ where: { id: siteId }, select: { version: true } });
         return {
@@ -141,7 +137,6 @@ export class SitesRepository {
           refusal: checkStatusChange({ status: site.status as Status, version: now.version }, request)!,
         };
       }
-      await this.afterSiteWrite(tx, siteId);
       const change = await tx.statusChange.create({
         data: {
           siteId,
@@ -211,14 +206,14 @@ export class SitesRepository {
   ): Promise<RetirementOutcome<RetiredSite>> {
     return writeTransaction(this.db, async (tx) => {
       const at = nowIso();
-      await takeSitesOut(tx, thisSite(siteId));
-      const { count } = await tx.site.updateMany({
-        where: { id: siteId, version, retiredAt: null },
-        data: { retiredAt: at, retiredBy: username, version: { increment: 1 } },
+      const count = await this.keepDerived(tx, siteId, async () => {
+        const updated = await tx.site.updateMany({
+          where: { id: siteId, version, retiredAt: null },
+          data: { retiredAt: at, retiredBy: username, version: { increment: 1 } },
+        });
+        return updated.count;
       });
-      await putSitesIn(tx, thisSite(siteId));
       if (count === 0) return refusal(tx, siteId, { retiredAt: null });
-      await this.afterSiteWrite(tx, siteId);
       const site = await tx.site.findUniqueOrThrow({ where: { id: siteId }, select: SITE_AUDIT_FIELDS });
       const note = reason.trim();
       await appendAudit(tx, {
@@ -245,15 +240,14 @@ export class SitesRepository {
         where: { id: siteId, retiredAt: { not: null } },
         select: SITE_AUDIT_FIELDS,
       });
-      // Out and in also here: a restore of a live site (refused) must leave its cells as they were.
-      await takeSitesOut(tx, thisSite(siteId));
-      const { count } = await tx.site.updateMany({
-        where: { id: siteId, version, retiredAt: { not: null } },
-        data: { retiredAt: null, retiredBy: null, version: { increment: 1 } },
+      const count = await this.keepDerived(tx, siteId, async () => {
+        const updated = await tx.site.updateMany({
+          where: { id: siteId, version, retiredAt: { not: null } },
+          data: { retiredAt: null, retiredBy: null, version: { increment: 1 } },
+        });
+        return updated.count;
       });
-      await putSitesIn(tx, thisSite(siteId));
       if (count === 0 || !before) return refusal(tx, siteId, { retiredAt: { not: null } });
-      await this.afterSiteWrite(tx, siteId);
       await appendAudit(tx, {
         entity: 'site',
         entityId: siteId,

@@ -59,8 +59,8 @@ import {
   hotspotLoadsCover,
   hotspotLoadSet,
   hotspotsFromLoadsSql,
-  keepHotspotLoadsOfSite,
 } from './hotspot-loads-sql';
+import { writeSiteKeepingDerived } from './site-write-sql';
 import { readFeature } from './read-feature';
 import { SCOPED } from './scoped-sql';
 import type { Row } from '../row-values';
@@ -129,9 +129,9 @@ export abstract class SqlStore implements Store {
     this.sessions = new SessionsRepository(records);
     this.apiTokens = new ApiTokensRepository(records);
     this.loginFailures = new LoginFailuresRepository(records);
-    // The hotspot aggregate follows every status change, retirement and restore, in its transaction.
-    this.sites = new SitesRepository(records, (tx, siteId) =>
-      keepHotspotLoadsOfSite(tx, this.backend, siteId),
+    // The cluster cells and the hotspot aggregate follow every status change, retirement and restore.
+    this.sites = new SitesRepository(records, (tx, siteId, write) =>
+      writeSiteKeepingDerived(tx, this.backend, siteId, write),
     );
     this.zones = new ZonesRepository(records);
     this.reports = new ReportsRepository(records);

@@ -1,0 +1,26 @@
+import { sqltag as sql } from '@prisma/client/runtime/client';
+import type { Backend } from '../store';
+import { putSitesIn, takeSitesOut } from './cluster-cells-sql';
+import { keepHotspotLoadsOfSite } from './hotspot-loads-sql';
+import type { ImportTx } from './import-client';
+
+/**
+ * One write to one site that leaves its position alone (a status change, a retirement, a restore), with the data
+ * derived from the sites kept in step in the write's transaction: the site leaves its cluster cells before the
+ * write and enters them after it, as the write left it or, when it wrote nothing, as it was
+ * (cluster-cells-sql.ts); when it wrote, the hotspot rows of its substations are recomputed (hotspot-loads-sql.ts).
+ * `write` answers how many rows it wrote.
+ */
+export async function writeSiteKeepingDerived(
+  tx: ImportTx,
+  backend: Backend,
+  siteId: number,
+  write: () => Promise<number>,
+): Promise<number> {
+  const thisSite = sql`t.id = ${siteId}`;
+  await takeSitesOut(tx, thisSite);
+  const count = await write();
+  await putSitesIn(tx, thisSite);
+  if (count > 0) await keepHotspotLoadsOfSite(tx, backend, siteId);
+  return count;
+}
