@@ -16,6 +16,7 @@ export type { LayerFilter } from './layer-filter';
 export type {
   FeatureJson,
   LayerFeature,
+  LayerJsonCopy,
   LayerJsonPage,
   LayerPage,
   LayersPort,

@@ -30,12 +30,30 @@ export type PointLayerId = 'sites' | 'substations' | 'pylons';
 export const isPointLayer = (layer: LayerId): layer is PointLayerId =>
   layer === 'sites' || layer === 'substations' || layer === 'pylons';
 
+/** A point layer's features as their JSON texts, written by the database in one statement (PostGIS: a COPY). */
+export interface LayerJsonCopy {
+  /** The texts in id order, joined by ",\n" and ending in "\n", in chunks of about the size asked. */
+  chunks: AsyncIterable<Uint8Array>;
+  /** Once the chunks are read to the end: how many features they held, and (sites) their loads' capped sum. */
+  totals(): { count: number; loadMw: number };
+}
+
 export interface LayersPort {
   layerInfos(): Promise<LayerInfo[]>;
   /** Features ordered by id; at most `limit`, with `truncated` when more matched. */
   queryLayer<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>>;
   /** queryLayer's page of a point layer as JSON text written by the database (docs/performance.md). */
   queryLayerJson(layer: PointLayerId, filter: LayerFilter): Promise<LayerJsonPage>;
+  /**
+   * Every feature of a point layer the filter keeps (no paging) as one LayerJsonCopy, the same bytes as
+   * queryLayerJson's pages joined; null where the store has no such read (SQLite, a utility's user, reads from a
+   * replica): the caller pages with queryLayerJson.
+   */
+  copyLayerJson(
+    layer: PointLayerId,
+    filter: Omit<LayerFilter, 'limit' | 'afterId' | 'beforeId'>,
+    chunkBytes: number,
+  ): LayerJsonCopy | null;
   getFeature<L extends LayerId>(layer: L, id: number): Promise<LayerFeature<L> | null>;
   /**
    * The sites as their status-change records stood at the instant `at` (ISO 8601 UTC): each with its status

@@ -9,7 +9,13 @@ import type { Bbox } from '../../domain/geo/bbox';
 import type { Status } from '@gridwatch/contract';
 import { rowToFeature } from '../feature-rows';
 import { LAYER_SQL } from '../sql/layer-sql';
-import type { LayerFeature, SiteJson } from '../store';
+import type { LayerFeature, LayerFilter, LayerJsonCopy, PointLayerId, SiteJson } from '../store';
+import { filterWhere } from '../sql/filter-sql';
+import { featureJsonSelect } from '../sql/feature-json-sql';
+import { loadSumSql } from '../sql/sum-sql';
+import { readFeature } from '../sql/read-feature';
+import { scopeUtility } from '../scope';
+import { copyLayerJson } from './copy-layer-json';
 import type { SeedData } from '@gridwatch/contract';
 import type { Db } from '../records/db';
 import { SqlStore, type Row } from '../sql/sql-store';
@@ -108,6 +114,27 @@ export class PostgisStore extends SqlStore {
   protected override async readUnscoped(query: Sql): Promise<Row[]> {
     if (this.replica) return super.readUnscoped(query);
     return (await this.pool.query<Row>({ text: query.text, values: query.values })).rows;
+  }
+
+  /**
+   * The layer's texts in one COPY (copy-layer-json.ts), straight from the pool: but for a utility's user (whose
+   * rows row-level security picks, in the transactions of scoped-adapter.ts) and with a replica (whose choice
+   * the routed client makes); those page.
+   */
+  override copyLayerJson(
+    layer: PointLayerId,
+    filter: Omit<LayerFilter, 'limit' | 'afterId' | 'beforeId'>,
+    chunkBytes: number,
+  ): LayerJsonCopy | null {
+    if (this.replica || scopeUtility() !== null) return null;
+    const { from } = LAYER_SQL[layer];
+    const where = filterWhere(layer, filter, filter.bbox ? this.bboxCondition(layer, filter.bbox) : null);
+    const features = sql`SELECT ${featureJsonSelect(this.backend, layer)} FROM ${from} ${where} ORDER BY t.id`;
+    const load = layer === 'sites' ? loadSumSql(sql`t.load_mw`, sql`t.id`) : sql`NULL`;
+    const totals = sql`SELECT count(*) AS count, ${load} AS "loadMw" FROM ${from} ${where}`;
+    // A row the database does not write as JavaScript would (feature-json-sql.ts) is made here, as queryLayerJson does.
+    const render = async (id: number) => JSON.stringify(await readFeature(this.db, layer, id));
+    return copyLayerJson(this.pool, features, totals, render, chunkBytes);
   }
 
   tile(request: TileRequest): Promise<Uint8Array | null> {

@@ -11,7 +11,7 @@ import { inRegionSql, isMemberLayer } from './region-members-sql';
  */
 export function filterWhere(
   layer: LayerId,
-  filter: LayerFilter,
+  filter: Omit<LayerFilter, 'limit'>,
   bbox: Sql | null,
   status: Sql = sql`t.status`,
 ): Sql {

@@ -49,7 +49,7 @@ import { applyImport, existingExternalIds, findImportRecords, type ImportClient 
 import { filterWhere, inIdOrder, pageOrder } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
 import { featureJsonSelect } from './feature-json-sql';
-import type { FeatureJson, LayerJsonPage, PointLayerId } from '../ports/layers';
+import type { FeatureJson, LayerJsonCopy, LayerJsonPage, PointLayerId } from '../ports/layers';
 import { int, num, str } from '../row-values';
 import { fillSiteUtilitiesIfMissing } from './site-utility-sql';
 import { fillPairsIfMissing, pairsCover } from './site-substation-pairs-sql';
@@ -242,6 +242,15 @@ export abstract class SqlStore implements Store {
     return { features, truncated: page.truncated };
   }
 
+  /** Only PostGIS copies a layer in one statement (postgis-store.ts); here the caller pages. */
+  copyLayerJson(
+    _layer: PointLayerId,
+    _filter: Omit<LayerFilter, 'limit' | 'afterId' | 'beforeId'>,
+    _chunkBytes: number,
+  ): LayerJsonCopy | null {
+    return null;
+  }
+
   /** The columns of a SiteJson for the site `t` of LAYER_SQL.sites.from: the feature's text, status and load. */
   protected siteJsonColumns(): Sql {
     return sql`${featureJsonSelect(this.backend, 'sites')}, t.status AS status, t.load_mw AS "loadMw"`;
@@ -311,10 +320,10 @@ export abstract class SqlStore implements Store {
     const bbox = all.bbox ? this.bboxCondition(layer, all.bbox) : null;
     if (at !== undefined) {
       if (layer !== 'sites') throw new Error('only the sites have a state as of an instant');
-      return countSitesAsOf(this.db, at, filterWhere('sites', { ...all, limit: 0 }, bbox, sql`a.to_status`));
+      return countSitesAsOf(this.db, at, filterWhere('sites', all, bbox, sql`a.to_status`));
     }
     const { from } = LAYER_SQL[layer];
-    const whereSql = filterWhere(layer, { ...all, limit: 0 }, bbox);
+    const whereSql = filterWhere(layer, all, bbox);
     const [row] = await this.db.$queryRaw<Row[]>(sql`SELECT count(*) AS count FROM ${from} ${whereSql}`);
     return Number(row?.count ?? 0);
   }

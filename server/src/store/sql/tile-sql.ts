@@ -156,7 +156,7 @@ function pointsInTile(request: TileRequest, bboxCondition: BboxCondition, extra:
   const asOf = layer === 'sites' && at !== undefined;
   const where = filterWhere(
     layer,
-    { ...request.filter, limit: 0 },
+    request.filter,
     tilePrefilter(layer, tile, bboxCondition),
     asOf ? sql`a.to_status` : undefined,
   );

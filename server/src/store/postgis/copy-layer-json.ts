@@ -1,0 +1,86 @@
+import type pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import type { LayerJsonCopy } from '../ports/layers';
+import { MARK, QUOTE, unmarkRows } from './copy-rows';
+
+/**
+ * A whole point layer's feature texts for the export in one COPY (docs/performance.md, "Fix 12"): PostgreSQL
+ * writes the rows' JSON (sql/feature-json-sql.ts) and the bytes go from its socket to the HTTP answer as
+ * buffers, with backpressure, never as JavaScript strings. Paged reads made a million strings and their rows'
+ * objects, which lived long enough to reach V8's old generation: the heap grew to ~300 MB between its
+ * collections (+220–280 MB of RSS at 1M sites, against the target's 150).
+ */
+
+/** A value written into the SQL as a literal: COPY takes no parameters. */
+function literal(value: unknown, client: pg.PoolClient): string {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`a COPY cannot hold the number ${value}`);
+    return `(${String(value)})`;
+  }
+  if (typeof value === 'bigint') return `(${value.toString()})`;
+  if (typeof value === 'string') return client.escapeLiteral(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value === null) return 'NULL';
+  throw new Error(`a COPY cannot hold a ${typeof value} parameter`);
+}
+
+/** The statement's text with its values written in (Sql keeps the text between its values apart). */
+export function inlineValues(query: Sql, client: pg.PoolClient): string {
+  return query.strings.reduce((text, part, i) => `${text}${literal(query.values[i - 1], client)}${part}`);
+}
+
+/**
+ * Each row of `features` (id, json: NULL where JavaScript must write it) as one line of text: its JSON or MARK and
+ * its id, then "," but after the last. CSV, so nothing is escaped; its quote and delimiter are control bytes that
+ * JSON text never holds raw, so no row is quoted.
+ */
+export function copyStatement(features: Sql): Sql {
+  const mark = raw(`E'\\x${MARK.toString(16).padStart(2, '0')}'`);
+  const quote = raw(`E'\\x${QUOTE.toString(16).padStart(2, '0')}'`);
+  return sql`COPY (
+    SELECT COALESCE(f.json, ${mark} || f.id::text)
+      || CASE WHEN lead(f.id) OVER (ORDER BY f.id) IS NULL THEN '' ELSE ',' END
+    FROM (${features}) f
+  ) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE ${quote})`;
+}
+
+/**
+ * Runs the COPY of `features` (ordered by id) and then `totals` (one row: count, loadMw) in one read-only
+ * REPEATABLE READ transaction, so both see the same rows. The connection is taken when the chunks are first
+ * read and goes back to the pool when they are read to the end; an answer abandoned half-way (the client went)
+ * destroys it, since it is mid-COPY.
+ */
+export function copyLayerJson(
+  pool: pg.Pool,
+  features: Sql,
+  totals: Sql,
+  render: (id: number) => Promise<string>,
+  chunkBytes: number,
+): LayerJsonCopy {
+  let sums: { count: number; loadMw: number } | null = null;
+  async function* chunks(): AsyncGenerator<Buffer> {
+    const client = await pool.connect();
+    let done = false;
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const copy = client.query(copyStreams.to(inlineValues(copyStatement(features), client)));
+      yield* unmarkRows(copy, render, chunkBytes);
+      const { rows } = await client.query<{ count: string; loadMw: number | null }>(
+        inlineValues(totals, client),
+      );
+      sums = { count: Number(rows[0]?.count ?? 0), loadMw: Number(rows[0]?.loadMw ?? 0) };
+      await client.query('COMMIT');
+      done = true;
+    } finally {
+      client.release(done ? undefined : new Error('the export stopped before its COPY ended'));
+    }
+  }
+  return {
+    chunks: chunks(),
+    totals: () => {
+      if (!sums) throw new Error('the totals of a COPY are known once its chunks are read to the end');
+      return sums;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { MARK, QUOTE, unmarkRows } from './copy-rows';
+
+const m = String.fromCharCode(MARK);
+const render = (id: number) => Promise.resolve(`{"id":${id},"made":"here"}`);
+
+async function run(chunks: string[], chunkBytes = 1): Promise<string[]> {
+  const out: string[] = [];
+  async function* source() {
+    for (const c of chunks) yield Buffer.from(c, 'utf8');
+  }
+  for await (const b of unmarkRows(source(), render, chunkBytes)) out.push(b.toString('utf8'));
+  return out;
+}
+
+describe('unmarkRows', () => {
+  const copied = `{"id":1},\n${m}2,\n{"id":3,"name":"阿克苏"},\n${m}4\n`;
+  const expected = `{"id":1},\n{"id":2,"made":"here"},\n{"id":3,"name":"阿克苏"},\n{"id":4,"made":"here"}\n`;
+
+  it('replaces every marked row, with its comma, wherever the chunks are cut', async () => {
+    const bytes = Buffer.from(copied, 'utf8');
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      for (let second = cut; second <= bytes.length; second += 3) {
+        const parts = [bytes.subarray(0, cut), bytes.subarray(cut, second), bytes.subarray(second)];
+        const out: Buffer[] = [];
+        async function* source() {
+          yield* parts;
+        }
+        for await (const b of unmarkRows(source(), render, 1)) out.push(b);
+        expect(Buffer.concat(out).toString('utf8')).toBe(expected);
+      }
+    }
+  });
+
+  it('joins small chunks into chunks of at least the size asked, but the last', async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `{"id":${i}},\n`);
+    const out = await run(rows, 100);
+    expect(out.join('')).toBe(rows.join(''));
+    for (const chunk of out.slice(0, -1)) expect(Buffer.byteLength(chunk)).toBeGreaterThanOrEqual(100);
+    expect(out.length).toBeGreaterThan(2);
+  });
+
+  it('refuses a quoted row, a marked row without an id and a copy that ends inside a marked row', async () => {
+    await expect(run([`{"a":1}${String.fromCharCode(QUOTE)},\n`])).rejects.toThrow(/quoted a row/);
+    await expect(run([`${m}x,\n`])).rejects.toThrow(/without an id/);
+    await expect(run([`{"id":1},\n${m}12`])).rejects.toThrow(/ended inside a marked row/);
+  });
+});

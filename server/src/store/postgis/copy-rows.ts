@@ -1,0 +1,68 @@
+/**
+ * The bytes of a COPY of feature texts (postgis/copy-layer-json.ts), as the export writes them: a row is a
+ * feature's JSON text or, where the database cannot write it as JavaScript would (sql/feature-json-sql.ts), a
+ * marked row — MARK, the feature's id — either followed by "," (all rows but the last) and "\n". Pure: no
+ * database, no HTTP.
+ */
+
+/** Starts a row whose text JavaScript makes: a control byte, which JSON text never holds raw. */
+export const MARK = 0x03;
+/** CSV's quote byte in the COPY: the database writes it only if it had to quote a row, which would be a fault. */
+export const QUOTE = 0x01;
+const NEWLINE = 0x0a;
+
+/**
+ * The rows of `chunks` with every marked row replaced by `render(id)` (its "," and "\n" kept), a marked row
+ * possibly split across chunks; the bytes joined into chunks of at least `chunkBytes` (the last may be
+ * shorter), so that the HTTP answer is not one chunk per row.
+ */
+export async function* unmarkRows(
+  chunks: AsyncIterable<Uint8Array>,
+  render: (id: number) => Promise<string>,
+  chunkBytes: number,
+): AsyncGenerator<Buffer> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const add = (bytes: Buffer) => {
+    if (bytes.length === 0) return;
+    pending.push(bytes);
+    pendingBytes += bytes.length;
+  };
+  const take = (): Buffer => {
+    const joined = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    return joined;
+  };
+  let carry: Buffer | null = null; // a marked row whose "\n" has not arrived yet
+  for await (const chunk of chunks) {
+    const data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (data.includes(QUOTE)) throw new Error('the COPY quoted a row: a feature text held a CSV quote byte');
+    const bytes: Buffer = carry ? Buffer.concat([carry, data]) : data;
+    carry = null;
+    let from = 0;
+    for (;;) {
+      const mark = bytes.indexOf(MARK, from);
+      if (mark < 0) {
+        add(bytes.subarray(from));
+        break;
+      }
+      add(bytes.subarray(from, mark));
+      const end = bytes.indexOf(NEWLINE, mark);
+      if (end < 0) {
+        carry = bytes.subarray(mark);
+        break;
+      }
+      const row = bytes.toString('latin1', mark + 1, end);
+      const comma = row.endsWith(',');
+      const id = Number(comma ? row.slice(0, -1) : row);
+      if (!Number.isSafeInteger(id))
+        throw new Error(`the COPY marked a row without an id: ${JSON.stringify(row)}`);
+      add(Buffer.from(`${await render(id)}${comma ? ',' : ''}\n`));
+      from = end + 1;
+    }
+    if (pendingBytes >= chunkBytes) yield take();
+  }
+  if (carry) throw new Error('the COPY ended inside a marked row');
+  if (pendingBytes > 0) yield take();
+}
