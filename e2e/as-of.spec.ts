@@ -20,6 +20,9 @@ test.describe('the map as of a day', () => {
     page,
     request,
   }, testInfo) => {
+    // 25 s on a quiet 2-core machine (twice the map's idle wait, tiles of two days): a loaded CI machine has
+    // taken it past the default 60 s.
+    test.setTimeout(150_000);
     // A site whose status then differs from its status now.
     const then = await fetchLayer(request, 'sites', `?asOf=${PAST}`);
     const now = await fetchLayer(request, 'sites');

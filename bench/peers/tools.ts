@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 export const MAPSERV = '/usr/lib/cgi-bin/mapserv';
-export const APT_PACKAGES = ['mapserver-bin', 'cgi-mapserver', 'lighttpd', 'wrk'];
+export const APT_PACKAGES = ['mapserver-bin', 'cgi-mapserver', 'lighttpd', 'wrk', 'curl'];
 export const APT_COMMAND = `apt-get install -y --no-install-recommends ${APT_PACKAGES.join(' ')}`;
 
 const onPath = (name: string) => {
@@ -18,12 +18,13 @@ const onPath = (name: string) => {
   }
 };
 
-/** What is missing: mapserv (cgi-mapserver), lighttpd, wrk. */
+/** What is missing: mapserv (cgi-mapserver), lighttpd, wrk, curl (scenario 7's client). */
 export function missingTools(): string[] {
   const missing: string[] = [];
   if (!existsSync(MAPSERV)) missing.push(`${MAPSERV} (cgi-mapserver)`);
   if (!onPath('lighttpd') && !existsSync('/usr/sbin/lighttpd')) missing.push('lighttpd');
   if (!onPath('wrk')) missing.push('wrk');
+  if (!onPath('curl')) missing.push('curl');
   return missing;
 }
 
