@@ -3,7 +3,8 @@
  * route through app.inject, the store call, and the raw SQL over the per-substation aggregate, the pairs table and
  * the spatial join, interleaved, medians; then the upkeep a status change pays at the densest site (the site whose
  * paired substations hold the most pairs): the recomputation alone, and a whole status change with it.
- *   npx tsx bench/peers/profile-hotspots.ts [sites=100000] [rounds=9]
+ *   npx tsx bench/peers/profile-hotspots.ts [sites=100000] [rounds=9] [database URL]
+ * A database URL given (one seeded already, such as a copy of bench:peers' kept one): no seeding, not dropped.
  */
 import { generateSeed } from '@gridwatch/geodata';
 import { buildApp } from '../../server/src/app';
@@ -18,8 +19,9 @@ import { RawSql } from './raw-sql';
 
 const sites = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 9);
-const seed = generateSeed({ sites });
-const db = await createThrowawayStore('postgis', 'prof');
+const existing = process.argv[4];
+const seed = existing ? null : generateSeed({ sites });
+const db = existing ? { url: existing, drop: async () => {} } : await createThrowawayStore('postgis', 'prof');
 try {
   const config = loadConfig({
     DATABASE_URL: db.url,
@@ -28,8 +30,10 @@ try {
     GRIDWATCH_PUBLIC_READ: 'true',
   });
   let t = performance.now();
-  const store = await openStore(config.store, { seed: () => seed });
-  console.log(`seeded ${sites} sites in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  const store = await openStore(config.store, seed ? { seed: () => seed } : {});
+  console.log(
+    `${seed ? 'seeded' : 'opened'} ${sites} sites in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+  );
   const app = await buildApp({ config, store, serveStatic: false });
   const raw = await RawSql.connect(db.url);
   await raw.query('VACUUM ANALYZE');
