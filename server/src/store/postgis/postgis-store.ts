@@ -117,9 +117,10 @@ export class PostgisStore extends SqlStore {
   }
 
   /**
-   * The layer's texts in one COPY (copy-layer-json.ts), straight from the pool: but for a utility's user (whose
-   * rows row-level security picks, in the transactions of scoped-adapter.ts) and with a replica (whose choice
-   * the routed client makes); those page.
+   * The layer's texts in one COPY (copy-layer-json.ts), straight from the pool. Not for a utility's user: the
+   * shared SQL scopes their rows (SCOPED), but row-level security, the second guard, binds only in the scoped
+   * adapter's transactions (scoped-adapter.ts), which a COPY on the pool would skip. Not with a replica either,
+   * whose choice the routed client makes. Those page.
    */
   override copyLayerJson(
     layer: PointLayerId,
