@@ -614,6 +614,7 @@ async function main() {
     // answer's chunks arrived: 0.72 MB/s at 1M, the app's workers idle at 2–4 % CPU, docs/performance.md Fix 12).
     const file = path.join(tmpdir(), `gridwatch-peers-export-${process.pid}.geojson`);
     onCleanup(() => rmSync(file, { force: true }));
+    // curl ≥ 7.84 writes a header's value with %header{…}; an answer without the header leaves the field empty.
     const [bytesText, secondsText, encoding] = (
       await runCommand(
         'curl',
@@ -621,21 +622,15 @@ async function main() {
           '-sS',
           '-o',
           file,
-          '-D',
-          '-',
           '-w',
-          '\n%{size_download} %{time_total}',
+          '%{size_download} %{time_total} %header{transfer-encoding}',
           `${ours.baseUrl}/api/export/sites.geojson`,
         ],
         30 * 60_000,
       )
     )
       .trim()
-      .split('\n')
-      .reverse()
-      .flatMap((line, i) =>
-        i === 0 ? line.split(' ') : /^transfer-encoding:/i.test(line) ? [line.split(':')[1]!.trim()] : [],
-      );
+      .split(' ');
     const bytes = Number(bytesText);
     const exportSeconds = Number(secondsText);
     clearInterval(sampler);
@@ -691,7 +686,7 @@ async function main() {
       stringifySeconds,
       idleRss: idle,
       peakRss: peak,
-      streamed: encoding ?? null,
+      streamed: encoding || null,
     };
   }
 

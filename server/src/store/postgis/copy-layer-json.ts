@@ -2,7 +2,7 @@ import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { LayerJsonCopy } from '../ports/layers';
-import { MARK, QUOTE, unmarkRows } from './copy-rows';
+import { MARK, QUOTE, TOTALS, unmarkRows } from './copy-rows';
 
 /**
  * A whole point layer's feature texts for the export in one COPY (docs/performance.md, "Fix 12"): PostgreSQL
@@ -30,31 +30,34 @@ export function inlineValues(query: Sql, client: pg.PoolClient): string {
   return query.strings.reduce((text, part, i) => `${text}${literal(query.values[i - 1], client)}${part}`);
 }
 
+/** A control byte as an SQL string literal. */
+const byteLiteral = (byte: number) => raw(`E'\\x${byte.toString(16).padStart(2, '0')}'`);
+
 /**
- * Each row of `features` (id, json: NULL where JavaScript must write it) as one line of text: its JSON or MARK and
- * its id, then "," but after the last. CSV, so nothing is escaped; its quote and delimiter are control bytes that
- * JSON text never holds raw, so no row is quoted.
+ * Each row of `features` (id, json: NULL where JavaScript must write it, term: what it adds to the load sum) as
+ * one line of text: its JSON or MARK and its id, then "," but after the last; the last ends in the totals (TOTALS,
+ * the count, the sum in id order: the window's running sum is the ordered sum of sum-sql.ts). So one
+ * scan gives the features and their totals. CSV, so nothing is escaped; its quote and delimiter are control bytes
+ * that JSON text never holds raw, so no row is quoted.
  */
 export function copyStatement(features: Sql): Sql {
-  const mark = raw(`E'\\x${MARK.toString(16).padStart(2, '0')}'`);
-  const quote = raw(`E'\\x${QUOTE.toString(16).padStart(2, '0')}'`);
   return sql`COPY (
-    SELECT COALESCE(f.json, ${mark} || f.id::text)
-      || CASE WHEN lead(f.id) OVER (ORDER BY f.id) IS NULL THEN '' ELSE ',' END
+    SELECT COALESCE(f.json, ${byteLiteral(MARK)} || f.id::text)
+      || CASE WHEN lead(f.id) OVER w IS NOT NULL THEN ','
+         ELSE ${byteLiteral(TOTALS)} || count(*) OVER w || ' ' || COALESCE((sum(f.term) OVER w)::text, '0') END
     FROM (${features}) f
-  ) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE ${quote})`;
+    WINDOW w AS (ORDER BY f.id)
+  ) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE ${byteLiteral(QUOTE)})`;
 }
 
 /**
- * Runs the COPY of `features` (ordered by id) and then `totals` (one row: count, loadMw) in one read-only
- * REPEATABLE READ transaction, so both see the same rows. The connection is taken when the chunks are first
- * read and goes back to the pool when they are read to the end; an answer abandoned half-way (the client went)
- * destroys it, since it is mid-COPY.
+ * Runs the COPY of `features` (ordered by id, with each row's `term`) in one read-only transaction. The
+ * connection is taken when the chunks are first read and goes back to the pool when they are read to the end;
+ * an answer abandoned half-way (the client went) destroys it, since it is mid-COPY.
  */
 export function copyLayerJson(
   pool: pg.Pool,
   features: Sql,
-  totals: Sql,
   render: (id: number) => Promise<string>,
   chunkBytes: number,
 ): LayerJsonCopy {
@@ -62,15 +65,14 @@ export function copyLayerJson(
   async function* chunks(): AsyncGenerator<Buffer> {
     const client = await pool.connect();
     let done = false;
+    let seen: { count: number; loadMw: number } | null = null;
     try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await client.query('BEGIN READ ONLY');
       const copy = client.query(copyStreams.to(inlineValues(copyStatement(features), client)));
-      yield* unmarkRows(copy, render, chunkBytes);
-      const { rows } = await client.query<{ count: string; loadMw: number | null }>(
-        inlineValues(totals, client),
-      );
-      sums = { count: Number(rows[0]?.count ?? 0), loadMw: Number(rows[0]?.loadMw ?? 0) };
+      yield* unmarkRows(copy, render, chunkBytes, (count, loadMw) => (seen = { count, loadMw }));
       await client.query('COMMIT');
+      // No row, no totals.
+      sums = seen ?? { count: 0, loadMw: 0 };
       done = true;
     } finally {
       client.release(done ? undefined : new Error('the export stopped before its COPY ended'));

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MARK, QUOTE, unmarkRows } from './copy-rows';
+import { MARK, QUOTE, TOTALS, unmarkRows } from './copy-rows';
 
 const m = String.fromCharCode(MARK);
+const t = String.fromCharCode(TOTALS);
+const ignore = () => {};
 const render = (id: number) => Promise.resolve(`{"id":${id},"made":"here"}`);
 
 async function run(chunks: string[], chunkBytes = 1): Promise<string[]> {
@@ -9,12 +11,13 @@ async function run(chunks: string[], chunkBytes = 1): Promise<string[]> {
   async function* source() {
     for (const c of chunks) yield Buffer.from(c, 'utf8');
   }
-  for await (const b of unmarkRows(source(), render, chunkBytes)) out.push(b.toString('utf8'));
+  for await (const b of unmarkRows(source(), render, chunkBytes, ignore)) out.push(b.toString('utf8'));
   return out;
 }
 
 describe('unmarkRows', () => {
-  const copied = `{"id":1},\n${m}2,\n{"id":3,"name":"阿克苏"},\n${m}4\n`;
+  // The last row carries the totals: 4 features, 1.5 MW.
+  const copied = `{"id":1},\n${m}2,\n{"id":3,"name":"阿克苏"},\n${m}4${t}4 1.5\n`;
   const expected = `{"id":1},\n{"id":2,"made":"here"},\n{"id":3,"name":"阿克苏"},\n{"id":4,"made":"here"}\n`;
 
   it('replaces every marked row, with its comma, wherever the chunks are cut', async () => {
@@ -26,8 +29,11 @@ describe('unmarkRows', () => {
         async function* source() {
           yield* parts;
         }
-        for await (const b of unmarkRows(source(), render, 1)) out.push(b);
+        let totals: number[] = [];
+        for await (const b of unmarkRows(source(), render, 1, (count, load) => (totals = [count, load])))
+          out.push(b);
         expect(Buffer.concat(out).toString('utf8')).toBe(expected);
+        expect(totals).toEqual([4, 1.5]);
       }
     }
   });

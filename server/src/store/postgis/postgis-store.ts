@@ -12,7 +12,7 @@ import { LAYER_SQL } from '../sql/layer-sql';
 import type { LayerFeature, LayerFilter, LayerJsonCopy, PointLayerId, SiteJson } from '../store';
 import { filterWhere } from '../sql/filter-sql';
 import { featureJsonSelect } from '../sql/feature-json-sql';
-import { loadSumSql } from '../sql/sum-sql';
+import { sumTermSql } from '../sql/sum-sql';
 import { readFeature } from '../sql/read-feature';
 import { scopeUtility } from '../scope';
 import { copyLayerJson } from './copy-layer-json';
@@ -130,12 +130,12 @@ export class PostgisStore extends SqlStore {
     if (this.replica || scopeUtility() !== null) return null;
     const { from } = LAYER_SQL[layer];
     const where = filterWhere(layer, filter, filter.bbox ? this.bboxCondition(layer, filter.bbox) : null);
-    const features = sql`SELECT ${featureJsonSelect(this.backend, layer)} FROM ${from} ${where} ORDER BY t.id`;
-    const load = layer === 'sites' ? loadSumSql(sql`t.load_mw`, sql`t.id`) : sql`NULL`;
-    const totals = sql`SELECT count(*) AS count, ${load} AS "loadMw" FROM ${from} ${where}`;
+    // Each site's capped load term, as the sums of sum-sql.ts count it; the other layers sum nothing.
+    const term = layer === 'sites' ? sumTermSql(sql`t.load_mw`) : sql`CAST(NULL AS float8)`;
+    const features = sql`SELECT ${featureJsonSelect(this.backend, layer)}, ${term} AS term FROM ${from} ${where} ORDER BY t.id`;
     // A row the database does not write as JavaScript would (feature-json-sql.ts) is made here, as queryLayerJson does.
     const render = async (id: number) => JSON.stringify(await readFeature(this.db, layer, id));
-    return copyLayerJson(this.pool, features, totals, render, chunkBytes);
+    return copyLayerJson(this.pool, features, render, chunkBytes);
   }
 
   tile(request: TileRequest): Promise<Uint8Array | null> {
