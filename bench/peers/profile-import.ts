@@ -3,8 +3,7 @@
  * checks), the lookups of existing rows and references, the plan, and the write (applyImport) — first of new
  * rows, then of the same rows all changed (every load and name; every 10th moved, every 7th given another feeder,
  * every 5th a status change), which updates them. What docs/performance.md ranks the import's fixes by. The
- * write's own stages are not split here: time them inside applyImport while profiling (nothing in the app prints
- * them).
+ * write's own stages come from applyImport's diagnostics channel (store/sql/import-stages.ts).
  *   npx tsx bench/peers/profile-import.ts [sites=20000] [imported=20000] [postgis|sqlite]
  */
 import { ALLOWED_TRANSITIONS, type SeedData } from '@gridwatch/contract';
@@ -16,6 +15,7 @@ import { openStore } from '../../server/src/store/open-store';
 import type { Backend } from '../../server/src/store/store';
 import { createThrowawayStore } from '../../server/test/throwaway-database';
 import { sitesCsv } from './requests';
+import { importStages, type ImportStage } from '../../server/src/store/sql/import-stages';
 
 const seed = generateSeed({ sites: Number(process.argv[2] ?? 20000) });
 const n = Math.min(Number(process.argv[3] ?? 20000), seed.sites.length);
@@ -32,6 +32,12 @@ const changed = (sites: readonly SeedData['sites'][number][]): SeedData['sites']
     feederSubstationExternalId: i % 7 === 0 ? feeders[i % feeders.length]! : s.feederSubstationExternalId,
     status: i % 5 === 0 ? (ALLOWED_TRANSITIONS[s.status][0] ?? s.status) : s.status,
   }));
+
+/** The write's stages, as applyImport publishes them. */
+const printStage = (message: unknown) => {
+  const { stage, ms } = message as ImportStage;
+  console.log(`    write: ${stage}: ${ms.toFixed(0)} ms`);
+};
 
 const db = await createThrowawayStore(backend, 'prof');
 try {
@@ -64,10 +70,12 @@ try {
     lap('look-ups and plan (a dry run)');
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems.slice(0, 3)));
     const begun = performance.now();
+    importStages.subscribe(printStage);
     const written = await importLayer(store, 'sites', read.rows, read.problems, {
       ...options,
       dryRun: false,
     });
+    importStages.unsubscribe(printStage);
     lap('look-ups, plan and write');
     console.log(`  ${JSON.stringify(written.ok ? written.counts : written.problems.slice(0, 3))}`);
     console.log(

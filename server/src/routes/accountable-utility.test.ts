@@ -86,6 +86,19 @@ describe.each(BACKENDS)('the accountable utility on %s', (backend) => {
     expect(await utilityOf('M-20')).toBe(2);
   });
 
+  it('takes the lowest id of two utilities that share the region, for a new site and for a moved one', async () => {
+    const raw = (t.store as unknown as { prisma: RawSql }).prisma;
+    // A second utility serving East Power's region: its id (3) is above East Power's (2).
+    await raw.$executeRaw`INSERT INTO utilities (external_id, name, name_zh, region_id)
+      SELECT ${'U-X'}, ${'Second East'}, ${'二东'}, region_id FROM utilities WHERE external_id = ${'U-E'}`;
+    await sites(['M-23,Shared region,89.6,44.3,10,1,SUSPECTED,2026-05-01,']); // new, in R-E
+    await sites(['M-20,Region east,89.7,44.3,10,1,SUSPECTED,2026-05-01,']); // moved into R-E
+    expect(await utilityOf('M-23')).toBe(2);
+    expect(await utilityOf('M-20')).toBe(2);
+    await raw.$executeRaw`UPDATE sites SET utility_id = NULL WHERE external_id IN (${'M-20'}, ${'M-23'})`;
+    await raw.$executeRaw`DELETE FROM utilities WHERE external_id = ${'U-X'}`;
+  });
+
   it('is filled once for a database that predates it', async () => {
     const raw = (t.store as unknown as { prisma: RawSql }).prisma;
     await raw.$executeRaw`UPDATE sites SET utility_id = NULL`;

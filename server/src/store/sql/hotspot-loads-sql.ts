@@ -105,29 +105,32 @@ const jsonValues = (backend: Backend, values: readonly (string | number)[]): Sql
     : sql`SELECT value FROM json_each(${JSON.stringify(values)})`;
 
 /**
- * An import of sites or substations (`externalIds` written): `refile` refiles their pairs; the substations paired
- * with the written sites before it and after it (or the written substations) get their rows recomputed, set-based,
- * after it. Sites whose status or load the import changed are among the written ones. Other layers run `refile`
- * alone (they move no site or substation and change no status).
+ * An import of sites or substations (`externalIds` written, `moved` the sites among them that moved): `refile`
+ * refiles their pairs; the substations paired with the moved sites before it and with the written sites after it
+ * (or the written substations) get their rows recomputed, set-based, after it. Sites whose status or load the
+ * import changed are among the written ones. Other layers run `refile` alone (they move no site or substation and
+ * change no status).
  */
 export async function keepHotspotLoadsAcrossImport(
   tx: ImportTx,
   backend: Backend,
   layer: ImportLayer,
   externalIds: readonly string[],
+  moved: readonly string[],
   refile: () => Promise<void>,
 ): Promise<void> {
   if ((layer !== 'sites' && layer !== 'substations') || externalIds.length === 0) return refile();
-  const written = jsonValues(backend, externalIds);
-  const touchedSql =
+  const touchedSql = (names: readonly string[]) =>
     layer === 'sites'
       ? sql`SELECT DISTINCT p.substation_id AS id FROM site_substation_pairs p
-          WHERE p.site_id IN (SELECT t.id FROM sites t WHERE t.external_id IN (${written}))`
-      : sql`SELECT s.id FROM substations s WHERE s.external_id IN (${written})`;
-  const touched = async () => (await tx.$queryRaw<{ id: unknown }[]>(touchedSql)).map((r) => Number(r.id));
-  const before = layer === 'sites' ? await touched() : [];
+          WHERE p.site_id IN (SELECT t.id FROM sites t WHERE t.external_id IN (${jsonValues(backend, names)}))`
+      : sql`SELECT s.id FROM substations s WHERE s.external_id IN (${jsonValues(backend, names)})`;
+  const touched = async (names: readonly string[]) =>
+    (await tx.$queryRaw<{ id: unknown }[]>(touchedSql(names))).map((r) => Number(r.id));
+  // Only a moved site leaves substations it was paired with; a new one had none, an unmoved one keeps its pairs.
+  const before = layer === 'sites' && moved.length > 0 ? await touched(moved) : [];
   await refile();
-  const ids = [...new Set([...before, ...(await touched())])];
+  const ids = [...new Set([...before, ...(await touched(externalIds))])];
   if (ids.length === 0) return;
   const asInt = backend === 'postgis' ? sql`CAST(v.value AS INTEGER)` : sql`v.value`;
   await asOwner(tx, backend, () =>

@@ -46,6 +46,8 @@ import { putImportedSitesIn, takeImportedSitesOut } from './cluster-cells-sql';
 import { keepHotspotLoadsAcrossImport } from './hotspot-loads-sql';
 import { refreshPointMembersBulk } from './import-members-sql';
 import { bulkUpdate, staleRowError } from './import-update-sql';
+import { insertNewSites } from './import-new-sites-sql';
+import { importStageClock } from './import-stages';
 
 export type { ImportClient, ImportTx };
 
@@ -314,28 +316,48 @@ export async function applyImport<L extends ImportLayer>(
   return writeTransaction(
     db,
     async (tx) => {
+      const lap = importStageClock();
       // JIT compiles the big statements' expressions afresh in every import: in the utility UPDATE of 20,000
       // sites it took 1.8–2.1 s of 4.5–5.8 s (docs/performance.md, "Fix 11"); without it they run interpreted.
       if (backend === 'postgis') await tx.$executeRaw(sql`SET LOCAL jit = off`);
       // The sites about to change leave their cluster cells as they are now (cluster-cells-sql.ts).
       await takeImportedSitesOut(tx, backend, plan);
-      // PostgreSQL takes the rows set-based; SQLite, whose statements cost no round trip, multi-row VALUES.
-      const inserted =
-        backend === 'postgis' ? await layerSql.bulkInsert(tx, plan) : await insertValues(tx, layerSql, plan);
+      lap('cells out');
+      // PostgreSQL takes the rows set-based; SQLite, whose statements cost no round trip, multi-row VALUES. New
+      // sites on PostgreSQL come with their region memberships and accountable utility (import-new-sites-sql.ts),
+      // so the refiles below are of the updated rows only.
+      const newSitesFiled = backend === 'postgis' && plan.layer === 'sites';
+      const inserted = newSitesFiled
+        ? await insertNewSites(tx, plan.create as ImportRecord<'sites'>[], plan.at, pairCondition)
+        : backend === 'postgis'
+          ? await layerSql.bulkInsert(tx, plan)
+          : await insertValues(tx, layerSql, plan);
       if (inserted !== plan.create.length)
         throw new ImportConflictError('another writer created some of its rows while the import ran');
+      lap('insert');
       await updateRows(tx, backend, layerSql, plan);
+      lap('update');
       if (backend === 'postgis')
         await bulkStatusChanges(tx, plan.statusChanges, sql`${plan.note}, ${plan.username}, ${plan.at}`);
       else await insertStatusChanges(tx, plan);
+      lap('status changes');
       // What follows from a row's place and references is refiled only for the rows that need it: `placed`
       // (new or moved) get their region memberships and substation pairs anew, `reassigned` (placed, or with
       // another feeder, utility, …) their accountable utility. A changed name, load or status touches neither.
       const placed = placedIds(plan);
-      const reassigned = reassignedIds(plan);
-      if (plan.layer === 'regions') await refreshRegionMembers(tx, placed);
+      const created = new Set(plan.create.map((r) => r.properties.externalId));
+      const moved = placed.filter((id) => !created.has(id));
+      const filed = newSitesFiled ? created : new Set<string>();
+      const refiled = placed.filter((id) => !filed.has(id));
+      const reassigned = reassignedIds(plan).filter((id) => !filed.has(id));
+      if (plan.layer === 'regions') await refreshRegionMembers(tx, refiled);
       else if (isMemberLayer(plan.layer))
-        await (backend === 'postgis' ? refreshPointMembersBulk : refreshPointMembers)(tx, plan.layer, placed);
+        await (backend === 'postgis' ? refreshPointMembersBulk : refreshPointMembers)(
+          tx,
+          plan.layer,
+          refiled,
+        );
+      lap('memberships');
       // The accountable utility follows: of the sites reassigned; of every site when substations or regions
       // (a feeder's utility, a service region, the nearest substation) were placed or relinked.
       if (plan.layer === 'sites' && backend === 'postgis') {
@@ -350,14 +372,19 @@ export async function applyImport<L extends ImportLayer>(
       } else if (plan.layer !== 'lines' && plan.layer !== 'pylons' && reassigned.length > 0) {
         await refreshSiteUtilities(tx, pairCondition);
       }
+      lap('utility');
       // The pairs of the placed rows refiled, and the hotspot aggregate of the substations paired before and after
       // with any written site (a changed status or load moves a substation's totals without moving the site).
       const written = writtenIds(plan);
-      await keepHotspotLoadsAcrossImport(tx, backend, plan.layer, written, () =>
-        refreshPairsOfImport(tx, backend, pairCondition, plan.layer, placed),
-      );
+      await keepHotspotLoadsAcrossImport(tx, backend, plan.layer, written, moved, async () => {
+        lap('hotspot loads: the substations paired before');
+        await refreshPairsOfImport(tx, backend, pairCondition, plan.layer, placed, moved);
+        lap('pairs');
+      });
+      lap('hotspot loads');
       // Cluster cells hold statuses and loads as well as places: every written site goes back in.
       await putImportedSitesIn(tx, backend, plan.layer, written);
+      lap('cells in');
       const details = {
         layer: plan.layer,
         note: plan.note,
@@ -367,6 +394,7 @@ export async function applyImport<L extends ImportLayer>(
       };
       await tx.$executeRaw(sql`INSERT INTO audit_records (entity, entity_id, action, username, at, details)
       VALUES ('import', NULL, 'import', ${plan.username}, ${plan.at}, ${JSON.stringify(details)})`);
+      lap('audit');
       return countsOf(plan);
     },
     TRANSACTION_OPTIONS,

@@ -13,6 +13,8 @@ const ALLOWED: Record<string, string> = {
   'sql/import-sql.ts': 'an import must see a retired site to refuse its externalId, and writes the table',
   'sql/import-bulk-sql.ts':
     "the import's set-based insert reads back the ids of the rows it has just written",
+  'sql/import-new-sites-sql.ts':
+    "writes an import's new sites with their accountable utility (every utility: the site is not in a scope yet)",
   'sql/site-utility-sql.ts': 'keeps the accountable utility of every site, retired ones too (for a restore)',
   'sql/site-substation-pairs-sql.ts':
     'keeps the substation–site pairs of every site, retired ones too (for a restore); its reads go through SCOPED',

@@ -21,37 +21,42 @@ export const pairsCover = (radiusKm: number): boolean => radiusKm <= PAIR_TABLE_
 /** The pairs of site `t` × substation `s` within PAIR_TABLE_KM (with the millimetre the reads allow). */
 function pairRowsSql(pairCondition: (radiusKm: number) => Sql, which: Sql): Sql {
   const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
+  // In key order: the primary key's b-tree then takes the rows as appends per substation, not at random places.
   return sql`INSERT INTO site_substation_pairs (substation_id, site_id, distance_km)
     SELECT s.id, t.id, ${distance} FROM substations s JOIN sites t ON ${pairCondition(PAIR_TABLE_KM)}
-    WHERE ${distance} <= ${PAIR_TABLE_KM + WITHIN_TOLERANCE_KM} AND ${which}`;
+    WHERE ${distance} <= ${PAIR_TABLE_KM + WITHIN_TOLERANCE_KM} AND ${which}
+    ORDER BY s.id, t.id`;
 }
 
 /**
  * Refiles the pairs of the sites or substations `which` selects (a condition on `t` for sites, on `s` for
  * substations): their old pairs go, their pairs where they stand now come. In the transaction of the write that
  * moved or added them. Retired sites keep their pairs: the reads leave them out through the scoped sites.
+ * `existed` selects those of them that may have pairs already (null: none did, all are new).
  */
 export async function refreshPairs(
   tx: ImportTx,
   pairCondition: (radiusKm: number) => Sql,
   of: 'sites' | 'substations',
   which: Sql,
+  existed: Sql | null = which,
 ): Promise<void> {
-  if (of === 'sites') {
+  if (existed !== null && of === 'sites') {
     await tx.$executeRaw(
-      sql`DELETE FROM site_substation_pairs WHERE site_id IN (SELECT t.id FROM sites t WHERE ${which})`,
+      sql`DELETE FROM site_substation_pairs WHERE site_id IN (SELECT t.id FROM sites t WHERE ${existed})`,
     );
-  } else {
+  } else if (existed !== null) {
     await tx.$executeRaw(
-      sql`DELETE FROM site_substation_pairs WHERE substation_id IN (SELECT s.id FROM substations s WHERE ${which})`,
+      sql`DELETE FROM site_substation_pairs WHERE substation_id IN (SELECT s.id FROM substations s WHERE ${existed})`,
     );
   }
   await tx.$executeRaw(pairRowsSql(pairCondition, which));
 }
 
 /**
- * After an import wrote `externalIds` of `layer`: refiles the pairs of those sites or substations (other layers
- * move neither). Called once from applyImport, in its transaction.
+ * After an import placed `externalIds` of `layer` (new, or moved: `moved`, which had pairs before): refiles the
+ * pairs of those sites or substations (other layers move neither). Called once from applyImport, in its
+ * transaction.
  */
 export async function refreshPairsOfImport(
   tx: ImportTx,
@@ -59,16 +64,20 @@ export async function refreshPairsOfImport(
   pairCondition: (radiusKm: number) => Sql,
   layer: ImportLayer,
   externalIds: readonly string[],
+  moved: readonly string[],
 ): Promise<void> {
   if ((layer !== 'sites' && layer !== 'substations') || externalIds.length === 0) return;
   const alias = layer === 'sites' ? sql`t` : sql`s`;
-  // One JSON parameter naming every row written, read as a table (no limit on the number of parameters).
-  const json = JSON.stringify(externalIds);
-  const ids =
-    backend === 'postgis'
-      ? sql`SELECT value FROM json_array_elements_text(${json}::json)`
-      : sql`SELECT value FROM json_each(${json})`;
-  await refreshPairs(tx, pairCondition, layer, sql`${alias}.external_id IN (${ids})`);
+  // One JSON parameter naming the rows, read as a table (no limit on the number of parameters).
+  const named = (names: readonly string[]) => {
+    const json = JSON.stringify(names);
+    const ids =
+      backend === 'postgis'
+        ? sql`SELECT value FROM json_array_elements_text(${json}::json)`
+        : sql`SELECT value FROM json_each(${json})`;
+    return sql`${alias}.external_id IN (${ids})`;
+  };
+  await refreshPairs(tx, pairCondition, layer, named(externalIds), moved.length > 0 ? named(moved) : null);
 }
 
 /**

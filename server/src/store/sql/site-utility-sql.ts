@@ -12,18 +12,26 @@ interface UpdateClient {
   $executeRaw(query: Sql): Promise<number>;
 }
 
+/** The utility of the lowest id whose service region holds site `t`, by the site's stored memberships. */
+const MEMBER_REGION_UTILITY = sql`(SELECT min(u.id) FROM utilities u JOIN region_members m ON m.region_id = u.region_id
+      WHERE m.layer = 'sites' AND m.feature_id = t.id)`;
+
 /**
  * The utility accountable for site `t` (docs/progress.md, "Utility of a site"): its feeder's; else the utility
  * whose service region holds the site (the lowest id, should two share a region); else the nearest
  * substation's within 10 km (haversine with the millimetre, ties by substation id); else none (unassigned).
  * `pairCondition` prefilters site `t` × substation `s` pairs as the store's spatial index allows.
+ * `regionUtility` is the second choice's SQL: by the stored memberships, unless the caller has them at hand
+ * (new sites, before they are stored: import-new-sites-sql.ts).
  */
-export function accountableUtilitySql(pairCondition: (radiusKm: number) => Sql): Sql {
+export function accountableUtilitySql(
+  pairCondition: (radiusKm: number) => Sql,
+  regionUtility: Sql = MEMBER_REGION_UTILITY,
+): Sql {
   const distance = haversineKmSql(sql`t.lon`, sql`t.lat`, sql`s.lon`, sql`s.lat`);
   return sql`COALESCE(
     (SELECT f.utility_id FROM substations f WHERE f.id = t.feeder_substation_id),
-    (SELECT min(u.id) FROM utilities u JOIN region_members m ON m.region_id = u.region_id
-      WHERE m.layer = 'sites' AND m.feature_id = t.id),
+    ${regionUtility},
     (SELECT s.utility_id FROM substations s WHERE ${pairCondition(NEAREST_UTILITY_KM)}
       AND ${distance} <= ${NEAREST_UTILITY_KM + WITHIN_TOLERANCE_KM} ORDER BY ${distance}, s.id LIMIT 1))`;
 }
