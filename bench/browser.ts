@@ -38,7 +38,9 @@ const { values } = parseArgs({
 });
 const ROOT = path.resolve(import.meta.dirname, '..');
 const sites = Number(values.sites);
-const backend = values.backend === 'postgis' ? 'postgis' : 'sqlite';
+// A given database's kind is its URL's, whatever --backend says (the result records it).
+const backend =
+  values.backend === 'postgis' || /^postgres(ql)?:/.test(values['database-url'] ?? '') ? 'postgis' : 'sqlite';
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const log = (text: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${text}`);
 const [width, height] = values.viewport.split('x').map(Number) as [number, number];
