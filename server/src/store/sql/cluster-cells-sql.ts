@@ -66,7 +66,6 @@ function cellRowsSql(which: Sql, sign: 1 | -1): Sql {
       ${s} * CAST(k.sx AS BIGINT) AS sum_x, ${s} * CAST(k.sy AS BIGINT) AS sum_y,
       ${s} * CAST(k.kw AS BIGINT) AS load_kw
     FROM (${join(zooms, ' UNION ALL ')}) k
-    WHERE 1 = 1
     ORDER BY k.zoom, k.cx, k.cy, k.status`;
 }
 
