@@ -84,9 +84,18 @@ export function recordsetRow(
   };
 }
 
+/** Fields sent beside each record that are no column (a site's regions): name → recordset type, and values. */
+export interface SentFields {
+  types: Readonly<Record<string, string>>;
+  /** The fields of the record at this place in `records`. */
+  values(index: number): Record<string, unknown>;
+}
+
 /**
- * Inserts the records (all new: ON CONFLICT DO NOTHING, the caller compares the count), `extra` columns set to
- * the same value in every row (a site's status_changed_at). Returns the rows inserted.
+ * Inserts the records (all new: ON CONFLICT DO NOTHING, the caller compares the count). `extra` columns are SQL
+ * over `t`, the row as the table will hold it (references resolved to ids; a point's `geog` as the table
+ * generates it) with the `sent` fields beside it: a constant (a site's status_changed_at), or what follows from
+ * the row (its accountable utility, import-new-sites-sql.ts). Returns the rows inserted.
  */
 export async function bulkInsert<L extends ImportLayer>(
   tx: ImportTx,
@@ -95,20 +104,36 @@ export async function bulkInsert<L extends ImportLayer>(
   kind: 'point' | 'shape',
   records: readonly ImportRecord<L>[],
   extra: Record<string, Sql> = {},
+  sent: SentFields = { types: {}, values: () => ({}) },
 ): Promise<number> {
   const geometry = GEOMETRY_COLUMNS[kind];
   const columns = [...importedBulkColumns(columnTable), ...geometry.columns];
-  const names = [...columns.map((c) => c.name), ...Object.keys(extra)];
-  const values = [...columns.map((c) => raw(c.value)), ...Object.values(extra)];
+  const sentNames = Object.keys(sent.types);
   // `n`: the row's place in the file, so that ids follow the file's order as with VALUES.
-  const recordset = [...columns.map((c) => `${c.name} ${c.type}`), 'n integer'].join(', ');
+  const recordset = [
+    ...columns.map((c) => `${c.name} ${c.type}`),
+    'n integer',
+    ...sentNames.map((name) => `${name} ${sent.types[name]}`),
+  ].join(', ');
+  const row = [
+    ...columns.map((c) => `${c.value} AS ${c.name}`),
+    'x.n',
+    ...sentNames.map((name) => `x.${name}`),
+    // Unused unless an extra column reads it: the planner then leaves it out.
+    ...(kind === 'point' ? ['ST_SetSRID(ST_MakePoint(x.lon, x.lat), 4326)::geography AS geog'] : []),
+  ].join(', ');
+  const names = [...columns.map((c) => c.name), ...Object.keys(extra)].join(', ');
+  const values = [...columns.map((c) => raw(`t.${c.name}`)), ...Object.values(extra)];
   const toRow = recordsetRow(columnTable, kind);
   let inserted = 0;
   for (let start = 0; start < records.length; start += BULK_CHUNK) {
-    const rows = records.slice(start, start + BULK_CHUNK).map((record, n) => ({ ...toRow(record), n }));
-    inserted += await tx.$executeRaw(sql`INSERT INTO ${raw(table)} (${raw(names.join(', '))})
-      SELECT ${join(values)} FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(${raw(recordset)})
-      ORDER BY x.n ON CONFLICT (external_id) DO NOTHING`);
+    const rows = records
+      .slice(start, start + BULK_CHUNK)
+      .map((record, i) => ({ ...toRow(record), n: start + i, ...sent.values(start + i) }));
+    inserted += await tx.$executeRaw(sql`INSERT INTO ${raw(table)} (${raw(names)})
+      SELECT ${join(values)}
+      FROM (SELECT ${raw(row)} FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(${raw(recordset)})) t
+      ORDER BY t.n ON CONFLICT (external_id) DO NOTHING`);
   }
   return inserted;
 }

@@ -7,12 +7,12 @@
  * sets `utility_id` by accountableUtilitySql, its region choice read from the memberships sent with each row.
  * Moved and relinked rows of the same import keep the refile after the write (import-sql.ts).
  */
-import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { SITE_COLUMNS } from '@gridwatch/contract';
 import { regionMembers } from '../../domain/geo/region-members';
 import type { ImportRecord } from '../../domain/import/import-layers';
 import type { Row } from '../row-values';
-import { BULK_CHUNK, GEOMETRY_COLUMNS, importedBulkColumns, recordsetRow } from './import-bulk-sql';
+import { BULK_CHUNK, bulkInsert } from './import-bulk-sql';
 import type { ImportTx } from './import-client';
 import { toArea } from './region-members-sql';
 import { accountableUtilitySql } from './site-utility-sql';
@@ -41,28 +41,18 @@ export async function insertNewSites(
   const regionsOf: number[][] = records.map(() => []);
   for (const { regionId, featureId } of regionMembers(regions, points)) regionsOf[featureId]!.push(regionId);
 
-  const columns = [...importedBulkColumns(SITE_COLUMNS), ...GEOMETRY_COLUMNS.point.columns];
-  const recordset = [...columns.map((c) => `${c.name} ${c.type}`), 'n integer', 'rg integer[]'].join(', ');
-  // The row as the table will hold it (references resolved to ids), with the geography the table generates, so
-  // that accountableUtilitySql reads `t` as it reads a stored site.
-  const inner = join(
-    columns.map((c) => sql`${raw(c.value)} AS ${raw(c.name)}`),
-    ', ',
+  const inserted = await bulkInsert(
+    tx,
+    'sites',
+    SITE_COLUMNS,
+    'point',
+    records,
+    {
+      status_changed_at: sql`${at}`,
+      utility_id: accountableUtilitySql(pairCondition, SENT_REGION_UTILITY),
+    },
+    { types: { rg: 'integer[]' }, values: (n) => ({ rg: regionsOf[n] }) },
   );
-  const names = columns.map((c) => c.name);
-  const toRow = recordsetRow(SITE_COLUMNS, 'point');
-  let inserted = 0;
-  for (let start = 0; start < records.length; start += BULK_CHUNK) {
-    const rows = records
-      .slice(start, start + BULK_CHUNK)
-      .map((record, i) => ({ ...toRow(record), n: start + i, rg: regionsOf[start + i] }));
-    inserted +=
-      await tx.$executeRaw(sql`INSERT INTO sites (${raw(names.join(', '))}, status_changed_at, utility_id)
-      SELECT ${raw(names.map((name) => `t.${name}`).join(', '))}, ${at}, ${accountableUtilitySql(pairCondition, SENT_REGION_UTILITY)}
-      FROM (SELECT ${inner}, x.n, x.rg, ST_SetSRID(ST_MakePoint(x.lon, x.lat), 4326)::geography AS geog
-        FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(${raw(recordset)})) t
-      ORDER BY t.n ON CONFLICT (external_id) DO NOTHING`);
-  }
 
   // Their memberships, by externalId (the ids are the database's now), in key order: the primary key's b-tree then
   // takes them as appends per region.

@@ -69,7 +69,9 @@ interface LayerImportSql<L extends ImportLayer> {
   insertColumns: Sql;
   insertValues(record: ImportRecord<L>, plan: ImportPlan<L>): Sql;
   /** PostgreSQL: inserts the plan's new rows set-based (import-bulk-sql.ts); the rows inserted. */
-  bulkInsert(tx: ImportTx, plan: ImportPlan<L>): Promise<number>;
+  bulkInsert(tx: ImportTx, plan: ImportPlan<L>, pairCondition: (radiusKm: number) => Sql): Promise<number>;
+  /** PostgreSQL: bulkInsert also files the new rows under their regions and sets their accountable utility. */
+  filesNewRows?: true;
   updateSet(update: ImportUpdate<L>, plan: ImportPlan<L>): Sql;
   /** PostgreSQL: updates the plan's changed rows set-based (import-update-sql.ts). */
   bulkUpdate(tx: ImportTx, plan: ImportPlan<L>): Promise<void>;
@@ -163,8 +165,9 @@ const SITES: LayerImportSql<'sites'> = {
     const values = [...importedInsertValues(SITE_COLUMNS, properties), ...GEOMETRY.point.values(geometry)];
     return sql`(${join([...values, sql`${plan.at}`])})`;
   },
-  bulkInsert: (tx, plan) =>
-    bulkInsert(tx, 'sites', SITE_COLUMNS, 'point', plan.create, { status_changed_at: sql`${plan.at}` }),
+  // New sites come with their region memberships and accountable utility (import-new-sites-sql.ts).
+  bulkInsert: (tx, plan, pairCondition) => insertNewSites(tx, plan.create, plan.at, pairCondition),
+  filesNewRows: true,
   bulkUpdate: (tx, plan) =>
     bulkUpdate(tx, 'sites', SITE_COLUMNS, 'point', plan.update, {
       versioned: true,
@@ -323,14 +326,10 @@ export async function applyImport<L extends ImportLayer>(
       // The sites about to change leave their cluster cells as they are now (cluster-cells-sql.ts).
       await takeImportedSitesOut(tx, backend, plan);
       lap('cells out');
-      // PostgreSQL takes the rows set-based; SQLite, whose statements cost no round trip, multi-row VALUES. New
-      // sites on PostgreSQL come with their region memberships and accountable utility (import-new-sites-sql.ts),
-      // so the refiles below are of the updated rows only.
-      const newSitesFiled = backend === 'postgis' && plan.layer === 'sites';
-      const inserted = newSitesFiled
-        ? await insertNewSites(tx, plan.create as ImportRecord<'sites'>[], plan.at, pairCondition)
-        : backend === 'postgis'
-          ? await layerSql.bulkInsert(tx, plan)
+      // PostgreSQL takes the rows set-based; SQLite, whose statements cost no round trip, multi-row VALUES.
+      const inserted =
+        backend === 'postgis'
+          ? await layerSql.bulkInsert(tx, plan, pairCondition)
           : await insertValues(tx, layerSql, plan);
       if (inserted !== plan.create.length)
         throw new ImportConflictError('another writer created some of its rows while the import ran');
@@ -347,7 +346,8 @@ export async function applyImport<L extends ImportLayer>(
       const placed = placedIds(plan);
       const created = new Set(plan.create.map((r) => r.properties.externalId));
       const moved = placed.filter((id) => !created.has(id));
-      const filed = newSitesFiled ? created : new Set<string>();
+      // Rows the insert filed already (filesNewRows) are refiled by nothing below but their pairs.
+      const filed = backend === 'postgis' && layerSql.filesNewRows ? created : new Set<string>();
       const refiled = placed.filter((id) => !filed.has(id));
       const reassigned = reassignedIds(plan).filter((id) => !filed.has(id));
       if (plan.layer === 'regions') await refreshRegionMembers(tx, refiled);
