@@ -119,6 +119,20 @@ export class RawSql {
     );
   }
 
+  /**
+   * Unexplained load today at the aggregate's radius (10 km), from the per-meter served loads our store keeps
+   * (migration 0023): the best raw SQL once that table exists, the floor for our read of it.
+   */
+  unexplainedFromServed() {
+    return this.query(
+      `SELECT s.id, s.metered_peak_mw - s.base_load_mw
+           - COALESCE(l.licensed_load_mw, 0) - COALESCE(l.known_illegal_load_mw, 0) AS unexplained
+         FROM substations s LEFT JOIN substation_served_loads l ON l.substation_id = s.id
+         WHERE s.metered_peak_mw IS NOT NULL AND s.base_load_mw IS NOT NULL
+         ORDER BY unexplained DESC, s.id`,
+    );
+  }
+
   /** Metered − base − licensed − known illegal load per substation (fed, or unfed within r), largest first. */
   unexplained(radiusKm: number) {
     return this.query(

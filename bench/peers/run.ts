@@ -489,7 +489,7 @@ async function main() {
       raw: () => Promise<{ rows: Record<string, unknown>[] }>;
       /** The same answer by hand from the pairs table the app keeps (migration 0019). */
       rawPairs: () => Promise<{ rows: Record<string, unknown>[] }>;
-      /** The same answer by hand from the per-substation aggregate (migration 0021), where it holds it. */
+      /** The same answer by hand from a per-substation aggregate (migrations 0021, 0023), where one holds it. */
       rawLoads?: () => Promise<{ rows: Record<string, unknown>[] }>;
       check: (a: unknown, b: Record<string, unknown>[]) => Comparison;
     }[] = [
@@ -525,6 +525,7 @@ async function main() {
         url: '/api/analysis/unexplained-load?radiusKm=10',
         raw: () => raw.unexplained(10),
         rawPairs: () => raw.unexplainedFromPairs(10),
+        rawLoads: () => raw.unexplainedFromServed(),
         check: (a, b) =>
           // Ours rounds each term to 3 decimals at the end: equal within 1 kW.
           compareValues(

@@ -1,20 +1,25 @@
 import { ALLOWED_TRANSITIONS, type Status } from '@gridwatch/contract';
 import { generateSeed, mulberry32 } from '@gridwatch/geodata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KNOWN_ILLEGAL } from '../../src/domain/unexplained-load';
 import { PAIR_TABLE_KM } from '../../src/store/sql/site-substation-pairs-sql';
 import { BACKENDS, makeTestApp, type TestApp } from '../test-app';
 import { onStoreDatabase, refillDerived } from '../store-database';
 
 /**
- * The per-substation hotspot aggregate (migration 0021, docs/performance.md "Fix 9") is derived data that hotspots
- * "now" at PAIR_TABLE_KM read. After random writes through the API — status changes by an admin and by a utility's
- * user, retirements and restores, imports that edit sites' loads and statuses, add and move sites and move and add
- * substations — it must equal the table filled anew, and the hotspots read from it must equal the spatial join's
- * (a radius a hair above PAIR_TABLE_KM takes the join), byte for byte. Each upkeep call is exercised by a write
- * that changes a row, so removing one fails it.
+ * The per-substation aggregates are derived data: the hotspot loads (migration 0021, docs/performance.md "Fix 9")
+ * that hotspots "now" at PAIR_TABLE_KM read, and the served loads (migration 0023, "Fix 14") that unexplained load
+ * today at PAIR_TABLE_KM reads. After random writes through the API — status changes by an admin and by a
+ * utility's user, retirements and restores, imports that edit sites' loads, statuses and feeders, add and move
+ * sites, move and add substations, and readings that make a substation a meter — each must equal its table filled
+ * anew, and the answers read from it must equal the spatial join's over the records (a radius a hair above
+ * PAIR_TABLE_KM takes the join), byte for byte. Each upkeep call is exercised by a write that changes a row, so
+ * removing one fails it.
  */
 const SEED = generateSeed({ sites: 1500, readings: false });
 const JUST_ABOVE = PAIR_TABLE_KM + 1e-9;
+/** The statuses unexplained load subtracts: a site in one of them moves a served-load row. */
+const SERVED_STATUSES: readonly Status[] = ['LICENSED', ...KNOWN_ILLEGAL];
 const UTILITY_PASSWORD = 'utility-user-password-1';
 
 type Props = Record<string, unknown> & {
@@ -26,6 +31,12 @@ type Props = Record<string, unknown> & {
 };
 type Feature = { id: number; geometry: { coordinates: [number, number] }; properties: Props };
 type LoadRow = Record<string, number | null>;
+
+const servedOf = (t: TestApp) =>
+  onStoreDatabase<LoadRow>(
+    t,
+    `SELECT substation_id, licensed_load_mw, known_illegal_load_mw FROM substation_served_loads ORDER BY substation_id`,
+  );
 
 const loadsOf = (t: TestApp) =>
   onStoreDatabase<LoadRow>(
@@ -40,13 +51,17 @@ async function randomWrites(t: TestApp): Promise<void> {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const admin = await t.login('admin');
   const send = async (cookie: string, method: 'POST' | 'PATCH' | 'DELETE', url: string, payload: unknown) => {
+    const csv = url.startsWith('/api/import/readings');
     const res = await t.app.inject({
       method,
       url,
-      payload: JSON.stringify(payload),
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
       headers: {
-        'content-type':
-          method === 'POST' && url.startsWith('/api/import') ? 'application/geo+json' : 'application/json',
+        'content-type': csv
+          ? 'text/csv'
+          : method === 'POST' && url.startsWith('/api/import')
+            ? 'application/geo+json'
+            : 'application/json',
         cookie,
       },
     });
@@ -79,11 +94,17 @@ async function randomWrites(t: TestApp): Promise<void> {
     return [s.lon + (random() - 0.5) * 0.3, s.lat + (random() - 0.5) * 0.2];
   };
   const siteImport = (
-    features: { props: Props | null; at: [number, number]; externalId: string; loadMw?: number }[],
+    features: {
+      props: Props | null;
+      at: [number, number];
+      externalId: string;
+      loadMw?: number;
+      feeder?: string;
+    }[],
   ) =>
     send(admin, 'POST', '/api/import/sites', {
       type: 'FeatureCollection',
-      features: features.map(({ props, at, externalId, loadMw }) => ({
+      features: features.map(({ props, at, externalId, loadMw, feeder }) => ({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: at },
         properties: {
@@ -93,6 +114,7 @@ async function randomWrites(t: TestApp): Promise<void> {
           loadMw: loadMw ?? props?.loadMw ?? Math.round(random() * 5000) / 100,
           status: props?.status ?? pick(['SUSPECTED', 'UNLICENSED', 'LICENSED'] as const),
           firstObserved: props?.firstObserved ?? '2026-03-01',
+          ...(feeder ? { feederSubstationExternalId: feeder } : {}),
         },
       })),
     });
@@ -104,24 +126,6 @@ async function randomWrites(t: TestApp): Promise<void> {
     });
 
   for (let round = 0; round < 3; round++) {
-    // Status changes along allowed transitions, by the admin and by the utility's user (its own sites).
-    for (const site of (await sites()).filter(() => random() < 0.03)) await changeStatus(admin, site);
-    const own = (await sites()).filter((s) => s.properties.utilityId === utilityId);
-    for (const site of own.filter(() => random() < 0.05)) await changeStatus(utilityUser, site);
-    // Edits in place (a load and maybe a status), sites moved (into and out of reach) and sites added.
-    const all = await sites();
-    const edited = all.filter(() => random() < 0.01);
-    const moved = all.filter((s) => !edited.includes(s) && random() < 0.01);
-    await siteImport([
-      ...edited.map((f) => ({
-        props: f.properties,
-        at: f.geometry.coordinates,
-        externalId: f.properties.externalId,
-        loadMw: Math.round(random() * 9000) / 100,
-      })),
-      ...moved.map((f) => ({ props: f.properties, at: near(), externalId: f.properties.externalId })),
-      ...Array.from({ length: 8 }, (_, i) => ({ props: null, at: near(), externalId: `AGG-${round}-${i}` })),
-    ]);
     // A substation moved, and one added.
     const s = substations[Math.floor(random() * substations.length)]!;
     await send(admin, 'POST', '/api/import/substations', {
@@ -140,6 +144,56 @@ async function randomWrites(t: TestApp): Promise<void> {
         },
       })),
     });
+    // First the substations, whose upkeep refills every served-load row: the writes after them must keep the
+    // rows themselves. A substation with a base load but no reported peak, on a live feederless site, becomes a meter with its
+    // first reading: the feederless sites within reach may now be explained there.
+    const feederless = (await sites()).filter(
+      (s) => s.properties.feederSubstationId === null && SERVED_STATUSES.includes(s.properties.status),
+    );
+    const spot = pick(feederless).geometry.coordinates;
+    const meter = `AGG-M-${round}`;
+    await send(admin, 'POST', '/api/import/substations', {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: spot },
+          properties: {
+            externalId: meter,
+            name: `Meter ${round}`,
+            voltageKv: 110,
+            capacityMva: 63,
+            baseLoadMw: 5,
+          },
+        },
+      ],
+    });
+    await send(
+      admin,
+      'POST',
+      '/api/import/readings',
+      `substationExternalId,timestamp,mw\n${meter},2026-11-30T10:00,12.5\n`,
+    );
+    // Status changes along allowed transitions, by the admin and by the utility's user (its own sites).
+    for (const site of (await sites()).filter(() => random() < 0.03)) await changeStatus(admin, site);
+    const own = (await sites()).filter((s) => s.properties.utilityId === utilityId);
+    for (const site of own.filter(() => random() < 0.05)) await changeStatus(utilityUser, site);
+    // Edits in place (a load and maybe a status), sites moved (into and out of reach) and sites added.
+    const all = await sites();
+    const edited = all.filter(() => random() < 0.01);
+    const moved = all.filter((s) => !edited.includes(s) && random() < 0.01);
+    await siteImport([
+      ...edited.map((f) => ({
+        props: f.properties,
+        at: f.geometry.coordinates,
+        externalId: f.properties.externalId,
+        loadMw: Math.round(random() * 9000) / 100,
+        // Half get a feeder (maybe another); the others lose theirs and go to the nearest meter.
+        ...(random() < 0.5 ? { feeder: pick(substations).externalId } : {}),
+      })),
+      ...moved.map((f) => ({ props: f.properties, at: near(), externalId: f.properties.externalId })),
+      ...Array.from({ length: 8 }, (_, i) => ({ props: null, at: near(), externalId: `AGG-${round}-${i}` })),
+    ]);
     // Retirements, and a restore.
     const retired = (await sites()).filter(() => random() < 0.01);
     const answers = [];
@@ -193,6 +247,31 @@ describe.each(BACKENDS)('the substation hotspot aggregate on %s, after random wr
     answers.set(backend, mine);
     // Both stores made the same writes: the same answers.
     if (answers.size === BACKENDS.length) expect(answers.get('postgis')).toEqual(answers.get('sqlite'));
+  });
+
+  // It refills the served-load table: the kept one is compared first.
+  it('keeps the served loads equal to the table filled anew, and answers unexplained load today from them', async () => {
+    const t = apps.get(backend)!;
+    const get = async (url: string) => {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.body;
+    };
+    // The generated seed's statuses follow its records, so the table may stand for today.
+    expect(await onStoreDatabase(t, `SELECT statuses_follow_history AS ok FROM served_loads_basis`)).toEqual([
+      { ok: 1 },
+    ]);
+    const kept = await servedOf(t);
+    expect(kept.length).toBeGreaterThan(50);
+    const today = await get(`/api/analysis/unexplained-load?radiusKm=${PAIR_TABLE_KM}`);
+    expect(JSON.parse(today).length).toBeGreaterThan(50);
+    expect(today).toBe(await get(`/api/analysis/unexplained-load?radiusKm=${JUST_ABOVE}`));
+    // The answer is the table's: a row made wrong shows in it (then the table is made right again).
+    await onStoreDatabase(t, `UPDATE substation_served_loads SET licensed_load_mw = licensed_load_mw + 1000`);
+    expect(await get(`/api/analysis/unexplained-load?radiusKm=${PAIR_TABLE_KM}`)).not.toBe(today);
+    await refillDerived(t, 'substation_served_loads');
+    expect(await servedOf(t)).toEqual(kept);
+    expect(await get(`/api/analysis/unexplained-load?radiusKm=${PAIR_TABLE_KM}`)).toBe(today);
   });
 
   // Last: it refills the table.

@@ -152,8 +152,11 @@ describe.each(BACKENDS)('sums on %s', (backend) => {
       await db.$executeRaw(
         sql`UPDATE substations SET metered_peak_mw = ${1.7e308}, capacity_mva = ${1.7e308} WHERE external_id = 'S-1'`,
       );
-      // Written past the store, the rows' cluster cells are filled anew, as a start after migration 0020 would.
-      await db.$executeRaw(sql`DELETE FROM derived_state WHERE name = 'site_cluster_cells'`);
+      // Written past the store, the rows' cluster cells and served loads are filled anew, as a start after
+      // migrations 0020 and 0023 would.
+      await db.$executeRaw(
+        sql`DELETE FROM derived_state WHERE name IN ('site_cluster_cells', 'substation_served_loads')`,
+      );
       await (t.store as unknown as { fillDerivedData(): Promise<void> }).fillDerivedData();
     });
     afterAll(async () => t.close());

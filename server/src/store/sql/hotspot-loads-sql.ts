@@ -77,7 +77,7 @@ async function recomputeLoads(tx: ImportTx, which: (column: Sql) => Sql): Promis
  * utility's sites: so the upkeep alone, and explicitly, steps out of the role and back (SET LOCAL ends with the
  * transaction either way). SQLite has no roles.
  */
-async function asOwner(tx: ImportTx, backend: Backend, upkeep: () => Promise<void>): Promise<void> {
+export async function asOwner(tx: ImportTx, backend: Backend, upkeep: () => Promise<void>): Promise<void> {
   if (backend !== 'postgis' || scopeUtility() === null) return upkeep();
   await tx.$executeRaw(sql`SET LOCAL ROLE NONE`);
   await upkeep();
@@ -99,7 +99,7 @@ export function keepHotspotLoadsOfSite(tx: ImportTx, backend: Backend, siteId: n
 }
 
 /** One JSON parameter read as a table of its values (no limit on the number of parameters). */
-const jsonValues = (backend: Backend, values: readonly (string | number)[]): Sql =>
+export const jsonValues = (backend: Backend, values: readonly (string | number)[]): Sql =>
   backend === 'postgis'
     ? sql`SELECT value FROM json_array_elements_text(${JSON.stringify(values)}::json)`
     : sql`SELECT value FROM json_each(${JSON.stringify(values)})`;

@@ -44,6 +44,7 @@ import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './regi
 import { refreshPairsOfImport } from './site-substation-pairs-sql';
 import { putImportedSitesIn, takeImportedSitesOut } from './cluster-cells-sql';
 import { keepHotspotLoadsAcrossImport } from './hotspot-loads-sql';
+import { keepServedLoadsAcrossImport, metersBeforeImport } from './served-loads-sql';
 import { refreshPointMembersBulk } from './import-members-sql';
 import { bulkUpdate, staleRowError } from './import-update-sql';
 import { insertNewSites } from './import-new-sites-sql';
@@ -326,6 +327,14 @@ export async function applyImport<L extends ImportLayer>(
       // The sites about to change leave their cluster cells as they are now (cluster-cells-sql.ts).
       await takeImportedSitesOut(tx, backend, plan);
       lap('cells out');
+      // The meters of the sites about to be updated, as they are now (served-loads-sql.ts).
+      const metersBefore = await metersBeforeImport(
+        tx,
+        backend,
+        plan.layer,
+        plan.update.map((u) => u.record.properties.externalId),
+      );
+      lap('served loads: the meters before');
       // PostgreSQL takes the rows set-based; SQLite, whose statements cost no round trip, multi-row VALUES.
       const inserted =
         backend === 'postgis'
@@ -385,6 +394,8 @@ export async function applyImport<L extends ImportLayer>(
       // Cluster cells hold statuses and loads as well as places: every written site goes back in.
       await putImportedSitesIn(tx, backend, plan.layer, written);
       lap('cells in');
+      await keepServedLoadsAcrossImport(tx, backend, plan.layer, written, metersBefore);
+      lap('served loads');
       const details = {
         layer: plan.layer,
         note: plan.note,

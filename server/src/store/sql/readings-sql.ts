@@ -152,12 +152,20 @@ export async function writeReadings(
   db: ImportClient,
   rows: ReadingRows,
   insertChunk: (rows: ReadingRows, from: number, to: number) => Sql,
+  keepServedLoads: (
+    tx: ImportTx,
+    substationIds: readonly number[],
+    write: () => Promise<void>,
+  ) => Promise<void>,
 ): Promise<number> {
   const n = rows.hours.length;
   return db.$transaction(
     async (tx: ImportTx) => {
-      for (let start = 0; start < n; start += READINGS_CHUNK)
-        await tx.$executeRaw(insertChunk(rows, start, Math.min(n, start + READINGS_CHUNK)));
+      // A substation's first reading can make it a meter (served-loads-sql.ts).
+      await keepServedLoads(tx, [...new Set(rows.substationIds)], async () => {
+        for (let start = 0; start < n; start += READINGS_CHUNK)
+          await tx.$executeRaw(insertChunk(rows, start, Math.min(n, start + READINGS_CHUNK)));
+      });
       let first = Infinity;
       let last = -Infinity;
       for (const h of rows.hours) {

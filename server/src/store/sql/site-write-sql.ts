@@ -3,12 +3,14 @@ import type { Backend } from '../store';
 import { putSitesIn, takeSitesOut } from './cluster-cells-sql';
 import { keepHotspotLoadsOfSite } from './hotspot-loads-sql';
 import type { ImportTx } from './import-client';
+import { keepServedLoadsOfSite } from './served-loads-sql';
 
 /**
  * One write to one site that leaves its position alone (a status change, a retirement, a restore), with the data
  * derived from the sites kept in step in the write's transaction: the site leaves its cluster cells before the
  * write and enters them after it, as the write left it or, when it wrote nothing, as it was
- * (cluster-cells-sql.ts); when it wrote, the hotspot rows of its substations are recomputed (hotspot-loads-sql.ts).
+ * (cluster-cells-sql.ts); when it wrote, the hotspot rows of its substations and the served-load row of its meter
+ * are recomputed (hotspot-loads-sql.ts, served-loads-sql.ts).
  * `write` answers how many rows it wrote.
  */
 export async function writeSiteKeepingDerived(
@@ -21,6 +23,9 @@ export async function writeSiteKeepingDerived(
   await takeSitesOut(tx, thisSite);
   const count = await write();
   await putSitesIn(tx, thisSite);
-  if (count > 0) await keepHotspotLoadsOfSite(tx, backend, siteId);
+  if (count > 0) {
+    await keepHotspotLoadsOfSite(tx, backend, siteId);
+    await keepServedLoadsOfSite(tx, backend, siteId);
+  }
   return count;
 }

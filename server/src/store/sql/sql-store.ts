@@ -60,6 +60,12 @@ import {
   hotspotLoadSet,
   hotspotsFromLoadsSql,
 } from './hotspot-loads-sql';
+import {
+  fillServedLoadsIfMissing,
+  keepServedLoadsAcrossReadings,
+  servedLoadsCover,
+  substationLoadsFromServedSql,
+} from './served-loads-sql';
 import { writeSiteKeepingDerived } from './site-write-sql';
 import { readFeature } from './read-feature';
 import { SCOPED } from './scoped-sql';
@@ -294,6 +300,7 @@ export abstract class SqlStore implements Store {
     await fillPairsIfMissing(this.db, (radiusKm) => this.pairCondition(radiusKm));
     await fillClusterCellsIfMissing(this.db);
     await fillHotspotLoadsIfMissing(this.db);
+    await fillServedLoadsIfMissing(this.db, this.backend);
   }
 
   private async queryRows<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>> {
@@ -431,11 +438,41 @@ export abstract class SqlStore implements Store {
     illegal: readonly Status[],
     day: ReadingDay,
   ): Promise<SubstationLoads[]> {
+    // The meters' readings of the day's 24 hours.
+    const readingsSql = sql`SELECT r.substation_id, max(r.mw) AS peak, count(*) AS n FROM ${SCOPED.readings} r
+      WHERE r.hour >= ${day.fromHour} AND r.hour < ${day.fromHour + 24} GROUP BY r.substation_id`;
+    // Today at the pairs' radius for the regulator: one stored row per substation (served-loads-sql.ts), unless
+    // the data's statuses do not follow their records (the basis), when the records are read as for a past day.
+    const fromServed = servedLoadsCover(radiusKm, illegal, day.endIso)
+      ? await this.readUnscoped(substationLoadsFromServedSql(readingsSql))
+      : null;
+    const rows = fromServed?.every((r) => Number(r.basis) === 1)
+      ? fromServed
+      : await this.substationLoadRowsFromRecords(radiusKm, illegal, day, readingsSql);
+    return rows.map((r) => ({
+      substationId: Number(r.substationId),
+      name: String(r.name),
+      nameZh: String(r.nameZh),
+      meteredPeakMw: r.meteredPeakMw === null ? null : Number(r.meteredPeakMw),
+      readingsPeakMw: r.readingsPeakMw === null ? null : Number(r.readingsPeakMw),
+      readingCount: Number(r.readingCount),
+      baseLoadMw: Number(r.baseLoadMw),
+      licensedLoadMw: Number(r.licensedLoadMw),
+      knownIllegalLoadMw: Number(r.knownIllegalLoadMw),
+    }));
+  }
+
+  /** Unexplained load's rows as of the end of `day`, each site with its status from the records then. */
+  private substationLoadRowsFromRecords(
+    radiusKm: number,
+    illegal: readonly Status[],
+    day: ReadingDay,
+    readingsSql: Sql,
+  ): Promise<Row[]> {
     // 0.0, not 0: Prisma types an SQLite expression column by its first value, and an integer there would
     // truncate every later sum. Each load counts at most SUM_TERM_CAP_MW (sum-sql.ts).
     const load = sumTermSql(sql`v.load_mw`);
-    // As of a day: each site with its status at the end of the day (none yet: left out, as a null status
-    // counts nowhere), and the meter's readings of that day's 24 hours.
+    // Each site with its status at the end of the day (none yet: left out, as a null status counts nowhere).
     const statuses = statusesAtSql(this.backend, day.endIso);
     // Each site's meter: its feeder, else the nearest metered substation, from the pairs table when it covers
     // the radius (one pass over the pairs), else looked up per site on the substations' columns.
@@ -445,9 +482,7 @@ export abstract class SqlStore implements Store {
     const nearest = pairsCover(radiusKm)
       ? sql`LEFT JOIN ${nearestMeteredByPairsSql(this.backend, radiusKm)} n ON n.site_id = t.id`
       : empty;
-    const readingsSql = sql`SELECT r.substation_id, max(r.mw) AS peak, count(*) AS n FROM ${SCOPED.readings} r
-      WHERE r.hour >= ${day.fromHour} AND r.hour < ${day.fromHour + 24} GROUP BY r.substation_id`;
-    const rows = await this.db.$queryRaw<Row[]>(sql`
+    return this.db.$queryRaw<Row[]>(sql`
       WITH served AS (
         SELECT t.id AS site_id, ${sid} AS sid, a.status, t.load_mw
         FROM ${SCOPED.sites} t JOIN ${statuses} a ON a.site_id = t.id ${nearest}
@@ -461,17 +496,6 @@ export abstract class SqlStore implements Store {
       WHERE s.base_load_mw IS NOT NULL AND (s.metered_peak_mw IS NOT NULL OR d.n IS NOT NULL)
       GROUP BY s.id, s.name, s.name_zh, s.metered_peak_mw, s.base_load_mw, d.peak, d.n
       ORDER BY s.id`);
-    return rows.map((r) => ({
-      substationId: Number(r.substationId),
-      name: String(r.name),
-      nameZh: String(r.nameZh),
-      meteredPeakMw: r.meteredPeakMw === null ? null : Number(r.meteredPeakMw),
-      readingsPeakMw: r.readingsPeakMw === null ? null : Number(r.readingsPeakMw),
-      readingCount: Number(r.readingCount),
-      baseLoadMw: Number(r.baseLoadMw),
-      licensedLoadMw: Number(r.licensedLoadMw),
-      knownIllegalLoadMw: Number(r.knownIllegalLoadMw),
-    }));
   }
 
   /** Points within the radius, nearest first; `at` (sites): each with, and filtered by, its status then. */
@@ -517,7 +541,12 @@ export abstract class SqlStore implements Store {
   }
 
   writeReadings(rows: ReadingRows): Promise<number> {
-    return writeReadings(this.db, rows, (r, from, to) => this.readingsInsert(r, from, to));
+    return writeReadings(
+      this.db,
+      rows,
+      (r, from, to) => this.readingsInsert(r, from, to),
+      (tx, ids, write) => keepServedLoadsAcrossReadings(tx, this.backend, ids, write),
+    );
   }
 
   /** The store's bulk INSERT of readings [from, to) (store/sql/readings-sql.ts). */
