@@ -2,7 +2,9 @@
  * Where hotspots "now" at 10 km spend their time, in one process on PostGIS (docs/performance.md, "Fix 9"): the
  * route through app.inject, the store call, and the raw SQL over the per-substation aggregate, the pairs table and
  * the spatial join, interleaved, medians; then the upkeep a status change pays at the densest site (the site whose
- * paired substations hold the most pairs): the recomputation alone, and a whole status change with it.
+ * paired substations hold the most pairs): the recomputation alone, and a whole status change with it. The same
+ * for unexplained load today ("Fix 14"): the route, the store call, the read over the records (a hair under 10 km)
+ * and the raw SQL over the served loads; and the served-load upkeep of a site at the meter serving the most sites.
  *   npx tsx bench/peers/profile-hotspots.ts [sites=100000] [rounds=9] [database URL]
  * A database URL given (one seeded already, such as a copy of bench:peers' kept one): no seeding, not dropped.
  */
@@ -12,6 +14,9 @@ import { loadConfig } from '../../server/src/config';
 import { openStore } from '../../server/src/store/open-store';
 import { unlicensedStatuses } from '../../server/src/domain/summaries';
 import { keepHotspotLoadsOfSite } from '../../server/src/store/sql/hotspot-loads-sql';
+import { keepServedLoadsOfSite } from '../../server/src/store/sql/served-loads-sql';
+import { KNOWN_ILLEGAL, readingDay } from '../../server/src/domain/unexplained-load';
+import { todayInBeijing } from '@gridwatch/contract';
 import type { ImportClient } from '../../server/src/store/sql/import-client';
 import { createThrowawayStore } from '../../server/test/throwaway-database';
 import { median } from './load';
@@ -56,6 +61,19 @@ try {
     ['raw SQL over the aggregate', () => raw.hotspotsFromLoads(1000)],
     ['raw SQL over the pairs table', () => raw.hotspotsFromPairs(10, 1000)],
     ['raw SQL (ST_DWithin)', () => raw.hotspots(10, 1000)],
+    [
+      'unexplained load, route (app.inject)',
+      () => app.inject({ method: 'GET', url: '/api/analysis/unexplained-load?radiusKm=10' }),
+    ],
+    [
+      'unexplained load, store.substationLoads',
+      () => store.substationLoads(10, KNOWN_ILLEGAL, readingDay(todayInBeijing(Date.now()))),
+    ],
+    [
+      'unexplained load, route at r = 10 − 1e-9 km (the records read)',
+      () => app.inject({ method: 'GET', url: '/api/analysis/unexplained-load?radiusKm=9.999999999' }),
+    ],
+    ['unexplained load, raw SQL over the served loads', () => raw.unexplainedFromServed()],
   ];
   const times = new Map(sides.map(([name]) => [name, [] as number[]]));
   for (const [, fn] of sides) await fn();
@@ -65,7 +83,7 @@ try {
       await fn();
       times.get(name)!.push(performance.now() - t);
     }
-  for (const [name, xs] of times) console.log(`hotspots now r=10 km, ${name}: ${median(xs).toFixed(2)} ms`);
+  for (const [name, xs] of times) console.log(`r=10 km, ${name}: ${median(xs).toFixed(2)} ms`);
 
   // The densest site: its substations' pairs are the rows its upkeep reads.
   const { rows } = await raw.query(
@@ -103,6 +121,24 @@ try {
   console.log(
     `densest site ${densest.id} (${densest.substations} substations, ${densest.pairs} pairs to recompute): ` +
       `upkeep alone ${median(upkeep).toFixed(2)} ms, a whole status change with it ${median(change).toFixed(2)} ms`,
+  );
+  // The meter serving the most live sites: the served-load row its sites' writes recompute.
+  const busiest = (
+    await raw.query(
+      `SELECT t.id, m.n FROM (SELECT feeder_substation_id AS sid, count(*)::int AS n FROM sites
+         WHERE retired_at IS NULL AND feeder_substation_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1) m
+       JOIN sites t ON t.feeder_substation_id = m.sid AND t.retired_at IS NULL ORDER BY t.id LIMIT 1`,
+    )
+  ).rows[0] as { id: number; n: number };
+  const served: number[] = [];
+  for (let i = 0; i < rounds + 1; i++) {
+    t = performance.now();
+    await prisma.$transaction((tx) => keepServedLoadsOfSite(tx, 'postgis', busiest.id));
+    if (i > 0) served.push(performance.now() - t);
+  }
+  console.log(
+    `site ${busiest.id} at the meter serving the most sites (${busiest.n}): ` +
+      `served-load upkeep alone ${median(served).toFixed(2)} ms`,
   );
   await raw.close();
   await app.close();

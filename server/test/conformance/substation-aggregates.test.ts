@@ -2,6 +2,7 @@ import { ALLOWED_TRANSITIONS, type Status } from '@gridwatch/contract';
 import { generateSeed, mulberry32 } from '@gridwatch/geodata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KNOWN_ILLEGAL } from '../../src/domain/unexplained-load';
+import { METERS_OF_IMPORT_MAX } from '../../src/store/sql/served-loads-sql';
 import { PAIR_TABLE_KM } from '../../src/store/sql/site-substation-pairs-sql';
 import { BACKENDS, makeTestApp, type TestApp } from '../test-app';
 import { onStoreDatabase, refillDerived } from '../store-database';
@@ -89,6 +90,8 @@ async function randomWrites(t: TestApp): Promise<void> {
   const utilityUser = String(login.headers['set-cookie']).split(';')[0]!;
 
   const substations = SEED.substations;
+  const meters = substations.filter((m) => m.baseLoadMw !== null && m.meteredPeakMw !== null);
+  const movedSubstations = new Set<string>();
   const near = (): [number, number] => {
     const s = pick(substations);
     return [s.lon + (random() - 0.5) * 0.3, s.lat + (random() - 0.5) * 0.2];
@@ -126,13 +129,49 @@ async function randomWrites(t: TestApp): Promise<void> {
     });
 
   for (let round = 0; round < 3; round++) {
-    // A substation moved, and one added.
+    // In the last round first, an import past METERS_OF_IMPORT_MAX, which recomputes every served-load row. The
+    // substations' import below does so too and would hide a fault of this one: so its table is checked here.
+    if (round === 2) {
+      await siteImport(
+        Array.from({ length: METERS_OF_IMPORT_MAX + 1 }, (_, i) => ({
+          props: null,
+          at: near(),
+          externalId: `AGG-MANY-${i}`,
+        })),
+      );
+      const kept = await servedOf(t);
+      await refillDerived(t, 'substation_served_loads');
+      expect(await servedOf(t)).toEqual(kept);
+    }
+    // A substation moved, and one added (an import of substations recomputes every served-load row, so the writes
+    // after it must keep their rows themselves). And one with a base load but no reported peak, on a live feederless
+    // site explained at a meter now (in the first round, on a new spot): the round's last write gives it its first
+    // reading, and the site moves to it.
+    // The substation moved is imported without its base load, so it is no meter from then on.
     const s = substations[Math.floor(random() * substations.length)]!;
+    movedSubstations.add(s.externalId);
+    // Within 5 km of a seed meter by a flat-earth estimate (well within its 10 km).
+    const nearMeter = ([lon, lat]: [number, number]) =>
+      meters.some(
+        (m) =>
+          !movedSubstations.has(m.externalId) &&
+          Math.hypot((m.lon - lon) * Math.cos((lat * Math.PI) / 180), m.lat - lat) * 111 < 5,
+      );
+    const feederless = (await sites()).filter(
+      (f) =>
+        f.properties.feederSubstationId === null &&
+        SERVED_STATUSES.includes(f.properties.status) &&
+        nearMeter(f.geometry.coordinates),
+    );
+    // The seed's feederless sites lie far from meters; the sites the rounds add lie near substations.
+    const spot = feederless.length > 0 ? pick(feederless).geometry.coordinates : near();
+    const meter = `AGG-M-${round}`;
     await send(admin, 'POST', '/api/import/substations', {
       type: 'FeatureCollection',
       features: [
         { ...s, lon: s.lon + 0.05, externalId: s.externalId },
         { ...s, externalId: `AGG-S-${round}`, name: `New ${round}` },
+        { ...s, externalId: meter, name: `Meter ${round}`, lon: spot[0], lat: spot[1], baseLoadMw: 5 },
       ].map((x) => ({
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [x.lon, x.lat] },
@@ -141,39 +180,10 @@ async function randomWrites(t: TestApp): Promise<void> {
           name: x.name,
           voltageKv: x.voltageKv,
           capacityMva: x.capacityMva,
+          ...(x.externalId === meter ? { baseLoadMw: x.baseLoadMw } : {}),
         },
       })),
     });
-    // First the substations, whose upkeep refills every served-load row: the writes after them must keep the
-    // rows themselves. A substation with a base load but no reported peak, on a live feederless site, becomes a meter with its
-    // first reading: the feederless sites within reach may now be explained there.
-    const feederless = (await sites()).filter(
-      (s) => s.properties.feederSubstationId === null && SERVED_STATUSES.includes(s.properties.status),
-    );
-    const spot = pick(feederless).geometry.coordinates;
-    const meter = `AGG-M-${round}`;
-    await send(admin, 'POST', '/api/import/substations', {
-      type: 'FeatureCollection',
-      features: [
-        {
-          type: 'Feature',
-          geometry: { type: 'Point', coordinates: spot },
-          properties: {
-            externalId: meter,
-            name: `Meter ${round}`,
-            voltageKv: 110,
-            capacityMva: 63,
-            baseLoadMw: 5,
-          },
-        },
-      ],
-    });
-    await send(
-      admin,
-      'POST',
-      '/api/import/readings',
-      `substationExternalId,timestamp,mw\n${meter},2026-11-30T10:00,12.5\n`,
-    );
     // Status changes along allowed transitions, by the admin and by the utility's user (its own sites).
     for (const site of (await sites()).filter(() => random() < 0.03)) await changeStatus(admin, site);
     const own = (await sites()).filter((s) => s.properties.utilityId === utilityId);
@@ -209,6 +219,13 @@ async function randomWrites(t: TestApp): Promise<void> {
       const { version } = answers[0] as { version: number };
       await send(admin, 'POST', `/api/sites/${back.id}/restore`, { version, reason: 'random' });
     }
+    // The meter's first reading: the feederless sites within reach of it may now be explained there.
+    await send(
+      admin,
+      'POST',
+      '/api/import/readings',
+      `substationExternalId,timestamp,mw\n${meter},2026-11-30T10:00,12.5\n`,
+    );
   }
 }
 

@@ -44,7 +44,7 @@ import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './regi
 import { refreshPairsOfImport } from './site-substation-pairs-sql';
 import { putImportedSitesIn, takeImportedSitesOut } from './cluster-cells-sql';
 import { keepHotspotLoadsAcrossImport } from './hotspot-loads-sql';
-import { keepServedLoadsAcrossImport, metersBeforeImport } from './served-loads-sql';
+import { keepServedLoadsAcrossImport, servedLoadsBeforeImport } from './served-loads-sql';
 import { refreshPointMembersBulk } from './import-members-sql';
 import { bulkUpdate, staleRowError } from './import-update-sql';
 import { insertNewSites } from './import-new-sites-sql';
@@ -327,11 +327,12 @@ export async function applyImport<L extends ImportLayer>(
       // The sites about to change leave their cluster cells as they are now (cluster-cells-sql.ts).
       await takeImportedSitesOut(tx, backend, plan);
       lap('cells out');
-      // The meters of the sites about to be updated, as they are now (served-loads-sql.ts).
-      const metersBefore = await metersBeforeImport(
+      // The meters of the sites about to be updated, as they are now, or every meter (served-loads-sql.ts).
+      const servedUpkeep = await servedLoadsBeforeImport(
         tx,
         backend,
         plan.layer,
+        plan.create.length + plan.update.length,
         plan.update.map((u) => u.record.properties.externalId),
       );
       lap('served loads: the meters before');
@@ -394,7 +395,7 @@ export async function applyImport<L extends ImportLayer>(
       // Cluster cells hold statuses and loads as well as places: every written site goes back in.
       await putImportedSitesIn(tx, backend, plan.layer, written);
       lap('cells in');
-      await keepServedLoadsAcrossImport(tx, backend, plan.layer, written, metersBefore);
+      await keepServedLoadsAcrossImport(tx, backend, servedUpkeep, written);
       lap('served loads');
       const details = {
         layer: plan.layer,
