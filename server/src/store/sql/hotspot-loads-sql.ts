@@ -73,9 +73,9 @@ async function recomputeLoads(tx: ImportTx, which: (column: Sql) => Sql): Promis
 
 /**
  * Runs `upkeep` as the tables' owner. A utility user's transaction runs as gridwatch_utility (postgis/scoped-
- * adapter.ts), which may not read this table and sees only its own sites, while the row of a substation sums every
- * utility's sites: so the upkeep alone, and explicitly, steps out of the role and back (SET LOCAL ends with the
- * transaction either way). SQLite has no roles.
+ * adapter.ts), which may not read the per-substation aggregates (this one, served-loads-sql.ts's) and sees only its
+ * own sites, while the row of a substation sums every utility's sites: so the upkeep alone, and explicitly, steps
+ * out of the role and back (SET LOCAL ends with the transaction either way). Not nested. SQLite has no roles.
  */
 export async function asOwner(tx: ImportTx, backend: Backend, upkeep: () => Promise<void>): Promise<void> {
   if (backend !== 'postgis' || scopeUtility() === null) return upkeep();
