@@ -242,14 +242,17 @@ afterAll(async () => {
   for (const t of apps.values()) await t.close();
 });
 
+/** A read's body, which must answer 200. */
+async function bodyOf(t: TestApp, url: string): Promise<string> {
+  const res = await t.app.inject({ url });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.body;
+}
+
 describe.each(BACKENDS)('the substation hotspot aggregate on %s, after random writes', (backend) => {
   it('gives the answers of the spatial join, byte for byte', async () => {
     const t = apps.get(backend)!;
-    const get = async (url: string) => {
-      const res = await t.app.inject({ url });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.body;
-    };
+    const get = (url: string) => bodyOf(t, url);
     const mine: Record<string, string> = {};
     for (const suspected of [false, true]) {
       for (const limit of [5, 1000]) {
@@ -269,11 +272,7 @@ describe.each(BACKENDS)('the substation hotspot aggregate on %s, after random wr
   // It refills the served-load table: the kept one is compared first.
   it('keeps the served loads equal to the table filled anew, and answers unexplained load today from them', async () => {
     const t = apps.get(backend)!;
-    const get = async (url: string) => {
-      const res = await t.app.inject({ url });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.body;
-    };
+    const get = (url: string) => bodyOf(t, url);
     // The generated seed's statuses follow its records, so the table may stand for today.
     expect(await onStoreDatabase(t, `SELECT statuses_follow_history AS ok FROM served_loads_basis`)).toEqual([
       { ok: 1 },

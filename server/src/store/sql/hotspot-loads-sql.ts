@@ -5,6 +5,7 @@ import type { ImportLayer } from '../../domain/import/import-layers';
 import { scopeUtility } from '../scope';
 import type { Backend } from '../store';
 import { fillOnce } from './derived-state-sql';
+import { idIn, jsonValues } from './id-list-sql';
 import type { ImportClient, ImportTx } from './import-client';
 import { PAIR_TABLE_KM } from './site-substation-pairs-sql';
 import { loadSumSql } from './sum-sql';
@@ -77,11 +78,12 @@ async function recomputeLoads(tx: ImportTx, which: (column: Sql) => Sql): Promis
  * own sites, while the row of a substation sums every utility's sites: so the upkeep alone, and explicitly, steps
  * out of the role and back (SET LOCAL ends with the transaction either way). Not nested. SQLite has no roles.
  */
-export async function asOwner(tx: ImportTx, backend: Backend, upkeep: () => Promise<void>): Promise<void> {
+export async function asOwner<T>(tx: ImportTx, backend: Backend, upkeep: () => Promise<T>): Promise<T> {
   if (backend !== 'postgis' || scopeUtility() === null) return upkeep();
   await tx.$executeRaw(sql`SET LOCAL ROLE NONE`);
-  await upkeep();
+  const value = await upkeep();
   await tx.$executeRaw(sql`SET LOCAL ROLE gridwatch_utility`);
+  return value;
 }
 
 /**
@@ -97,12 +99,6 @@ export function keepHotspotLoadsOfSite(tx: ImportTx, backend: Backend, siteId: n
     ),
   );
 }
-
-/** One JSON parameter read as a table of its values (no limit on the number of parameters). */
-export const jsonValues = (backend: Backend, values: readonly (string | number)[]): Sql =>
-  backend === 'postgis'
-    ? sql`SELECT value FROM json_array_elements_text(${JSON.stringify(values)}::json)`
-    : sql`SELECT value FROM json_each(${JSON.stringify(values)})`;
 
 /**
  * An import of sites or substations (`externalIds` written, `moved` the sites among them that moved): `refile`
@@ -132,10 +128,7 @@ export async function keepHotspotLoadsAcrossImport(
   await refile();
   const ids = [...new Set([...before, ...(await touched(externalIds))])];
   if (ids.length === 0) return;
-  const asInt = backend === 'postgis' ? sql`CAST(v.value AS INTEGER)` : sql`v.value`;
-  await asOwner(tx, backend, () =>
-    recomputeLoads(tx, (column) => sql`${column} IN (SELECT ${asInt} FROM (${jsonValues(backend, ids)}) v)`),
-  );
+  await asOwner(tx, backend, () => recomputeLoads(tx, (column) => idIn(backend, column, ids)));
 }
 
 /** Every row anew: the fill once after migration 0021 or the seed, and what the exactness test compares with. */

@@ -1,4 +1,4 @@
-import { join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { Status } from '@gridwatch/contract';
 import { WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
 import { KNOWN_ILLEGAL } from '../../domain/unexplained-load';
@@ -6,11 +6,17 @@ import type { ImportLayer } from '../../domain/import/import-layers';
 import { scopeUtility } from '../scope';
 import type { Backend } from '../store';
 import { fillOnce } from './derived-state-sql';
+import {
+  explainedLoadSumsSql,
+  meteredSql,
+  nearestMeteredByPairsSql,
+  type ExplanationTables,
+} from './explanation-sql';
 import { firstPerGroupSql } from './first-per-group-sql';
-import { asOwner, jsonValues } from './hotspot-loads-sql';
+import { asOwner } from './hotspot-loads-sql';
+import { idIn, jsonValues } from './id-list-sql';
 import type { ImportClient, ImportTx } from './import-client';
 import { PAIR_TABLE_KM } from './site-substation-pairs-sql';
-import { loadSumSql } from './sum-sql';
 
 /**
  * The per-substation explained load "today" (migration 0023, docs/performance.md "Fix 14", docs/storage.md): for
@@ -42,26 +48,16 @@ export const servedLoadsCover = (radiusKm: number, illegal: readonly Status[], d
   [...illegal].sort().join() === [...KNOWN_ILLEGAL].sort().join() &&
   Date.parse(dayEndIso) - Date.now() >= CLOCK_MARGIN_MS;
 
-/** A metered substation `m`, read from the tables (explanation-sql.ts's meteredSql, outside any scope). */
-const METERED = sql`m.base_load_mw IS NOT NULL AND (m.metered_peak_mw IS NOT NULL
-  OR EXISTS (SELECT 1 FROM readings r WHERE r.substation_id = m.id))`;
+/** Every utility's rows: a row of the table sums them whatever the request's scope. */
+const ALL_ROWS: ExplanationTables = {
+  sites: raw('sites'),
+  substations: raw('substations'),
+  readings: raw('readings'),
+};
 
-/**
- * Rows (site_id, substation_id): the nearest metered substation within PAIR_TABLE_KM of each feederless site, nearest
- * first, ties by the lower id (explanation-sql.ts); of the sites `sites` names (a query of distinct `site_id`s), or
- * of all. The named sites drive the join, so a few cost a few index probes, not a pass over every pair.
- */
+/** The nearest meter of each feederless site (of those `sites` names, or of all), over every utility's rows. */
 const nearestMeteredSql = (backend: Backend, sites: Sql | null): Sql =>
-  firstPerGroupSql(
-    backend,
-    sql`p.site_id`,
-    sql`p.site_id, p.substation_id`,
-    sql`FROM ${sites ? sql`(${sites}) x JOIN site_substation_pairs p ON p.site_id = x.site_id` : sql`site_substation_pairs p`}
-      JOIN sites f ON f.id = p.site_id AND f.feeder_substation_id IS NULL
-      JOIN substations m ON m.id = p.substation_id AND ${METERED}
-      WHERE p.distance_km <= ${PAIR_TABLE_KM + WITHIN_TOLERANCE_KM}`,
-    sql`p.distance_km, p.substation_id`,
-  );
+  nearestMeteredByPairsSql(backend, PAIR_TABLE_KM, ALL_ROWS, sites);
 
 /**
  * Inserts the rows of the substations `which` selects (a condition on a substation id column; null: all), from the
@@ -76,10 +72,9 @@ function servedRowsSql(backend: Backend, which: ((column: Sql) => Sql) | null): 
         WHERE q.distance_km <= ${PAIR_TABLE_KM + WITHIN_TOLERANCE_KM} AND ${which(sql`q.substation_id`)}`
     : null;
   const summed = sql`t.retired_at IS NULL AND t.status IN (${join([...SUMMED])})`;
-  const sumOf = (statuses: readonly Status[]) =>
-    loadSumSql(sql`CASE WHEN v.status IN (${join([...statuses])}) THEN v.load_mw END`, sql`v.site_id`);
+  const sums = explainedLoadSumsSql(KNOWN_ILLEGAL);
   return sql`INSERT INTO substation_served_loads (substation_id, licensed_load_mw, known_illegal_load_mw)
-    SELECT v.sid, ${sumOf(['LICENSED'])}, ${sumOf(KNOWN_ILLEGAL)}
+    SELECT v.sid, ${sums.licensed}, ${sums.knownIllegal}
     FROM (
       SELECT t.id AS site_id, t.feeder_substation_id AS sid, t.status, t.load_mw FROM sites t
       WHERE ${summed} AND t.feeder_substation_id IS NOT NULL AND ${whichOf(sql`t.feeder_substation_id`)}
@@ -98,15 +93,6 @@ async function recomputeServed(tx: ImportTx, backend: Backend, ids: readonly num
   await tx.$executeRaw(sql`DELETE FROM substation_served_loads WHERE ${which(sql`substation_id`)}`);
   await tx.$executeRaw(servedRowsSql(backend, which));
 }
-
-/**
- * `column` among `ids`. On PostgreSQL an integer array, whose length the planner sees (a JSON list it guesses at
- * 100 rows and hash-joins against a pass over the whole table); SQLite probes its index for each value of the list.
- */
-const idIn = (backend: Backend, column: Sql, ids: readonly number[]): Sql =>
-  backend === 'postgis'
-    ? sql`${column} = ANY(${`{${ids.join(',')}}`}::int[])`
-    : sql`${column} IN (SELECT v.value FROM (${jsonValues(backend, ids)}) v)`;
 
 /** The meters (substation ids) of the sites `siteCondition` (on `t`) selects, live or not, as they are now. */
 async function metersOf(tx: ImportTx, backend: Backend, siteCondition: Sql): Promise<number[]> {
@@ -159,7 +145,7 @@ export async function servedLoadsBeforeImport(
   if (updated.length === 0) return { all: false, before: [] };
   return {
     all: false,
-    before: await asOwnerValue(tx, backend, () => metersOf(tx, backend, sitesNamed(backend, updated))),
+    before: await asOwner(tx, backend, () => metersOf(tx, backend, sitesNamed(backend, updated))),
   };
 }
 
@@ -197,28 +183,20 @@ export async function keepServedLoadsAcrossReadings(
     ids.length === 0
       ? []
       : (
-          await asOwnerValue(tx, backend, () =>
+          await asOwner(tx, backend, () =>
             tx.$queryRaw<{ id: unknown }[]>(sql`SELECT m.id FROM substations m
-              WHERE ${idIn(backend, sql`m.id`, ids)} AND m.base_load_mw IS NOT NULL AND NOT (${METERED})`),
+              WHERE ${idIn(backend, sql`m.id`, ids)} AND m.base_load_mw IS NOT NULL
+                AND NOT ${meteredSql('m', ALL_ROWS.readings)}`),
           )
         ).map((r) => Number(r.id));
   if (unmetered.length === 0) return write();
   const nearby = sql`t.feeder_substation_id IS NULL AND t.id IN (SELECT q.site_id FROM site_substation_pairs q
     WHERE q.distance_km <= ${PAIR_TABLE_KM + WITHIN_TOLERANCE_KM} AND ${idIn(backend, sql`q.substation_id`, unmetered)})`;
-  const before = await asOwnerValue(tx, backend, () => metersOf(tx, backend, nearby));
+  const before = await asOwner(tx, backend, () => metersOf(tx, backend, nearby));
   await write();
   await asOwner(tx, backend, async () =>
     recomputeServed(tx, backend, [...new Set([...before, ...(await metersOf(tx, backend, nearby))])]),
   );
-}
-
-/** `read` as the tables' owner (asOwner), with its value. */
-async function asOwnerValue<T>(tx: ImportTx, backend: Backend, read: () => Promise<T>): Promise<T> {
-  let value: T | undefined;
-  await asOwner(tx, backend, async () => {
-    value = await read();
-  });
-  return value as T;
 }
 
 async function refillRows(tx: ImportTx, backend: Backend): Promise<void> {

@@ -33,7 +33,7 @@ import {
   countSitesAsOf,
   statusesAtSql,
 } from './as-of-sql';
-import { explainingSubstationSql, nearestMeteredByPairsSql } from './explanation-sql';
+import { explainedLoadSumsSql, explainingSubstationSql, nearestMeteredByPairsSql } from './explanation-sql';
 import {
   explainingSites,
   meterDays,
@@ -71,7 +71,7 @@ import { readFeature } from './read-feature';
 import { SCOPED } from './scoped-sql';
 import type { Row } from '../row-values';
 import { searchSql, toSearchHit } from './search-sql';
-import { loadSumSql, sumTermSql } from './sum-sql';
+import { loadSumSql } from './sum-sql';
 import type { SearchHit } from '@gridwatch/contract';
 import { listAudit, type AuditQuery, type AuditRecordOut } from '../records/audit';
 import type { Db } from '../records/db';
@@ -469,9 +469,7 @@ export abstract class SqlStore implements Store {
     day: ReadingDay,
     readingsSql: Sql,
   ): Promise<Row[]> {
-    // 0.0, not 0: Prisma types an SQLite expression column by its first value, and an integer there would
-    // truncate every later sum. Each load counts at most SUM_TERM_CAP_MW (sum-sql.ts).
-    const load = sumTermSql(sql`v.load_mw`);
+    const sums = explainedLoadSumsSql(illegal);
     // Each site with its status at the end of the day (none yet: left out, as a null status counts nowhere).
     const statuses = statusesAtSql(this.backend, day.endIso);
     // Each site's meter: its feeder, else the nearest metered substation, from the pairs table when it covers
@@ -482,6 +480,8 @@ export abstract class SqlStore implements Store {
     const nearest = pairsCover(radiusKm)
       ? sql`LEFT JOIN ${nearestMeteredByPairsSql(this.backend, radiusKm)} n ON n.site_id = t.id`
       : empty;
+    // 0.0, not 0: Prisma types an SQLite expression column by its first value, and an integer there would
+    // truncate every later sum.
     return this.db.$queryRaw<Row[]>(sql`
       WITH served AS (
         SELECT t.id AS site_id, ${sid} AS sid, a.status, t.load_mw
@@ -489,8 +489,7 @@ export abstract class SqlStore implements Store {
       ), day_readings AS (${readingsSql})
       SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", s.metered_peak_mw AS "meteredPeakMw",
         s.base_load_mw AS "baseLoadMw", d.peak AS "readingsPeakMw", COALESCE(d.n, 0) AS "readingCount",
-        COALESCE(sum(CASE WHEN v.status = 'LICENSED' THEN ${load} END ORDER BY v.site_id), 0.0) AS "licensedLoadMw",
-        COALESCE(sum(CASE WHEN v.status IN (${join([...illegal])}) THEN ${load} END ORDER BY v.site_id), 0.0) AS "knownIllegalLoadMw"
+        COALESCE(${sums.licensed}, 0.0) AS "licensedLoadMw", COALESCE(${sums.knownIllegal}, 0.0) AS "knownIllegalLoadMw"
       FROM ${SCOPED.substations} s LEFT JOIN served v ON v.sid = s.id
         LEFT JOIN day_readings d ON d.substation_id = s.id
       WHERE s.base_load_mw IS NOT NULL AND (s.metered_peak_mw IS NOT NULL OR d.n IS NOT NULL)
