@@ -2,6 +2,7 @@ import { ALLOWED_TRANSITIONS, type Status } from '@gridwatch/contract';
 import { generateSeed, mulberry32 } from '@gridwatch/geodata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAIR_TABLE_KM } from '../../src/store/sql/site-substation-pairs-sql';
+import { substationCollection } from '../substation-features';
 import { BACKENDS, makeTestApp, type TestApp } from '../test-app';
 import { onStoreDatabase, refillDerived } from '../store-database';
 
@@ -90,22 +91,14 @@ async function randomWrites(t: TestApp): Promise<void> {
     ]);
     // A substation moved, and one added.
     const s = substations[Math.floor(random() * substations.length)]!;
-    await send('POST', '/api/import/substations', {
-      type: 'FeatureCollection',
-      features: [
+    await send(
+      'POST',
+      '/api/import/substations',
+      substationCollection([
         { ...s, lon: s.lon + 0.05, externalId: s.externalId },
         { ...s, externalId: `PAIR-S-${round}`, name: `New ${round}` },
-      ].map((x) => ({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: [x.lon, x.lat] },
-        properties: {
-          externalId: x.externalId,
-          name: x.name,
-          voltageKv: x.voltageKv,
-          capacityMva: x.capacityMva,
-        },
-      })),
-    });
+      ]),
+    );
     // Retirements, and a restore.
     const retired = (await sites()).filter(() => random() < 0.01);
     const answers = [];
