@@ -1,7 +1,10 @@
 /**
  * MapServer 8 as the peer: cgi-mapserver's FastCGI behind lighttpd on 127.0.0.1, over the same PostGIS table
  * the app reads. The mapfile, the MapServer config and lighttpd.conf are written into a temporary folder, which
- * is removed when lighttpd stops.
+ * is removed when lighttpd stops. Set up as MapServer's own docs advise for FastCGI: `CLOSE_CONNECTION=DEFER`
+ * keeps each worker's PostgreSQL connection open across requests. Without it (the runs before 2026-12-05) every
+ * request connected anew and planned on a cold catalog cache: a z12 tile's p50 was 85 ms against 16 ms with it
+ * (docs/performance.md, "Fix 15"), a baseline slower than MapServer as deployed.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,6 +72,7 @@ function mapfile(databaseUrl: string): string {
     TYPE POINT
     STATUS ON
     CONNECTIONTYPE POSTGIS
+    PROCESSING "CLOSE_CONNECTION=DEFER"
     CONNECTION "${libpqConnection(databaseUrl)}"
     DATA '${data}'
     PROJECTION "init=epsg:4326" END

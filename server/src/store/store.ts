@@ -59,4 +59,10 @@ export interface Store
     ReadingsPort {
   readonly backend: Backend;
   close(): Promise<void>;
+  /**
+   * Rewrites the sites in the order of place where the store can (PostGIS: CLUSTER, migration
+   * 0024), so a tile's rows share pages; false where it cannot (SQLite keeps rows in id order). It locks the
+   * table while it runs: an operator's step (`npm run admin -- cluster`), not a request's.
+   */
+  clusterByPlace(): Promise<boolean>;
 }

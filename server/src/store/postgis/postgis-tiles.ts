@@ -6,17 +6,23 @@
 import { empty, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { TILE_BUFFER, TILE_EXTENT } from '../../domain/geo/tile-math';
 import { LAYER_SQL } from '../sql/layer-sql';
-import type { RawClient, Row } from '../sql/sql-store';
-import { columnsOf, planTile, propertySelect, TILE_LAYER_SQL, type BboxCondition } from '../sql/tile-sql';
-import type { TileRequest } from '../tile-request';
+import type { Row, SqlReader } from '../sql/sql-store';
+import {
+  columnsOf,
+  planTileBeforeCount,
+  propertySelect,
+  TILE_LAYER_SQL,
+  type BboxCondition,
+} from '../sql/tile-sql';
+import { TILE_POINT_CAP, type TileRequest } from '../tile-request';
 
 export async function renderPostgisTile(
-  db: RawClient,
+  db: SqlReader,
   request: TileRequest,
   bboxCondition: BboxCondition,
 ): Promise<Uint8Array | null> {
   const { layer, tile } = request;
-  const plan = await planTile(db, request, bboxCondition, sql`, t.geom`);
+  const plan = planTileBeforeCount(request, bboxCondition, sql`, t.geom`);
   const names = Object.keys(TILE_LAYER_SQL[layer].properties);
   const extent = sql`CAST(${TILE_EXTENT} AS integer)`;
   const mvt = (idColumn: Sql) => sql`ST_AsMVT(q, CAST(${layer} AS text), ${extent}, 'geom'${idColumn})`;
@@ -24,21 +30,37 @@ export async function renderPostgisTile(
     CAST(${tile.y} AS integer))`;
   const mvtGeom = (geom: Sql) =>
     sql`ST_AsMVTGeom(ST_Transform(${geom}, 3857), ${envelope}, ${extent}, CAST(${TILE_BUFFER} AS integer), true)`;
+  const clusterTile = (clusters: Sql, properties: readonly string[]) =>
+    // gx/gy are already pixels of this tile, which is the space ST_AsMVT encodes.
+    sql`SELECT ${mvt(empty)} AS tile FROM (
+        SELECT ST_MakePoint(c.gx, c.gy) AS geom, true AS cluster, ${columnsOf('c', properties)} FROM (${clusters}) c
+      ) q`;
   let query: Sql;
   switch (plan.kind) {
     case 'empty':
       return null;
-    case 'points':
-      query = sql`SELECT ${mvt(sql`, 'id'`)} AS tile FROM (
-          SELECT p.id, ${columnsOf('p', names)}, ${mvtGeom(sql`p.geom`)} AS geom FROM (${plan.query}) p
-        ) q WHERE q.geom IS NOT NULL`;
+    case 'capped': {
+      // One statement reads the points once (up to one past the cap), counts them and, under the cap, encodes
+      // them in id order; the CASE leaves the encoding out when there are none or too many (then: clusters).
+      // Its WITH sits in a subquery so that it starts with SELECT: the scoped adapter takes a statement that
+      // starts otherwise for a possible write (scoped-adapter.ts), which a replica would refuse.
+      const cap = sql`CAST(${TILE_POINT_CAP} AS bigint)`;
+      const [row] = await db.$queryRaw<Row[]>(sql`SELECT * FROM (
+          WITH k AS MATERIALIZED (SELECT * FROM (${plan.points}) capped LIMIT ${TILE_POINT_CAP + 1})
+          SELECT c.n, CASE WHEN c.n BETWEEN 1 AND ${cap} THEN (
+            SELECT ${mvt(sql`, 'id'`)} FROM (
+              SELECT p.id, ${columnsOf('p', names)}, ${mvtGeom(sql`p.geom`)} AS geom FROM k p ORDER BY p.id
+            ) q WHERE q.geom IS NOT NULL
+          ) END AS tile
+          FROM (SELECT count(*) AS n FROM k) c
+        ) counted`);
+      if (Number(row?.n ?? 0) <= TILE_POINT_CAP) return bytesOf(row);
+      const clusters = plan.overCap();
+      query = clusterTile(clusters.query, clusters.clusterProperties);
       break;
+    }
     case 'clusters':
-      // gx/gy are already pixels of this tile, which is the space ST_AsMVT encodes.
-      query = sql`SELECT ${mvt(empty)} AS tile FROM (
-          SELECT ST_MakePoint(c.gx, c.gy) AS geom, true AS cluster, ${columnsOf('c', plan.clusterProperties)}
-          FROM (${plan.query}) c
-        ) q`;
+      query = clusterTile(plan.query, plan.clusterProperties);
       break;
     case 'shapes':
       query = sql`SELECT ${mvt(sql`, 'id'`)} AS tile FROM (
@@ -48,6 +70,11 @@ export async function renderPostgisTile(
       break;
   }
   const [row] = await db.$queryRaw<Row[]>(query);
+  return bytesOf(row);
+}
+
+/** The tile's bytes, or null when it has none. */
+function bytesOf(row: Row | undefined): Uint8Array | null {
   const bytes = row?.tile;
   if (!(bytes instanceof Uint8Array) || bytes.length === 0) return null;
   return bytes;

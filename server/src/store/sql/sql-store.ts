@@ -92,6 +92,7 @@ import {
   type StoredSchedule,
 } from '../records/report-schedule';
 import type { ReportRecords } from '../../domain/reports';
+import { scopeUtility } from '../scope';
 import type { ReportSchedule } from '@gridwatch/contract';
 
 import type { DataVersions } from '../ports/data-versions';
@@ -102,9 +103,13 @@ export type { Row };
 // both stores apply it to the same doubles.
 const WITHIN_SLACK_KM = 1e-5;
 
-/** What the store needs of a Prisma client; both generated clients (SQLite, PostgreSQL) have it. */
-export interface RawClient extends ImportClient {
+/** What a read needs: a Prisma client, or the PostGIS pool where Prisma adds nothing (postgis-store.ts). */
+export interface SqlReader {
   $queryRaw<T = unknown>(query: Sql): Promise<T>;
+}
+
+/** What the store needs of a Prisma client; both generated clients (SQLite, PostgreSQL) have it. */
+export interface RawClient extends ImportClient, SqlReader {
   $disconnect(): Promise<void>;
 }
 
@@ -206,8 +211,14 @@ export abstract class SqlStore implements Store {
     return null;
   }
 
+  /** Rows stay in id order unless an adapter can order them by place (postgis-store.ts). */
+  clusterByPlace(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
   async dataVersions(): Promise<DataVersions> {
-    const rows = await this.db.$queryRaw<Row[]>(sql`SELECT layer, version FROM data_versions`);
+    // The same counters for every reader (no policy binds them), so read as the owner.
+    const rows = await this.readUnscoped(sql`SELECT layer, version FROM data_versions`);
     return Object.fromEntries(rows.map((row) => [String(row.layer), Number(row.version)])) as DataVersions;
   }
 
@@ -234,7 +245,7 @@ export abstract class SqlStore implements Store {
     const { from } = LAYER_SQL[layer];
     const bbox = filter.bbox ? this.bboxCondition(layer, filter.bbox) : null;
     const load = layer === 'sites' ? sql`, t.load_mw AS "loadMw"` : empty;
-    const rows = await this.db.$queryRaw<Row[]>(
+    const rows = await this.scopedReader().$queryRaw<Row[]>(
       sql`SELECT ${featureJsonSelect(this.backend, layer)}${load} FROM ${from} ${filterWhere(layer, filter, bbox)} ${pageOrder(filter)}`,
     );
     const page = inIdOrder(rows, filter);
@@ -400,7 +411,20 @@ export abstract class SqlStore implements Store {
    * client here; an adapter may take a cheaper way (postgis-store.ts).
    */
   protected readUnscoped(query: Sql): Promise<Row[]> {
-    return this.db.$queryRaw<Row[]>(query);
+    return this.unscopedReader().$queryRaw<Row[]>(query);
+  }
+
+  /** The reader of readUnscoped, for callers that hand it on. */
+  protected unscopedReader(): SqlReader {
+    return this.db;
+  }
+
+  /**
+   * The reader for a read of the request's scope: unscoped outside a utility's (the cheaper way, where an adapter
+   * has one), else the client whose transactions apply row-level security (postgis/scoped-adapter.ts).
+   */
+  protected scopedReader(): SqlReader {
+    return scopeUtility() === null ? this.unscopedReader() : this.db;
   }
 
   /** Hotspots from the stored pairs within the radius, or from the spatial join beyond it; as of `at` if given. */

@@ -30,7 +30,7 @@ import { cellClusterRows, CELL_MAX_ZOOM } from './cluster-cells-sql';
 import { clusterQuery, pointClusterRows, worldPixelColumns } from './cluster-sql';
 import { filterWhere } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
-import type { RawClient, Row } from './sql-store';
+import type { Row, SqlReader } from './sql-store';
 
 export interface TileLayerSql {
   point: boolean;
@@ -202,16 +202,25 @@ function fromCells(request: TileRequest): boolean {
 }
 
 /**
- * Decides what a tile holds: nothing (below the layer's zoom range, or no points), its points, their clusters
- * (low zooms, or more points than the cap), or the lines or polygons that meet it. `extra` adds columns of `t` a
- * store needs to encode points (PostGIS: the geometry).
+ * A point tile before its points are counted: `points` are its rows in no order (pointsInTile), `overCap` the
+ * clusters it is drawn as when they pass TILE_POINT_CAP.
  */
-export async function planTile(
-  db: RawClient,
+export interface CappedPointsPlan {
+  kind: 'capped';
+  points: Sql;
+  overCap: () => ClustersPlan;
+}
+
+/**
+ * What a tile holds, as far as it is known without reading: nothing (below the layer's zoom range), clusters (low
+ * zooms), the lines or polygons that meet it, or points to count first (CappedPointsPlan). `extra` adds columns of
+ * `t` a store needs to encode points (PostGIS: the geometry).
+ */
+export function planTileBeforeCount(
   request: TileRequest,
   bboxCondition: BboxCondition,
   extra: Sql = empty,
-): Promise<TilePlan> {
+): Exclude<TilePlan, PointsPlan> | CappedPointsPlan {
   const config = TILE_LAYER_SQL[request.layer];
   const { z } = request.tile;
   if (z < config.minZoom) return { kind: 'empty' };
@@ -219,14 +228,33 @@ export async function planTile(
     return { kind: 'shapes', where: tilePrefilter(request.layer, request.tile, bboxCondition) };
   }
   if (z < config.clusterBelowZoom) return clusters(request, bboxCondition);
-  const points = pointsInTile(request, bboxCondition, extra);
+  return {
+    kind: 'capped',
+    points: pointsInTile(request, bboxCondition, extra),
+    overCap: () => clusters(request, bboxCondition),
+  };
+}
+
+/**
+ * Decides what a tile holds: nothing (below the layer's zoom range, or no points), its points, their clusters
+ * (low zooms, or more points than the cap), or the lines or polygons that meet it, counting the points in a
+ * statement of their own (PostGIS counts and encodes in one: postgis-tiles.ts).
+ */
+export async function planTile(
+  db: SqlReader,
+  request: TileRequest,
+  bboxCondition: BboxCondition,
+  extra: Sql = empty,
+): Promise<TilePlan> {
+  const plan = planTileBeforeCount(request, bboxCondition, extra);
+  if (plan.kind !== 'capped') return plan;
   const [row] = await db.$queryRaw<Row[]>(
-    sql`SELECT count(*) AS n FROM (SELECT 1 AS one FROM (${points}) k LIMIT ${TILE_POINT_CAP + 1}) capped`,
+    sql`SELECT count(*) AS n FROM (SELECT 1 AS one FROM (${plan.points}) k LIMIT ${TILE_POINT_CAP + 1}) capped`,
   );
   const count = Number(row?.n ?? 0);
   if (count === 0) return { kind: 'empty' };
-  if (count > TILE_POINT_CAP) return clusters(request, bboxCondition);
-  return { kind: 'points', query: sql`${points} ORDER BY p.id` };
+  if (count > TILE_POINT_CAP) return plan.overCap();
+  return { kind: 'points', query: sql`${plan.points} ORDER BY p.id` };
 }
 
 /** The tile properties of a row as a tile feature carries them: drivers' bigints as numbers, nulls left out. */

@@ -1,0 +1,101 @@
+/**
+ * Where a z12 site tile spends its time, in one process on PostGIS (docs/performance.md, "Fix 15"): the route
+ * through app.inject, the store call (its statement sent by pg, past Prisma) and the same statement through
+ * the store's Prisma client, interleaved over the tiles scenario 2 measures; wall time and the CPU of this
+ * process and of the database's backends per tile (CPU is what bounds throughput on two cores).
+ *   npx tsx bench/peers/profile-tiles.ts [sites=100000] [rounds=5] [database URL]
+ * A database URL given (one seeded already, such as a copy of bench:peers' kept one): no seeding, not dropped.
+ */
+import { execFileSync } from 'node:child_process';
+import pg from 'pg';
+import type { Sql } from '@prisma/client/runtime/client';
+import { generateSeed } from '@gridwatch/geodata';
+import { buildApp } from '../../server/src/app';
+import { loadConfig } from '../../server/src/config';
+import { openStore } from '../../server/src/store/open-store';
+import type { RawClient } from '../../server/src/store/sql/sql-store';
+import { renderPostgisTile } from '../../server/src/store/postgis/postgis-tiles';
+import { createThrowawayStore } from '../../server/test/throwaway-database';
+import { childrenOf, cpuMs } from '../process-cpu';
+import { median } from './load';
+import { tilesOfSites } from './requests';
+
+const sites = Number(process.argv[2] ?? 100_000);
+const rounds = Number(process.argv[3] ?? 5);
+const existing = process.argv[4];
+const seed = existing ? null : generateSeed({ sites });
+const db = existing ? { url: existing, drop: async () => {} } : await createThrowawayStore('postgis', 'prof');
+try {
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    GRIDWATCH_SEED: 'none',
+    LOG_LEVEL: 'silent',
+    GRIDWATCH_PUBLIC_READ: 'true',
+    GRIDWATCH_TILE_CACHE_MB: '0',
+  });
+  const store = await openStore(config.store, seed ? { seed: () => seed } : {});
+  const app = await buildApp({ config, store, serveStatic: false });
+  const pool = new pg.Pool({
+    connectionString: db.url,
+    options: '-c jit=off -c max_parallel_workers_per_gather=0',
+  });
+  // The live sites in id order, as bench:peers picks its tiles from them.
+  const live = (await pool.query('SELECT lon, lat FROM sites WHERE retired_at IS NULL ORDER BY id')).rows as {
+    lon: number;
+    lat: number;
+  }[];
+  const tiles = tilesOfSites(live, 12, 50);
+
+  // The store's statements through its Prisma client, as store.tile sent them before fix 15.
+  const prisma = (store as unknown as { db: RawClient }).db;
+  const postgis = store as unknown as { bboxCondition: Parameters<typeof renderPostgisTile>[2] };
+  const bbox: Parameters<typeof renderPostgisTile>[2] = (layer, box) =>
+    (postgis.bboxCondition as unknown as (this: unknown, ...a: unknown[]) => Sql).call(store, layer, box);
+
+  const sides: [string, (t: (typeof tiles)[number]) => Promise<unknown>][] = [
+    [
+      'route (app.inject)',
+      (t) => app.inject({ method: 'GET', url: `/api/tiles/sites/${t.z}/${t.x}/${t.y}.mvt` }),
+    ],
+    ['store.tile', (t) => store.tile({ layer: 'sites', tile: t, filter: {} })],
+    [
+      'the same statements by Prisma',
+      (t) => renderPostgisTile(prisma, { layer: 'sites', tile: t, filter: {} }, bbox),
+    ],
+    ['data versions (store)', () => store.dataVersions()],
+  ];
+  // The database's CPU: all its backends (the store's pools and this script's), by the postmaster's children.
+  const postmaster = execFileSync('pgrep', ['-o', '-x', 'postgres'], { encoding: 'utf8' }).trim();
+  const backends = () => childrenOf(postmaster);
+  const wall = new Map(sides.map(([name]) => [name, [] as number[]]));
+  const cpu = new Map(sides.map(([name]) => [name, { node: 0, db: 0, n: 0 }]));
+  for (const [, fn] of sides) for (const t of tiles) await fn(t);
+  for (let i = 0; i < rounds; i++)
+    for (const [name, fn] of sides) {
+      const pids = backends();
+      const dbBefore = cpuMs(pids);
+      const nodeBefore = process.cpuUsage();
+      for (const t of tiles) {
+        const t0 = performance.now();
+        await fn(t);
+        wall.get(name)!.push(performance.now() - t0);
+      }
+      const node = process.cpuUsage(nodeBefore);
+      const c = cpu.get(name)!;
+      c.node += (node.user + node.system) / 1000;
+      c.db += cpuMs(pids) - dbBefore;
+      c.n += tiles.length;
+    }
+  console.log(`${tiles.length} z12 tiles, ${rounds} rounds, ${sites} sites`);
+  for (const [name, xs] of wall) {
+    const c = cpu.get(name)!;
+    console.log(
+      `${name}: wall p50 ${median(xs).toFixed(2)} ms; CPU per tile: this process ${(c.node / c.n).toFixed(2)} ms, ` +
+        `database ${(c.db / c.n).toFixed(2)} ms`,
+    );
+  }
+  await pool.end();
+  await app.close();
+} finally {
+  await db.drop();
+}
