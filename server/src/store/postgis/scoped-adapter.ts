@@ -98,8 +98,16 @@ function advancesDataVersions(tx: Transaction): Transaction {
   const run =
     <K extends 'queryRaw' | 'executeRaw'>(method: K) =>
     async (query: Query): Promise<Awaited<ReturnType<Transaction[K]>>> => {
-      if (query.sql === COMMIT.sql && wrote) await tx.executeRaw(ADVANCE_DATA_VERSIONS);
-      else if (!READ_ONLY.test(query.sql)) wrote = true;
+      if (query.sql === COMMIT.sql && wrote) {
+        try {
+          await tx.executeRaw(ADVANCE_DATA_VERSIONS);
+        } catch (error) {
+          // The transaction is aborted and the adapter's commit or rollback only hands the connection back:
+          // end it here, or the pool keeps it "idle in transaction (aborted)" (commit-failure.test.ts).
+          await tx.executeRaw(ROLLBACK).catch(() => {});
+          throw error;
+        }
+      } else if (!READ_ONLY.test(query.sql)) wrote = true;
       return tx[method](query) as Promise<Awaited<ReturnType<Transaction[K]>>>;
     };
   const queryRaw = run('queryRaw');
