@@ -109,6 +109,17 @@ describe('reads from a streaming replica (postgis)', () => {
       headers: { cookie: cookies.viewer! },
     });
     expect(servedBy(tile)).toBe('replica');
+    // Reads whose SQL starts with WITH (a point tile's one statement; unexplained load over the served loads and
+    // over the records): read-only to the scoped adapter, so the replica answers them (scoped-adapter.ts).
+    for (const url of [
+      '/api/tiles/sites/12/3037/1489.mvt',
+      '/api/analysis/unexplained-load?radiusKm=10',
+      '/api/analysis/unexplained-load?radiusKm=9.5',
+    ]) {
+      const res = await app.inject({ url, headers: { cookie: cookies.viewer! } });
+      expect(res.statusCode, url).toBe(200);
+      expect(servedBy(res), url).toBe('replica');
+    }
     const panel = await app.inject({ url: '/api/sites/4', headers: { cookie: cookies.viewer! } });
     expect(panel.statusCode).toBe(200);
     expect(servedBy(panel)).toBeUndefined();

@@ -42,18 +42,16 @@ export async function renderPostgisTile(
     case 'capped': {
       // One statement reads the points once (up to one past the cap), counts them and, under the cap, encodes
       // them in id order; the CASE leaves the encoding out when there are none or too many (then: clusters).
-      // Its WITH sits in a subquery so that it starts with SELECT: the scoped adapter takes a statement that
-      // starts otherwise for a possible write (scoped-adapter.ts), which a replica would refuse.
       const cap = sql`CAST(${TILE_POINT_CAP} AS bigint)`;
-      const [row] = await db.$queryRaw<Row[]>(sql`SELECT * FROM (
-          WITH k AS MATERIALIZED (SELECT * FROM (${plan.points}) capped LIMIT ${TILE_POINT_CAP + 1})
-          SELECT c.n, CASE WHEN c.n BETWEEN 1 AND ${cap} THEN (
-            SELECT ${mvt(sql`, 'id'`)} FROM (
-              SELECT p.id, ${columnsOf('p', names)}, ${mvtGeom(sql`p.geom`)} AS geom FROM k p ORDER BY p.id
-            ) q WHERE q.geom IS NOT NULL
-          ) END AS tile
-          FROM (SELECT count(*) AS n FROM k) c
-        ) counted`);
+      const [row] = await db.$queryRaw<Row[]>(sql`WITH k AS MATERIALIZED (
+          SELECT * FROM (${plan.points}) capped LIMIT ${TILE_POINT_CAP + 1}
+        )
+        SELECT c.n, CASE WHEN c.n BETWEEN 1 AND ${cap} THEN (
+          SELECT ${mvt(sql`, 'id'`)} FROM (
+            SELECT p.id, ${columnsOf('p', names)}, ${mvtGeom(sql`p.geom`)} AS geom FROM k p ORDER BY p.id
+          ) q WHERE q.geom IS NOT NULL
+        ) END AS tile
+        FROM (SELECT count(*) AS n FROM k) c`);
       if (Number(row?.n ?? 0) <= TILE_POINT_CAP) return bytesOf(row);
       const clusters = plan.overCap();
       query = clusterTile(clusters.query, clusters.clusterProperties);

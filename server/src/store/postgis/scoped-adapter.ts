@@ -14,8 +14,16 @@ const COMMIT = statement('COMMIT');
 const ROLLBACK = statement('ROLLBACK');
 // The counters of the layers this transaction wrote, as its last statement (migration 0015, docs/scaling.md).
 const ADVANCE_DATA_VERSIONS = statement('SELECT advance_data_versions()');
-/** Statements that read only: everything else may have written (a WITH may hold an UPDATE). */
+/** Statements that read only: everything else may have written. */
 const READ_ONLY = /^\s*(SELECT|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|SHOW)\b/i;
+/**
+ * A WITH reads only unless it holds a data-modifying statement. The app's SQL is its own text with the values as
+ * parameters, so such a word there is a statement, not data. Taken for a write, a read got a transaction of its
+ * own and advance_data_versions() before its COMMIT, which a replica refuses.
+ */
+const WITH_READ = /^\s*WITH\b/i;
+const MODIFIES = /\b(INSERT|UPDATE|DELETE|MERGE)\b/i;
+const readsOnly = (text: string) => READ_ONLY.test(text) || (WITH_READ.test(text) && !MODIFIES.test(text));
 /** A write outside a transaction that may touch a layer gets a transaction, so its data version moves on. */
 const LAYER_TABLES = /\b(sites|substations|lines|pylons|regions|zones|utilities|status_changes)\b/i;
 // SET LOCAL ROLE and SET LOCAL gridwatch.utility_id in one round trip; both end with the transaction.
@@ -64,7 +72,7 @@ function scopedAdapter(adapter: Adapter): Adapter {
   const alone =
     <K extends 'queryRaw' | 'executeRaw'>(method: K) =>
     async (query: Query): Promise<Awaited<ReturnType<Adapter[K]>>> => {
-      const layerWrite = !READ_ONLY.test(query.sql) && LAYER_TABLES.test(query.sql);
+      const layerWrite = !readsOnly(query.sql) && LAYER_TABLES.test(query.sql);
       if (scopeUtility() === null && !layerWrite) {
         return adapter[method](query) as Promise<Awaited<ReturnType<Adapter[K]>>>;
       }
@@ -107,7 +115,7 @@ function advancesDataVersions(tx: Transaction): Transaction {
           await tx.executeRaw(ROLLBACK).catch(() => {});
           throw error;
         }
-      } else if (!READ_ONLY.test(query.sql)) wrote = true;
+      } else if (!readsOnly(query.sql)) wrote = true;
       return tx[method](query) as Promise<Awaited<ReturnType<Transaction[K]>>>;
     };
   const queryRaw = run('queryRaw');
