@@ -3,8 +3,8 @@
  * the app reads. The mapfile, the MapServer config and lighttpd.conf are written into a temporary folder, which
  * is removed when lighttpd stops. Set up as MapServer's own docs advise for FastCGI: `CLOSE_CONNECTION=DEFER`
  * keeps each worker's PostgreSQL connection open across requests. Without it (the runs before 2026-12-05) every
- * request connected anew and planned on a cold catalog cache: a z12 tile's p50 was 85 ms against 16 ms with it
- * (docs/performance.md, "Fix 15"), a baseline slower than MapServer as deployed.
+ * request connected anew and planned on a cold catalog cache: a z12 tile fetched alone took 52 ms against
+ * 12–15 ms with it (mapserver-connections.ts; docs/performance.md, "Fix 15"), slower than MapServer as deployed.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +36,7 @@ export const SITES_SELECT = `select t.id, t.external_id as "externalId", t.name,
   t.geom
   from sites t left join utilities u on u.id = t.utility_id where t.retired_at is null`;
 
-function mapfile(databaseUrl: string): string {
+function mapfile(databaseUrl: string, deferConnections: boolean): string {
   const data = `geom from (${SITES_SELECT.replace(/\s+/g, ' ')}) as t using unique id using srid=4326`;
   return `MAP
   NAME "gridwatch"
@@ -72,7 +72,7 @@ function mapfile(databaseUrl: string): string {
     TYPE POINT
     STATUS ON
     CONNECTIONTYPE POSTGIS
-    PROCESSING "CLOSE_CONNECTION=DEFER"
+    ${deferConnections ? 'PROCESSING "CLOSE_CONNECTION=DEFER"' : ''}
     CONNECTION "${libpqConnection(databaseUrl)}"
     DATA '${data}'
     PROJECTION "init=epsg:4326" END
@@ -104,12 +104,17 @@ export interface MapServer {
 }
 
 /** Starts lighttpd with `processes` mapserv FastCGI workers; stopped by cleanupAll. */
-export async function startMapServer(databaseUrl: string, processes: number): Promise<MapServer> {
+export async function startMapServer(
+  databaseUrl: string,
+  processes: number,
+  /** false: a new PostgreSQL connection per request, as the runs before 2026-12-05 (mapserver-connections.ts). */
+  deferConnections = true,
+): Promise<MapServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gridwatch-mapserver-'));
   const port = await freePort();
   const map = path.join(dir, 'gridwatch.map');
   const config = path.join(dir, 'mapserver.conf');
-  writeFileSync(map, mapfile(databaseUrl));
+  writeFileSync(map, mapfile(databaseUrl, deferConnections));
   // MapServer 8 reads its environment from a config file; MS_MAPFILE there spares a map= on every URL.
   writeFileSync(config, `CONFIG\n  ENV\n    MS_MAPFILE "${map}"\n  END\nEND\n`);
   writeFileSync(

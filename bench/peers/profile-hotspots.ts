@@ -8,38 +8,25 @@
  *   npx tsx bench/peers/profile-hotspots.ts [sites=100000] [rounds=9] [database URL]
  * A database URL given (one seeded already, such as a copy of bench:peers' kept one): no seeding, not dropped.
  */
-import { generateSeed } from '@gridwatch/geodata';
-import { buildApp } from '../../server/src/app';
-import { loadConfig } from '../../server/src/config';
-import { openStore } from '../../server/src/store/open-store';
 import { unlicensedStatuses } from '../../server/src/domain/summaries';
 import { keepHotspotLoadsOfSite } from '../../server/src/store/sql/hotspot-loads-sql';
 import { keepServedLoadsOfSite } from '../../server/src/store/sql/served-loads-sql';
 import { KNOWN_ILLEGAL, readingDay } from '../../server/src/domain/unexplained-load';
 import { todayInBeijing } from '@gridwatch/contract';
 import type { ImportClient } from '../../server/src/store/sql/import-client';
-import { createThrowawayStore } from '../../server/test/throwaway-database';
 import { median } from './load';
+import { openProfiledApp } from './profiled-app';
 import { RawSql } from './raw-sql';
 
 const sites = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 9);
 const existing = process.argv[4];
-const seed = existing ? null : generateSeed({ sites });
-const db = existing ? { url: existing, drop: async () => {} } : await createThrowawayStore('postgis', 'prof');
+let t = performance.now();
+const { seed, db, store, app } = await openProfiledApp(sites, existing);
+console.log(
+  `${seed ? 'seeded' : 'opened'} ${sites} sites in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+);
 try {
-  const config = loadConfig({
-    DATABASE_URL: db.url,
-    GRIDWATCH_SEED: 'none',
-    LOG_LEVEL: 'silent',
-    GRIDWATCH_PUBLIC_READ: 'true',
-  });
-  let t = performance.now();
-  const store = await openStore(config.store, seed ? { seed: () => seed } : {});
-  console.log(
-    `${seed ? 'seeded' : 'opened'} ${sites} sites in ${((performance.now() - t) / 1000).toFixed(0)} s`,
-  );
-  const app = await buildApp({ config, store, serveStatic: false });
   const raw = await RawSql.connect(db.url);
   await raw.query('VACUUM ANALYZE');
 

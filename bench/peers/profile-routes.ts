@@ -3,28 +3,17 @@
  * app.inject (medians of 7; 3 for the export). What docs/performance.md ranks the fixes by.
  *   npx tsx bench/peers/profile-routes.ts [sites=20000]
  */
-import { generateSeed, mulberry32 } from '@gridwatch/geodata';
-import { buildApp } from '../../server/src/app';
-import { loadConfig } from '../../server/src/config';
-import { openStore } from '../../server/src/store/open-store';
-import { createThrowawayStore } from '../../server/test/throwaway-database';
+import { mulberry32 } from '@gridwatch/geodata';
 import { validateGeometry } from '../../server/src/domain/geo/validate-geometry';
 import { geojsonExport } from '../../server/src/services/export-layer';
 import { unlicensedLoadNear, sitesWithin } from '../../server/src/services/spatial-queries';
 import { median } from './load';
+import { openProfiledApp } from './profiled-app';
 import { boxesHolding, octagon } from './requests';
 
-const seed = generateSeed({ sites: Number(process.argv[2] ?? 20000) });
-const db = await createThrowawayStore('postgis', 'prof');
+const { seed: generated, db, store, app } = await openProfiledApp(Number(process.argv[2] ?? 20000));
+const seed = generated!;
 try {
-  const config = loadConfig({
-    DATABASE_URL: db.url,
-    GRIDWATCH_SEED: 'none',
-    LOG_LEVEL: 'silent',
-    GRIDWATCH_PUBLIC_READ: 'true',
-  });
-  const store = await openStore(config.store, { seed: () => seed });
-  const app = await buildApp({ config, store, serveStatic: false });
   const t = async (name: string, fn: () => Promise<unknown>, n = 7) => {
     await fn();
     const xs: number[] = [];

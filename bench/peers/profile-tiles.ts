@@ -8,33 +8,19 @@
  */
 import { execFileSync } from 'node:child_process';
 import pg from 'pg';
-import type { Sql } from '@prisma/client/runtime/client';
-import { generateSeed } from '@gridwatch/geodata';
-import { buildApp } from '../../server/src/app';
-import { loadConfig } from '../../server/src/config';
-import { openStore } from '../../server/src/store/open-store';
 import type { RawClient } from '../../server/src/store/sql/sql-store';
+import type { BboxCondition } from '../../server/src/store/sql/tile-sql';
 import { renderPostgisTile } from '../../server/src/store/postgis/postgis-tiles';
-import { createThrowawayStore } from '../../server/test/throwaway-database';
 import { childrenOf, cpuMs } from '../process-cpu';
 import { median } from './load';
+import { openProfiledApp } from './profiled-app';
 import { tilesOfSites } from './requests';
 
 const sites = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 5);
 const existing = process.argv[4];
-const seed = existing ? null : generateSeed({ sites });
-const db = existing ? { url: existing, drop: async () => {} } : await createThrowawayStore('postgis', 'prof');
+const { db, store, app } = await openProfiledApp(sites, existing);
 try {
-  const config = loadConfig({
-    DATABASE_URL: db.url,
-    GRIDWATCH_SEED: 'none',
-    LOG_LEVEL: 'silent',
-    GRIDWATCH_PUBLIC_READ: 'true',
-    GRIDWATCH_TILE_CACHE_MB: '0',
-  });
-  const store = await openStore(config.store, seed ? { seed: () => seed } : {});
-  const app = await buildApp({ config, store, serveStatic: false });
   const pool = new pg.Pool({
     connectionString: db.url,
     options: '-c jit=off -c max_parallel_workers_per_gather=0',
@@ -47,10 +33,9 @@ try {
   const tiles = tilesOfSites(live, 12, 50);
 
   // The store's statements through its Prisma client, as store.tile sent them before fix 15.
-  const prisma = (store as unknown as { db: RawClient }).db;
-  const postgis = store as unknown as { bboxCondition: Parameters<typeof renderPostgisTile>[2] };
-  const bbox: Parameters<typeof renderPostgisTile>[2] = (layer, box) =>
-    (postgis.bboxCondition as unknown as (this: unknown, ...a: unknown[]) => Sql).call(store, layer, box);
+  const internals = store as unknown as { db: RawClient; bboxCondition: BboxCondition };
+  const prisma = internals.db;
+  const bbox: BboxCondition = (layer, box) => internals.bboxCondition(layer, box);
 
   const sides: [string, (t: (typeof tiles)[number]) => Promise<unknown>][] = [
     [

@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_SEED } from '../fixtures/small-seed';
 import type { PostgisStore } from '../../src/store/postgis/postgis-store';
+import { onStoreDatabase } from '../store-database';
 import { makeTestApp, type TestApp } from '../test-app';
 
 /**
@@ -12,21 +12,16 @@ import { makeTestApp, type TestApp } from '../test-app';
  */
 describe('a failure at COMMIT on PostGIS', () => {
   let t: TestApp;
-  let client: pg.Client;
   beforeAll(async () => {
     t = await makeTestApp(SMALL_SEED, 'postgis');
-    client = new pg.Client({ connectionString: t.databaseUrl });
-    await client.connect();
   });
-  afterAll(async () => {
-    await client?.end();
-    await t?.close();
-  });
+  afterAll(async () => t?.close());
 
   it('rolls the transaction back, so no pooled connection is left inside it', async () => {
     const prisma = (t.store as PostgisStore).prisma;
-    await client.query(`ALTER FUNCTION advance_data_versions() RENAME TO advance_data_versions_kept`);
-    await client.query(
+    await onStoreDatabase(t, `ALTER FUNCTION advance_data_versions() RENAME TO advance_data_versions_kept`);
+    await onStoreDatabase(
+      t,
       `CREATE FUNCTION advance_data_versions() RETURNS void LANGUAGE plpgsql AS $$
        BEGIN RAISE EXCEPTION 'the counters are locked'; END $$`,
     );
@@ -35,10 +30,11 @@ describe('a failure at COMMIT on PostGIS', () => {
         prisma.$transaction((tx) => tx.$executeRaw`UPDATE zones SET notes = notes WHERE id = -1`),
       ).rejects.toThrow(/the counters are locked/);
     } finally {
-      await client.query(`DROP FUNCTION advance_data_versions()`);
-      await client.query(`ALTER FUNCTION advance_data_versions_kept() RENAME TO advance_data_versions`);
+      await onStoreDatabase(t, `DROP FUNCTION advance_data_versions()`);
+      await onStoreDatabase(t, `ALTER FUNCTION advance_data_versions_kept() RENAME TO advance_data_versions`);
     }
-    const { rows } = await client.query<{ n: number }>(
+    const rows = await onStoreDatabase<{ n: number }>(
+      t,
       `SELECT count(*)::int AS n FROM pg_stat_activity
        WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
     );

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { generateSeed } from '@gridwatch/geodata';
-import { openStore } from '../../src/store/open-store';
-import { loadConfig } from '../../src/config';
-import type { Store } from '../../src/store/store';
 import { clusterByPlace } from '../../src/tools/admin';
-import { createThrowawayStore, type ThrowawayStore } from '../throwaway-database';
+import { SMALL_SEED } from '../fixtures/small-seed';
+import { onStoreDatabase } from '../store-database';
+import { makeTestApp, type TestApp } from '../test-app';
 
 /**
  * The sites' rows in the order of place (migration 0024, postgis-store.ts clusterByPlace; docs/storage.md "Rows in
@@ -15,71 +13,58 @@ import { createThrowawayStore, type ThrowawayStore } from '../throwaway-database
  */
 const SEED = generateSeed({ sites: 4000 });
 
-/** Mean squared step, in degrees², between consecutive rows of `order`. */
-async function meanStep(client: pg.Client, table: string, order: string): Promise<number> {
-  const { rows } = await client.query<{ step: number }>(
+/** Mean squared step, in degrees², between consecutive sites in `order`. */
+async function meanStep(t: TestApp, order: 'id' | 'ctid'): Promise<number> {
+  const [row] = await onStoreDatabase<{ step: number }>(
+    t,
     `SELECT avg((lon - lag_lon) ^ 2 + (lat - lag_lat) ^ 2) AS step FROM (
-       SELECT lon, lat, lag(lon) OVER w AS lag_lon, lag(lat) OVER w AS lag_lat FROM ${table} WINDOW w AS (ORDER BY ${order})
+       SELECT lon, lat, lag(lon) OVER w AS lag_lon, lag(lat) OVER w AS lag_lat FROM sites WINDOW w AS (ORDER BY ${order})
      ) s WHERE lag_lon IS NOT NULL`,
   );
-  return Number(rows[0]!.step);
+  return Number(row!.step);
 }
 
 describe('PostGIS: rows in the order of place', () => {
-  let db: ThrowawayStore;
-  let store: Store;
-  let client: pg.Client;
+  let t: TestApp;
   beforeAll(async () => {
-    db = await createThrowawayStore('postgis');
-    const config = loadConfig({ DATABASE_URL: db.url, GRIDWATCH_SEED: 'none', LOG_LEVEL: 'silent' });
-    store = await openStore(config.store, { seed: () => SEED });
-    client = new pg.Client({ connectionString: db.url });
-    await client.connect();
+    t = await makeTestApp(SEED, 'postgis');
   });
-  afterAll(async () => {
-    await client?.end();
-    await store?.close();
-    await db?.drop();
-  });
+  afterAll(async () => t?.close());
 
   it('the seed is loaded in id order, which is not the order of place', async () => {
-    expect(await meanStep(client, 'sites', 'id')).toBeGreaterThan(1);
+    expect(await meanStep(t, 'id')).toBeGreaterThan(1);
   });
 
   it('after the seed, the sites lie in the order of their spatial index', async () => {
-    expect(await meanStep(client, 'sites', 'ctid')).toBeLessThan(
-      (await meanStep(client, 'sites', 'id')) / 20,
-    );
-    const { rows } = await client.query<{ name: string }>(
+    expect(await meanStep(t, 'ctid')).toBeLessThan((await meanStep(t, 'id')) / 20);
+    const rows = await onStoreDatabase<{ name: string }>(
+      t,
       `SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indisclustered ORDER BY 1`,
     );
     expect(rows.map((r) => r.name)).toEqual(['sites_geom_idx']);
   });
 
   it('the admin command orders them again, whatever index the table was last clustered on', async () => {
-    await client.query('CLUSTER sites USING sites_pkey');
-    expect(await meanStep(client, 'sites', 'ctid')).toBe(await meanStep(client, 'sites', 'id'));
-    expect(await clusterByPlace(store)).toMatch(/^sites ordered by place in \d+\.\d s$/);
-    expect(await meanStep(client, 'sites', 'ctid')).toBeLessThan(
-      (await meanStep(client, 'sites', 'id')) / 20,
-    );
-    const { rows } = await client.query<{ clustered: boolean }>(
+    await onStoreDatabase(t, 'CLUSTER sites USING sites_pkey');
+    expect(await meanStep(t, 'ctid')).toBe(await meanStep(t, 'id'));
+    expect(await clusterByPlace(t.store)).toMatch(/^sites ordered by place in \d+\.\d s$/);
+    expect(await meanStep(t, 'ctid')).toBeLessThan((await meanStep(t, 'id')) / 20);
+    const [row] = await onStoreDatabase<{ clustered: boolean }>(
+      t,
       `SELECT indisclustered AS clustered FROM pg_index WHERE indexrelid = 'sites_geom_idx'::regclass`,
     );
-    expect(rows[0]!.clustered).toBe(true);
+    expect(row!.clustered).toBe(true);
   });
 });
 
 describe('SQLite: nothing to order', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeTestApp(SMALL_SEED, 'sqlite');
+  });
+  afterAll(async () => t?.close());
+
   it('the admin command says so', async () => {
-    const db = await createThrowawayStore('sqlite');
-    const config = loadConfig({ DATABASE_URL: db.url, GRIDWATCH_SEED: 'none', LOG_LEVEL: 'silent' });
-    const store = await openStore(config.store, {});
-    try {
-      expect(await clusterByPlace(store)).toBe('nothing to do: SQLite keeps rows in id order');
-    } finally {
-      await store.close();
-      await db.drop();
-    }
+    expect(await clusterByPlace(t.store)).toBe('nothing to do: SQLite keeps rows in id order');
   });
 });

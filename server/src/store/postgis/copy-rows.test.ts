@@ -46,6 +46,16 @@ describe('unmarkRows', () => {
     expect(out.length).toBeGreaterThan(2);
   });
 
+  it('cuts a chunk that arrives in a burst into pieces under twice the size asked', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `{"id":${i}},\n`).join('');
+    const out = await run([rows], 100);
+    expect(out.join('')).toBe(rows);
+    for (const chunk of out.slice(0, -1)) {
+      expect(Buffer.byteLength(chunk)).toBeGreaterThanOrEqual(100);
+      expect(Buffer.byteLength(chunk)).toBeLessThan(200);
+    }
+  });
+
   it('refuses a quoted row, a marked row without an id and a copy that ends inside a marked row', async () => {
     await expect(run([`{"a":1}${String.fromCharCode(QUOTE)},\n`])).rejects.toThrow(/quoted a row/);
     await expect(run([`${m}x,\n`])).rejects.toThrow(/without an id/);

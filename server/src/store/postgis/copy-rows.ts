@@ -17,7 +17,7 @@ const NEWLINE = 0x0a;
 /**
  * The rows of `chunks` with every marked row replaced by `render(id)` (its "," and "\n" kept) and the totals
  * given to `totals`, either possibly split across chunks; the bytes joined into chunks of at least
- * `chunkBytes` (the last may be shorter), so that the HTTP answer is not one chunk per row.
+ * `chunkBytes` and under twice that (the last may be shorter), so that the HTTP answer is not one chunk per row.
  */
 export async function* unmarkRows(
   chunks: AsyncIterable<Uint8Array>,
@@ -77,10 +77,20 @@ export async function* unmarkRows(
       add(Buffer.from(`${await render(id)}${comma ? ',' : ''}`));
       from = end;
     }
-    if (pendingBytes >= chunkBytes) yield take();
+    if (pendingBytes >= chunkBytes) yield* split(take(), chunkBytes);
   }
   if (carry) throw new Error('the COPY ended inside a marked row or its totals');
   if (pendingBytes > 0) yield take();
+}
+
+/**
+ * `bytes` in pieces of `size`, the last taking the rest (under twice `size`): a COPY that arrives in a burst
+ * (a sorted one sends its rows at once) is buffered by the stream, and one read gives all of it.
+ */
+function* split(bytes: Buffer, size: number): Generator<Buffer> {
+  let from = 0;
+  for (; bytes.length - from >= 2 * size; from += size) yield bytes.subarray(from, from + size);
+  yield bytes.subarray(from);
 }
 
 /** Where the next marked row or the totals start, from `from`; -1 if neither does. */
