@@ -6,14 +6,12 @@
  *   npx tsx bench/peers/profile-tiles.ts [sites=100000] [rounds=5] [database URL]
  * A database URL given (one seeded already, such as a copy of bench:peers' kept one): no seeding, not dropped.
  */
-import { execFileSync } from 'node:child_process';
 import pg from 'pg';
 import type { RawClient } from '../../server/src/store/sql/sql-store';
 import type { BboxCondition } from '../../server/src/store/sql/tile-sql';
 import { renderPostgisTile } from '../../server/src/store/postgis/postgis-tiles';
-import { childrenOf, cpuMs } from '../process-cpu';
-import { median } from './load';
 import { openProfiledApp } from './profiled-app';
+import { profileSides, type Side } from './profile-sides';
 import { tilesOfSites } from './requests';
 
 const sites = Number(process.argv[2] ?? 100_000);
@@ -37,7 +35,7 @@ try {
   const prisma = internals.db;
   const bbox: BboxCondition = (layer, box) => internals.bboxCondition(layer, box);
 
-  const sides: [string, (t: (typeof tiles)[number]) => Promise<unknown>][] = [
+  const sides: Side<(typeof tiles)[number]>[] = [
     [
       'route (app.inject)',
       (t) => app.inject({ method: 'GET', url: `/api/tiles/sites/${t.z}/${t.x}/${t.y}.mvt` }),
@@ -49,36 +47,8 @@ try {
     ],
     ['data versions (store)', () => store.dataVersions()],
   ];
-  // The database's CPU: all its backends (the store's pools and this script's), by the postmaster's children.
-  const postmaster = execFileSync('pgrep', ['-o', '-x', 'postgres'], { encoding: 'utf8' }).trim();
-  const backends = () => childrenOf(postmaster);
-  const wall = new Map(sides.map(([name]) => [name, [] as number[]]));
-  const cpu = new Map(sides.map(([name]) => [name, { node: 0, db: 0, n: 0 }]));
-  for (const [, fn] of sides) for (const t of tiles) await fn(t);
-  for (let i = 0; i < rounds; i++)
-    for (const [name, fn] of sides) {
-      const pids = backends();
-      const dbBefore = cpuMs(pids);
-      const nodeBefore = process.cpuUsage();
-      for (const t of tiles) {
-        const t0 = performance.now();
-        await fn(t);
-        wall.get(name)!.push(performance.now() - t0);
-      }
-      const node = process.cpuUsage(nodeBefore);
-      const c = cpu.get(name)!;
-      c.node += (node.user + node.system) / 1000;
-      c.db += cpuMs(pids) - dbBefore;
-      c.n += tiles.length;
-    }
   console.log(`${tiles.length} z12 tiles, ${rounds} rounds, ${sites} sites`);
-  for (const [name, xs] of wall) {
-    const c = cpu.get(name)!;
-    console.log(
-      `${name}: wall p50 ${median(xs).toFixed(2)} ms; CPU per tile: this process ${(c.node / c.n).toFixed(2)} ms, ` +
-        `database ${(c.db / c.n).toFixed(2)} ms`,
-    );
-  }
+  await profileSides(sides, tiles, rounds);
   await pool.end();
   await app.close();
 } finally {

@@ -7,6 +7,7 @@
  * Non-JSON answers (vector tiles, exports, static files, the OpenAPI UI) are not checked: their schemas only
  * document a binary body.
  */
+import { Readable } from 'node:stream';
 import type { ValidateFunction } from 'ajv';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorBody } from '@gridwatch/contract';
@@ -66,13 +67,23 @@ export function checkAnswer(request: FastifyRequest, status: number, body: unkno
 
 const isJson = (reply: FastifyReply) => /^application\/json\b/.test(String(reply.getHeader('content-type')));
 
+async function readText(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** Adds the check to every route of the app (an onSend hook: it sees the error handler's answers too). */
 export function checkResponses(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (typeof payload !== 'string' || !isJson(reply) || UNCHECKED_URL.test(request.url)) return payload;
+    if (!isJson(reply) || UNCHECKED_URL.test(request.url)) return payload;
     if (request.routeOptions.config?.responseCheck === 'exempt') return payload;
-    const mismatch = checkAnswer(request, reply.statusCode, JSON.parse(payload) as unknown);
-    if (!mismatch) return payload;
+    // A streamed JSON answer (a layer page the database copies) is read whole here, so it is checked too.
+    const text = payload instanceof Readable ? await readText(payload) : payload;
+    if (typeof text !== 'string') return payload;
+    const mismatch = checkAnswer(request, reply.statusCode, JSON.parse(text) as unknown);
+    if (!mismatch) return text;
     const message =
       `${mismatch.route} answered ${mismatch.status} against its response schema: ` +
       mismatch.problems.join('; ');

@@ -19,6 +19,8 @@ const QUERIES: [string, LayerQuery][] = [
   ['a bbox over the edge cases', { bbox: '-180,-90,180,90' }],
   ['a status', { status: 'SUSPECTED,UNLICENSED' }],
   ['a truncated page', { limit: 3 }],
+  ['a page of one', { limit: 1 }],
+  ['a truncated bbox', { bbox: '86.9,43.9,87.6,44.1', limit: 2 }],
 ];
 
 describe.each(BACKENDS)('point layers written by the database on %s', (backend) => {
@@ -45,6 +47,14 @@ describe.each(BACKENDS)('point layers written by the database on %s', (backend) 
       expect(res.body).toBe(expected);
     });
   }
+
+  it('answers an empty page, and a page exactly as long as the limit, untruncated', async () => {
+    const empty = await t.app.inject({ method: 'GET', url: '/api/layers/sites?bbox=10,10,10.1,10.1' });
+    expect(empty.body).toBe('{"type":"FeatureCollection","features":[]}');
+    const all = (await t.store.queryLayer('sites', { limit: 100_000 })).features;
+    const exact = await t.app.inject({ method: 'GET', url: `/api/layers/sites?limit=${all.length}` });
+    expect(exact.body).toBe(JSON.stringify({ type: 'FeatureCollection', features: all }));
+  });
 
   it('gives the export its load beside each text', async () => {
     const page = await t.store.queryLayerJson('sites', { limit: 100 });

@@ -10,9 +10,12 @@ import {
 import { asAnyLayerCollection } from '../http/any-layer-feature';
 import { sitesAsOfInstant } from '../http/day-param';
 import { parseLayerId, toLayerFilter } from '../http/layer-filter';
-import { featureCollectionText, sendJsonText } from '../http/feature-json-answer';
+import { featureCollectionText, sendFeatureCollectionCopy, sendJsonText } from '../http/feature-json-answer';
 import { cacheByDataVersion } from '../services/data-etag';
 import { isPointLayer } from '../store/store';
+
+/** Bytes of a streamed layer answer sent at a time (as an export's: services/export-layer.ts). */
+const LAYER_CHUNK_BYTES = 64 * 1024;
 
 const layers: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -42,7 +45,10 @@ const layers: FastifyPluginAsyncTypebox = async (app) => {
       const filter = toLayerFilter(layer, request.query);
       if (await cacheByDataVersion(app.store, request, reply, layer)) return reply.code(304).send(null);
       if (request.query.asOf === undefined && isPointLayer(layer)) {
-        // The point layers' features as the database writes them (docs/performance.md): the same bytes.
+        // The point layers' features as the database writes them (docs/performance.md): the same bytes,
+        // streamed where the store copies them.
+        const copy = app.store.copyLayerPage(layer, filter, LAYER_CHUNK_BYTES);
+        if (copy) return sendFeatureCollectionCopy(reply, copy, filter.limit);
         const page = await app.store.queryLayerJson(layer, filter);
         return sendJsonText(reply, featureCollectionText(page.features, page.truncated));
       }

@@ -54,6 +54,13 @@ export interface LayersPort {
     filter: Omit<LayerFilter, 'limit' | 'afterId' | 'beforeId'>,
     chunkBytes: number,
   ): LayerJsonCopy | null;
+  /**
+   * queryLayerJson's page as one LayerJsonCopy whose chunks are the texts joined by "," alone (the bytes
+   * between the collection's brackets), so an answer streams without a string per feature; a count in the
+   * totals above `filter.limit` says the page is truncated (the texts stop at the limit). null where
+   * copyLayerJson is, and for a page read backwards (beforeId): the caller uses queryLayerJson.
+   */
+  copyLayerPage(layer: PointLayerId, filter: LayerFilter, chunkBytes: number): LayerJsonCopy | null;
   getFeature<L extends LayerId>(layer: L, id: number): Promise<LayerFeature<L> | null>;
   /**
    * The sites as their status-change records stood at the instant `at` (ISO 8601 UTC): each with its status

@@ -39,16 +39,25 @@ const byteLiteral = (byte: number) => raw(`E'\\x${byte.toString(16).padStart(2, 
  * the count, the sum in id order: the window's running sum is the ordered sum of sum-sql.ts). So one
  * scan gives the features and their totals. CSV, so nothing is escaped; its quote and delimiter are control bytes
  * that JSON text never holds raw, so no row is quoted.
+ *
+ * With a `limit` (a page: `features` holds at most limit + 1 rows), the rows past it write no text and the
+ * limit-th no ",", while the count still counts them: a count over the limit says the page is truncated.
  */
-export function copyStatement(features: Sql): Sql {
+export function copyStatement(features: Sql, limit: number | null = null): Sql {
+  const written = limit === null ? sql`TRUE` : sql`row_number() OVER w <= ${limit}`;
+  const comma = limit === null ? sql`TRUE` : sql`row_number() OVER w < ${limit}`;
   return sql`COPY (
-    SELECT COALESCE(f.json, ${byteLiteral(MARK)} || f.id::text)
-      || CASE WHEN lead(f.id) OVER w IS NOT NULL THEN ','
-         ELSE ${byteLiteral(TOTALS)} || count(*) OVER w || ' ' || COALESCE((sum(f.term) OVER w)::text, '0') END
+    SELECT CASE WHEN ${written} THEN COALESCE(f.json, ${byteLiteral(MARK)} || f.id::text) ELSE '' END
+      || CASE WHEN lead(f.id) OVER w IS NULL
+           THEN ${byteLiteral(TOTALS)} || count(*) OVER w || ' ' || COALESCE((sum(f.term) OVER w)::text, '0')
+         WHEN ${comma} THEN ',' ELSE '' END
     FROM (${features}) f
     WINDOW w AS (ORDER BY f.id)
   ) TO STDOUT WITH (FORMAT csv, DELIMITER E'\\x02', QUOTE ${byteLiteral(QUOTE)})`;
 }
+
+/** How a copy's rows come out: an export's, one feature a line; a layer page's, no "\n"s and at most `limit`. */
+export type CopyLayout = { kind: 'lines' } | { kind: 'page'; limit: number };
 
 /**
  * Runs the COPY of `features` (ordered by id, with each row's `term`) in one read-only transaction. The
@@ -60,7 +69,10 @@ export function copyLayerJson(
   features: Sql,
   render: (id: number) => Promise<string>,
   chunkBytes: number,
+  layout: CopyLayout = { kind: 'lines' },
 ): LayerJsonCopy {
+  const [limit, newlines] =
+    layout.kind === 'page' ? [layout.limit, 'drop' as const] : [null, 'keep' as const];
   let sums: { count: number; loadMw: number } | null = null;
   async function* chunks(): AsyncGenerator<Buffer> {
     const client = await pool.connect();
@@ -68,8 +80,8 @@ export function copyLayerJson(
     let seen: { count: number; loadMw: number } | null = null;
     try {
       await client.query('BEGIN READ ONLY');
-      const copy = client.query(copyStreams.to(inlineValues(copyStatement(features), client)));
-      yield* unmarkRows(copy, render, chunkBytes, (count, loadMw) => (seen = { count, loadMw }));
+      const copy = client.query(copyStreams.to(inlineValues(copyStatement(features, limit), client)));
+      yield* unmarkRows(copy, render, chunkBytes, (count, loadMw) => (seen = { count, loadMw }), newlines);
       await client.query('COMMIT');
       // No row, no totals.
       sums = seen ?? { count: 0, loadMw: 0 };

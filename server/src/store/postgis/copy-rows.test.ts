@@ -38,6 +38,22 @@ describe('unmarkRows', () => {
     }
   });
 
+  it("drops the rows' newlines for a page, and reads the row past its limit as counted only", async () => {
+    // A page of limit 3 read with one row more (copy-layer-json.ts): that row writes no text, only the totals.
+    const page = `{"id":1},\n${m}2,\n{"id":3}\n${t}4 0\n`;
+    const bytes = Buffer.from(page, 'utf8');
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      async function* source() {
+        yield* [bytes.subarray(0, cut), bytes.subarray(cut)];
+      }
+      let count = 0;
+      const out: Buffer[] = [];
+      for await (const b of unmarkRows(source(), render, 1, (n) => (count = n), 'drop')) out.push(b);
+      expect(Buffer.concat(out).toString('utf8')).toBe(`{"id":1},{"id":2,"made":"here"},{"id":3}`);
+      expect(count).toBe(4);
+    }
+  });
+
   it('joins small chunks into chunks of at least the size asked, but the last', async () => {
     const rows = Array.from({ length: 50 }, (_, i) => `{"id":${i}},\n`);
     const out = await run(rows, 100);

@@ -2,8 +2,8 @@
  * The bytes of a COPY of feature texts (postgis/copy-layer-json.ts), as the export writes them: a row is a
  * feature's JSON text or, where the database cannot write it as JavaScript would (sql/feature-json-sql.ts), a
  * marked row — MARK, the feature's id — either followed by "," (all rows but the last) and "\n". The last row
- * carries the totals before its "\n" (TOTALS, the count, a space, the load sum), which are not written. Pure: no database,
- * no HTTP.
+ * carries the totals before its "\n" (TOTALS, the count, a space, the load sum), which are not written. A layer page
+ * (the layer route's answer) is the same rows without their "\n"s: `newlines: 'drop'`. Pure: no database, no HTTP.
  */
 
 /** Starts a row whose text JavaScript makes: a control byte, which JSON text never holds raw. */
@@ -15,22 +15,34 @@ export const QUOTE = 0x01;
 const NEWLINE = 0x0a;
 
 /**
- * The rows of `chunks` with every marked row replaced by `render(id)` (its "," and "\n" kept) and the totals
- * given to `totals`, either possibly split across chunks; the bytes joined into chunks of at least
- * `chunkBytes` and under twice that (the last may be shorter), so that the HTTP answer is not one chunk per row.
+ * The rows of `chunks` with every marked row replaced by `render(id)` (its "," and "\n" kept, or the "\n"
+ * dropped) and the totals given to `totals`, either possibly split across chunks; the bytes joined into chunks of
+ * at least `chunkBytes` and under twice that (the last may be shorter), so that the HTTP answer is not one chunk
+ * per row.
  */
 export async function* unmarkRows(
   chunks: AsyncIterable<Uint8Array>,
   render: (id: number) => Promise<string>,
   chunkBytes: number,
   totals: (count: number, loadMw: number) => void,
+  newlines: 'keep' | 'drop' = 'keep',
 ): AsyncGenerator<Buffer> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
-  const add = (bytes: Buffer) => {
+  const push = (bytes: Buffer) => {
     if (bytes.length === 0) return;
     pending.push(bytes);
     pendingBytes += bytes.length;
+  };
+  // Feature texts never hold a raw "\n" (JSON escapes it): every one in the bytes ends a row.
+  const add = (bytes: Buffer) => {
+    if (newlines === 'keep') return push(bytes);
+    let from = 0;
+    for (let at = bytes.indexOf(NEWLINE); at >= 0; at = bytes.indexOf(NEWLINE, from)) {
+      push(bytes.subarray(from, at));
+      from = at + 1;
+    }
+    push(bytes.subarray(from));
   };
   const take = (): Buffer => {
     const joined = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);

@@ -15,7 +15,7 @@ import { featureJsonSelect } from '../sql/feature-json-sql';
 import { sumTermSql } from '../sql/sum-sql';
 import { readFeature } from '../sql/read-feature';
 import { scopeUtility } from '../scope';
-import { copyLayerJson } from './copy-layer-json';
+import { copyLayerJson, type CopyLayout } from './copy-layer-json';
 import type { SeedData } from '@gridwatch/contract';
 import type { Db } from '../records/db';
 import { SqlStore, type Row, type SqlReader } from '../sql/sql-store';
@@ -138,15 +138,32 @@ export class PostgisStore extends SqlStore {
     filter: Omit<LayerFilter, 'limit' | 'afterId' | 'beforeId'>,
     chunkBytes: number,
   ): LayerJsonCopy | null {
+    return this.copyFeatures(layer, filter, empty, chunkBytes, { kind: 'lines' });
+  }
+
+  /** copyLayerJson's statement cut at the page's limit (one row more, to tell `truncated`), its rows joined by ",". */
+  override copyLayerPage(layer: PointLayerId, filter: LayerFilter, chunkBytes: number): LayerJsonCopy | null {
+    if (filter.beforeId !== undefined) return null;
+    const { limit } = filter;
+    return this.copyFeatures(layer, filter, sql`LIMIT ${limit + 1}`, chunkBytes, { kind: 'page', limit });
+  }
+
+  private copyFeatures(
+    layer: PointLayerId,
+    filter: Omit<LayerFilter, 'limit'>,
+    limit: Sql,
+    chunkBytes: number,
+    layout: CopyLayout,
+  ): LayerJsonCopy | null {
     if (this.replica || scopeUtility() !== null) return null;
     const { from } = LAYER_SQL[layer];
     const where = filterWhere(layer, filter, filter.bbox ? this.bboxCondition(layer, filter.bbox) : null);
     // Each site's capped load term, as the sums of sum-sql.ts count it; the other layers sum nothing.
     const term = layer === 'sites' ? sumTermSql(sql`t.load_mw`) : sql`CAST(NULL AS float8)`;
-    const features = sql`SELECT ${featureJsonSelect(this.backend, layer)}, ${term} AS term FROM ${from} ${where} ORDER BY t.id`;
+    const features = sql`SELECT ${featureJsonSelect(this.backend, layer)}, ${term} AS term FROM ${from} ${where} ORDER BY t.id ${limit}`;
     // A row the database does not write as JavaScript would (feature-json-sql.ts) is made here, as queryLayerJson does.
     const render = async (id: number) => JSON.stringify(await readFeature(this.db, layer, id));
-    return copyLayerJson(this.pool, features, render, chunkBytes);
+    return copyLayerJson(this.pool, features, render, chunkBytes, layout);
   }
 
   /**

@@ -268,6 +268,11 @@ export abstract class SqlStore implements Store {
     return null;
   }
 
+  /** As copyLayerJson: here the caller reads queryLayerJson's page. */
+  copyLayerPage(_layer: PointLayerId, _filter: LayerFilter, _chunkBytes: number): LayerJsonCopy | null {
+    return null;
+  }
+
   /** The columns of a SiteJson for the site `t` of LAYER_SQL.sites.from: the feature's text, status and load. */
   protected siteJsonColumns(): Sql {
     return sql`${featureJsonSelect(this.backend, 'sites')}, t.status AS status, t.load_mw AS "loadMw"`;
