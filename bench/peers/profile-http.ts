@@ -4,7 +4,8 @@
  * over an already seeded database (such as a copy of bench:peers' kept one). At 8 connections both cores are
  * busy, so throughput is bounded by the sum: what the in-process profiles (profile-tiles.ts, profile-bbox.ts)
  * cannot show, since app.inject has costs of its own that a socket does not.
- *   npx tsx bench/peers/profile-http.ts <bbox|z12> <database URL> [seconds=10]
+ *   npx tsx bench/peers/profile-http.ts <bbox|z12> <database URL> [seconds=10] [idle seconds=0]
+ * The idle seconds pass between the warm-up and the measured run, as bench:peers' other side's rounds do.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { runWrk } from './load';
 import { cleanupAll, processTree, startBenchApp, stop } from './processes';
 import { boxesHolding, tilesOfSites } from './requests';
 
-const [what = 'z12', url, seconds = '10'] = process.argv.slice(2);
+const [what = 'z12', url, seconds = '10', idle = '0'] = process.argv.slice(2);
 if (!url || !['bbox', 'z12'].includes(what))
   throw new Error('usage: profile-http.ts <bbox|z12> <database URL> [seconds]');
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -32,6 +33,7 @@ const app = await startBenchApp(ROOT, url, {});
 try {
   const postmaster = execFileSync('pgrep', ['-o', '-x', 'postgres'], { encoding: 'utf8' }).trim();
   await runWrk(app.baseUrl, paths, 8, 2); // warm: plans, caches, the workers' JIT
+  await new Promise((resolve) => setTimeout(resolve, Number(idle) * 1000));
   const appPids = processTree(app.child.pid!);
   const dbPids = childrenOf(postmaster);
   const [app0, db0] = [cpuMs(appPids), cpuMs(dbPids)];

@@ -27,6 +27,7 @@ import type { TileRequest } from '../tile-request';
 import { fileRegionMembersIfMissing } from '../sql/region-members-sql';
 import { withRowLevelSecurity } from './scoped-adapter';
 import { Replica } from './replica';
+import { POOL_IDLE_MS, SESSION_OPTIONS } from './pool-settings';
 
 /**
  * The primary's client, or the replica's for the queries of a request that may read from it (store/scope.ts,
@@ -51,15 +52,15 @@ export interface OpenPostgisOptions {
   replica?: { url: string; maxLagMs: number } | null;
 }
 
-/**
- * Settings for small machines: JIT compilation costs more than it saves on these short queries, and parallel
- * workers compete with the app for two cores.
- */
-const SESSION_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
-
 /** Opens the pool (warmed), applies the migrations and loads the seed into an empty database. */
 export async function openPostgisStore(url: string, options: OpenPostgisOptions = {}): Promise<PostgisStore> {
-  const pool = new pg.Pool({ connectionString: url, options: SESSION_OPTIONS, max: options.poolSize ?? 8 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    options: SESSION_OPTIONS,
+    max: options.poolSize ?? 8,
+    idleTimeoutMillis: POOL_IDLE_MS,
+    allowExitOnIdle: true,
+  });
   // An idle connection that the server drops (a restart, an admin) must not crash the process: the pool
   // discards it and the next request connects anew.
   pool.on('error', () => {});

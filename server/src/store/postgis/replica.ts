@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client';
+import { POOL_IDLE_MS } from './pool-settings';
 import { withRowLevelSecurity } from './scoped-adapter';
 import { readPreference } from '../scope';
 import { parseWalPosition as parseLsn } from '../../domain/wal-position';
@@ -35,6 +36,8 @@ export class Replica {
       connectionString: url,
       options: sessionOptions,
       max: poolSize,
+      idleTimeoutMillis: POOL_IDLE_MS,
+      allowExitOnIdle: true,
       connectionTimeoutMillis: 1000,
     });
     // A connection cut by the replica's shutdown says at once that it is gone: skip it before the next probe.
