@@ -36,7 +36,7 @@ import { RawSql } from './raw-sql';
 import { postgisCopy, seededKey, sqliteCopy } from './seeded-copy';
 import { machine, printTable, writeResult, type Row } from './report';
 import { allTilesWithSites, boxesHolding, octagon, panRow, sitesCsv, tilesOfSites } from './requests';
-import { ensureTools, toolVersions } from './tools';
+import { ensureTools, postgresMallocOf, toolVersions } from './tools';
 import { turfWithin, type PointRow } from './turf';
 
 const { values } = parseArgs({
@@ -128,7 +128,14 @@ async function main() {
     ...toolVersions(),
     postgres: (await raw.query('SHOW server_version')).rows[0].server_version as string,
     postgis: (await raw.query('SELECT postgis_lib_version() AS v')).rows[0].v as string,
+    postgresMalloc: postgresMallocOf(
+      (await raw.query('SHOW data_directory')).rows[0].data_directory as string,
+    ),
   };
+  if (versions.postgresMalloc === 'none')
+    log(
+      'PostgreSQL runs with glibc malloc as it comes: deploy/topology/postgres-malloc.ts says what to set (docs/performance.md, Fix 17)',
+    );
   const live: PointRow[] = (
     await raw.query(
       `SELECT external_id AS "externalId", lon, lat FROM sites WHERE retired_at IS NULL ORDER BY id`,

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import { POSTGRES_MALLOC_ENV } from './postgres-malloc';
 
 /** Debian's postgresql-15 binaries (.ci/run installs them). */
 const BIN = '/usr/lib/postgresql/15/bin';
@@ -72,8 +73,12 @@ export class PostgresServer {
     return server;
   }
 
+  /** Started with glibc's malloc set as a deployment should set it (postgres-malloc.ts). */
   start(): void {
-    run('pg_ctl', ['-D', this.dir, '-l', path.join(this.dir, 'log'), '-w', '-t', '60', 'start']);
+    run('pg_ctl', ['-D', this.dir, '-l', path.join(this.dir, 'log'), '-w', '-t', '60', 'start'], {
+      ...process.env,
+      ...POSTGRES_MALLOC_ENV,
+    });
   }
 
   /** A fast shutdown (the clients are cut); quiet when it is not running. */
@@ -99,11 +104,11 @@ function ownedFolder(dir: string): string {
   return dir;
 }
 
-function run(program: string, args: string[]): void {
+function run(program: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
   const command = path.join(BIN, program);
   if (userInfo().uid === 0)
-    execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'pipe' });
-  else execFileSync(command, args, { stdio: 'pipe' });
+    execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'pipe', env });
+  else execFileSync(command, args, { stdio: 'pipe', env });
 }
 
 export function chownPostgres(file: string): void {
