@@ -32,3 +32,7 @@ export function childrenOf(pid: number | string): number[] {
     return [];
   }
 }
+
+/** The local PostgreSQL server's postmaster (the oldest `postgres` process), whose children are its backends. */
+export const postmasterPid = (): string =>
+  execFileSync('pgrep', ['-o', '-x', 'postgres'], { encoding: 'utf8' }).trim();

@@ -4,20 +4,14 @@
  * median time per tile, with the bytes and statuses so that a fast error would show.
  *   npx tsx bench/peers/mapserver-connections.ts <database URL>   (one seeded already, such as a copy of the kept one)
  */
-import pg from 'pg';
 import { median } from './load';
 import { startMapServer } from './mapserver';
 import { cleanupAll } from './processes';
-import { tilesOfSites } from './requests';
+import { readLiveSites, tilesOfSites } from './requests';
 
 const url = process.argv[2];
 if (!url) throw new Error('usage: npx tsx bench/peers/mapserver-connections.ts <database URL>');
-const pool = new pg.Pool({ connectionString: url });
-const live = (await pool.query('SELECT lon, lat FROM sites WHERE retired_at IS NULL ORDER BY id')).rows as {
-  lon: number;
-  lat: number;
-}[];
-await pool.end();
+const live = await readLiveSites(url);
 const tiles = tilesOfSites(live, 12, 50);
 try {
   for (const defer of [true, false]) {

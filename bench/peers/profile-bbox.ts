@@ -13,7 +13,7 @@ import { filterWhere, pageOrder } from '../../server/src/store/sql/filter-sql';
 import { LAYER_SQL } from '../../server/src/store/sql/layer-sql';
 import { openProfiledApp } from './profiled-app';
 import { profileSides, type Side } from './profile-sides';
-import { boxesHolding } from './requests';
+import { boxesHolding, readLiveSites } from './requests';
 
 const sites = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 5);
@@ -21,11 +21,7 @@ const existing = process.argv[4];
 const { db, store, app } = await openProfiledApp(sites, existing);
 try {
   const pool = new pg.Pool({ connectionString: db.url });
-  // The live sites in id order, as bench:peers picks its boxes from them.
-  const live = (await pool.query('SELECT lon, lat FROM sites WHERE retired_at IS NULL ORDER BY id')).rows as {
-    lon: number;
-    lat: number;
-  }[];
+  const live = await readLiveSites(db.url);
   const boxes = boxesHolding(live, 5000, 8) as unknown as Bbox[];
   const internals = store as unknown as {
     bboxCondition: (layer: 'sites', box: Bbox) => ReturnType<typeof sql>;

@@ -7,31 +7,24 @@
  *   npx tsx bench/peers/profile-http.ts <bbox|z12> <database URL> [seconds=10] [idle seconds=0]
  * The idle seconds pass between the warm-up and the measured run, as bench:peers' other side's rounds do.
  */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import pg from 'pg';
-import { childrenOf, cpuMs } from '../process-cpu';
+import { childrenOf, cpuMs, postmasterPid } from '../process-cpu';
 import { runWrk } from './load';
 import { cleanupAll, processTree, startBenchApp, stop } from './processes';
-import { boxesHolding, tilesOfSites } from './requests';
+import { boxesHolding, readLiveSites, tilesOfSites } from './requests';
 
 const [what = 'z12', url, seconds = '10', idle = '0'] = process.argv.slice(2);
 if (!url || !['bbox', 'z12'].includes(what))
-  throw new Error('usage: profile-http.ts <bbox|z12> <database URL> [seconds]');
+  throw new Error('usage: profile-http.ts <bbox|z12> <database URL> [seconds] [idle seconds]');
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const pool = new pg.Pool({ connectionString: url });
-const live = (await pool.query('SELECT lon, lat FROM sites WHERE retired_at IS NULL ORDER BY id')).rows as {
-  lon: number;
-  lat: number;
-}[];
-await pool.end();
+const live = await readLiveSites(url);
 const paths =
   what === 'bbox'
     ? boxesHolding(live, 5000, 8).map((b) => `/api/layers/sites?bbox=${b.join(',')}`)
     : tilesOfSites(live, 12, 50).map((t) => `/api/tiles/sites/${t.z}/${t.x}/${t.y}.mvt`);
 const app = await startBenchApp(ROOT, url, {});
 try {
-  const postmaster = execFileSync('pgrep', ['-o', '-x', 'postgres'], { encoding: 'utf8' }).trim();
+  const postmaster = postmasterPid();
   await runWrk(app.baseUrl, paths, 8, 2); // warm: plans, caches, the workers' JIT
   await new Promise((resolve) => setTimeout(resolve, Number(idle) * 1000));
   const appPids = processTree(app.child.pid!);

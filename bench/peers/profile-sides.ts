@@ -4,14 +4,13 @@
  * database's backends (all the postmaster's children: the store's pools and the script's). CPU is what bounds
  * throughput on two cores, and it does not depend on what else the machine runs.
  */
-import { execFileSync } from 'node:child_process';
-import { childrenOf, cpuMs } from '../process-cpu';
+import { childrenOf, cpuMs, postmasterPid } from '../process-cpu';
 import { median } from './load';
 
 export type Side<T> = [name: string, run: (item: T) => Promise<unknown>];
 
 export async function profileSides<T>(sides: Side<T>[], items: readonly T[], rounds: number): Promise<void> {
-  const postmaster = execFileSync('pgrep', ['-o', '-x', 'postgres'], { encoding: 'utf8' }).trim();
+  const postmaster = postmasterPid();
   const wall = new Map(sides.map(([name]) => [name, [] as number[]]));
   const cpu = new Map(sides.map(([name]) => [name, { node: 0, db: 0, n: 0 }]));
   for (const [, fn] of sides) for (const item of items) await fn(item); // warm

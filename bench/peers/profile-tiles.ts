@@ -6,28 +6,19 @@
  *   npx tsx bench/peers/profile-tiles.ts [sites=100000] [rounds=5] [database URL]
  * A database URL given (one seeded already, such as a copy of bench:peers' kept one): no seeding, not dropped.
  */
-import pg from 'pg';
 import type { RawClient } from '../../server/src/store/sql/sql-store';
 import type { BboxCondition } from '../../server/src/store/sql/tile-sql';
 import { renderPostgisTile } from '../../server/src/store/postgis/postgis-tiles';
 import { openProfiledApp } from './profiled-app';
 import { profileSides, type Side } from './profile-sides';
-import { tilesOfSites } from './requests';
+import { readLiveSites, tilesOfSites } from './requests';
 
 const sites = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 5);
 const existing = process.argv[4];
 const { db, store, app } = await openProfiledApp(sites, existing);
 try {
-  const pool = new pg.Pool({
-    connectionString: db.url,
-    options: '-c jit=off -c max_parallel_workers_per_gather=0',
-  });
-  // The live sites in id order, as bench:peers picks its tiles from them.
-  const live = (await pool.query('SELECT lon, lat FROM sites WHERE retired_at IS NULL ORDER BY id')).rows as {
-    lon: number;
-    lat: number;
-  }[];
+  const live = await readLiveSites(db.url);
   const tiles = tilesOfSites(live, 12, 50);
 
   // The store's statements through its Prisma client, as store.tile sent them before fix 15.
@@ -49,7 +40,6 @@ try {
   ];
   console.log(`${tiles.length} z12 tiles, ${rounds} rounds, ${sites} sites`);
   await profileSides(sides, tiles, rounds);
-  await pool.end();
   await app.close();
 } finally {
   await db.drop();

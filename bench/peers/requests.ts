@@ -1,4 +1,5 @@
 /** The request sets, chosen from the generated seed (seeded, so every run asks the same). */
+import pg from 'pg';
 import { mulberry32 } from '@gridwatch/geodata';
 import type { SeedData } from '@gridwatch/contract';
 import { tileOf, type TileCoord } from '../../server/src/domain/geo/tile-math';
@@ -124,4 +125,19 @@ export function sitesCsv(sites: readonly SeedData['sites'][number][], prefix: st
       .join(','),
   );
   return [header, ...rows].join('\n');
+}
+
+/**
+ * The live sites of an already seeded database in id order, as bench:peers picks its requests from the seed's:
+ * for the scripts that measure a copy of its kept database (profile-*.ts, mapserver-connections.ts).
+ */
+export async function readLiveSites(databaseUrl: string): Promise<Point[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<Point>('SELECT lon, lat FROM sites WHERE retired_at IS NULL ORDER BY id'))
+      .rows;
+  } finally {
+    await client.end();
+  }
 }

@@ -3,8 +3,8 @@
  * file records.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { mallocSettingsOf } from '../../deploy/topology/postgres-malloc';
 
 export const MAPSERV = '/usr/lib/cgi-bin/mapserv';
 export const APT_PACKAGES = ['mapserver-bin', 'cgi-mapserver', 'lighttpd', 'wrk', 'curl'];
@@ -70,20 +70,12 @@ export function toolVersions(): Record<string, string> {
 }
 
 /**
- * The glibc malloc settings (MALLOC_*) the PostgreSQL server runs with, read from its postmaster's environment
- * (which its backends inherit; theirs is overwritten by their process titles), the pid being the first line of
- * `postmaster.pid` in its data directory: the result records whether the server was set up as a deployment
- * should be (deploy/topology/postgres-malloc.ts; it halves the database's CPU per point tile, docs/performance.md
- * "Fix 17"). `none` when unset; `unreadable` when the server is not this machine's or not this user's to read.
+ * What the result records of the PostgreSQL server's glibc malloc (deploy/topology/postgres-malloc.ts; it
+ * halves the database's CPU per point tile, docs/performance.md "Fix 17"): its MALLOC_* settings, `none` when
+ * unset, `unreadable` when the server is not this machine's or not this user's to read.
  */
 export function postgresMallocOf(dataDirectory: string): string {
-  try {
-    const pid = readFileSync(path.join(dataDirectory, 'postmaster.pid'), 'latin1').split('\n')[0];
-    const set = readFileSync(`/proc/${pid}/environ`, 'latin1')
-      .split('\0')
-      .filter((entry) => entry.startsWith('MALLOC_'));
-    return set.length ? set.sort().join(' ') : 'none';
-  } catch {
-    return 'unreadable';
-  }
+  const settings = mallocSettingsOf(dataDirectory);
+  if (settings === null) return 'unreadable';
+  return settings.length ? settings.join(' ') : 'none';
 }

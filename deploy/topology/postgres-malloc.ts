@@ -8,7 +8,27 @@
  * which its backends inherit: Debian's /etc/postgresql/<version>/<cluster>/environment, systemd's Environment=,
  * or the environment pg_ctl is started with (the topology's servers: postgres.ts).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 export const POSTGRES_MALLOC_ENV = {
   MALLOC_MMAP_THRESHOLD_: '33554432',
   MALLOC_TRIM_THRESHOLD_: '67108864',
 } as const;
+
+/**
+ * The MALLOC_* settings a PostgreSQL server runs with (`NAME=value`, sorted), read from its postmaster's
+ * environment, which its backends inherit (theirs is overwritten by their process titles); the pid is the first
+ * line of `postmaster.pid` in its data directory. null where that cannot be read (another machine, another user).
+ */
+export function mallocSettingsOf(dataDirectory: string): string[] | null {
+  try {
+    const pid = readFileSync(path.join(dataDirectory, 'postmaster.pid'), 'latin1').split('\n')[0];
+    return readFileSync(`/proc/${pid}/environ`, 'latin1')
+      .split('\0')
+      .filter((entry) => entry.startsWith('MALLOC_'))
+      .sort();
+  } catch {
+    return null;
+  }
+}

@@ -5,6 +5,7 @@
  */
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
+import { enclosed } from '../services/enclosed-chunks';
 import type { FeatureJson, LayerJsonCopy } from '../store/store';
 
 const HEAD = '{"type":"FeatureCollection","features":[';
@@ -25,26 +26,23 @@ export const sendJsonText = (reply: FastifyReply, text: string) => reply.type(JS
  * Sends a page the database copied (store `copyLayerPage`) as it arrives: featureCollectionText's bytes, with
  * no string per feature (docs/performance.md, "Fix 16"). The first chunk is awaited before the answer starts,
  * so a statement that fails answers with an error, not a cut 200; a failure later cuts the answer, as an
- * export's does. An answer never read to the end (the client went, a HEAD) ends the copy, which frees its
- * connection.
+ * export's does. An answer not read to the end (the client went) ends the copy, which frees its connection;
+ * Fastify reads a HEAD's stream to the end and drops it.
  */
 export async function sendFeatureCollectionCopy(
   reply: FastifyReply,
   copy: LayerJsonCopy,
   limit: number,
 ): Promise<FastifyReply> {
-  const chunks = copy.chunks[Symbol.asyncIterator]();
-  const first = await chunks.next();
-  async function* body(): AsyncGenerator<Buffer> {
-    // The head goes out with the first chunk and the tail with the last: no write of a few bytes alone.
-    let held: Buffer = Buffer.concat([Buffer.from(HEAD), first.done ? Buffer.alloc(0) : first.value]);
-    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-      yield held;
-      held = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
-    }
-    yield Buffer.concat([held, Buffer.from(tail(copy.totals().count > limit))]);
+  const body = enclosed(HEAD, copy.chunks, () => tail(copy.totals().count > limit));
+  const first = await body.next();
+  async function* all(): AsyncGenerator<Buffer> {
+    if (!first.done) yield first.value;
+    yield* body;
   }
-  const stream = Readable.from(body());
-  stream.on('close', () => void chunks.return?.(undefined));
+  const stream = Readable.from(all());
+  // A stream destroyed before it read anything does not end a generator it has not started: end the copy here,
+  // so its connection goes back (copy-layer-json.ts).
+  stream.on('close', () => void body.return(undefined));
   return reply.type(JSON_TYPE).send(stream);
 }

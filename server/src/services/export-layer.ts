@@ -13,6 +13,7 @@ import {
 import { VERSION } from '../version';
 import { everyPage } from './every-page';
 import { csvRow } from './export-format';
+import { enclosed } from './enclosed-chunks';
 
 export interface ExportRequest {
   layer: LayerId;
@@ -78,21 +79,11 @@ export async function* geojsonExport(
       ? store.copyLayerJson(layer, request.filter, EXPORT_CHUNK_CHARS)
       : null;
   if (copy) {
-    // The head goes out with the first chunk and the meta with the last, as the paged chunks carry them.
-    let held: Buffer = Buffer.from(head);
-    let first = true;
-    for await (const bytes of copy.chunks) {
-      if (first) held = Buffer.concat([held, bytes]);
-      else {
-        yield held;
-        held = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      }
-      first = false;
-    }
-    const { count, loadMw } = copy.totals();
     // No row, no "\n" from the copy: the empty list reads as the paged one writes it.
-    const tail = `${count === 0 ? '\n' : ''}],"meta":${JSON.stringify(exportMeta(request, count, loadMw))}}\n`;
-    yield Buffer.concat([held, Buffer.from(tail)]);
+    yield* enclosed(head, copy.chunks, () => {
+      const { count, loadMw } = copy.totals();
+      return `${count === 0 ? '\n' : ''}],"meta":${JSON.stringify(exportMeta(request, count, loadMw))}}\n`;
+    });
     return;
   }
   let chunk = head;

@@ -4,7 +4,7 @@
  * a cookie sends them to the primary until the replica has replayed it); another user sees it after the replica
  * catches up; a replica that lags beyond the bound, or is down, is skipped.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -12,7 +12,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '@gridwatch/contract';
 import { PostgresServer } from '../../../deploy/topology/postgres';
-import { POSTGRES_MALLOC_ENV } from '../../../deploy/topology/postgres-malloc';
+import { mallocSettingsOf, POSTGRES_MALLOC_ENV } from '../../../deploy/topology/postgres-malloc';
 import { buildApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/password';
 import { SESSION_COOKIE } from '../../src/auth/session-token';
@@ -104,14 +104,9 @@ describe('reads from a streaming replica (postgis)', () => {
   const servedBy = (res: LightMyRequestResponse) => res.headers['x-gridwatch-read-from'];
 
   it("runs both servers with the deployment's malloc settings (deploy/topology/postgres-malloc.ts)", () => {
-    for (const server of [primary, replica]) {
-      // The postmaster's environment, which its backends inherit (their own /proc environ is overwritten by
-      // their process titles); its pid is the first line of postmaster.pid.
-      const pid = readFileSync(path.join(server.dir, 'postmaster.pid'), 'latin1').split('\n')[0];
-      const environment = readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0');
-      for (const [name, value] of Object.entries(POSTGRES_MALLOC_ENV))
-        expect(environment, server.url).toContain(`${name}=${value}`);
-    }
+    const expected = Object.entries(POSTGRES_MALLOC_ENV).map(([name, value]) => `${name}=${value}`);
+    for (const server of [primary, replica])
+      expect(mallocSettingsOf(server.dir), server.url).toEqual(expect.arrayContaining(expected));
   });
 
   it('serves the read routes from the replica, and the rest from the primary', async () => {

@@ -71,8 +71,12 @@ export function copyLayerJson(
   chunkBytes: number,
   layout: CopyLayout = { kind: 'lines' },
 ): LayerJsonCopy {
-  const [limit, newlines] =
-    layout.kind === 'page' ? [layout.limit, 'drop' as const] : [null, 'keep' as const];
+  // A page reads one row past its limit, to tell whether it is truncated (`features` ends in its ORDER BY).
+  const statement =
+    layout.kind === 'page'
+      ? copyStatement(sql`${features} LIMIT ${layout.limit + 1}`, layout.limit)
+      : copyStatement(features);
+  const newlines = layout.kind === 'page' ? 'drop' : 'keep';
   let sums: { count: number; loadMw: number } | null = null;
   async function* chunks(): AsyncGenerator<Buffer> {
     const client = await pool.connect();
@@ -80,7 +84,7 @@ export function copyLayerJson(
     let seen: { count: number; loadMw: number } | null = null;
     try {
       await client.query('BEGIN READ ONLY');
-      const copy = client.query(copyStreams.to(inlineValues(copyStatement(features, limit), client)));
+      const copy = client.query(copyStreams.to(inlineValues(statement, client)));
       yield* unmarkRows(copy, render, chunkBytes, (count, loadMw) => (seen = { count, loadMw }), newlines);
       await client.query('COMMIT');
       // No row, no totals.

@@ -27,7 +27,7 @@ import type { TileRequest } from '../tile-request';
 import { fileRegionMembersIfMissing } from '../sql/region-members-sql';
 import { withRowLevelSecurity } from './scoped-adapter';
 import { Replica } from './replica';
-import { POOL_IDLE_MS, SESSION_OPTIONS } from './pool-settings';
+import { poolConfig } from './pool-settings';
 
 /**
  * The primary's client, or the replica's for the queries of a request that may read from it (store/scope.ts,
@@ -54,13 +54,7 @@ export interface OpenPostgisOptions {
 
 /** Opens the pool (warmed), applies the migrations and loads the seed into an empty database. */
 export async function openPostgisStore(url: string, options: OpenPostgisOptions = {}): Promise<PostgisStore> {
-  const pool = new pg.Pool({
-    connectionString: url,
-    options: SESSION_OPTIONS,
-    max: options.poolSize ?? 8,
-    idleTimeoutMillis: POOL_IDLE_MS,
-    allowExitOnIdle: true,
-  });
+  const pool = new pg.Pool(poolConfig(url, options.poolSize ?? 8));
   // An idle connection that the server drops (a restart, an admin) must not crash the process: the pool
   // discards it and the next request connects anew.
   pool.on('error', () => {});
@@ -90,7 +84,7 @@ export async function openPostgisStore(url: string, options: OpenPostgisOptions 
   await prisma.$connect();
   await fileRegionMembersIfMissing(prisma);
   const replica = options.replica
-    ? new Replica(options.replica.url, pool, options.replica.maxLagMs, options.poolSize ?? 8, SESSION_OPTIONS)
+    ? new Replica(options.replica.url, pool, options.replica.maxLagMs, options.poolSize ?? 8)
     : null;
   await replica?.probe();
   const store = new PostgisStore(routedClient(prisma, replica), pool, replica);
@@ -139,20 +133,18 @@ export class PostgisStore extends SqlStore {
     filter: Omit<LayerFilter, 'limit' | 'afterId' | 'beforeId'>,
     chunkBytes: number,
   ): LayerJsonCopy | null {
-    return this.copyFeatures(layer, filter, empty, chunkBytes, { kind: 'lines' });
+    return this.copyFeatures(layer, filter, chunkBytes, { kind: 'lines' });
   }
 
-  /** copyLayerJson's statement cut at the page's limit (one row more, to tell `truncated`), its rows joined by ",". */
+  /** copyLayerJson's statement cut at the page's limit (copy-layer-json.ts), its rows joined by ",". */
   override copyLayerPage(layer: PointLayerId, filter: LayerFilter, chunkBytes: number): LayerJsonCopy | null {
     if (filter.beforeId !== undefined) return null;
-    const { limit } = filter;
-    return this.copyFeatures(layer, filter, sql`LIMIT ${limit + 1}`, chunkBytes, { kind: 'page', limit });
+    return this.copyFeatures(layer, filter, chunkBytes, { kind: 'page', limit: filter.limit });
   }
 
   private copyFeatures(
     layer: PointLayerId,
     filter: Omit<LayerFilter, 'limit'>,
-    limit: Sql,
     chunkBytes: number,
     layout: CopyLayout,
   ): LayerJsonCopy | null {
@@ -161,7 +153,7 @@ export class PostgisStore extends SqlStore {
     const where = filterWhere(layer, filter, filter.bbox ? this.bboxCondition(layer, filter.bbox) : null);
     // Each site's capped load term, as the sums of sum-sql.ts count it; the other layers sum nothing.
     const term = layer === 'sites' ? sumTermSql(sql`t.load_mw`) : sql`CAST(NULL AS float8)`;
-    const features = sql`SELECT ${featureJsonSelect(this.backend, layer)}, ${term} AS term FROM ${from} ${where} ORDER BY t.id ${limit}`;
+    const features = sql`SELECT ${featureJsonSelect(this.backend, layer)}, ${term} AS term FROM ${from} ${where} ORDER BY t.id`;
     // A row the database does not write as JavaScript would (feature-json-sql.ts) is made here, as queryLayerJson does.
     const render = async (id: number) => JSON.stringify(await readFeature(this.db, layer, id));
     return copyLayerJson(this.pool, features, render, chunkBytes, layout);

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client';
-import { POOL_IDLE_MS } from './pool-settings';
+import { poolConfig } from './pool-settings';
 import { withRowLevelSecurity } from './scoped-adapter';
 import { readPreference } from '../scope';
 import { parseWalPosition as parseLsn } from '../../domain/wal-position';
@@ -30,16 +30,8 @@ export class Replica {
     private readonly primary: pg.Pool,
     private readonly maxLagMs: number,
     poolSize: number,
-    sessionOptions: string,
   ) {
-    this.pool = new pg.Pool({
-      connectionString: url,
-      options: sessionOptions,
-      max: poolSize,
-      idleTimeoutMillis: POOL_IDLE_MS,
-      allowExitOnIdle: true,
-      connectionTimeoutMillis: 1000,
-    });
+    this.pool = new pg.Pool({ ...poolConfig(url, poolSize), connectionTimeoutMillis: 1000 });
     // A connection cut by the replica's shutdown says at once that it is gone: skip it before the next probe.
     this.pool.on('error', () => this.markDown());
     this.pool.on('connect', (client) => client.on('error', () => this.markDown()));
