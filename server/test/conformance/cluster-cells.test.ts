@@ -21,14 +21,8 @@ type Feature = { id: number; geometry: { coordinates: [number, number] }; proper
 type CellRow = Record<string, number | string>;
 
 const cellsOf = async (t: TestApp): Promise<CellRow[]> =>
-  (
-    await onStoreDatabase<CellRow>(
-      t,
-      `SELECT zoom, cx, cy, status, site_count, sum_x, sum_y, load_kw FROM site_cluster_cells
-       ORDER BY zoom, cx, cy, status`,
-    )
-  ).map((row) =>
-    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k === 'status' ? v : Number(v)])),
+  (await onStoreDatabase<CellRow>(t, `SELECT * FROM site_cluster_cells ORDER BY zoom, cx, cy`)).map((row) =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])),
   );
 
 /** The same random writes on either store: every choice comes from the seeded generator. */

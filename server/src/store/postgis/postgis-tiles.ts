@@ -11,6 +11,7 @@ import {
   columnsOf,
   planTileBeforeCount,
   propertySelect,
+  surelyOverCap,
   TILE_LAYER_SQL,
   type BboxCondition,
 } from '../sql/tile-sql';
@@ -40,6 +41,11 @@ export async function renderPostgisTile(
     case 'empty':
       return null;
     case 'capped': {
+      if (await surelyOverCap(db, plan)) {
+        const clusters = plan.overCap();
+        query = clusterTile(clusters.query, clusters.clusterProperties);
+        break;
+      }
       // One statement reads the points once (up to one past the cap), counts them and, under the cap, encodes
       // them in id order; the CASE leaves the encoding out when there are none or too many (then: clusters).
       const cap = sql`CAST(${TILE_POINT_CAP} AS bigint)`;

@@ -1,7 +1,8 @@
 /**
- * The sites' cluster cells (migration 0020, docs/storage.md "Cluster cells"): per zoom 0–CELL_MAX_ZOOM, cell of
- * that zoom's 64-pixel world grid and status, the live sites' count and the integer sums of their world pixels
- * and kW (cluster-sql.ts). Filled once after the migration or the seed; after that every write of sites takes
+ * The sites' cluster cells (migrations 0020 and 0025, docs/storage.md "Cluster cells"): per zoom 0–CELL_MAX_ZOOM
+ * and cell of that zoom's 64-pixel world grid, the live sites' count and the integer sums of their world pixels
+ * and kW, then each status's count and kW (cluster-sql.ts). One row per cell is one cluster of a tile, read as
+ * it is (migration 0025: a row per cell and status had to be summed per cell on every tile). Filled once after the migration or the seed; after that every write of sites takes
  * their rows out before it writes and puts them back in after, in its transaction, so the table stays the sum of
  * the live sites as they are. Tiles of the sites at z ≤ CELL_MAX_ZOOM without filter, as-of or scope read it
  * (tile-sql.ts) instead of the sites.
@@ -9,15 +10,18 @@
 import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { ImportLayer } from '../../domain/import/import-layers';
 import type { ImportPlan } from '../../domain/import/plan-import';
+import { STATUSES } from '@gridwatch/contract';
 import {
   bigint,
+  CLUSTER_CELL_PX,
   loadKwSql,
+  statusColumn,
   tileCellRange,
   worldPixelColumns,
   worldPixelsPerCell,
   type ClusterRows,
 } from './cluster-sql';
-import type { TileCoord } from '../../domain/geo/tile-math';
+import { TILE_EXTENT, type TileCoord } from '../../domain/geo/tile-math';
 import { fillOnce } from './derived-state-sql';
 import type { ImportClient, ImportTx } from './import-client';
 
@@ -28,6 +32,23 @@ const DERIVED_STATE = 'site_cluster_cells';
 
 /** store.ts's Backend, spelled here: records/sites.ts imports this file, and store.ts imports the records. */
 type Backend = 'sqlite' | 'postgis';
+
+/**
+ * The table's columns beside its key, each with the name of the same sum in cellRowsSql and in rows to cluster
+ * (cluster-sql.ts): the live sites' count, position sums and kW, then the count and kW of each status.
+ */
+const CELL_COLUMNS: readonly (readonly [column: string, sum: string])[] = [
+  ['site_count', 'n'],
+  ['sum_x', 'sx'],
+  ['sum_y', 'sy'],
+  ['load_kw', 'kw'],
+  ...STATUSES.flatMap((status) => [
+    [statusColumn('site_count', status), statusColumn('n', status)] as const,
+    [statusColumn('load_kw', status), statusColumn('kw', status)] as const,
+  ]),
+];
+
+const columnList = (): Sql => raw(CELL_COLUMNS.map(([column]) => column).join(', '));
 
 /**
  * The cell rows of the live sites `which` selects (a condition on `t`), summed per key, each sum times `sign`
@@ -41,43 +62,53 @@ type Backend = 'sqlite' | 'postgis';
  */
 function cellRowsSql(which: Sql, sign: 1 | -1): Sql {
   const s = bigint(sign);
+  const perStatus = (n: Sql, kw: Sql) =>
+    join(
+      STATUSES.map(
+        (
+          status,
+        ) => sql`sum(CASE WHEN p.status = ${status} THEN ${n} ELSE 0 END) AS ${raw(statusColumn('n', status))},
+          sum(CASE WHEN p.status = ${status} THEN ${kw} ELSE 0 END) AS ${raw(statusColumn('kw', status))}`,
+      ),
+    );
+  const rollUp = join(CELL_COLUMNS.map(([, sum]) => raw(`sum(c.${sum}) AS ${sum}`)));
   // PostgreSQL sums BIGINTs as NUMERIC: the sums are cast back to BIGINT once, at the end.
   const levels = [
     sql`${raw(`c${CELL_MAX_ZOOM}`)} AS (
       SELECT p.wx / ${bigint(worldPixelsPerCell(CELL_MAX_ZOOM))} AS cx,
-        p.wy / ${bigint(worldPixelsPerCell(CELL_MAX_ZOOM))} AS cy, p.status,
-        count(*) AS n, sum(p.wx) AS sx, sum(p.wy) AS sy, sum(p.kw) AS kw
+        p.wy / ${bigint(worldPixelsPerCell(CELL_MAX_ZOOM))} AS cy,
+        count(*) AS n, sum(p.wx) AS sx, sum(p.wy) AS sy, sum(p.kw) AS kw, ${perStatus(sql`1`, sql`p.kw`)}
       FROM (SELECT ${worldPixelColumns()}, t.status, ${loadKwSql(sql`t.load_mw`)} AS kw
         FROM sites t WHERE t.retired_at IS NULL AND ${which}) p
-      GROUP BY 1, 2, 3)`,
+      GROUP BY 1, 2)`,
   ];
   for (let z = CELL_MAX_ZOOM - 1; z >= 0; z--) {
     levels.push(sql`${raw(`c${z}`)} AS (
-      SELECT c.cx / ${bigint(2)} AS cx, c.cy / ${bigint(2)} AS cy, c.status,
-        sum(c.n) AS n, sum(c.sx) AS sx, sum(c.sy) AS sy, sum(c.kw) AS kw
-      FROM ${raw(`c${z + 1}`)} c GROUP BY 1, 2, 3)`);
+      SELECT c.cx / ${bigint(2)} AS cx, c.cy / ${bigint(2)} AS cy, ${rollUp}
+      FROM ${raw(`c${z + 1}`)} c GROUP BY 1, 2)`);
   }
+  const sums = raw(CELL_COLUMNS.map(([, sum]) => sum).join(', '));
   const zooms = Array.from(
     { length: CELL_MAX_ZOOM + 1 },
-    (_, z) => sql`SELECT ${raw(String(z))} AS zoom, cx, cy, status, n, sx, sy, kw FROM ${raw(`c${z}`)}`,
+    (_, z) => sql`SELECT ${raw(String(z))} AS zoom, cx, cy, ${sums} FROM ${raw(`c${z}`)}`,
+  );
+  const signed = join(
+    CELL_COLUMNS.map(([column, sum]) => sql`${s} * CAST(k.${raw(sum)} AS BIGINT) AS ${raw(column)}`),
   );
   return sql`WITH ${join(levels, ', ')}
-    SELECT k.zoom, k.cx, k.cy, k.status, ${s} * CAST(k.n AS BIGINT) AS site_count,
-      ${s} * CAST(k.sx AS BIGINT) AS sum_x, ${s} * CAST(k.sy AS BIGINT) AS sum_y,
-      ${s} * CAST(k.kw AS BIGINT) AS load_kw
+    SELECT k.zoom, k.cx, k.cy, ${signed}
     FROM (${join(zooms, ' UNION ALL ')}) k
-    ORDER BY k.zoom, k.cx, k.cy, k.status`;
+    ORDER BY k.zoom, k.cx, k.cy`;
 }
 
 /** Adds the cell rows of the sites `which` selects, times `sign`, to the table. */
 async function addCells(tx: ImportTx, which: Sql, sign: 1 | -1): Promise<void> {
-  await tx.$executeRaw(sql`INSERT INTO site_cluster_cells (zoom, cx, cy, status, site_count, sum_x, sum_y, load_kw)
+  const add = join(
+    CELL_COLUMNS.map(([column]) => raw(`${column} = site_cluster_cells.${column} + excluded.${column}`)),
+  );
+  await tx.$executeRaw(sql`INSERT INTO site_cluster_cells (zoom, cx, cy, ${columnList()})
     ${cellRowsSql(which, sign)}
-    ON CONFLICT (zoom, cx, cy, status) DO UPDATE SET
-      site_count = site_cluster_cells.site_count + excluded.site_count,
-      sum_x = site_cluster_cells.sum_x + excluded.sum_x,
-      sum_y = site_cluster_cells.sum_y + excluded.sum_y,
-      load_kw = site_cluster_cells.load_kw + excluded.load_kw`);
+    ON CONFLICT (zoom, cx, cy) DO UPDATE SET ${add}`);
 }
 
 /**
@@ -87,7 +118,7 @@ async function addCells(tx: ImportTx, which: Sql, sign: 1 | -1): Promise<void> {
 export async function takeSitesOut(tx: ImportTx, which: Sql): Promise<void> {
   await addCells(tx, which, -1);
   await tx.$executeRaw(sql`DELETE FROM site_cluster_cells WHERE site_count = 0
-    AND (zoom, cx, cy, status) IN (SELECT zoom, cx, cy, status FROM (${cellRowsSql(which, 1)}) c)`);
+    AND (zoom, cx, cy) IN (SELECT zoom, cx, cy FROM (${cellRowsSql(which, 1)}) c)`);
 }
 
 /**
@@ -133,17 +164,34 @@ export async function putImportedSitesIn(
 /** The cells as rows to cluster (cluster-sql.ts) for a tile of zoom ≤ CELL_MAX_ZOOM: its cells and buffer. */
 export function cellClusterRows(tile: TileCoord): ClusterRows {
   const range = tileCellRange(tile);
-  return sql`SELECT c.cx, c.cy, c.site_count AS n, c.sum_x AS sx, c.sum_y AS sy, c.status, c.load_kw AS kw
-    FROM site_cluster_cells c
-    WHERE c.zoom = ${raw(String(tile.z))}
-      AND c.cx BETWEEN ${bigint(range.x[0])} AND ${bigint(range.x[1])}
-      AND c.cy BETWEEN ${bigint(range.y[0])} AND ${bigint(range.y[1])}`;
+  const columns = join(CELL_COLUMNS.map(([column, sum]) => raw(`c.${column} AS ${sum}`)));
+  return {
+    rows: sql`SELECT c.cx, c.cy, ${columns}
+      FROM site_cluster_cells c
+      WHERE c.zoom = ${raw(String(tile.z))}
+        AND c.cx BETWEEN ${bigint(range.x[0])} AND ${bigint(range.x[1])}
+        AND c.cy BETWEEN ${bigint(range.y[0])} AND ${bigint(range.y[1])}`,
+    onePerCell: true,
+  };
+}
+
+/**
+ * The number of live sites in a tile's own cells at CELL_MAX_ZOOM (not its buffer's): no more than the points
+ * the tile holds, since a site of one of those cells lies inside the tile. Over TILE_POINT_CAP it says, without
+ * reading the sites, that the tile is drawn as clusters.
+ */
+export function sitesInTileCells({ z, x, y }: TileCoord): Sql {
+  const cells = TILE_EXTENT / CLUSTER_CELL_PX;
+  return sql`SELECT COALESCE(SUM(c.site_count), 0) AS n FROM site_cluster_cells c
+    WHERE c.zoom = ${raw(String(z))}
+      AND c.cx BETWEEN ${bigint(x * cells)} AND ${bigint(x * cells + cells - 1)}
+      AND c.cy BETWEEN ${bigint(y * cells)} AND ${bigint(y * cells + cells - 1)}`;
 }
 
 /** Fills the table anew from the live sites, in key order, and lets the planner know it. */
 async function fillCells(tx: ImportTx): Promise<void> {
   await tx.$executeRaw(sql`DELETE FROM site_cluster_cells`);
-  await tx.$executeRaw(sql`INSERT INTO site_cluster_cells (zoom, cx, cy, status, site_count, sum_x, sum_y, load_kw)
+  await tx.$executeRaw(sql`INSERT INTO site_cluster_cells (zoom, cx, cy, ${columnList()})
     ${cellRowsSql(sql`1 = 1`, 1)}`);
   await tx.$executeRaw(sql`ANALYZE site_cluster_cells`);
 }

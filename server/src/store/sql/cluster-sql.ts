@@ -4,8 +4,8 @@
  * are whole pixels of zoom 23's world and loads whole kW, so every sum is an exact integer and any grouping of
  * the same sites adds up to the same cluster: the cells' clusters equal the sites' own, on both stores.
  */
-import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import { STATUSES } from '@gridwatch/contract';
+import { empty, join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { STATUSES, type Status } from '@gridwatch/contract';
 import { MAX_MERCATOR_LAT, TILE_EXTENT, type TileCoord } from '../../domain/geo/tile-math';
 import { sumTermSql } from './sum-sql';
 
@@ -50,9 +50,17 @@ export const worldPixelsPerCell = (z: number): number => worldPixelsPerPixel(z) 
 
 /**
  * Rows to cluster: `cx`, `cy` (cells of zoom z's world grid), `n` (points), `sx`, `sy` (sums of world pixels),
- * and with loads `status` and `kw` (the sum of kW), each a BIGINT. One row per point or per pre-summed group.
+ * and with loads `kw` (the sum of kW) and per status the count and kW of its points (`statusColumn`), each a
+ * BIGINT. One row per point, or (`onePerCell`) one row per cell already summed: the cluster cells.
  */
-export type ClusterRows = Sql;
+export interface ClusterRows {
+  rows: Sql;
+  onePerCell: boolean;
+}
+
+/** The column of a status's count (`n_…`) or kW (`kw_…`) in rows to cluster and in the cluster cells. */
+export const statusColumn = (prefix: 'n' | 'kw' | 'site_count' | 'load_kw', status: Status): string =>
+  `${prefix}_${status.toLowerCase()}`;
 
 /**
  * Each point of `points` (rows with `wx`, `wy` and, with loads, `status` and `loadMw`) as one row to cluster at
@@ -60,9 +68,19 @@ export type ClusterRows = Sql;
  */
 export function pointClusterRows(points: Sql, z: number, loads: boolean): ClusterRows {
   const perCell = bigint(worldPixelsPerCell(z));
-  const statusAndLoad = loads ? sql`, q.status, ${loadKwSql(sql`q."loadMw"`)} AS kw` : sql``;
-  return sql`SELECT q.wx / ${perCell} AS cx, q.wy / ${perCell} AS cy, ${bigint(1)} AS n, q.wx AS sx, q.wy AS sy
-    ${statusAndLoad} FROM (${points}) q`;
+  const cells = sql`SELECT q.wx / ${perCell} AS cx, q.wy / ${perCell} AS cy, ${bigint(1)} AS n, q.wx AS sx, q.wy AS sy`;
+  if (!loads) return { rows: sql`${cells} FROM (${points}) q`, onePerCell: false };
+  const perStatus = STATUSES.map(
+    (
+      status,
+    ) => sql`CASE WHEN k.status = ${status} THEN k.n ELSE ${bigint(0)} END AS ${raw(statusColumn('n', status))},
+      CASE WHEN k.status = ${status} THEN k.kw ELSE ${bigint(0)} END AS ${raw(statusColumn('kw', status))}`,
+  );
+  return {
+    rows: sql`SELECT k.cx, k.cy, k.n, k.sx, k.sy, k.kw, ${join(perStatus)}
+      FROM (${cells}, q.status, ${loadKwSql(sql`q."loadMw"`)} AS kw FROM (${points}) q) k`,
+    onePerCell: false,
+  };
 }
 
 /** The cells of zoom z's grid that a tile's clusters come from: its 64 × 64 and the ring of its buffer. */
@@ -79,36 +97,43 @@ export function tileCellRange({ x, y }: TileCoord): { x: [number, number]; y: [n
  */
 export function clusterQuery(
   tile: TileCoord,
-  rows: ClusterRows,
+  { rows, onePerCell }: ClusterRows,
   loads: boolean,
 ): { query: Sql; clusterProperties: string[] } {
   const names = ['count'];
-  // PostgreSQL sums BIGINTs as NUMERIC: each sum is cast back, so the divisions below are integer divisions.
-  const total = (value: Sql) => sql`CAST(sum(${value}) AS BIGINT)`;
-  const megawatts = (kw: Sql) => sql`CAST(sum(${kw}) AS DOUBLE PRECISION) / 1000.0`;
-  const aggregates = [sql`${total(sql`r.n`)} AS "count"`];
+  // A cell's sums, over its rows (PostgreSQL sums BIGINTs as NUMERIC: each sum is cast back, so the divisions
+  // below are integer divisions), or its one row as it is.
+  const total = (column: string) => {
+    const value = sql`r.${raw(column)}`;
+    return sql`CAST(${onePerCell ? value : sql`sum(${value})`} AS BIGINT)`;
+  };
+  const megawatts = (column: string) => {
+    const value = sql`r.${raw(column)}`;
+    return sql`CAST(${onePerCell ? value : sql`sum(${value})`} AS DOUBLE PRECISION) / 1000.0`;
+  };
+  const aggregates = [sql`${total('n')} AS "count"`];
   if (loads) {
     names.push('loadMw');
-    aggregates.push(sql`${megawatts(sql`r.kw`)} AS "loadMw"`);
+    aggregates.push(sql`${megawatts('kw')} AS "loadMw"`);
     for (const status of STATUSES) {
       names.push(`count_${status}`, `loadMw_${status}`);
       aggregates.push(
-        sql`${total(sql`CASE WHEN r.status = ${status} THEN r.n ELSE 0 END`)} AS ${raw(`"count_${status}"`)}`,
-        sql`${megawatts(sql`CASE WHEN r.status = ${status} THEN r.kw ELSE 0 END`)} AS ${raw(`"loadMw_${status}"`)}`,
+        sql`${total(statusColumn('n', status))} AS ${raw(`"count_${status}"`)}`,
+        sql`${megawatts(statusColumn('kw', status))} AS ${raw(`"loadMw_${status}"`)}`,
       );
     }
   }
   const perPixel = bigint(worldPixelsPerPixel(tile.z));
   const half = bigint(worldPixelsPerPixel(tile.z) / 2);
   // The mean of n world pixels in this zoom's pixels, rounded half up: floor((s + n·d/2) / (n·d)), all whole.
-  const mean = (sum: Sql, origin: number) =>
-    sql`(${total(sum)} + ${total(sql`r.n`)} * ${half}) / (${total(sql`r.n`)} * ${perPixel}) - ${bigint(origin * TILE_EXTENT)}`;
+  const mean = (sum: string, origin: number) =>
+    sql`(${total(sum)} + ${total('n')} * ${half}) / (${total('n')} * ${perPixel}) - ${bigint(origin * TILE_EXTENT)}`;
   const range = tileCellRange(tile);
-  const query = sql`SELECT ${mean(sql`r.sx`, tile.x)} AS gx, ${mean(sql`r.sy`, tile.y)} AS gy, ${join(aggregates)}
+  const query = sql`SELECT ${mean('sx', tile.x)} AS gx, ${mean('sy', tile.y)} AS gy, ${join(aggregates)}
     FROM (${rows}) r
     WHERE r.cx BETWEEN ${bigint(range.x[0])} AND ${bigint(range.x[1])}
       AND r.cy BETWEEN ${bigint(range.y[0])} AND ${bigint(range.y[1])}
-    GROUP BY r.cx, r.cy
+    ${onePerCell ? empty : sql`GROUP BY r.cx, r.cy`}
     ORDER BY r.cy, r.cx`;
   return { query, clusterProperties: names };
 }

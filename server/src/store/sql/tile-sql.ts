@@ -26,7 +26,7 @@ import {
 import { scopeUtility } from '../scope';
 import { TILE_POINT_CAP, type TileRequest } from '../tile-request';
 import { asOfJoin } from './as-of-sql';
-import { cellClusterRows, CELL_MAX_ZOOM } from './cluster-cells-sql';
+import { cellClusterRows, CELL_MAX_ZOOM, sitesInTileCells } from './cluster-cells-sql';
 import { clusterQuery, pointClusterRows, worldPixelColumns } from './cluster-sql';
 import { filterWhere } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
@@ -209,6 +209,11 @@ export interface CappedPointsPlan {
   kind: 'capped';
   points: Sql;
   overCap: () => ClustersPlan;
+  /**
+   * When the cluster cells answer the tile's clusters: a count (`n`) of sites that the tile surely holds, read
+   * from the cells. Over TILE_POINT_CAP the tile is clusters, and its points need not be read to count them.
+   */
+  sitesSurelyIn: Sql | null;
 }
 
 /**
@@ -232,6 +237,7 @@ export function planTileBeforeCount(
     kind: 'capped',
     points: pointsInTile(request, bboxCondition, extra),
     overCap: () => clusters(request, bboxCondition),
+    sitesSurelyIn: fromCells(request) && z === CELL_MAX_ZOOM ? sitesInTileCells(request.tile) : null,
   };
 }
 
@@ -248,6 +254,7 @@ export async function planTile(
 ): Promise<TilePlan> {
   const plan = planTileBeforeCount(request, bboxCondition, extra);
   if (plan.kind !== 'capped') return plan;
+  if (await surelyOverCap(db, plan)) return plan.overCap();
   const [row] = await db.$queryRaw<Row[]>(
     sql`SELECT count(*) AS n FROM (SELECT 1 AS one FROM (${plan.points}) k LIMIT ${TILE_POINT_CAP + 1}) capped`,
   );
@@ -255,6 +262,13 @@ export async function planTile(
   if (count === 0) return { kind: 'empty' };
   if (count > TILE_POINT_CAP) return plan.overCap();
   return { kind: 'points', query: sql`${plan.points} ORDER BY p.id` };
+}
+
+/** Whether the cluster cells say that a capped tile holds more points than TILE_POINT_CAP (so: clusters). */
+export async function surelyOverCap(db: SqlReader, plan: CappedPointsPlan): Promise<boolean> {
+  if (plan.sitesSurelyIn === null) return false;
+  const [row] = await db.$queryRaw<Row[]>(plan.sitesSurelyIn);
+  return Number(row?.n ?? 0) > TILE_POINT_CAP;
 }
 
 /** The tile properties of a row as a tile feature carries them: drivers' bigints as numbers, nulls left out. */
