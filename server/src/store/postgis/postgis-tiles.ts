@@ -23,7 +23,7 @@ export async function renderPostgisTile(
   bboxCondition: BboxCondition,
 ): Promise<Uint8Array | null> {
   const { layer, tile } = request;
-  const plan = planTileBeforeCount(request, bboxCondition, sql`, t.geom`);
+  const plan = planTileBeforeCount(request, bboxCondition);
   const names = Object.keys(TILE_LAYER_SQL[layer].properties);
   const extent = sql`CAST(${TILE_EXTENT} AS integer)`;
   const mvt = (idColumn: Sql) => sql`ST_AsMVT(q, CAST(${layer} AS text), ${extent}, 'geom'${idColumn})`;
@@ -31,6 +31,7 @@ export async function renderPostgisTile(
     CAST(${tile.y} AS integer))`;
   const mvtGeom = (geom: Sql) =>
     sql`ST_AsMVTGeom(ST_Transform(${geom}, 3857), ${envelope}, ${extent}, CAST(${TILE_BUFFER} AS integer), true)`;
+  const pixelPoint = sql`ST_MakePoint(floor(p.px + 0.5), floor(p.py + 0.5))`;
   const clusterTile = (clusters: Sql, properties: readonly string[]) =>
     // gx/gy are already pixels of this tile, which is the space ST_AsMVT encodes.
     sql`SELECT ${mvt(empty)} AS tile FROM (
@@ -48,14 +49,17 @@ export async function renderPostgisTile(
       }
       // One statement reads the points once (up to one past the cap), counts them and, under the cap, encodes
       // them in id order; the CASE leaves the encoding out when there are none or too many (then: clusters).
+      // A point is drawn at the shared SQL's pixels rounded half up, as SQLite draws it (tile-sql.ts PointsPlan):
+      // the rows are the points of the buffered tile already, so nothing is left to clip, and projecting each
+      // point again for ST_AsMVTGeom cost a fifth of the statement (docs/performance.md, "Fix 19").
       const cap = sql`CAST(${TILE_POINT_CAP} AS bigint)`;
       const [row] = await db.$queryRaw<Row[]>(sql`WITH k AS MATERIALIZED (
           SELECT * FROM (${plan.points}) capped LIMIT ${TILE_POINT_CAP + 1}
         )
         SELECT c.n, CASE WHEN c.n BETWEEN 1 AND ${cap} THEN (
           SELECT ${mvt(sql`, 'id'`)} FROM (
-            SELECT p.id, ${columnsOf('p', names)}, ${mvtGeom(sql`p.geom`)} AS geom FROM k p ORDER BY p.id
-          ) q WHERE q.geom IS NOT NULL
+            SELECT p.id, ${columnsOf('p', names)}, ${pixelPoint} AS geom FROM k p ORDER BY p.id
+          ) q
         ) END AS tile
         FROM (SELECT count(*) AS n FROM k) c`);
       if (Number(row?.n ?? 0) <= TILE_POINT_CAP) return bytesOf(row);

@@ -89,7 +89,10 @@ export const TILE_LAYER_SQL: Readonly<Record<TileLayerId, TileLayerSql>> = {
   },
 };
 
-/** Rows of a point tile: `id`, the layer's properties, `px`/`py` (unrounded pixels) and the store's extras. */
+/**
+ * Rows of a point tile: `id`, the layer's properties, `px`/`py` (unrounded pixels). Each store draws a point at
+ * its pixels rounded half up (`floor(p + 0.5)`, JavaScript's Math.round), so both stores place it alike.
+ */
 export interface PointsPlan {
   kind: 'points';
   query: Sql;
@@ -146,12 +149,12 @@ function tilePrefilter(layer: TileLayerId, tile: TileCoord, bboxCondition: BboxC
 }
 
 /**
- * The points of the tile and its buffer: `id`, properties, `px`, `py`, and `extra` columns of `t` (and for
+ * The points of the tile and its buffer: `id`, properties, `px`, `py` (and for
  * clusters `wx`, `wy`: cluster-sql.ts). Sites as of a past instant carry (and are filtered by) the status of their record in force then;
  * sites without a record by then are left out, as on the layer route. `inBuffer` false leaves the pixel test to
  * the clusters (which keep whole cells: cluster-sql.ts), the index prefilter holding every point they keep.
  */
-function pointsInTile(request: TileRequest, bboxCondition: BboxCondition, extra: Sql, inBuffer = true): Sql {
+function pointsInTile(request: TileRequest, bboxCondition: BboxCondition, inBuffer = true): Sql {
   const { layer, tile, at } = request;
   const asOf = layer === 'sites' && at !== undefined;
   const where = filterWhere(
@@ -168,7 +171,7 @@ function pointsInTile(request: TileRequest, bboxCondition: BboxCondition, extra:
     ? sql`WHERE p.px >= ${low} AND p.px <= ${high} AND p.py >= ${low} AND p.py <= ${high}`
     : empty;
   return sql`SELECT p.* FROM (
-      SELECT t.id, ${properties}, ${pixelColumns(tile)} ${inBuffer ? empty : sql`, ${worldPixelColumns()}`} ${extra}
+      SELECT t.id, ${properties}, ${pixelColumns(tile)} ${inBuffer ? empty : sql`, ${worldPixelColumns()}`}
       FROM ${LAYER_SQL[layer].source} t ${asOf ? asOfJoin(at) : empty}
       ${where}
     ) p
@@ -185,7 +188,7 @@ function clusters(request: TileRequest, bboxCondition: BboxCondition): ClustersP
   const loads = TILE_LAYER_SQL[layer].clusterLoads;
   const rows = fromCells(request)
     ? cellClusterRows(tile)
-    : pointClusterRows(pointsInTile(request, bboxCondition, empty, false), tile.z, loads);
+    : pointClusterRows(pointsInTile(request, bboxCondition, false), tile.z, loads);
   return { kind: 'clusters', ...clusterQuery(tile, rows, loads) };
 }
 
@@ -218,13 +221,11 @@ export interface CappedPointsPlan {
 
 /**
  * What a tile holds, as far as it is known without reading: nothing (below the layer's zoom range), clusters (low
- * zooms), the lines or polygons that meet it, or points to count first (CappedPointsPlan). `extra` adds columns of
- * `t` a store needs to encode points (PostGIS: the geometry).
+ * zooms), the lines or polygons that meet it, or points to count first (CappedPointsPlan).
  */
 export function planTileBeforeCount(
   request: TileRequest,
   bboxCondition: BboxCondition,
-  extra: Sql = empty,
 ): Exclude<TilePlan, PointsPlan> | CappedPointsPlan {
   const config = TILE_LAYER_SQL[request.layer];
   const { z } = request.tile;
@@ -235,7 +236,7 @@ export function planTileBeforeCount(
   if (z < config.clusterBelowZoom) return clusters(request, bboxCondition);
   return {
     kind: 'capped',
-    points: pointsInTile(request, bboxCondition, extra),
+    points: pointsInTile(request, bboxCondition),
     overCap: () => clusters(request, bboxCondition),
     sitesSurelyIn: fromCells(request) && z === CELL_MAX_ZOOM ? sitesInTileCells(request.tile) : null,
   };
@@ -250,9 +251,8 @@ export async function planTile(
   db: SqlReader,
   request: TileRequest,
   bboxCondition: BboxCondition,
-  extra: Sql = empty,
 ): Promise<TilePlan> {
-  const plan = planTileBeforeCount(request, bboxCondition, extra);
+  const plan = planTileBeforeCount(request, bboxCondition);
   if (plan.kind !== 'capped') return plan;
   if (await surelyOverCap(db, plan)) return plan.overCap();
   const [row] = await db.$queryRaw<Row[]>(
