@@ -10,7 +10,7 @@
 import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { ImportLayer } from '../../domain/import/import-layers';
 import type { ImportPlan } from '../../domain/import/plan-import';
-import { STATUSES } from '@gridwatch/contract';
+import { STATUSES, type Status } from '@gridwatch/contract';
 import {
   bigint,
   CLUSTER_CELL_PX,
@@ -62,22 +62,19 @@ const columnList = (): Sql => raw(CELL_COLUMNS.map(([column]) => column).join(',
  */
 function cellRowsSql(which: Sql, sign: 1 | -1): Sql {
   const s = bigint(sign);
-  const perStatus = (n: Sql, kw: Sql) =>
-    join(
-      STATUSES.map(
-        (
-          status,
-        ) => sql`sum(CASE WHEN p.status = ${status} THEN ${n} ELSE 0 END) AS ${raw(statusColumn('n', status))},
-          sum(CASE WHEN p.status = ${status} THEN ${kw} ELSE 0 END) AS ${raw(statusColumn('kw', status))}`,
-      ),
-    );
+  // A site counts as 1 and its kW in the columns of its status (and as 0 in the others').
+  const onlyStatus = (status: Status, sum: 'n' | 'kw', value: Sql) =>
+    sql`sum(CASE WHEN p.status = ${status} THEN ${value} ELSE 0 END) AS ${raw(statusColumn(sum, status))}`;
+  const perStatus = join(
+    STATUSES.flatMap((status) => [onlyStatus(status, 'n', sql`1`), onlyStatus(status, 'kw', sql`p.kw`)]),
+  );
   const rollUp = join(CELL_COLUMNS.map(([, sum]) => raw(`sum(c.${sum}) AS ${sum}`)));
   // PostgreSQL sums BIGINTs as NUMERIC: the sums are cast back to BIGINT once, at the end.
   const levels = [
     sql`${raw(`c${CELL_MAX_ZOOM}`)} AS (
       SELECT p.wx / ${bigint(worldPixelsPerCell(CELL_MAX_ZOOM))} AS cx,
         p.wy / ${bigint(worldPixelsPerCell(CELL_MAX_ZOOM))} AS cy,
-        count(*) AS n, sum(p.wx) AS sx, sum(p.wy) AS sy, sum(p.kw) AS kw, ${perStatus(sql`1`, sql`p.kw`)}
+        count(*) AS n, sum(p.wx) AS sx, sum(p.wy) AS sy, sum(p.kw) AS kw, ${perStatus}
       FROM (SELECT ${worldPixelColumns()}, t.status, ${loadKwSql(sql`t.load_mw`)} AS kw
         FROM sites t WHERE t.retired_at IS NULL AND ${which}) p
       GROUP BY 1, 2)`,

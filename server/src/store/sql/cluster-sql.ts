@@ -70,12 +70,9 @@ export function pointClusterRows(points: Sql, z: number, loads: boolean): Cluste
   const perCell = bigint(worldPixelsPerCell(z));
   const cells = sql`SELECT q.wx / ${perCell} AS cx, q.wy / ${perCell} AS cy, ${bigint(1)} AS n, q.wx AS sx, q.wy AS sy`;
   if (!loads) return { rows: sql`${cells} FROM (${points}) q`, onePerCell: false };
-  const perStatus = STATUSES.map(
-    (
-      status,
-    ) => sql`CASE WHEN k.status = ${status} THEN k.n ELSE ${bigint(0)} END AS ${raw(statusColumn('n', status))},
-      CASE WHEN k.status = ${status} THEN k.kw ELSE ${bigint(0)} END AS ${raw(statusColumn('kw', status))}`,
-  );
+  const onlyStatus = (status: Status, column: 'n' | 'kw') =>
+    sql`CASE WHEN k.status = ${status} THEN k.${raw(column)} ELSE ${bigint(0)} END AS ${raw(statusColumn(column, status))}`;
+  const perStatus = STATUSES.flatMap((status) => [onlyStatus(status, 'n'), onlyStatus(status, 'kw')]);
   return {
     rows: sql`SELECT k.cx, k.cy, k.n, k.sx, k.sy, k.kw, ${join(perStatus)}
       FROM (${cells}, q.status, ${loadKwSql(sql`q."loadMw"`)} AS kw FROM (${points}) q) k`,
@@ -101,16 +98,11 @@ export function clusterQuery(
   loads: boolean,
 ): { query: Sql; clusterProperties: string[] } {
   const names = ['count'];
-  // A cell's sums, over its rows (PostgreSQL sums BIGINTs as NUMERIC: each sum is cast back, so the divisions
-  // below are integer divisions), or its one row as it is.
-  const total = (column: string) => {
-    const value = sql`r.${raw(column)}`;
-    return sql`CAST(${onePerCell ? value : sql`sum(${value})`} AS BIGINT)`;
-  };
-  const megawatts = (column: string) => {
-    const value = sql`r.${raw(column)}`;
-    return sql`CAST(${onePerCell ? value : sql`sum(${value})`} AS DOUBLE PRECISION) / 1000.0`;
-  };
+  // A cell's sum of a column: over its rows (PostgreSQL sums BIGINTs as NUMERIC: each sum is cast back, so the
+  // divisions below are integer divisions), or its one row's value.
+  const cellSum = (column: string) => (onePerCell ? sql`r.${raw(column)}` : sql`sum(r.${raw(column)})`);
+  const total = (column: string) => sql`CAST(${cellSum(column)} AS BIGINT)`;
+  const megawatts = (column: string) => sql`CAST(${cellSum(column)} AS DOUBLE PRECISION) / 1000.0`;
   const aggregates = [sql`${total('n')} AS "count"`];
   if (loads) {
     names.push('loadMw');
