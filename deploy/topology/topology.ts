@@ -161,7 +161,20 @@ export class Topology {
     });
     child.unref();
     this.apps[i] = child;
-    await waitFor(`http://127.0.0.1:${this.ports.apps[i]}/api/health`, 60_000);
+    try {
+      // A minute was once too short for app B on a loaded two-core machine (CI, right after the browser tests),
+      // and why was lost with the folder: the error now carries the app's log.
+      await waitFor(`http://127.0.0.1:${this.ports.apps[i]}/api/health`, 120_000);
+    } catch (error) {
+      // The app's own words say why it did not come up; the folder is removed after the run.
+      const log = readFileSync(this.file(`app-${'AB'[i]}.log`), 'utf8')
+        .split('\n')
+        .slice(-30)
+        .join('\n');
+      throw new Error(
+        `${String(error)}\napp ${'AB'[i]} (exit ${child.exitCode ?? 'none yet'}), its log's end:\n${log}`,
+      );
+    }
   }
 
   /** SIGKILL: no graceful close, as a crash or an OOM kill would leave it. */
