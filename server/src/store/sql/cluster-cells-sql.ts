@@ -1,11 +1,11 @@
 /**
  * The sites' cluster cells (migrations 0020 and 0025, docs/storage.md "Cluster cells"): per zoom 0–CELL_MAX_ZOOM
  * and cell of that zoom's 64-pixel world grid, the live sites' count and the integer sums of their world pixels
- * and kW, then each status's count and kW (cluster-sql.ts). One row per cell is one cluster of a tile, read as
- * it is (migration 0025: a row per cell and status had to be summed per cell on every tile). Filled once after the migration or the seed; after that every write of sites takes
- * their rows out before it writes and puts them back in after, in its transaction, so the table stays the sum of
- * the live sites as they are. Tiles of the sites at z ≤ CELL_MAX_ZOOM without filter, as-of or scope read it
- * (tile-sql.ts) instead of the sites.
+ * and kW, then each status's count and kW (cluster-sql.ts). One row per cell is one cluster of a tile, read as it
+ * is (migration 0025: a row per cell and status had to be summed per cell on every tile). Filled once after the
+ * migration or the seed; after that every write of sites takes their rows out before it writes and puts them back
+ * in after, in its transaction, so the table stays the sum of the live sites as they are. The sites' tiles up to
+ * CELL_MAX_ZOOM without filter, as-of or scope read it (tile-sql.ts) instead of the sites.
  */
 import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { ImportLayer } from '../../domain/import/import-layers';

@@ -149,10 +149,10 @@ function tilePrefilter(layer: TileLayerId, tile: TileCoord, bboxCondition: BboxC
 }
 
 /**
- * The points of the tile and its buffer: `id`, properties, `px`, `py` (and for
- * clusters `wx`, `wy`: cluster-sql.ts). Sites as of a past instant carry (and are filtered by) the status of their record in force then;
- * sites without a record by then are left out, as on the layer route. `inBuffer` false leaves the pixel test to
- * the clusters (which keep whole cells: cluster-sql.ts), the index prefilter holding every point they keep.
+ * The points of the tile and its buffer: `id`, properties, `px`, `py` (and for clusters `wx`, `wy`:
+ * cluster-sql.ts). Sites as of a past instant carry (and are filtered by) the status of their record in force
+ * then; sites without a record by then are left out, as on the layer route. `inBuffer` false leaves the pixel test
+ * to the clusters (which keep whole cells: cluster-sql.ts), the index prefilter holding every point they keep.
  */
 function pointsInTile(request: TileRequest, bboxCondition: BboxCondition, inBuffer = true): Sql {
   const { layer, tile, at } = request;
