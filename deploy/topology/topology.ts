@@ -25,7 +25,10 @@ export interface TopologyOptions {
   maxLagMs?: number;
 }
 
-/** What down.ts needs to stop a topology that up.ts left running. */
+/**
+ * What down.ts needs to stop a topology left running (by up.ts, or check.ts --keep): `state.json` in its folder,
+ * written again whenever an app starts, so that a restarted app's pid is the one down.ts kills.
+ */
 export interface TopologyState {
   dir: string;
   nginxUrl: string;
@@ -161,6 +164,7 @@ export class Topology {
     });
     child.unref();
     this.apps[i] = child;
+    writeFileSync(this.file('state.json'), JSON.stringify(this.state(), null, 2));
     try {
       // A minute was once too short for app B on a loaded two-core machine (CI, right after the browser tests),
       // and why was lost with the folder: the error now carries the app's log.

@@ -2,8 +2,6 @@
  * npm run topology:up [-- --sites N --port P]: starts the scaled deployment on 127.0.0.1 (topology.ts) in
  * $GRIDWATCH_TOPOLOGY_DIR (default /tmp/gridwatch-topology) and leaves it running; npm run topology:down stops it.
  */
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Topology, topologyPassword } from './topology';
 
@@ -13,7 +11,6 @@ const { values } = parseArgs({
 const dir = process.env.GRIDWATCH_TOPOLOGY_DIR || '/tmp/gridwatch-topology';
 const topology = new Topology({ dir, basePort: Number(values.port), sites: Number(values.sites) });
 await topology.start((line) => console.log(`topology: ${line}`));
-writeFileSync(path.join(dir, 'state.json'), JSON.stringify(topology.state(), null, 2));
 console.log(
   `topology: up at ${topology.nginxUrl} (users admin, enforcer, viewer; password ${topologyPassword('<role>')})`,
 );

@@ -9,7 +9,7 @@ import { BACKENDS, makeTestApp, type TestApp } from '../test-app';
 /**
  * A z8 tile of the sites is drawn as clusters when it holds more than TILE_POINT_CAP points. Where the cluster
  * cells answer, the store reads the sites of the tile's own cells from them first, and takes clusters without
- * counting the points when those pass the cap (tile-sql.ts, surelyOverCap). That count must never pass the
+ * counting the points when those pass the cap (tile-sql.ts, cappedCount). That count must never pass the
  * tile's: a tile holding exactly the cap stays points though its neighbours hold many more, and one site more
  * makes it clusters, as counting the points says (liveClusters: the sites, not the cells).
  */

@@ -11,7 +11,6 @@ import {
   columnsOf,
   planTileBeforeCount,
   propertySelect,
-  surelyOverCap,
   TILE_LAYER_SQL,
   type BboxCondition,
 } from '../sql/tile-sql';
@@ -42,11 +41,6 @@ export async function renderPostgisTile(
     case 'empty':
       return null;
     case 'capped': {
-      if (await surelyOverCap(db, plan)) {
-        const clusters = plan.overCap();
-        query = clusterTile(clusters.query, clusters.clusterProperties);
-        break;
-      }
       // One statement reads the points once (up to one past the cap), counts them and, under the cap, encodes
       // them in id order; the CASE leaves the encoding out when there are none or too many (then: clusters).
       // A point is drawn at the shared SQL's pixels rounded half up, as SQLite draws it (tile-sql.ts PointsPlan):
@@ -61,7 +55,7 @@ export async function renderPostgisTile(
             SELECT p.id, ${columnsOf('p', names)}, ${pixelPoint} AS geom FROM k p ORDER BY p.id
           ) q
         ) END AS tile
-        FROM (SELECT count(*) AS n FROM k) c`);
+        FROM (SELECT ${plan.count(sql`SELECT count(*) FROM k`)} AS n) c`);
       if (Number(row?.n ?? 0) <= TILE_POINT_CAP) return bytesOf(row);
       const clusters = plan.overCap();
       query = clusterTile(clusters.query, clusters.clusterProperties);

@@ -48,7 +48,8 @@ const CELL_COLUMNS: readonly (readonly [column: string, sum: string])[] = [
   ]),
 ];
 
-const columnList = (): Sql => raw(CELL_COLUMNS.map(([column]) => column).join(', '));
+/** The columns beside the key, as an INSERT lists them. */
+const COLUMN_LIST: Sql = raw(CELL_COLUMNS.map(([column]) => column).join(', '));
 
 /**
  * The cell rows of the live sites `which` selects (a condition on `t`), summed per key, each sum times `sign`
@@ -103,7 +104,7 @@ async function addCells(tx: ImportTx, which: Sql, sign: 1 | -1): Promise<void> {
   const add = join(
     CELL_COLUMNS.map(([column]) => raw(`${column} = site_cluster_cells.${column} + excluded.${column}`)),
   );
-  await tx.$executeRaw(sql`INSERT INTO site_cluster_cells (zoom, cx, cy, ${columnList()})
+  await tx.$executeRaw(sql`INSERT INTO site_cluster_cells (zoom, cx, cy, ${COLUMN_LIST})
     ${cellRowsSql(which, sign)}
     ON CONFLICT (zoom, cx, cy) DO UPDATE SET ${add}`);
 }
@@ -188,7 +189,7 @@ export function sitesInTileCells({ z, x, y }: TileCoord): Sql {
 /** Fills the table anew from the live sites, in key order, and lets the planner know it. */
 async function fillCells(tx: ImportTx): Promise<void> {
   await tx.$executeRaw(sql`DELETE FROM site_cluster_cells`);
-  await tx.$executeRaw(sql`INSERT INTO site_cluster_cells (zoom, cx, cy, ${columnList()})
+  await tx.$executeRaw(sql`INSERT INTO site_cluster_cells (zoom, cx, cy, ${COLUMN_LIST})
     ${cellRowsSql(sql`1 = 1`, 1)}`);
   await tx.$executeRaw(sql`ANALYZE site_cluster_cells`);
 }

@@ -27,7 +27,7 @@ import { scopeUtility } from '../scope';
 import { TILE_POINT_CAP, type TileRequest } from '../tile-request';
 import { asOfJoin } from './as-of-sql';
 import { cellClusterRows, CELL_MAX_ZOOM, sitesInTileCells } from './cluster-cells-sql';
-import { clusterQuery, pointClusterRows, worldPixelColumns } from './cluster-sql';
+import { bigint, clusterQuery, pointClusterRows, worldPixelColumns } from './cluster-sql';
 import { filterWhere } from './filter-sql';
 import { LAYER_SQL } from './layer-sql';
 import type { Row, SqlReader } from './sql-store';
@@ -213,10 +213,11 @@ export interface CappedPointsPlan {
   points: Sql;
   overCap: () => ClustersPlan;
   /**
-   * When the cluster cells answer the tile's clusters: a count (`n`) of sites that the tile surely holds, read
-   * from the cells. Over TILE_POINT_CAP the tile is clusters, and its points need not be read to count them.
+   * The number of points to decide by, as an SQL expression, up to TILE_POINT_CAP + 1 (over the cap: clusters),
+   * given the statement that counts them (at most one past the cap). Where the cluster cells answer the tile's clusters, the sites
+   * of the tile's own cells are read first, and over the cap the points are not counted (cappedCount).
    */
-  sitesSurelyIn: Sql | null;
+  count: (counted: Sql) => Sql;
 }
 
 /**
@@ -238,7 +239,10 @@ export function planTileBeforeCount(
     kind: 'capped',
     points: pointsInTile(request, bboxCondition),
     overCap: () => clusters(request, bboxCondition),
-    sitesSurelyIn: fromCells(request) && z === CELL_MAX_ZOOM ? sitesInTileCells(request.tile) : null,
+    count: (counted) =>
+      fromCells(request) && z === CELL_MAX_ZOOM
+        ? cappedCount(sitesInTileCells(request.tile), counted)
+        : sql`(${counted})`,
   };
 }
 
@@ -254,21 +258,22 @@ export async function planTile(
 ): Promise<TilePlan> {
   const plan = planTileBeforeCount(request, bboxCondition);
   if (plan.kind !== 'capped') return plan;
-  if (await surelyOverCap(db, plan)) return plan.overCap();
-  const [row] = await db.$queryRaw<Row[]>(
-    sql`SELECT count(*) AS n FROM (SELECT 1 AS one FROM (${plan.points}) k LIMIT ${TILE_POINT_CAP + 1}) capped`,
-  );
+  const counted = sql`SELECT count(*) FROM (SELECT 1 AS one FROM (${plan.points}) k LIMIT ${TILE_POINT_CAP + 1}) capped`;
+  const [row] = await db.$queryRaw<Row[]>(sql`SELECT ${plan.count(counted)} AS n`);
   const count = Number(row?.n ?? 0);
   if (count === 0) return { kind: 'empty' };
   if (count > TILE_POINT_CAP) return plan.overCap();
   return { kind: 'points', query: sql`${plan.points} ORDER BY p.id` };
 }
 
-/** Whether the cluster cells say that a capped tile holds more points than TILE_POINT_CAP (so: clusters). */
-export async function surelyOverCap(db: SqlReader, plan: CappedPointsPlan): Promise<boolean> {
-  if (plan.sitesSurelyIn === null) return false;
-  const [row] = await db.$queryRaw<Row[]>(plan.sitesSurelyIn);
-  return Number(row?.n ?? 0) > TILE_POINT_CAP;
+/**
+ * `counted` (a statement counting a tile's points up to one past the cap), unless `sure` (a count of sites the
+ * tile surely holds) is over the cap already: then one past the cap, and `counted` is not run (a CASE evaluates
+ * its branches' subqueries only when it takes them, on both stores).
+ */
+function cappedCount(sure: Sql, counted: Sql): Sql {
+  const overCap = bigint(TILE_POINT_CAP + 1);
+  return sql`CASE WHEN (${sure}) >= ${overCap} THEN ${overCap} ELSE (${counted}) END`;
 }
 
 /** The tile properties of a row as a tile feature carries them: drivers' bigints as numbers, nulls left out. */
