@@ -165,18 +165,37 @@ async function load(
     write: figures(),
   };
   const cacheHits = { hit: 0, all: 0 };
-  const end = Date.now() + SECONDS * 1000;
+  // The load goes on for SECONDS and until 3 s after the last fault: an app's restart can take half the run on a
+  // loaded machine, and the replica's stop and return must still meet the load.
+  let end = Date.now() + SECONDS * 1000;
+  let faultsDone = false;
+  const loading = () => !faultsDone || Date.now() < end;
   const events: string[] = [];
+
+  // What each unabsorbed read met, so that a failure says where it came from (a CI run is not repeated at will).
+  const readErrors: string[] = [];
+  const answerOf = async (res: Response): Promise<string> => {
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const code = /"code":"([A-Z_]+)"/.exec(bytes.subarray(0, 300).toString('utf8'))?.[1];
+    const from = res.headers.get('x-gridwatch-read-from');
+    return `${res.status}${code ? ` ${code}` : ''}${from ? ` from ${from}` : ''}`;
+  };
+  const runStart = Date.now();
 
   /** A GET, retried (as a browser's reload or the map's retry would) on a network error or a 5xx. */
   const get = async (kind: keyof typeof kinds, url: string, cookie?: string) => {
     const t0 = performance.now();
+    const met: string[] = [];
+    const failed = () => {
+      kinds[kind].failed++;
+      readErrors.push(`${((Date.now() - runStart) / 1000).toFixed(1)}s ${kind}: ${met.join(', ')}`);
+    };
     for (let attempt = 0; attempt < 4; attempt++) {
       try {
         const res = await fetch(url, cookie ? { headers: { cookie } } : {});
-        await res.arrayBuffer();
+        met.push(await answerOf(res));
         if (res.status < 500) {
-          if (res.status >= 400) kinds[kind].failed++;
+          if (res.status >= 400) failed();
           if (kind === 'public tile') {
             cacheHits.all++;
             if (res.headers.get('x-cache') === 'HIT') cacheHits.hit++;
@@ -185,17 +204,19 @@ async function load(
           if (attempt > 0) kinds[kind].absorbed++;
           return;
         }
-      } catch {
+      } catch (error) {
         // the connection died with the instance: retry
+        const cause = (error as { cause?: { code?: string } }).cause?.code;
+        met.push(cause ?? String(error));
       }
       await sleep(200 * (attempt + 1));
     }
-    kinds[kind].failed++;
+    failed();
   };
 
   const reader = async (i: number) => {
     let n = i;
-    while (Date.now() < end) {
+    while (loading()) {
       const site = sites[(n++ * 7919) % sites.length]!;
       const [lon, lat] = site.geometry.coordinates;
       const z = 8 + (n % 7);
@@ -224,7 +245,7 @@ async function load(
       .slice(0, 5);
     const versions = new Map<number, number>();
     let n = 0;
-    while (Date.now() < end) {
+    while (loading()) {
       const site = mine[n++ % mine.length]!;
       if (!versions.has(site.id)) {
         const res = await fetch(`${nginx}/api/sites/${site.id}`, { headers: { cookie } }).catch(() => null);
@@ -278,22 +299,28 @@ async function load(
 
   // The faults, at fixed points of the run.
   const at = (fraction: number) => sleep(SECONDS * 1000 * fraction);
+  const stamp = (what: string) => events.push(`${((Date.now() - runStart) / 1000).toFixed(1)}s: ${what}`);
   const faults = (async () => {
-    await at(0.25);
-    topology.killApp(0);
-    events.push(`${SECONDS * 0.25}s: app A SIGKILLed`);
-    await at(0.15);
-    await topology.startApp(0);
-    events.push('app A restarted');
-    await at(0.1);
-    topology.replica.stop();
-    events.push('replica stopped');
-    await at(0.15);
-    topology.replica.start();
-    events.push('replica restarted');
+    try {
+      await at(0.25);
+      topology.killApp(0);
+      stamp('app A SIGKILLed');
+      await at(0.15);
+      await topology.startApp(0);
+      stamp('app A restarted');
+      await at(0.1);
+      topology.replica.stop();
+      stamp('replica stopped');
+      await at(0.15);
+      topology.replica.start();
+      stamp('replica restarted');
+    } finally {
+      end = Math.max(end, Date.now() + 3000);
+      faultsDone = true;
+    }
   })();
 
-  const t0 = Date.now();
+  const t0 = runStart;
   await Promise.all([
     ...Array.from({ length: READERS }, (_, i) => reader(i)),
     ...Array.from({ length: WRITERS }, (_, w) => writer(w)),
@@ -325,6 +352,11 @@ async function load(
 
   console.log(`\nload through nginx: ${READERS} readers + ${WRITERS} writers for ${elapsed.toFixed(0)} s`);
   for (const event of events) console.log(`  ${event}`);
+  if (readErrors.length > 0) {
+    console.log(`  ${readErrors.length} unabsorbed reads (seconds since the load began), the first 20:`);
+    for (const line of readErrors.slice(0, 20)) console.log(`    ${line}`);
+    for (const i of [0, 1]) console.log(`  app ${'AB'[i]}'s log ends:\n${topology.appLogTail(i, 15)}`);
+  }
   console.log('  kind           requests   req/s    p50 ms   p99 ms   retried-ok   failed');
   for (const [kind, f] of Object.entries(kinds)) {
     const sorted = [...f.times].sort((a, b) => a - b);

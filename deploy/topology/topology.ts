@@ -171,14 +171,19 @@ export class Topology {
       await waitFor(`http://127.0.0.1:${this.ports.apps[i]}/api/health`, 120_000);
     } catch (error) {
       // The app's own words say why it did not come up; the folder is removed after the run.
-      const log = readFileSync(this.file(`app-${'AB'[i]}.log`), 'utf8')
-        .split('\n')
-        .slice(-30)
-        .join('\n');
+      const log = this.appLogTail(i, 30);
       throw new Error(
         `${String(error)}\napp ${'AB'[i]} (exit ${child.exitCode ?? 'none yet'}), its log's end:\n${log}`,
       );
     }
+  }
+
+  /** The last lines of app instance i's log (warnings and errors: the apps run at LOG_LEVEL=warn). */
+  appLogTail(i: number, lines: number): string {
+    return readFileSync(this.file(`app-${'AB'[i]}.log`), 'utf8')
+      .split('\n')
+      .slice(-lines)
+      .join('\n');
   }
 
   /** SIGKILL: no graceful close, as a crash or an OOM kill would leave it. */

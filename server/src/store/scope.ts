@@ -45,6 +45,15 @@ export function readPreference(): ReadPreference | null {
   return storage.getStore()?.reads ?? null;
 }
 
+/**
+ * The current request's reads go to the primary from now on: its replica failed it (http/read-routing.ts), and
+ * the request is answered again, from the primary alone.
+ */
+export function readFromPrimary(): void {
+  const reads = storage.getStore()?.reads;
+  if (reads) reads.from = 'primary';
+}
+
 /** Narrows the current request's scope to one utility; once narrowed it never widens. */
 export function narrowScope(utilityId: number | null): void {
   const scope = storage.getStore();

@@ -173,6 +173,54 @@ describe('reads from a streaming replica (postgis)', () => {
     expect(statusOf(await read(cookies.viewer!), 4)).toBe('UNLICENSED');
   });
 
+  it('a read that the replica fails while it runs is answered from the primary', async () => {
+    await until(async () => servedBy(await read(cookies.viewer!)) === 'replica');
+    // An exclusive lock on the primary is replayed on the replica: its read of the sites waits there behind it.
+    const locker = new pg.Client({ connectionString: primary.url });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE sites IN ACCESS EXCLUSIVE MODE');
+      const { rows } = await locker.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn');
+      // The lock's record is sent once the WAL is flushed past it: another transaction's synchronous commit does
+      // that now (the walwriter would within seconds).
+      const flusher = new pg.Client({ connectionString: primary.url });
+      await flusher.connect();
+      await flusher.query('SET synchronous_commit = on');
+      await flusher.query('SELECT txid_current()');
+      await flusher.end();
+      await until(
+        async () =>
+          (
+            await onReplica.query<{ replayed: boolean }>(
+              'SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS replayed',
+              [rows[0]!.lsn],
+            )
+          ).rows[0]!.replayed,
+      );
+      const waitingOnReplica = async () =>
+        (
+          await onReplica.query<{ pid: number }>(
+            "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+          )
+        ).rows;
+      const pending = read(cookies.viewer!);
+      await until(async () => (await waitingOnReplica()).length > 0);
+      // The replica ends the read's connection, as its shutdown would.
+      for (const { pid } of await waitingOnReplica())
+        await onReplica.query('SELECT pg_terminate_backend($1)', [pid]);
+      await locker.query('ROLLBACK');
+      const res = await pending;
+      expect(res.statusCode).toBe(200);
+      expect(servedBy(res)).toBe('primary');
+      expect(res.json().features.length).toBeGreaterThan(0);
+    } finally {
+      await locker.end();
+    }
+    // The replica is up: the next probe finds it, and it serves again.
+    await until(async () => servedBy(await read(cookies.viewer!)) === 'replica');
+  });
+
   it('a replica that is down is skipped, and used again once it is back', async () => {
     await onReplica.end();
     replica.stop();

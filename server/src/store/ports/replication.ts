@@ -7,6 +7,11 @@ export interface ReplicationPort {
   writePosition(): Promise<string | null>;
   /** Whether the current request's queries go to the replica (decided at its first query). */
   readsReplica(): boolean;
+  /**
+   * The current request's read failed on the replica (it went down under the query): the request reads from the
+   * primary from now on, and so do the next ones until a probe finds the replica up again.
+   */
+  replicaFailedRead(): void;
   /** The replica's state as last probed (null: no replica). */
   replicaState(): { usable: boolean; lagMs: number | null } | null;
 }

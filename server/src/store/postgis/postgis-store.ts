@@ -14,7 +14,7 @@ import { filterWhere } from '../sql/filter-sql';
 import { featureJsonSelect } from '../sql/feature-json-sql';
 import { sumTermSql } from '../sql/sum-sql';
 import { readFeature } from '../sql/read-feature';
-import { scopeUtility } from '../scope';
+import { readFromPrimary, scopeUtility } from '../scope';
 import { copyLayerJson, type CopyLayout } from './copy-layer-json';
 import type { SeedData } from '@gridwatch/contract';
 import type { Db } from '../records/db';
@@ -248,6 +248,11 @@ export class PostgisStore extends SqlStore {
 
   override readsReplica(): boolean {
     return this.replica?.chosen() ?? false;
+  }
+
+  override replicaFailedRead(): void {
+    this.replica?.markDown();
+    readFromPrimary();
   }
 
   override replicaState(): { usable: boolean; lagMs: number | null } | null {

@@ -56,7 +56,8 @@ export class Replica {
     return after === null || this.replayed >= after;
   }
 
-  private markDown(): void {
+  /** Skipped until the next probe finds it up (a connection cut, a query it failed). */
+  markDown(): void {
     this.replayed = null;
     this.lagMs = Number.POSITIVE_INFINITY;
   }

@@ -207,6 +207,8 @@ export abstract class SqlStore implements Store {
     return false;
   }
 
+  replicaFailedRead(): void {}
+
   replicaState(): { usable: boolean; lagMs: number | null } | null {
     return null;
   }
