@@ -27,6 +27,8 @@ import type { TileRequest } from '../tile-request';
 import { fileRegionMembersIfMissing } from '../sql/region-members-sql';
 import { withRowLevelSecurity } from './scoped-adapter';
 import { Replica } from './replica';
+import { poolImportClient } from './pool-import-client';
+import type { ImportClient } from '../sql/import-sql';
 import { poolConfig } from './pool-settings';
 
 /**
@@ -115,6 +117,11 @@ export class PostgisStore extends SqlStore {
    */
   protected override unscopedReader(): SqlReader {
     return this.replica ? super.unscopedReader() : this.poolReader;
+  }
+
+  protected override importClient(): ImportClient {
+    if (scopeUtility() !== null) return super.importClient();
+    return poolImportClient(this.pool);
   }
 
   private readonly poolReader: SqlReader = {
