@@ -17,6 +17,18 @@ export function featureCollectionText(features: readonly FeatureJson[], truncate
   return `${HEAD}${texts}${tail(truncated)}`;
 }
 
+/**
+ * An OGC API items page around the texts: JSON.stringify's bytes of `{type, features, links, numberMatched,
+ * numberReturned}` with those features (routes/ogc-features.ts).
+ */
+export function ogcItemsText(
+  features: readonly FeatureJson[],
+  after: { links: unknown; numberMatched: number; numberReturned: number },
+): string {
+  const rest = JSON.stringify(after).slice(1);
+  return `${HEAD}${features.map((f) => f.json).join(',')}],${rest}`;
+}
+
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Sends JSON text already serialised, with the header Fastify gives the answers it serialises itself. */

@@ -70,7 +70,11 @@ export function sendOgc(
   body: unknown,
   page: () => string,
 ): FastifyReply {
-  reply.header('vary', 'Accept');
-  if (html) return reply.type('text/html; charset=utf-8').send(page());
-  return reply.type(jsonType).send(JSON.stringify(body));
+  if (html) return reply.header('vary', 'Accept').type('text/html; charset=utf-8').send(page());
+  return sendOgcText(reply, jsonType, JSON.stringify(body));
+}
+
+/** A JSON answer already written (the items of a point layer: feature-json-answer.ts ogcItemsText). */
+export function sendOgcText(reply: FastifyReply, jsonType: string, text: string): FastifyReply {
+  return reply.header('vary', 'Accept').type(jsonType).send(text);
 }

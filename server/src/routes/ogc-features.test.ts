@@ -97,6 +97,44 @@ describe.each(BACKENDS)('OGC API – Features on %s', (backend) => {
     expect(utility.numberMatched).toBe(utility.numberReturned);
   });
 
+  it("writes a point layer's page from the database's texts, the bytes of the same page as objects", async () => {
+    const queries = [
+      ['sites', 'limit=3'],
+      ['sites', 'limit=2&after=2'],
+      ['sites', 'limit=2&before=5'],
+      ['sites', 'status=UNLICENSED&bbox=86,43,90,45'],
+      ['substations', 'limit=2'],
+      ['pylons', 'limit=4&after=1'],
+    ] as const;
+    for (const [layer, query] of queries) {
+      const res = await get(`/ogc/collections/${layer}/items?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const answer = res.json() as Page;
+      expect(answer.numberReturned, `${layer}?${query}`).toBeGreaterThan(0);
+      // The objects' page: the store's features for the same filter, in the answer's frame.
+      const params = new URLSearchParams(query);
+      const filter = {
+        limit: Number(params.get('limit') ?? 100),
+        ...(params.has('after') ? { afterId: Number(params.get('after')) } : {}),
+        ...(params.has('before') ? { beforeId: Number(params.get('before')) } : {}),
+        ...(params.has('status') ? { statuses: [params.get('status')!] } : {}),
+        ...(params.has('bbox')
+          ? { bbox: params.get('bbox')!.split(',').map(Number) as [number, number, number, number] }
+          : {}),
+      };
+      const objects = await t.store.queryLayer(layer, filter as never);
+      expect(res.body, `${layer}?${query}`).toBe(
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: objects.features,
+          links: answer.links,
+          numberMatched: answer.numberMatched,
+          numberReturned: objects.features.length,
+        }),
+      );
+    }
+  });
+
   it('refuses what it cannot answer, naming the parameter', async () => {
     const path = async (url: string) => {
       const res = await get(url);
