@@ -320,13 +320,12 @@ async function load(
     }
   })();
 
-  const t0 = runStart;
   await Promise.all([
     ...Array.from({ length: READERS }, (_, i) => reader(i)),
     ...Array.from({ length: WRITERS }, (_, w) => writer(w)),
     faults,
   ]);
-  const elapsed = (Date.now() - t0) / 1000;
+  const elapsed = (Date.now() - runStart) / 1000;
 
   // Every acknowledged write is there once: the site's status is the last one acknowledged, and its history
   // holds one record per acknowledged change since the writer first read it.

@@ -44,6 +44,35 @@ function collectionOf(id: string): LayerId {
   throw notFound(`No collection "${id}"; the collections are ${LAYER_IDS.join(', ')}`);
 }
 
+/**
+ * A GeoJSON answer's links to itself as GeoJSON and as HTML (`self` the one asked for, `alternate` the other) and
+ * to its collection.
+ */
+function itselfAndCollection(
+  link: ReturnType<typeof linkMaker>,
+  path: string,
+  query: Record<string, string>,
+  html: boolean,
+  [jsonTitle, htmlTitle]: [string, string],
+  layer: LayerId,
+): OgcLink[] {
+  return [
+    {
+      href: link(path, { ...query, f: 'json' }),
+      rel: html ? 'alternate' : 'self',
+      type: GEOJSON,
+      title: jsonTitle,
+    },
+    {
+      href: link(path, { ...query, f: 'html' }),
+      rel: html ? 'self' : 'alternate',
+      type: 'text/html',
+      title: htmlTitle,
+    },
+    { href: link(`/ogc/collections/${layer}`), rel: 'collection', type: JSON_TYPE, title: 'The collection' },
+  ];
+}
+
 const refuse = (parameter: string, message: string) =>
   validationFailed(message, [{ in: 'querystring', path: `/${parameter}`, message }]);
 
@@ -295,25 +324,15 @@ const ogcFeatures: FastifyPluginAsyncTypebox = async (app) => {
         if (backwards ? last !== undefined || q.before !== undefined : truncated && last !== undefined) {
           pager.push(pageLink('next', 'next page →', { after: String(last ?? q.before! - 1) }));
         }
-        const links: OgcLink[] = [
-          {
-            href: link(path, { ...queryOf(request), f: 'json' }),
-            rel: html ? 'alternate' : 'self',
-            type: GEOJSON,
-            title: 'This page',
-          },
-          {
-            href: link(path, { ...queryOf(request), f: 'html' }),
-            rel: html ? 'self' : 'alternate',
-            type: 'text/html',
-            title: 'This page as HTML',
-          },
-          {
-            href: link(`/ogc/collections/${layer}`),
-            rel: 'collection',
-            type: JSON_TYPE,
-            title: 'The collection',
-          },
+        const links = [
+          ...itselfAndCollection(
+            link,
+            path,
+            queryOf(request),
+            html,
+            ['This page', 'This page as HTML'],
+            layer,
+          ),
           ...pager,
         ];
         return { links, pager };
@@ -388,26 +407,7 @@ const ogcFeatures: FastifyPluginAsyncTypebox = async (app) => {
       const link = linkMaker(request);
       const path = `/ogc/collections/${layer}/items/${id}`;
       const html = wantsHtml(request, request.query.f);
-      const links: OgcLink[] = [
-        {
-          href: link(path, { f: 'json' }),
-          rel: html ? 'alternate' : 'self',
-          type: GEOJSON,
-          title: 'This feature',
-        },
-        {
-          href: link(path, { f: 'html' }),
-          rel: html ? 'self' : 'alternate',
-          type: 'text/html',
-          title: 'As HTML',
-        },
-        {
-          href: link(`/ogc/collections/${layer}`),
-          rel: 'collection',
-          type: JSON_TYPE,
-          title: 'The collection',
-        },
-      ];
+      const links = itselfAndCollection(link, path, {}, html, ['This feature', 'As HTML'], layer);
       const trail = [
         { href: link('/ogc'), rel: 'home', title: 'gridwatch' },
         {

@@ -8,8 +8,10 @@
 import type pg from 'pg';
 import type { Sql } from '@prisma/client/runtime/client';
 import type { ImportClient, ImportTx } from '../sql/import-sql';
+import { ADVANCE_DATA_VERSIONS_SQL } from './scoped-adapter';
 
-const on = (client: pg.Pool | pg.PoolClient): ImportTx => ({
+/** The store's SQL (its text and values as Prisma's tag makes them) sent as it is by a pool or one of its clients. */
+export const pgSql = (client: pg.Pool | pg.PoolClient): ImportTx => ({
   $queryRaw: async <T>(query: Sql) =>
     (await client.query({ text: query.text, values: query.values })).rows as T,
   $executeRaw: async (query: Sql) =>
@@ -18,15 +20,15 @@ const on = (client: pg.Pool | pg.PoolClient): ImportTx => ({
 
 export function poolImportClient(pool: pg.Pool): ImportClient {
   return {
-    ...on(pool),
+    ...pgSql(pool),
     async $transaction<T>(fn: (tx: ImportTx) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       let failed: Error | undefined;
       try {
         await client.query('BEGIN');
-        const result = await fn(on(client));
+        const result = await fn(pgSql(client));
         // Every import writes (its audit record at least): the counters of the layers it wrote move on.
-        await client.query('SELECT advance_data_versions()');
+        await client.query(ADVANCE_DATA_VERSIONS_SQL);
         await client.query('COMMIT');
         return result;
       } catch (error) {

@@ -27,7 +27,7 @@ import type { TileRequest } from '../tile-request';
 import { fileRegionMembersIfMissing } from '../sql/region-members-sql';
 import { withRowLevelSecurity } from './scoped-adapter';
 import { Replica } from './replica';
-import { poolImportClient } from './pool-import-client';
+import { pgSql, poolImportClient } from './pool-import-client';
 import type { ImportClient } from '../sql/import-sql';
 import { poolConfig } from './pool-settings';
 
@@ -107,7 +107,12 @@ export class PostgisStore extends SqlStore {
   ) {
     // Same schema, same model API: the record repositories take it as the SQLite client's type (records/db.ts).
     super(prisma, prisma as unknown as Db);
+    this.poolReader = pgSql(pool);
+    this.poolImports = poolImportClient(pool);
   }
+
+  private readonly poolReader: SqlReader;
+  private readonly poolImports: ImportClient;
 
   /**
    * Straight to the pool, past Prisma: row-level security binds only a utility's requests (scoped-adapter.ts), and
@@ -120,14 +125,8 @@ export class PostgisStore extends SqlStore {
   }
 
   protected override importClient(): ImportClient {
-    if (scopeUtility() !== null) return super.importClient();
-    return poolImportClient(this.pool);
+    return scopeUtility() === null ? this.poolImports : super.importClient();
   }
-
-  private readonly poolReader: SqlReader = {
-    $queryRaw: async <T>(query: Sql): Promise<T> =>
-      (await this.pool.query({ text: query.text, values: query.values })).rows as T,
-  };
 
   /**
    * The layer's texts in one COPY (copy-layer-json.ts), straight from the pool. Not for a utility's user: the

@@ -12,8 +12,9 @@ const statement = (sql: string, args: string[] = []): Query => ({
 });
 const COMMIT = statement('COMMIT');
 const ROLLBACK = statement('ROLLBACK');
-// The counters of the layers this transaction wrote, as its last statement (migration 0015, docs/scaling.md).
-const ADVANCE_DATA_VERSIONS = statement('SELECT advance_data_versions()');
+/** The counters of the layers a transaction wrote, as its last statement (migration 0015, docs/scaling.md). */
+export const ADVANCE_DATA_VERSIONS_SQL = 'SELECT advance_data_versions()';
+const ADVANCE_DATA_VERSIONS = statement(ADVANCE_DATA_VERSIONS_SQL);
 /** Statements that read only: everything else may have written. */
 const READ_ONLY = /^\s*(SELECT|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|SHOW)\b/i;
 /**

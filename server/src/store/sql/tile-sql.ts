@@ -214,8 +214,9 @@ export interface CappedPointsPlan {
   overCap: () => ClustersPlan;
   /**
    * The number of points to decide by, as an SQL expression, up to TILE_POINT_CAP + 1 (over the cap: clusters),
-   * given the statement that counts them (at most one past the cap). Where the cluster cells answer the tile's clusters, the sites
-   * of the tile's own cells are read first, and over the cap the points are not counted (cappedCount).
+   * given the statement that counts them (at most one past the cap). Where the cluster cells answer the tile's
+   * clusters, the sites of the tile's own cells are read first, and over the cap the points are not counted
+   * (cappedCount).
    */
   count: (counted: Sql) => Sql;
 }
