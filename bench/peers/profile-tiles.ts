@@ -8,7 +8,7 @@
  */
 import type { RawClient } from '../../server/src/store/sql/sql-store';
 import type { BboxCondition } from '../../server/src/store/sql/tile-sql';
-import { renderPostgisTile } from '../../server/src/store/postgis/postgis-tiles';
+import { renderPostgisTile, textTileRows } from '../../server/src/store/postgis/postgis-tiles';
 import { openProfiledApp } from './profiled-app';
 import { profileSides, type Side } from './profile-sides';
 import { readLiveSites, tilesOfSites } from './requests';
@@ -34,7 +34,7 @@ try {
     ['store.tile', (t) => store.tile({ layer: 'sites', tile: t, filter: {} })],
     [
       'the same statements by Prisma',
-      (t) => renderPostgisTile(prisma, { layer: 'sites', tile: t, filter: {} }, bbox),
+      (t) => renderPostgisTile(textTileRows(prisma), { layer: 'sites', tile: t, filter: {} }, bbox),
     ],
     ['data versions (store)', () => store.dataVersions()],
   ];

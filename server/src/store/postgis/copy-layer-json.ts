@@ -3,6 +3,7 @@ import copyStreams from 'pg-copy-streams';
 import { raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { LayerJsonCopy } from '../ports/layers';
 import { MARK, QUOTE, TOTALS, unmarkRows } from './copy-rows';
+import { inlineValues } from './inline-values';
 
 /**
  * A whole point layer's feature texts for the export in one COPY (docs/performance.md, "Fix 12"): PostgreSQL
@@ -11,24 +12,6 @@ import { MARK, QUOTE, TOTALS, unmarkRows } from './copy-rows';
  * objects, which lived long enough to reach V8's old generation: the heap grew to ~300 MB between its
  * collections (+220–280 MB of RSS at 1M sites, against the target's 150).
  */
-
-/** A value written into the SQL as a literal: COPY takes no parameters. */
-function literal(value: unknown, client: pg.PoolClient): string {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`a COPY cannot hold the number ${value}`);
-    return `(${String(value)})`;
-  }
-  if (typeof value === 'bigint') return `(${value.toString()})`;
-  if (typeof value === 'string') return client.escapeLiteral(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value === null) return 'NULL';
-  throw new Error(`a COPY cannot hold a ${typeof value} parameter`);
-}
-
-/** The statement's text with its values written in (Sql keeps the text between its values apart). */
-export function inlineValues(query: Sql, client: pg.PoolClient): string {
-  return query.strings.reduce((text, part, i) => `${text}${literal(query.values[i - 1], client)}${part}`);
-}
 
 /** A control byte as an SQL string literal. */
 const byteLiteral = (byte: number) => raw(`E'\\x${byte.toString(16).padStart(2, '0')}'`);

@@ -22,7 +22,7 @@ import { SqlStore, type Row, type SqlReader } from '../sql/sql-store';
 import { PrismaClient } from './generated/client';
 import { loadSeedPostgis } from './load-seed';
 import { applyPostgisMigrations } from './migrate';
-import { renderPostgisTile } from './postgis-tiles';
+import { copyTileRows, renderPostgisTile, textTileRows, type TileRowReader } from './postgis-tiles';
 import type { TileRequest } from '../tile-request';
 import { fileRegionMembersIfMissing } from '../sql/region-members-sql';
 import { withRowLevelSecurity } from './scoped-adapter';
@@ -109,10 +109,12 @@ export class PostgisStore extends SqlStore {
     super(prisma, prisma as unknown as Db);
     this.poolReader = pgSql(pool);
     this.poolImports = poolImportClient(pool);
+    this.poolTiles = copyTileRows(pool);
   }
 
   private readonly poolReader: SqlReader;
   private readonly poolImports: ImportClient;
+  private readonly poolTiles: TileRowReader;
 
   /**
    * Straight to the pool, past Prisma: row-level security binds only a utility's requests (scoped-adapter.ts), and
@@ -184,8 +186,13 @@ export class PostgisStore extends SqlStore {
     return true;
   }
 
+  /**
+   * A tile's bytes by a binary COPY on the pool (postgis-tiles.ts copyTileRows), or as text through the reader
+   * that binds a utility's row-level security or keeps the replica's choice, for the reasons copyFeatures gives.
+   */
   tile(request: TileRequest): Promise<Uint8Array | null> {
-    return renderPostgisTile(this.scopedReader(), request, (layer, bbox) => this.bboxCondition(layer, bbox));
+    const read = this.replica || scopeUtility() !== null ? textTileRows(this.scopedReader()) : this.poolTiles;
+    return renderPostgisTile(read, request, (layer, bbox) => this.bboxCondition(layer, bbox));
   }
 
   /**
