@@ -4,7 +4,9 @@
  * rows, then of the same rows all changed (every load and name; every 10th moved, every 7th given another feeder,
  * every 5th a status change), which updates them. What docs/performance.md ranks the import's fixes by. The
  * write's own stages come from applyImport's diagnostics channel (store/sql/import-stages.ts).
- *   npx tsx bench/peers/profile-import.ts [sites=20000] [imported=20000] [postgis|sqlite]
+ *   npx tsx bench/peers/profile-import.ts [sites=20000] [imported=20000] [postgis|sqlite] [database URL]
+ * A database URL given (PostGIS, seeded already with `sites` generated sites, such as a copy of bench:peers' kept
+ * one): no seeding, not dropped; the rows it imports stay in it.
  */
 import { ALLOWED_TRANSITIONS, type SeedData } from '@gridwatch/contract';
 import { generateSeed } from '@gridwatch/geodata';
@@ -39,7 +41,8 @@ const printStage = (message: unknown) => {
   console.log(`    write: ${stage}: ${ms.toFixed(0)} ms`);
 };
 
-const db = await createThrowawayStore(backend, 'prof');
+const existing = process.argv[5];
+const db = existing ? { url: existing, drop: async () => {} } : await createThrowawayStore(backend, 'prof');
 try {
   const config = loadConfig({ DATABASE_URL: db.url, GRIDWATCH_SEED: 'none', LOG_LEVEL: 'silent' });
   const store = await openStore(config.store, { seed: () => seed });
