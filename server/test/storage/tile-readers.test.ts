@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TileLayerId } from '@gridwatch/contract';
 import { tileOf, type TileCoord } from '../../src/domain/geo/tile-math';
-import { pgSql } from '../../src/store/postgis/pool-import-client';
+import { pgSql } from '../../src/store/postgis/pool-client';
 import { copyTileRows, renderPostgisTile, textTileRows } from '../../src/store/postgis/postgis-tiles';
 import type { BboxCondition } from '../../src/store/sql/tile-sql';
 import type { TileRequest } from '../../src/store/tile-request';

@@ -8,28 +8,21 @@ import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import type { Sql } from '@prisma/client/runtime/client';
 import { inlineValues } from './inline-values';
+import { onPoolClient } from './pool-client';
 
 /** A binary COPY starts with these 11 bytes, then a flags word and the length of a header extension. */
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 
 /** Runs `query` as a binary COPY on a connection of the pool; its first row, or null when it has none. */
-export async function copyFirstRow(pool: pg.Pool, query: Sql): Promise<(Buffer | null)[] | null> {
-  const client = await pool.connect();
-  let failed: Error | undefined;
-  try {
+export function copyFirstRow(pool: pg.Pool, query: Sql): Promise<(Buffer | null)[] | null> {
+  return onPoolClient(pool, async (client) => {
     const chunks: Buffer[] = [];
     const copy = client.query(
       copyStreams.to(`COPY (${inlineValues(query, client)}) TO STDOUT (FORMAT binary)`),
     );
     for await (const chunk of copy) chunks.push(chunk as Buffer);
     return firstRow(Buffer.concat(chunks));
-  } catch (error) {
-    failed = error instanceof Error ? error : new Error(String(error));
-    throw error;
-  } finally {
-    // A connection whose COPY failed is closed, not kept: it may have stopped half-way.
-    client.release(failed);
-  }
+  });
 }
 
 /**

@@ -27,7 +27,8 @@ import type { TileRequest } from '../tile-request';
 import { fileRegionMembersIfMissing } from '../sql/region-members-sql';
 import { withRowLevelSecurity } from './scoped-adapter';
 import { Replica } from './replica';
-import { pgSql, poolImportClient } from './pool-import-client';
+import { pgSql } from './pool-client';
+import { poolImportClient } from './pool-import-client';
 import type { ImportClient } from '../sql/import-sql';
 import { poolConfig } from './pool-settings';
 
@@ -126,15 +127,23 @@ export class PostgisStore extends SqlStore {
     return this.replica ? super.unscopedReader() : this.poolReader;
   }
 
+  /**
+   * Whether this request's reads may take a connection of the pool themselves (a COPY): not a utility's user,
+   * whose row-level security binds only in the scoped adapter's transactions (scoped-adapter.ts), and not with a
+   * replica, whose choice the routed client makes per query.
+   */
+  private readsPoolDirectly(): boolean {
+    return !this.replica && scopeUtility() === null;
+  }
+
   protected override importClient(): ImportClient {
     return scopeUtility() === null ? this.poolImports : super.importClient();
   }
 
   /**
-   * The layer's texts in one COPY (copy-layer-json.ts), straight from the pool. Not for a utility's user: the
-   * shared SQL scopes their rows (SCOPED), but row-level security, the second guard, binds only in the scoped
-   * adapter's transactions (scoped-adapter.ts), which a COPY on the pool would skip. Not with a replica either,
-   * whose choice the routed client makes. Those page.
+   * The layer's texts in one COPY (copy-layer-json.ts), straight from the pool, where readsPoolDirectly: for a
+   * utility's user the shared SQL scopes the rows (SCOPED), but row-level security, the second guard, would be
+   * skipped. Those, and reads with a replica, page.
    */
   override copyLayerJson(
     layer: PointLayerId,
@@ -156,7 +165,7 @@ export class PostgisStore extends SqlStore {
     chunkBytes: number,
     layout: CopyLayout,
   ): LayerJsonCopy | null {
-    if (this.replica || scopeUtility() !== null) return null;
+    if (!this.readsPoolDirectly()) return null;
     const { from } = LAYER_SQL[layer];
     const where = filterWhere(layer, filter, filter.bbox ? this.bboxCondition(layer, filter.bbox) : null);
     // Each site's capped load term, as the sums of sum-sql.ts count it; the other layers sum nothing.
@@ -188,10 +197,10 @@ export class PostgisStore extends SqlStore {
 
   /**
    * A tile's bytes by a binary COPY on the pool (postgis-tiles.ts copyTileRows), or as text through the reader
-   * that binds a utility's row-level security or keeps the replica's choice, for the reasons copyFeatures gives.
+   * that binds a utility's row-level security or keeps the replica's choice (readsPoolDirectly).
    */
   tile(request: TileRequest): Promise<Uint8Array | null> {
-    const read = this.replica || scopeUtility() !== null ? textTileRows(this.scopedReader()) : this.poolTiles;
+    const read = this.readsPoolDirectly() ? this.poolTiles : textTileRows(this.scopedReader());
     return renderPostgisTile(read, request, (layer, bbox) => this.bboxCondition(layer, bbox));
   }
 
