@@ -91,10 +91,24 @@ export class RawSql {
    */
   hotspotsFromLoads(limit: number) {
     return this.query(
-      `SELECT h.substation_id AS id, h.unlicensed_count AS n, h.unlicensed_load_mw AS load
+      `SELECT h.substation_id AS id, h.unlicensed_count AS n, h.unlicensed_load_w / 1e6 AS load
          FROM substation_hotspot_loads h WHERE h.unlicensed_count > 0
-         ORDER BY h.unlicensed_load_mw DESC, h.substation_id LIMIT $1`,
+         ORDER BY h.unlicensed_load_w DESC, h.substation_id LIMIT $1`,
       [limit],
+    );
+  }
+
+  /**
+   * Hotspots as of the end of `day` at 10 km, from the per-substation, per-day changes our store keeps (migration
+   * 0027): the sum of the rows up to the day. The floor for our read of that table.
+   */
+  hotspotsFromDays(day: string, limit: number) {
+    return this.query(
+      `SELECT h.substation_id AS id, h.n, h.w / 1e6 AS load
+         FROM (SELECT substation_id, sum(unlicensed_count) AS n, sum(unlicensed_load_w) AS w
+           FROM substation_hotspot_days WHERE day <= $1 GROUP BY substation_id) h
+         WHERE h.n > 0 ORDER BY h.w DESC, h.substation_id LIMIT $2`,
+      [day, limit],
     );
   }
 

@@ -498,7 +498,7 @@ async function main() {
       raw: () => Promise<{ rows: Record<string, unknown>[] }>;
       /** The same answer by hand from the pairs table the app keeps (migration 0019). */
       rawPairs: () => Promise<{ rows: Record<string, unknown>[] }>;
-      /** The same answer by hand from a per-substation aggregate (migrations 0021, 0023), where one holds it. */
+      /** The same answer by hand from a per-substation aggregate (migrations 0021, 0023, 0027), where one holds it. */
       rawLoads?: () => Promise<{ rows: Record<string, unknown>[] }>;
       check: (a: unknown, b: Record<string, unknown>[]) => Comparison;
     }[] = [
@@ -521,6 +521,7 @@ async function main() {
         url: `/api/analysis/hotspots?radiusKm=10&limit=1000&asOf=${day}`,
         raw: () => raw.hotspots(10, 1000, asOfInstant(day)),
         rawPairs: () => raw.hotspotsFromPairs(10, 1000, asOfInstant(day)),
+        rawLoads: () => raw.hotspotsFromDays(day, 1000),
         check: (a, b) =>
           compareIdSets(
             (a as { substationId: number; siteCount: number }[]).map(

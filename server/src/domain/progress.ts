@@ -1,5 +1,5 @@
 import { roundTo3 } from './geo/haversine';
-import { sumTerm } from './sum-term';
+import { termWatts, wattsToMw } from './sum-term';
 import { ILLEGAL_DRAWING, type SiteStanding, type Status } from '@gridwatch/contract';
 
 /** A site as its status-change records stand at the report's instant (sites without a record then are left out). */
@@ -94,11 +94,11 @@ export function progressByUtility(
     tally.found += 1;
     if (standing === 'SHUT_DOWN') {
       tally.shutDown += 1;
-      tally.loadRemovedMw += sumTerm(site.loadMw);
+      tally.loadRemovedW += termWatts(site.loadMw);
     } else if (standing === 'LICENSED_AFTER') {
       tally.licensedAfter += 1;
     } else if (standing === 'STILL_DRAWING') {
-      tally.loadStillDrawingMw += sumTerm(site.loadMw);
+      tally.loadStillDrawingW += termWatts(site.loadMw);
     }
   }
   const rows = utilities.map((u) => toRow(u.id, u.name, u.nameZh, tallies.get(u.id) ?? newTally(), elapsed));
@@ -110,16 +110,17 @@ interface Tally {
   found: number;
   shutDown: number;
   licensedAfter: number;
-  loadRemovedMw: number;
-  loadStillDrawingMw: number;
+  /** Exact sums in whole watts (domain/sum-term.ts). */
+  loadRemovedW: number;
+  loadStillDrawingW: number;
 }
 
 const newTally = (): Tally => ({
   found: 0,
   shutDown: 0,
   licensedAfter: 0,
-  loadRemovedMw: 0,
-  loadStillDrawingMw: 0,
+  loadRemovedW: 0,
+  loadStillDrawingW: 0,
 });
 
 function toRow(
@@ -138,8 +139,8 @@ function toRow(
     found: t.found,
     shutDown: t.shutDown,
     licensedAfter: t.licensedAfter,
-    loadRemovedMw: roundTo3(t.loadRemovedMw),
-    loadStillDrawingMw: roundTo3(t.loadStillDrawingMw),
+    loadRemovedMw: roundTo3(wattsToMw(t.loadRemovedW)),
+    loadStillDrawingMw: roundTo3(wattsToMw(t.loadStillDrawingW)),
     shareDone: t.found === 0 ? 1 : roundShare(done, t.found),
     onTrack: share >= elapsed,
   };

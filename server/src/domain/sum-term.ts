@@ -18,3 +18,20 @@ export function sumTerm(value: number): number {
   if (value < -SUM_TERM_CAP_MW) return -SUM_TERM_CAP_MW;
   return value;
 }
+
+/** Watts in a megawatt: every total of loads is summed in whole watts (docs/storage.md, "Exact totals"). */
+export const WATTS_PER_MW = 1e6;
+
+/**
+ * What one load adds to a total, in whole watts: capped (sumTerm), rounded half up, the same arithmetic as the
+ * stores' termWattsSql (store/sql/sum-sql.ts). Whole numbers below 2^53 add exactly in any order, so a total
+ * does not hang on the order of its terms (nor on a plan's, nor on which rows an aggregate added first) and a
+ * kept total can be moved by one site's term. Below 2^53 W means below 9·10⁹ MW: any database within the
+ * import's bounds; a row at the cap is 10¹⁵ W.
+ */
+export function termWatts(loadMw: number): number {
+  return Math.floor(sumTerm(loadMw) * WATTS_PER_MW + 0.5);
+}
+
+/** A total in watts as megawatts: the double nearest the exact decimal, which roundTo3 then rounds exactly. */
+export const wattsToMw = (watts: number): number => watts / WATTS_PER_MW;

@@ -1,5 +1,5 @@
 import { roundTo3 } from './geo/haversine';
-import { sumTerm } from './sum-term';
+import { termWatts, wattsToMw } from './sum-term';
 import { ILLEGAL_DRAWING, STATUSES, type Status } from '@gridwatch/contract';
 
 export interface StatusTotals {
@@ -15,8 +15,8 @@ export interface SiteSummary {
 
 /**
  * Count and load of the sites, in all and by status, in megawatts rounded to 3 decimals. `statuses` lists the
- * statuses the answer breaks down by (each present, zero when no site has it); the sum runs in the order given,
- * so both stores, handing over the same sites, get the same bits. Each load counts at most SUM_TERM_CAP_MW.
+ * statuses the answer breaks down by (each present, zero when no site has it). The sums are exact in whole watts
+ * (termWatts), so any order of the same sites gives the same total, and the stores' SQL sums agree with them.
  */
 export function summarizeSites(
   sites: readonly { status: Status; loadMw: number }[],
@@ -29,12 +29,13 @@ export function summarizeSites(
     const bucket = byStatus[site.status];
     if (!bucket) continue;
     bucket.count += 1;
-    bucket.loadMw += sumTerm(site.loadMw);
-    total += sumTerm(site.loadMw);
+    // In watts until the end: bucket.loadMw holds watts here.
+    bucket.loadMw += termWatts(site.loadMw);
+    total += termWatts(site.loadMw);
   }
-  for (const bucket of Object.values(byStatus)) bucket.loadMw = roundTo3(bucket.loadMw);
+  for (const bucket of Object.values(byStatus)) bucket.loadMw = roundTo3(wattsToMw(bucket.loadMw));
   const siteCount = Object.values(byStatus).reduce((n, b) => n + b.count, 0);
-  return { siteCount, totalLoadMw: roundTo3(total), byStatus };
+  return { siteCount, totalLoadMw: roundTo3(wattsToMw(total)), byStatus };
 }
 
 /** The statuses that count as unlicensed load near a substation (DOMAIN.md); SUSPECTED only when asked. */

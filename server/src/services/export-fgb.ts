@@ -4,7 +4,7 @@
  */
 import { LAYER_COLUMNS, type LayerId } from '@gridwatch/contract';
 import { FlatGeobufWriter, type FgbColumn } from '../domain/geo/flatgeobuf-file';
-import { sumTerm } from '../domain/sum-term';
+import { termWatts, wattsToMw } from '../domain/sum-term';
 import { exportMeta, features, type ExportRequest, type ExportSource } from './export-layer';
 
 const FGB_TYPES = { text: 'string', int: 'int', real: 'double', bool: 'bool' } as const;
@@ -21,13 +21,13 @@ function columnsOf(layer: LayerId): FgbColumn[] {
 /** The FlatGeobuf of the export's features, built whole: the index needs every feature's box before the first. */
 export async function flatgeobufExport(store: ExportSource, request: ExportRequest): Promise<Uint8Array> {
   const writer = new FlatGeobufWriter(columnsOf(request.layer));
-  let loadMw = 0;
+  let loadW = 0; // whole watts (domain/sum-term.ts)
   for await (const feature of features(store, request)) {
     const properties = feature.properties as Record<string, unknown>;
     writer.add(feature.geometry, { id: feature.id, ...properties });
-    if (request.layer === 'sites') loadMw += sumTerm((properties as { loadMw: number }).loadMw);
+    if (request.layer === 'sites') loadW += termWatts((properties as { loadMw: number }).loadMw);
   }
-  const meta = JSON.stringify(exportMeta(request, writer.count, loadMw));
+  const meta = JSON.stringify(exportMeta(request, writer.count, wattsToMw(loadW)));
   return writer.finish({
     name: request.layer,
     title: `gridwatch ${request.layer}`,

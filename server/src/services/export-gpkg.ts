@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Geometry } from 'geojson';
 import { envelopeOf, toWkb } from '../domain/geo/wkb';
-import { sumTerm } from '../domain/sum-term';
+import { termWatts, wattsToMw } from '../domain/sum-term';
 import { exportMeta, features, type ExportRequest, type ExportSource } from './export-layer';
 
 /** 'GPKG' as the SQLite application id, and the version 1.3.0 as user_version (GeoPackage 1.3, clause 1.1.1). */
@@ -80,7 +80,7 @@ export async function geopackageExport(store: ExportSource, request: ExportReque
     let geometryType = 'GEOMETRY';
     const extent: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
     let count = 0;
-    let loadMw = 0;
+    let loadW = 0; // whole watts (domain/sum-term.ts)
     db.exec(`CREATE VIRTUAL TABLE ${quote(rtree)} USING rtree(id, minx, maxx, miny, maxy)`);
     const addIndex = db.prepare(`INSERT INTO ${quote(rtree)} VALUES (?, ?, ?, ?, ?)`);
     db.exec('BEGIN');
@@ -105,12 +105,12 @@ export async function geopackageExport(store: ExportSource, request: ExportReque
       extent[2] = Math.max(extent[2], box[2]);
       extent[3] = Math.max(extent[3], box[3]);
       count += 1;
-      if (request.layer === 'sites') loadMw += sumTerm((properties as { loadMw: number }).loadMw);
+      if (request.layer === 'sites') loadW += termWatts((properties as { loadMw: number }).loadMw);
     }
     // No feature: the table still exists, with just its id and geometry.
     if (!insert)
       db.exec(`CREATE TABLE ${quote(table)} (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom GEOMETRY)`);
-    const meta = exportMeta(request, count, loadMw);
+    const meta = exportMeta(request, count, wattsToMw(loadW));
     const box = count === 0 ? [null, null, null, null] : extent;
     db.prepare('INSERT INTO gpkg_contents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
       table,

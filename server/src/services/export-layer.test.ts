@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_SEED } from '../../test/fixtures/small-seed';
 import { BACKENDS, makeTestApp, type TestApp } from '../../test/test-app';
 import { roundTo3 } from '../domain/geo/haversine';
-import { sumTerm } from '../domain/sum-term';
+import { termWatts, wattsToMw } from '../domain/sum-term';
 import { EXPORT_CHUNK_CHARS, geojsonExport, type ExportRequest } from './export-layer';
 
 /**
@@ -73,7 +73,7 @@ describe.each(BACKENDS)('GeoJSON export chunks on %s', (backend) => {
     const { meta } = JSON.parse(text) as { meta: { totalLoadMw: number } };
     const sites = (await t.store.queryLayer('sites', { limit: 100_000 })).features;
     // Exactly the sum in id order that the paged export makes, also where the database sums (PostGIS's copy).
-    const total = sites.reduce((sum, s) => sum + sumTerm(s.properties.loadMw), 0);
+    const total = wattsToMw(sites.reduce((sum, s) => sum + termWatts(s.properties.loadMw), 0));
     expect(meta.totalLoadMw).toBe(roundTo3(total));
   });
 });

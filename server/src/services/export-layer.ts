@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { LayerId } from '@gridwatch/contract';
 import { roundTo3 } from '../domain/geo/haversine';
-import { sumTerm } from '../domain/sum-term';
+import { termWatts, wattsToMw } from '../domain/sum-term';
 import {
   isPointLayer,
   type FeatureJson,
@@ -88,17 +88,17 @@ export async function* geojsonExport(
   }
   let chunk = head;
   let count = 0;
-  let loadMw = 0;
+  let loadW = 0; // whole watts (domain/sum-term.ts)
   for await (const feature of featureTexts(store, request)) {
     chunk += `${count === 0 ? '' : ',\n'}${feature.json}`;
     count += 1;
-    if (request.layer === 'sites') loadMw += sumTerm(feature.loadMw ?? 0);
+    if (request.layer === 'sites') loadW += termWatts(feature.loadMw ?? 0);
     if (chunk.length >= EXPORT_CHUNK_CHARS) {
       yield chunk;
       chunk = '';
     }
   }
-  const meta = exportMeta(request, count, loadMw);
+  const meta = exportMeta(request, count, wattsToMw(loadW));
   yield `${chunk}\n],"meta":${JSON.stringify(meta)}}\n`;
 }
 

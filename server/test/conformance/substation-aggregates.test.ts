@@ -1,4 +1,6 @@
-import { ALLOWED_TRANSITIONS, type Status } from '@gridwatch/contract';
+import { ALLOWED_TRANSITIONS, endOfDayIso, todayInBeijing, type Status } from '@gridwatch/contract';
+import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { recordDaySql } from '../../src/store/sql/hotspot-days-sql';
 import { generateSeed, mulberry32 } from '@gridwatch/geodata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KNOWN_ILLEGAL } from '../../src/domain/unexplained-load';
@@ -40,10 +42,20 @@ const servedOf = (t: TestApp) =>
     `SELECT substation_id, licensed_load_mw, known_illegal_load_mw FROM substation_served_loads ORDER BY substation_id`,
   );
 
+const daysOf = (t: TestApp) =>
+  onStoreDatabase<LoadRow>(
+    t,
+    `SELECT substation_id, day, unlicensed_count, unlicensed_load_w, with_suspected_count, with_suspected_load_w
+     FROM substation_hotspot_days ORDER BY substation_id, day`,
+  );
+
+/** Days to ask hotspots as of: before the seed's first record, across its campaign, and today. */
+const AS_OF_DAYS = ['2025-06-01', '2026-02-01', '2026-03-10', '2026-05-20'];
+
 const loadsOf = (t: TestApp) =>
   onStoreDatabase<LoadRow>(
     t,
-    `SELECT substation_id, unlicensed_count, unlicensed_load_mw, with_suspected_count, with_suspected_load_mw
+    `SELECT substation_id, unlicensed_count, unlicensed_load_w, with_suspected_count, with_suspected_load_w
      FROM substation_hotspot_loads ORDER BY substation_id`,
   );
 
@@ -234,6 +246,7 @@ async function randomWrites(t: TestApp): Promise<void> {
 
 const apps = new Map<string, TestApp>();
 const answers = new Map<string, unknown>();
+const asOfAnswers = new Map<string, unknown>();
 beforeAll(async () => {
   for (const backend of BACKENDS) {
     const t = await makeTestApp(SEED, backend);
@@ -293,12 +306,63 @@ describe.each(BACKENDS)('the substation hotspot aggregate on %s, after random wr
     expect(await get(`/api/analysis/unexplained-load?radiusKm=${PAIR_TABLE_KM}`)).toBe(today);
   });
 
-  // Last: it refills the table.
+  it('gives the answers of the spatial join as of past days, byte for byte', async () => {
+    const t = apps.get(backend)!;
+    const get = (url: string) => bodyOf(t, url);
+    const mine: Record<string, string> = {};
+    const days = [...AS_OF_DAYS, todayInBeijing(Date.now())];
+    for (const day of days)
+      for (const suspected of [false, true]) {
+        const url = (r: number) =>
+          `/api/analysis/hotspots?radiusKm=${r}&limit=1000&includeSuspected=${suspected}&asOf=${day}`;
+        const fromDays = await get(url(PAIR_TABLE_KM));
+        expect(fromDays, `${day} ${suspected}`).toBe(await get(url(JUST_ABOVE)));
+        mine[`${day} ${suspected}`] = fromDays;
+      }
+    // The days asked reach into the campaign: some have hotspots, the first none yet.
+    expect(JSON.parse(mine[`${AS_OF_DAYS[0]} true`]!)).toEqual([]);
+    expect(JSON.parse(mine[`2026-05-20 true`]!).length).toBeGreaterThan(20);
+    asOfAnswers.set(backend, mine);
+    if (asOfAnswers.size === BACKENDS.length)
+      expect(asOfAnswers.get('postgis')).toEqual(asOfAnswers.get('sqlite'));
+  });
+
+  it("dates a record to the day whose end is the first at or after it, as the as-of answers' `at <= end` does", async () => {
+    const t = apps.get(backend)!;
+    const db = (t.store as unknown as { db: { $queryRaw<T>(q: Sql): Promise<T> } }).db;
+    for (const at of [
+      '2026-03-01T16:00:00.000Z',
+      '2026-03-01T15:59:59.999Z',
+      '2026-03-01T16:00:00.001Z',
+      '2026-02-28T16:00:00.001Z',
+      '2026-12-31T16:00:00.000Z',
+      '2027-01-01T03:12:45.678Z',
+    ]) {
+      const [row] = await db.$queryRaw<{ day: string }[]>(
+        sql`SELECT ${recordDaySql(backend, sql`${at}`)} AS day`,
+      );
+      const day = todayInBeijing(Date.parse(at) - 1);
+      expect(row!.day, at).toBe(day);
+      expect(
+        at <= endOfDayIso(day) && at > endOfDayIso(todayInBeijing(Date.parse(at) - 86_400_000 - 1)),
+      ).toBe(true);
+    }
+  });
+
+  // Last: they refill the tables.
   it('equals the table filled anew from the pairs', async () => {
     const t = apps.get(backend)!;
     const kept = await loadsOf(t);
     expect(kept.length).toBeGreaterThan(50);
     await refillDerived(t, 'substation_hotspot_loads');
     expect(kept).toEqual(await loadsOf(t));
+  });
+
+  it("keeps the days' table equal to the table filled anew", async () => {
+    const t = apps.get(backend)!;
+    const kept = await daysOf(t);
+    expect(kept.length).toBeGreaterThan(500);
+    await refillDerived(t, 'substation_hotspot_days');
+    expect(kept).toEqual(await daysOf(t));
   });
 });

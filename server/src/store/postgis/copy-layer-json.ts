@@ -4,6 +4,7 @@ import { raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import type { LayerJsonCopy } from '../ports/layers';
 import { MARK, QUOTE, TOTALS, unmarkRows } from './copy-rows';
 import { inlineValues } from './inline-values';
+import { wattsToMw } from '../../domain/sum-term';
 
 /**
  * A whole point layer's feature texts for the export in one COPY (docs/performance.md, "Fix 12"): PostgreSQL
@@ -17,9 +18,9 @@ import { inlineValues } from './inline-values';
 const byteLiteral = (byte: number) => raw(`E'\\x${byte.toString(16).padStart(2, '0')}'`);
 
 /**
- * Each row of `features` (id, json: NULL where JavaScript must write it, term: what it adds to the load sum) as
- * one line of text: its JSON or MARK and its id, then "," but after the last; the last ends in the totals (TOTALS,
- * the count, the sum in id order: the window's running sum is the ordered sum of sum-sql.ts). So one
+ * Each row of `features` (id, json: NULL where JavaScript must write it, term: what it adds to the load sum, in
+ * whole watts) as one line of text: its JSON or MARK and its id, then "," but after the last; the last ends in the
+ * totals (TOTALS, the count, the sum of the terms: exact, as sum-sql.ts's). So one
  * scan gives the features and their totals. CSV, so nothing is escaped; its quote and delimiter are control bytes
  * that JSON text never holds raw, so no row is quoted.
  *
@@ -68,7 +69,8 @@ export function copyLayerJson(
     try {
       await client.query('BEGIN READ ONLY');
       const copy = client.query(copyStreams.to(inlineValues(statement, client)));
-      yield* unmarkRows(copy, render, chunkBytes, (count, loadMw) => (seen = { count, loadMw }), newlines);
+      const totals = (count: number, watts: number) => (seen = { count, loadMw: wattsToMw(watts) });
+      yield* unmarkRows(copy, render, chunkBytes, totals, newlines);
       await client.query('COMMIT');
       // No row, no totals.
       sums = seen ?? { count: 0, loadMw: 0 };

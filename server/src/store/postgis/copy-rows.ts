@@ -2,7 +2,7 @@
  * The bytes of a COPY of feature texts (postgis/copy-layer-json.ts), as the export writes them: a row is a
  * feature's JSON text or, where the database cannot write it as JavaScript would (sql/feature-json-sql.ts), a
  * marked row — MARK, the feature's id — either followed by "," (all rows but the last) and "\n". The last row
- * carries the totals before its "\n" (TOTALS, the count, a space, the load sum), which are not written. A layer page
+ * carries the totals before its "\n" (TOTALS, the count, a space, the load sum in watts), which are not written. A layer page
  * (the layer route's answer) is the same rows without their "\n"s: `newlines: 'drop'`. Pure: no database, no HTTP.
  */
 
@@ -24,7 +24,7 @@ export async function* unmarkRows(
   chunks: AsyncIterable<Uint8Array>,
   render: (id: number) => Promise<string>,
   chunkBytes: number,
-  totals: (count: number, loadMw: number) => void,
+  totals: (count: number, loadWatts: number) => void,
   newlines: 'keep' | 'drop' = 'keep',
 ): AsyncGenerator<Buffer> {
   let pending: Buffer[] = [];
@@ -70,11 +70,11 @@ export async function* unmarkRows(
         break;
       }
       if (bytes[at] === TOTALS) {
-        const [count, loadMw] = bytes
+        const [count, loadWatts] = bytes
           .toString('latin1', at + 1, newline)
           .split(' ')
           .map(Number);
-        totals(count!, loadMw!);
+        totals(count!, loadWatts!);
         from = newline; // the last row's "\n" stays
         continue;
       }

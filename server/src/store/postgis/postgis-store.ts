@@ -12,7 +12,7 @@ import { LAYER_SQL } from '../sql/layer-sql';
 import type { LayerFeature, LayerFilter, LayerJsonCopy, PointLayerId, SiteJson } from '../store';
 import { filterWhere } from '../sql/filter-sql';
 import { featureJsonSelect } from '../sql/feature-json-sql';
-import { sumTermSql } from '../sql/sum-sql';
+import { termWattsSql } from '../sql/sum-sql';
 import { readFeature } from '../sql/read-feature';
 import { readFromPrimary, scopeUtility } from '../scope';
 import { copyLayerJson, type CopyLayout } from './copy-layer-json';
@@ -168,8 +168,8 @@ export class PostgisStore extends SqlStore {
     if (!this.readsPoolDirectly()) return null;
     const { from } = LAYER_SQL[layer];
     const where = filterWhere(layer, filter, filter.bbox ? this.bboxCondition(layer, filter.bbox) : null);
-    // Each site's capped load term, as the sums of sum-sql.ts count it; the other layers sum nothing.
-    const term = layer === 'sites' ? sumTermSql(sql`t.load_mw`) : sql`CAST(NULL AS float8)`;
+    // Each site's load term in whole watts, as the sums of sum-sql.ts count it; the other layers sum nothing.
+    const term = layer === 'sites' ? termWattsSql(sql`t.load_mw`) : sql`CAST(NULL AS float8)`;
     const features = sql`SELECT ${featureJsonSelect(this.backend, layer)}, ${term} AS term FROM ${from} ${where} ORDER BY t.id`;
     // A row the database does not write as JavaScript would (feature-json-sql.ts) is made here, as queryLayerJson does.
     const render = async (id: number) => JSON.stringify(await readFeature(this.db, layer, id));

@@ -122,33 +122,37 @@ export class SitesRepository {
       const takeable = await takeableAttachments(tx, request.attachmentIds, username);
       if (!takeable.ok) return { ok: false as const, attachment: takeable.refusal };
       const at = nowIso();
-      // The version in the WHERE makes a concurrent change lose cleanly instead of overwriting.
+      // The version in the WHERE makes a concurrent change lose cleanly instead of overwriting. The record is
+      // written inside the write the derived data follow: the hotspots by day read it (hotspot-days-sql.ts).
+      const written: { change?: Awaited<ReturnType<typeof tx.statusChange.create>> } = {};
       const count = await this.keepDerived(tx, siteId, async () => {
         const updated = await tx.site.updateMany({
           where: { id: siteId, version: request.version, retiredAt: null, ...siteInScope() },
           data: { status: request.status, statusChangedAt: at, version: { increment: 1 } },
         });
+        if (updated.count === 0) return 0;
+        written.change = await tx.statusChange.create({
+          data: {
+            siteId,
+            fromStatus: site.status,
+            toStatus: request.status,
+            note: request.note!.trim(),
+            username,
+            at,
+            observedAt: request.observedAt ?? null,
+            zoneId: request.zoneId,
+          },
+        });
         return updated.count;
       });
-      if (count === 0) {
+      const change = written.change;
+      if (count === 0 || !change) {
         const now = await tx.site.findUniqueOrThrow({ where: { id: siteId }, select: { version: true } });
         return {
           ok: false as const,
           refusal: checkStatusChange({ status: site.status as Status, version: now.version }, request)!,
         };
       }
-      const change = await tx.statusChange.create({
-        data: {
-          siteId,
-          fromStatus: site.status,
-          toStatus: request.status,
-          note: request.note!.trim(),
-          username,
-          at,
-          observedAt: request.observedAt ?? null,
-          zoneId: request.zoneId,
-        },
-      });
       const attachments = await takeAttachments(tx, change.id, takeable, site);
       // The site as this transaction left it: the answer, and what a retried request replays.
       const feature = (await readFeature(tx, 'sites', siteId))!;

@@ -24,6 +24,7 @@ import {
 import { TILE_EXTENT, type TileCoord } from '../../domain/geo/tile-math';
 import { fillOnce } from './derived-state-sql';
 import type { ImportClient, ImportTx } from './import-client';
+import { sitesNamed } from './id-list-sql';
 
 /** The highest zoom with cluster cells: the sites are clustered below zoom 8, and at 8 past the tile cap. */
 export const CELL_MAX_ZOOM = 8;
@@ -127,16 +128,6 @@ export async function putSitesIn(tx: ImportTx, which: Sql): Promise<void> {
   await addCells(tx, which, 1);
 }
 
-/** The sites of an import named by externalIds, as one JSON parameter read as a table (no parameter limit). */
-function importedSites(backend: Backend, externalIds: readonly string[]): Sql {
-  const json = JSON.stringify(externalIds);
-  const ids =
-    backend === 'postgis'
-      ? sql`SELECT value FROM json_array_elements_text(${json}::json)`
-      : sql`SELECT value FROM json_each(${json})`;
-  return sql`t.external_id IN (${ids})`;
-}
-
 /** applyImport, before it writes: the sites it will update leave their cells (other layers have none). */
 export async function takeImportedSitesOut(
   tx: ImportTx,
@@ -145,7 +136,7 @@ export async function takeImportedSitesOut(
 ): Promise<void> {
   if (plan.layer !== 'sites' || plan.update.length === 0) return;
   const updated = plan.update.map((u) => u.record.properties.externalId);
-  await takeSitesOut(tx, importedSites(backend, updated));
+  await takeSitesOut(tx, sitesNamed(backend, updated));
 }
 
 /** applyImport, after it wrote: the sites it created and updated enter their cells. */
@@ -156,7 +147,7 @@ export async function putImportedSitesIn(
   written: readonly string[],
 ): Promise<void> {
   if (layer !== 'sites' || written.length === 0) return;
-  await putSitesIn(tx, importedSites(backend, written));
+  await putSitesIn(tx, sitesNamed(backend, written));
 }
 
 /** The cells as rows to cluster (cluster-sql.ts) for a tile of zoom ≤ CELL_MAX_ZOOM: its cells and buffer. */

@@ -26,11 +26,11 @@ export interface ExplanationTables {
 
 /**
  * The licensed and the known illegal (`illegal`) load of served rows `v` (site_id, status, load_mw), as unexplained
- * load subtracts them: each term capped, summed in site-id order (sum-sql.ts); null where no row counts.
+ * load subtracts them: exact sums of capped terms in whole watts (sum-sql.ts); null where no row counts.
  */
 export const explainedLoadSumsSql = (illegal: readonly Status[]) => {
   const sumOf = (statuses: readonly Status[]) =>
-    loadSumSql(sql`CASE WHEN v.status IN (${join([...statuses])}) THEN v.load_mw END`, sql`v.site_id`);
+    loadSumSql(sql`CASE WHEN v.status IN (${join([...statuses])}) THEN v.load_mw END`);
   return { licensed: sumOf(['LICENSED']), knownIllegal: sumOf(illegal) };
 };
 

@@ -1,38 +1,25 @@
 import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import { ILLEGAL_DRAWING, type Status } from '@gridwatch/contract';
 import { WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
-import type { ImportLayer } from '../../domain/import/import-layers';
 import { scopeUtility } from '../scope';
 import type { Backend } from '../store';
 import { fillOnce } from './derived-state-sql';
+import { HOTSPOT_LOAD_SETS, type HotspotLoadSet } from './hotspot-sets';
+import { moveSitesInDays, recomputeDays } from './hotspot-days-sql';
 import { idIn, jsonValues } from './id-list-sql';
 import type { ImportClient, ImportTx } from './import-client';
 import { PAIR_TABLE_KM } from './site-substation-pairs-sql';
-import { loadSumSql } from './sum-sql';
+import { termWattsSql, wattsColumnMwSql } from './sum-sql';
 
 /**
- * The per-substation hotspot aggregate (migration 0021, docs/performance.md "Fix 9", docs/storage.md): for each
- * substation, the count and the ordered, capped load sum of the live sites paired with it within PAIR_TABLE_KM, for
- * each status set the hotspots route asks for (unlicensedStatuses without and with SUSPECTED). Hotspots "now" at
- * exactly PAIR_TABLE_KM in the regulator's scope read it; every other hotspot question keeps the pairs or the join.
+ * The per-substation hotspot aggregate (migrations 0021 and 0026, docs/performance.md "Fix 9" and "Fix 24",
+ * docs/storage.md): for each substation, the count and the load in whole watts (sum-sql.ts) of the live sites paired
+ * with it within PAIR_TABLE_KM, for each status set the hotspots route asks for (unlicensedStatuses without and with
+ * SUSPECTED). Hotspots "now" at exactly PAIR_TABLE_KM in the regulator's scope read it; every other hotspot question
+ * keeps the pairs or the join.
  *
- * Exactness: a touched substation's row is recomputed from the pairs with the read's own sum SQL (site-id order),
- * not moved by deltas, so the stored double is the one the join computes.
+ * Exactness: whole watts add the same in any order, so a write moves the rows by the terms of the sites it touches
+ * (out before it, in after it) and the rows stay equal to a sum over the pairs.
  */
-export const HOTSPOT_LOAD_SETS = {
-  unlicensed: [...ILLEGAL_DRAWING],
-  with_suspected: [...ILLEGAL_DRAWING, 'SUSPECTED'],
-} as const satisfies Record<string, readonly Status[]>;
-export type HotspotLoadSet = keyof typeof HOTSPOT_LOAD_SETS;
-
-/** The stored set that holds exactly `statuses` (in any order), or null: that question is not kept. */
-export function hotspotLoadSet(statuses: readonly Status[]): HotspotLoadSet | null {
-  const asked = [...new Set(statuses)].sort().join();
-  for (const [name, set] of Object.entries(HOTSPOT_LOAD_SETS))
-    if ([...set].sort().join() === asked) return name as HotspotLoadSet;
-  return null;
-}
-
 /** Whether hotspots at `radiusKm` as of `at` may read the aggregate: now, at the table's radius, unscoped. */
 export const hotspotLoadsCover = (radiusKm: number, at: string | undefined): boolean =>
   at === undefined && radiusKm === PAIR_TABLE_KM && scopeUtility() === null;
@@ -40,26 +27,34 @@ export const hotspotLoadsCover = (radiusKm: number, at: string | undefined): boo
 /** The hotspot rows of one set: the same columns, order and filter as the pairs read in sql-store.ts. */
 export function hotspotsFromLoadsSql(substations: Sql, set: HotspotLoadSet, limit: number): Sql {
   const count = raw(`h.${set}_count`);
-  const load = raw(`h.${set}_load_mw`);
+  const load = raw(`h.${set}_load_w`);
   return sql`SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", ${count} AS "siteCount",
-      ${load} AS "totalLoadMw"
+      ${wattsColumnMwSql(load)} AS "totalLoadMw"
     FROM substation_hotspot_loads h JOIN ${substations} s ON s.id = h.substation_id
     WHERE ${count} > 0
     ORDER BY "totalLoadMw" DESC, s.id
     LIMIT ${limit}`;
 }
 
-/** The rows of the substations `which` selects (a condition on `p.substation_id`), computed from the pairs. */
-function loadRowsSql(which: Sql): Sql {
-  const columns = Object.entries(HOTSPOT_LOAD_SETS).map(([, set]) => {
+const COLUMNS = raw(
+  `substation_id, ${Object.keys(HOTSPOT_LOAD_SETS)
+    .map((name) => `${name}_count, ${name}_load_w`)
+    .join(', ')}`,
+);
+
+/**
+ * Per substation, the counts and watts of the live pairs `which` selects (a condition on `p` and `t`), times
+ * `sign`: the rows as a SELECT to insert.
+ */
+function loadRowsSql(which: Sql, sign: 1 | -1 = 1): Sql {
+  const times = raw(sign === 1 ? '' : ' * -1');
+  const columns = Object.values(HOTSPOT_LOAD_SETS).map((set) => {
     const inSet = sql`t.status IN (${join([...set])})`;
-    // NULL outside the set: count and sum skip it, so the terms summed are the filtered read's, in its order.
-    return sql`count(CASE WHEN ${inSet} THEN 1 END),
-      ${loadSumSql(sql`CASE WHEN ${inSet} THEN t.load_mw END`, sql`t.id`)}`;
+    // NULL outside the set: count and sum skip it.
+    return sql`count(CASE WHEN ${inSet} THEN 1 END)${times},
+      COALESCE(sum(CASE WHEN ${inSet} THEN ${termWattsSql(sql`t.load_mw`)} END), 0)${times}`;
   });
-  const names = Object.keys(HOTSPOT_LOAD_SETS).map((name) => raw(`${name}_count, ${name}_load_mw`));
-  return sql`INSERT INTO substation_hotspot_loads (substation_id, ${join(names)})
-    SELECT p.substation_id, ${join(columns)}
+  return sql`SELECT p.substation_id, ${join(columns)}
     FROM site_substation_pairs p JOIN sites t ON t.id = p.site_id
     WHERE p.distance_km <= ${PAIR_TABLE_KM + WITHIN_TOLERANCE_KM} AND t.retired_at IS NULL
       AND t.status IN (${join([...HOTSPOT_LOAD_SETS.with_suspected])}) AND ${which}
@@ -69,7 +64,27 @@ function loadRowsSql(which: Sql): Sql {
 /** Recomputes the rows of the substations `which` selects (a condition on `p.substation_id` / `substation_id`). */
 async function recomputeLoads(tx: ImportTx, which: (column: Sql) => Sql): Promise<void> {
   await tx.$executeRaw(sql`DELETE FROM substation_hotspot_loads WHERE ${which(raw('substation_id'))}`);
-  await tx.$executeRaw(loadRowsSql(which(raw('p.substation_id'))));
+  await tx.$executeRaw(
+    sql`INSERT INTO substation_hotspot_loads (${COLUMNS}) ${loadRowsSql(which(raw('p.substation_id')))}`,
+  );
+}
+
+/**
+ * Moves the rows by the terms of the sites `sites` selects (a condition on `t`) at every substation each is paired
+ * with: out (−1) as they are before a write, in (+1) as they are after it. A row whose sites all went out is
+ * deleted, as a fill would have none. The rows of their days follow (hotspot-days-sql.ts).
+ */
+async function moveSites(tx: ImportTx, backend: Backend, sites: Sql, sign: 1 | -1): Promise<void> {
+  await moveSitesInDays(tx, backend, sites, sign);
+  const add = Object.keys(HOTSPOT_LOAD_SETS).flatMap((name) =>
+    [`${name}_count`, `${name}_load_w`].map((c) =>
+      raw(`${c} = substation_hotspot_loads.${c} + excluded.${c}`),
+    ),
+  );
+  await tx.$executeRaw(sql`INSERT INTO substation_hotspot_loads (${COLUMNS}) ${loadRowsSql(sites, sign)}
+    ON CONFLICT (substation_id) DO UPDATE SET ${join(add)}`);
+  if (sign === -1) return;
+  await tx.$executeRaw(sql`DELETE FROM substation_hotspot_loads WHERE with_suspected_count = 0`);
 }
 
 /**
@@ -87,55 +102,44 @@ export async function asOwner<T>(tx: ImportTx, backend: Backend, upkeep: () => P
 }
 
 /**
- * After a write to site `siteId` that leaves its position alone (a status change, a retirement, a restore): the rows
- * of the substations it is paired with. One call per write path, in the write's transaction (records/sites.ts).
+ * Takes the sites `sites` selects (a condition on `t`) out of the rows, as they are before a write changes their
+ * status, load, place or retirement; putSitesInHotspotLoads puts them back in after it, as it left them (their
+ * pairs refiled), so the rows follow whatever it changed. Sites the write creates have nothing to take out. Every
+ * write path of sites calls both, in the write's transaction (site-write-sql.ts, import-sql.ts).
  */
-export function keepHotspotLoadsOfSite(tx: ImportTx, backend: Backend, siteId: number): Promise<void> {
-  return asOwner(tx, backend, () =>
-    recomputeLoads(
-      tx,
-      (column) =>
-        sql`${column} IN (SELECT q.substation_id FROM site_substation_pairs q WHERE q.site_id = ${siteId})`,
-    ),
-  );
-}
+export const takeSitesOutOfHotspotLoads = (tx: ImportTx, backend: Backend, sites: Sql): Promise<void> =>
+  asOwner(tx, backend, () => moveSites(tx, backend, sites, -1));
+
+/** Puts the sites `sites` selects into the rows, as a write left them: see takeSitesOutOfHotspotLoads. */
+export const putSitesInHotspotLoads = (tx: ImportTx, backend: Backend, sites: Sql): Promise<void> =>
+  asOwner(tx, backend, () => moveSites(tx, backend, sites, 1));
 
 /**
- * An import of sites or substations (`externalIds` written, `moved` the sites among them that moved): `refile`
- * refiles their pairs; the substations paired with the moved sites before it and with the written sites after it
- * (or the written substations) get their rows recomputed, set-based, after it. Sites whose status or load the
- * import changed are among the written ones. Other layers run `refile` alone (they move no site or substation and
- * change no status).
+ * An import of substations (`externalIds` written): `refile` refiles their pairs, which changes the pairs of no
+ * other substation, so the rows of the written substations, now and by day, are recomputed after it, set-based.
  */
-export async function keepHotspotLoadsAcrossImport(
+export async function keepHotspotLoadsAcrossSubstationImport(
   tx: ImportTx,
   backend: Backend,
-  layer: ImportLayer,
   externalIds: readonly string[],
-  moved: readonly string[],
   refile: () => Promise<void>,
 ): Promise<void> {
-  if ((layer !== 'sites' && layer !== 'substations') || externalIds.length === 0) return refile();
-  const touchedSql = (names: readonly string[]) =>
-    layer === 'sites'
-      ? sql`SELECT DISTINCT p.substation_id AS id FROM site_substation_pairs p
-          WHERE p.site_id IN (SELECT t.id FROM sites t WHERE t.external_id IN (${jsonValues(backend, names)}))`
-      : sql`SELECT s.id FROM substations s WHERE s.external_id IN (${jsonValues(backend, names)})`;
-  const touched = async (names: readonly string[]) =>
-    (await tx.$queryRaw<{ id: unknown }[]>(touchedSql(names))).map((r) => Number(r.id));
-  // Only a moved site leaves substations it was paired with; a new one had none, an unmoved one keeps its pairs.
-  const before = layer === 'sites' && moved.length > 0 ? await touched(moved) : [];
   await refile();
-  const ids = [...new Set([...before, ...(await touched(externalIds))])];
+  if (externalIds.length === 0) return;
+  const rows = await tx.$queryRaw<{ id: unknown }[]>(
+    sql`SELECT s.id FROM substations s WHERE s.external_id IN (${jsonValues(backend, externalIds)})`,
+  );
+  const ids = rows.map((r) => Number(r.id));
   if (ids.length === 0) return;
-  await asOwner(tx, backend, () => recomputeLoads(tx, (column) => idIn(backend, column, ids)));
+  const which = (column: Sql) => idIn(backend, column, ids);
+  await asOwner(tx, backend, async () => {
+    await recomputeLoads(tx, which);
+    await recomputeDays(tx, backend, which);
+  });
 }
 
 /** Every row anew: the fill once after migration 0021 or the seed, and what the exactness test compares with. */
-export async function refillHotspotLoads(tx: ImportTx): Promise<void> {
-  await tx.$executeRaw(sql`DELETE FROM substation_hotspot_loads`);
-  await tx.$executeRaw(loadRowsSql(sql`1 = 1`));
-}
+export const refillHotspotLoads = (tx: ImportTx): Promise<void> => recomputeLoads(tx, () => sql`1 = 1`);
 
 /** Fills the table once, after the pairs are filled (it is computed from them); the writes keep it after that. */
 export const fillHotspotLoadsIfMissing = (db: ImportClient) =>

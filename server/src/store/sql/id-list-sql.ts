@@ -16,3 +16,7 @@ export const idIn = (backend: Backend, column: Sql, ids: readonly number[]): Sql
   backend === 'postgis'
     ? sql`${column} = ANY(${`{${ids.join(',')}}`}::int[])`
     : sql`${column} IN (SELECT v.value FROM (${jsonValues(backend, ids)}) v)`;
+
+/** The sites `t` named by `externalIds`, as a condition: the import's written rows, one JSON parameter. */
+export const sitesNamed = (backend: Backend, externalIds: readonly string[]): Sql =>
+  sql`t.external_id IN (${jsonValues(backend, externalIds)})`;

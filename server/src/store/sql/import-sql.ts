@@ -38,12 +38,17 @@ import type { Backend } from '../store';
 import { bulkInsert, bulkStatusChanges } from './import-bulk-sql';
 import { writeTransaction } from '../records/idempotency';
 import { refreshSiteUtilities } from './site-utility-sql';
+import { sitesNamed } from './id-list-sql';
 import { num, pointOf as point, str, strOrNull, type Row } from '../row-values';
 import type { ImportClient, ImportTx } from './import-client';
 import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './region-members-sql';
 import { refreshPairsOfImport } from './site-substation-pairs-sql';
 import { putImportedSitesIn, takeImportedSitesOut } from './cluster-cells-sql';
-import { keepHotspotLoadsAcrossImport } from './hotspot-loads-sql';
+import {
+  keepHotspotLoadsAcrossSubstationImport,
+  putSitesInHotspotLoads,
+  takeSitesOutOfHotspotLoads,
+} from './hotspot-loads-sql';
 import { keepServedLoadsAcrossImport, servedLoadsBeforeImport } from './served-loads-sql';
 import { refreshPointMembersBulk } from './import-members-sql';
 import { bulkUpdate, staleRowError } from './import-update-sql';
@@ -327,6 +332,11 @@ export async function applyImport<L extends ImportLayer>(
       // The sites about to change leave their cluster cells as they are now (cluster-cells-sql.ts).
       await takeImportedSitesOut(tx, backend, plan);
       lap('cells out');
+      // And out of the hotspot rows (hotspot-loads-sql.ts): the sites it will update, as they are now.
+      const updated = plan.update.map((u) => u.record.properties.externalId);
+      if (plan.layer === 'sites' && updated.length > 0)
+        await takeSitesOutOfHotspotLoads(tx, backend, sitesNamed(backend, updated));
+      lap('hotspot loads out');
       // The meters of the sites about to be updated, as they are now, or every meter (served-loads-sql.ts).
       const servedUpkeep = await servedLoadsBeforeImport(
         tx,
@@ -383,15 +393,17 @@ export async function applyImport<L extends ImportLayer>(
         await refreshSiteUtilities(tx, pairCondition);
       }
       lap('utility');
-      // The pairs of the placed rows refiled, and the hotspot aggregate of the substations paired before and after
-      // with any written site (a changed status or load moves a substation's totals without moving the site).
+      // The pairs of the placed rows refiled; the written sites back into the hotspot rows as they are now, or
+      // the rows of the written substations recomputed.
       const written = writtenIds(plan);
-      await keepHotspotLoadsAcrossImport(tx, backend, plan.layer, written, moved, async () => {
-        lap('hotspot loads: the substations paired before');
-        await refreshPairsOfImport(tx, backend, pairCondition, plan.layer, placed, moved);
-        lap('pairs');
-      });
-      lap('hotspot loads');
+      const refilePairs = () => refreshPairsOfImport(tx, backend, pairCondition, plan.layer, placed, moved);
+      if (plan.layer === 'substations')
+        await keepHotspotLoadsAcrossSubstationImport(tx, backend, written, refilePairs);
+      else await refilePairs();
+      lap('pairs');
+      if (plan.layer === 'sites' && written.length > 0)
+        await putSitesInHotspotLoads(tx, backend, sitesNamed(backend, written));
+      lap('hotspot loads in');
       // Cluster cells hold statuses and loads as well as places: every written site goes back in.
       await putImportedSitesIn(tx, backend, plan.layer, written);
       lap('cells in');

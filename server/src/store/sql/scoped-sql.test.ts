@@ -22,6 +22,8 @@ const ALLOWED: Record<string, string> = {
     'keeps the cluster cells of every live site for unscoped tiles; scoped tiles read the sites through SCOPED',
   'sql/hotspot-loads-sql.ts':
     "keeps every substation's hotspot aggregate from all live sites (any scope); its read joins SCOPED.substations",
+  'sql/hotspot-days-sql.ts':
+    "keeps every substation's hotspot changes by day from all live sites (any scope); its read joins SCOPED.substations",
   'sql/served-loads-sql.ts':
     "keeps every meter's served loads from all live sites (any scope); it is read only outside a utility's scope",
   'sql/readings-sql.ts':

@@ -14,7 +14,7 @@ import {
 } from './explanation-sql';
 import { firstPerGroupSql } from './first-per-group-sql';
 import { asOwner } from './hotspot-loads-sql';
-import { idIn, jsonValues } from './id-list-sql';
+import { idIn, sitesNamed } from './id-list-sql';
 import type { ImportClient, ImportTx } from './import-client';
 import { PAIR_TABLE_KM } from './site-substation-pairs-sql';
 
@@ -113,9 +113,6 @@ export async function keepServedLoadsOfSite(tx: ImportTx, backend: Backend, site
     recomputeServed(tx, backend, await metersOf(tx, backend, sql`t.id = ${siteId}`)),
   );
 }
-
-const sitesNamed = (backend: Backend, externalIds: readonly string[]) =>
-  sql`t.external_id IN (${jsonValues(backend, externalIds)})`;
 
 /**
  * Sites an import may write for its meters' rows to be recomputed one by one; past it every row is recomputed in

@@ -1,7 +1,7 @@
 import { sqltag as sql } from '@prisma/client/runtime/client';
 import type { Backend } from '../store';
 import { putSitesIn, takeSitesOut } from './cluster-cells-sql';
-import { keepHotspotLoadsOfSite } from './hotspot-loads-sql';
+import { putSitesInHotspotLoads, takeSitesOutOfHotspotLoads } from './hotspot-loads-sql';
 import type { ImportTx } from './import-client';
 import { keepServedLoadsOfSite } from './served-loads-sql';
 
@@ -9,8 +9,8 @@ import { keepServedLoadsOfSite } from './served-loads-sql';
  * One write to one site that leaves its position alone (a status change, a retirement, a restore), with the data
  * derived from the sites kept in step in the write's transaction: the site leaves its cluster cells before the
  * write and enters them after it, as the write left it or, when it wrote nothing, as it was
- * (cluster-cells-sql.ts); when it wrote, the hotspot rows of its substations and the served-load row of its meter
- * are recomputed (hotspot-loads-sql.ts, served-loads-sql.ts).
+ * (cluster-cells-sql.ts); so does its term in the hotspot rows of its substations (hotspot-loads-sql.ts); when it
+ * wrote, the served-load row of its meter is recomputed (served-loads-sql.ts).
  * `write` answers how many rows it wrote.
  */
 export async function writeSiteKeepingDerived(
@@ -21,11 +21,10 @@ export async function writeSiteKeepingDerived(
 ): Promise<number> {
   const thisSite = sql`t.id = ${siteId}`;
   await takeSitesOut(tx, thisSite);
+  await takeSitesOutOfHotspotLoads(tx, backend, thisSite);
   const count = await write();
   await putSitesIn(tx, thisSite);
-  if (count > 0) {
-    await keepHotspotLoadsOfSite(tx, backend, siteId);
-    await keepServedLoadsOfSite(tx, backend, siteId);
-  }
+  await putSitesInHotspotLoads(tx, backend, thisSite);
+  if (count > 0) await keepServedLoadsOfSite(tx, backend, siteId);
   return count;
 }

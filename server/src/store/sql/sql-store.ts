@@ -54,12 +54,14 @@ import { int, num, str } from '../row-values';
 import { fillSiteUtilitiesIfMissing } from './site-utility-sql';
 import { fillPairsIfMissing, pairsCover } from './site-substation-pairs-sql';
 import { fillClusterCellsIfMissing } from './cluster-cells-sql';
+import { fillHotspotLoadsIfMissing, hotspotLoadsCover, hotspotsFromLoadsSql } from './hotspot-loads-sql';
+import { hotspotLoadSet } from './hotspot-sets';
 import {
-  fillHotspotLoadsIfMissing,
-  hotspotLoadsCover,
-  hotspotLoadSet,
-  hotspotsFromLoadsSql,
-} from './hotspot-loads-sql';
+  dayEndingAt,
+  fillHotspotDaysIfMissing,
+  hotspotDaysCover,
+  hotspotsFromDaysSql,
+} from './hotspot-days-sql';
 import {
   fillServedLoadsIfMissing,
   keepServedLoadsAcrossReadings,
@@ -318,6 +320,7 @@ export abstract class SqlStore implements Store {
     await fillPairsIfMissing(this.db, (radiusKm) => this.pairCondition(radiusKm));
     await fillClusterCellsIfMissing(this.db);
     await fillHotspotLoadsIfMissing(this.db);
+    await fillHotspotDaysIfMissing(this.db, this.backend);
     await fillServedLoadsIfMissing(this.db, this.backend);
   }
 
@@ -399,11 +402,16 @@ export abstract class SqlStore implements Store {
   }
 
   async hotspots(radiusKm: number, statuses: Status[], limit: number, at?: string): Promise<HotspotRow[]> {
-    // Now, at the pairs table's radius, unscoped: one stored row per substation (hotspot-loads-sql.ts).
-    const set = hotspotLoadsCover(radiusKm, at) ? hotspotLoadSet(statuses) : null;
-    const rows = set
-      ? await this.readUnscoped(hotspotsFromLoadsSql(SCOPED.substations, set, limit))
-      : await this.hotspotRowsFromPairs(radiusKm, statuses, limit, at);
+    // At the pairs table's radius, unscoped: now, one stored row per substation (hotspot-loads-sql.ts); as of a
+    // day, the stored changes up to it (hotspot-days-sql.ts).
+    const set = hotspotLoadSet(statuses);
+    const day = at === undefined ? null : dayEndingAt(at);
+    const rows =
+      set && hotspotLoadsCover(radiusKm, at)
+        ? await this.readUnscoped(hotspotsFromLoadsSql(SCOPED.substations, set, limit))
+        : set && day !== null && hotspotDaysCover(radiusKm, at)
+          ? await this.readUnscoped(hotspotsFromDaysSql(SCOPED.substations, set, day, limit))
+          : await this.hotspotRowsFromPairs(radiusKm, statuses, limit, at);
     return rows.map((r) => ({
       substationId: Number(r.substationId),
       name: String(r.name),
@@ -456,7 +464,7 @@ export abstract class SqlStore implements Store {
         AND ${distance} <= ${radiusKm + WITHIN_TOLERANCE_KM}`;
     return this.db.$queryRaw<Row[]>(sql`
       SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", count(t.id) AS "siteCount",
-        ${loadSumSql(sql`t.load_mw`, sql`t.id`)} AS "totalLoadMw"
+        ${loadSumSql(sql`t.load_mw`)} AS "totalLoadMw"
       FROM ${SCOPED.substations} s ${pairs} ${asOf}
       WHERE ${status} IN (${join(statuses)})
       GROUP BY s.id, s.name, s.name_zh

@@ -1,9 +1,10 @@
 import { raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import { SUM_TERM_CAP_MW } from '../../domain/sum-term';
+import { SUM_TERM_CAP_MW, WATTS_PER_MW } from '../../domain/sum-term';
 
 // Literals, not bound parameters (PostgreSQL cannot type a parameter in a THEN), cast to the loads' type.
 const CAP = raw(`CAST(${SUM_TERM_CAP_MW.toFixed(1)} AS DOUBLE PRECISION)`);
 const MINUS_CAP = raw(`CAST(${(-SUM_TERM_CAP_MW).toFixed(1)} AS DOUBLE PRECISION)`);
+const WATTS = raw(WATTS_PER_MW.toFixed(1));
 
 /**
  * A load as every sum in SQL counts it (domain/sum-term.ts): as stored within ±SUM_TERM_CAP_MW, else the cap
@@ -15,9 +16,17 @@ export const sumTermSql = (value: Sql): Sql =>
   sql`(CASE WHEN ${value} > ${CAP} THEN ${CAP} WHEN ${value} < ${MINUS_CAP} THEN ${MINUS_CAP} ELSE ${value} END)`;
 
 /**
- * The sum of a load expression, each term capped; in the order of `order` when given, so that the total does not
- * hang on the plan's row order (float addition is not associative: two plans could rank equal-looking totals
- * apart by their last bit). Both stores take ORDER BY inside an aggregate (SQLite since 3.44).
+ * A load's term in whole watts, as termWatts computes it (capped, times 10⁶, rounded half up), a double: NULL
+ * stays NULL. Both stores multiply, add and floor in IEEE doubles as JavaScript does.
  */
-export const loadSumSql = (value: Sql, order?: Sql): Sql =>
-  order ? sql`sum(${sumTermSql(value)} ORDER BY ${order})` : sql`sum(${sumTermSql(value)})`;
+export const termWattsSql = (value: Sql): Sql => sql`floor(${sumTermSql(value)} * ${WATTS} + 0.5)`;
+
+/**
+ * The exact sum of a load expression in megawatts: its terms in whole watts (termWattsSql), added as doubles —
+ * exact, and so the same in any order and on either store, below 2^53 W (domain/sum-term.ts) — then divided
+ * once. NULL where no row counts, as SUM.
+ */
+export const loadSumSql = (value: Sql): Sql => sql`(sum(${termWattsSql(value)}) / ${WATTS})`;
+
+/** A stored total in whole watts (an integer column) as megawatts, a double on both stores. */
+export const wattsColumnMwSql = (watts: Sql): Sql => sql`(CAST(${watts} AS DOUBLE PRECISION) / ${WATTS})`;

@@ -1,0 +1,20 @@
+import { ILLEGAL_DRAWING, type Status } from '@gridwatch/contract';
+
+/**
+ * The status sets the hotspot tables keep (hotspot-loads-sql.ts, hotspot-days-sql.ts): what the hotspots route
+ * asks for, unlicensedStatuses without and with SUSPECTED. Each names a pair of columns, `<set>_count` and
+ * `<set>_load_w`.
+ */
+export const HOTSPOT_LOAD_SETS = {
+  unlicensed: [...ILLEGAL_DRAWING],
+  with_suspected: [...ILLEGAL_DRAWING, 'SUSPECTED'],
+} as const satisfies Record<string, readonly Status[]>;
+export type HotspotLoadSet = keyof typeof HOTSPOT_LOAD_SETS;
+
+/** The stored set that holds exactly `statuses` (in any order), or null: that question is not kept. */
+export function hotspotLoadSet(statuses: readonly Status[]): HotspotLoadSet | null {
+  const asked = [...new Set(statuses)].sort().join();
+  for (const [name, set] of Object.entries(HOTSPOT_LOAD_SETS))
+    if ([...set].sort().join() === asked) return name as HotspotLoadSet;
+  return null;
+}
