@@ -4,7 +4,7 @@ import { WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
 import { scopeUtility } from '../scope';
 import type { Backend } from '../store';
 import { fillOnce } from './derived-state-sql';
-import { HOTSPOT_LOAD_SETS, type HotspotLoadSet } from './hotspot-sets';
+import { HOTSPOT_LOAD_SETS, HOTSPOT_SET_COLUMNS, type HotspotLoadSet } from './hotspot-sets';
 import type { ImportClient, ImportTx } from './import-client';
 import { PAIR_TABLE_KM } from './site-substation-pairs-sql';
 import { termWattsSql, wattsColumnMwSql } from './sum-sql';
@@ -28,9 +28,12 @@ export function recordDaySql(backend: Backend, at: Sql): Sql {
     : sql`date(${at}, '+28799.999 seconds')`;
 }
 
+/** recordDaySql in JavaScript: the day of a record dated `at`. */
+export const recordDay = (at: string): string => todayInBeijing(Date.parse(at) - 1);
+
 /** The day whose end `at` is, or null when `at` ends no day (the table answers only at days' ends). */
 export function dayEndingAt(at: string): string | null {
-  const day = todayInBeijing(Date.parse(at) - 1);
+  const day = recordDay(at);
   return endOfDayIso(day) === at ? day : null;
 }
 
@@ -53,7 +56,9 @@ export function hotspotsFromDaysSql(substations: Sql, set: HotspotLoadSet, day: 
 }
 
 const NAMES = Object.keys(HOTSPOT_LOAD_SETS) as HotspotLoadSet[];
-const COLUMNS = raw(`substation_id, day, ${NAMES.map((n) => `${n}_count, ${n}_load_w`).join(', ')}`);
+const COLUMNS = raw(`substation_id, day, ${HOTSPOT_SET_COLUMNS.join(', ')}`);
+/** An upsert's SET that adds the new row's changes to the kept row's. */
+const ADD = join(HOTSPOT_SET_COLUMNS.map((c) => raw(`${c} = substation_hotspot_days.${c} + excluded.${c}`)));
 
 /**
  * Per (substation, day), the changes of the live sites `which` selects (a condition on `t`) at the substations
@@ -108,13 +113,22 @@ export async function moveSitesInDays(
   sites: Sql,
   sign: 1 | -1,
 ): Promise<void> {
-  const add = NAMES.flatMap((n) =>
-    [`${n}_count`, `${n}_load_w`].map((c) => raw(`${c} = substation_hotspot_days.${c} + excluded.${c}`)),
-  );
   await tx.$executeRaw(sql`INSERT INTO substation_hotspot_days (${COLUMNS})
     ${dayRowsSql(backend, sites, sql`1 = 1`, sign)}
-    ON CONFLICT (substation_id, day) DO UPDATE SET ${join(add)}`);
+    ON CONFLICT (substation_id, day) DO UPDATE SET ${ADD}`);
   if (sign === 1) await tx.$executeRaw(sql`DELETE FROM substation_hotspot_days WHERE ${NOTHING}`);
+}
+
+/**
+ * Adds changes on `day` to the rows: `values`, one row per substation of (substation id, then HOTSPOT_SET_COLUMNS).
+ * For sites whose one record is dated on that day (hotspot-loads-sql.ts, putNewSitesInHotspotLoads).
+ */
+export async function addDayRows(tx: ImportTx, day: string, values: readonly number[][]): Promise<void> {
+  if (values.length === 0) return;
+  await tx.$executeRaw(sql`INSERT INTO substation_hotspot_days (${COLUMNS})
+    VALUES ${join(values.map(([id, ...changes]) => sql`(${id}, ${day}, ${join(changes)})`))}
+    ON CONFLICT (substation_id, day) DO UPDATE SET ${ADD}`);
+  await tx.$executeRaw(sql`DELETE FROM substation_hotspot_days WHERE ${NOTHING}`);
 }
 
 /** Recomputes the rows of the substations `which` selects (a condition on a substation id column). */

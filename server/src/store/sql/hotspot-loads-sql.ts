@@ -3,8 +3,9 @@ import { WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
 import { scopeUtility } from '../scope';
 import type { Backend } from '../store';
 import { fillOnce } from './derived-state-sql';
-import { HOTSPOT_LOAD_SETS, type HotspotLoadSet } from './hotspot-sets';
-import { moveSitesInDays, recomputeDays } from './hotspot-days-sql';
+import { HOTSPOT_LOAD_SETS, HOTSPOT_SET_COLUMNS, type HotspotLoadSet } from './hotspot-sets';
+import { addDayRows, moveSitesInDays, recomputeDays, recordDay } from './hotspot-days-sql';
+import type { Row } from '../row-values';
 import { idIn, jsonValues } from './id-list-sql';
 import type { ImportClient, ImportTx } from './import-client';
 import { PAIR_TABLE_KM } from './site-substation-pairs-sql';
@@ -36,11 +37,10 @@ export function hotspotsFromLoadsSql(substations: Sql, set: HotspotLoadSet, limi
     LIMIT ${limit}`;
 }
 
-const COLUMNS = raw(
-  `substation_id, ${Object.keys(HOTSPOT_LOAD_SETS)
-    .map((name) => `${name}_count, ${name}_load_w`)
-    .join(', ')}`,
-);
+const COLUMNS = raw(`substation_id, ${HOTSPOT_SET_COLUMNS.join(', ')}`);
+
+/** An upsert's SET that adds the new row's counts and watts to the kept row's. */
+const ADD = join(HOTSPOT_SET_COLUMNS.map((c) => raw(`${c} = substation_hotspot_loads.${c} + excluded.${c}`)));
 
 /**
  * Per substation, the counts and watts of the live pairs `which` selects (a condition on `p` and `t`), times
@@ -48,11 +48,12 @@ const COLUMNS = raw(
  */
 function loadRowsSql(which: Sql, sign: 1 | -1 = 1): Sql {
   const times = raw(sign === 1 ? '' : ' * -1');
-  const columns = Object.values(HOTSPOT_LOAD_SETS).map((set) => {
+  const columns = Object.entries(HOTSPOT_LOAD_SETS).map(([name, set]) => {
     const inSet = sql`t.status IN (${join([...set])})`;
     // NULL outside the set: count and sum skip it.
-    return sql`count(CASE WHEN ${inSet} THEN 1 END)${times},
-      COALESCE(sum(CASE WHEN ${inSet} THEN ${termWattsSql(sql`t.load_mw`)} END), 0)${times}`;
+    return sql`count(CASE WHEN ${inSet} THEN 1 END)${times} AS ${raw(`${name}_count`)},
+      COALESCE(sum(CASE WHEN ${inSet} THEN ${termWattsSql(sql`t.load_mw`)} END), 0)${times}
+        AS ${raw(`${name}_load_w`)}`;
   });
   return sql`SELECT p.substation_id, ${join(columns)}
     FROM site_substation_pairs p JOIN sites t ON t.id = p.site_id
@@ -76,13 +77,8 @@ async function recomputeLoads(tx: ImportTx, which: (column: Sql) => Sql): Promis
  */
 async function moveSites(tx: ImportTx, backend: Backend, sites: Sql, sign: 1 | -1): Promise<void> {
   await moveSitesInDays(tx, backend, sites, sign);
-  const add = Object.keys(HOTSPOT_LOAD_SETS).flatMap((name) =>
-    [`${name}_count`, `${name}_load_w`].map((c) =>
-      raw(`${c} = substation_hotspot_loads.${c} + excluded.${c}`),
-    ),
-  );
   await tx.$executeRaw(sql`INSERT INTO substation_hotspot_loads (${COLUMNS}) ${loadRowsSql(sites, sign)}
-    ON CONFLICT (substation_id) DO UPDATE SET ${join(add)}`);
+    ON CONFLICT (substation_id) DO UPDATE SET ${ADD}`);
   if (sign === -1) return;
   await tx.$executeRaw(sql`DELETE FROM substation_hotspot_loads WHERE with_suspected_count = 0`);
 }
@@ -113,6 +109,32 @@ export const takeSitesOutOfHotspotLoads = (tx: ImportTx, backend: Backend, sites
 /** Puts the sites `sites` selects into the rows, as a write left them: see takeSitesOutOfHotspotLoads. */
 export const putSitesInHotspotLoads = (tx: ImportTx, backend: Backend, sites: Sql): Promise<void> =>
   asOwner(tx, backend, () => moveSites(tx, backend, sites, 1));
+
+/**
+ * Puts the sites an import has just created (`sites`, a condition on `t`) into both tables. Each has one status
+ * record, the import's, dated `at`, so its change by day is its term now, on the day of `at`: their rows (one per
+ * substation) are computed once and added to both, without reading the records, whose index probes cost about
+ * 1 s for 100,000 new sites at 1M (docs/performance.md, "Fix 24").
+ */
+export async function putNewSitesInHotspotLoads(
+  tx: ImportTx,
+  backend: Backend,
+  sites: Sql,
+  at: string,
+): Promise<void> {
+  await asOwner(tx, backend, async () => {
+    const rows = await tx.$queryRaw<Row[]>(loadRowsSql(sites));
+    if (rows.length === 0) return;
+    const values = rows.map((r) => [
+      Number(r.substation_id),
+      ...HOTSPOT_SET_COLUMNS.map((c) => Number(r[c])),
+    ]);
+    await tx.$executeRaw(sql`INSERT INTO substation_hotspot_loads (${COLUMNS})
+      VALUES ${join(values.map((v) => sql`(${join(v)})`))}
+      ON CONFLICT (substation_id) DO UPDATE SET ${ADD}`);
+    await addDayRows(tx, recordDay(at), values);
+  });
+}
 
 /**
  * An import of substations (`externalIds` written): `refile` refiles their pairs, which changes the pairs of no

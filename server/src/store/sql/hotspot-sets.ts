@@ -18,3 +18,9 @@ export function hotspotLoadSet(statuses: readonly Status[]): HotspotLoadSet | nu
     if ([...set].sort().join() === asked) return name as HotspotLoadSet;
   return null;
 }
+
+/** The columns the sets name, in the tables' order: each set's count, then its watts. */
+export const HOTSPOT_SET_COLUMNS = Object.keys(HOTSPOT_LOAD_SETS).flatMap((name) => [
+  `${name}_count`,
+  `${name}_load_w`,
+]);

@@ -46,6 +46,7 @@ import { refreshPairsOfImport } from './site-substation-pairs-sql';
 import { putImportedSitesIn, takeImportedSitesOut } from './cluster-cells-sql';
 import {
   keepHotspotLoadsAcrossSubstationImport,
+  putNewSitesInHotspotLoads,
   putSitesInHotspotLoads,
   takeSitesOutOfHotspotLoads,
 } from './hotspot-loads-sql';
@@ -401,8 +402,11 @@ export async function applyImport<L extends ImportLayer>(
         await keepHotspotLoadsAcrossSubstationImport(tx, backend, written, refilePairs);
       else await refilePairs();
       lap('pairs');
-      if (plan.layer === 'sites' && written.length > 0)
-        await putSitesInHotspotLoads(tx, backend, sitesNamed(backend, written));
+      // The sites it created have one record, its own: put in without reading the records.
+      if (plan.layer === 'sites' && updated.length > 0)
+        await putSitesInHotspotLoads(tx, backend, sitesNamed(backend, updated));
+      if (plan.layer === 'sites' && created.size > 0)
+        await putNewSitesInHotspotLoads(tx, backend, sitesNamed(backend, [...created]), plan.at);
       lap('hotspot loads in');
       // Cluster cells hold statuses and loads as well as places: every written site goes back in.
       await putImportedSitesIn(tx, backend, plan.layer, written);
