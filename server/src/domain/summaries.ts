@@ -22,20 +22,22 @@ export function summarizeSites(
   sites: readonly { status: Status; loadMw: number }[],
   statuses: readonly Status[] = STATUSES,
 ): SiteSummary {
-  const byStatus: Partial<Record<Status, StatusTotals>> = {};
-  for (const s of statuses) byStatus[s] = { count: 0, loadMw: 0 };
-  let total = 0;
+  // Whole watts until the end.
+  const tallies = new Map(statuses.map((s) => [s, { count: 0, watts: 0 }]));
+  let totalWatts = 0;
   for (const site of sites) {
-    const bucket = byStatus[site.status];
-    if (!bucket) continue;
-    bucket.count += 1;
-    // In watts until the end: bucket.loadMw holds watts here.
-    bucket.loadMw += termWatts(site.loadMw);
-    total += termWatts(site.loadMw);
+    const tally = tallies.get(site.status);
+    if (!tally) continue;
+    const watts = termWatts(site.loadMw);
+    tally.count += 1;
+    tally.watts += watts;
+    totalWatts += watts;
   }
-  for (const bucket of Object.values(byStatus)) bucket.loadMw = roundTo3(wattsToMw(bucket.loadMw));
+  const byStatus: Partial<Record<Status, StatusTotals>> = {};
+  for (const [status, { count, watts }] of tallies)
+    byStatus[status] = { count, loadMw: roundTo3(wattsToMw(watts)) };
   const siteCount = Object.values(byStatus).reduce((n, b) => n + b.count, 0);
-  return { siteCount, totalLoadMw: roundTo3(wattsToMw(total)), byStatus };
+  return { siteCount, totalLoadMw: roundTo3(wattsToMw(totalWatts)), byStatus };
 }
 
 /** The statuses that count as unlicensed load near a substation (DOMAIN.md); SUSPECTED only when asked. */
