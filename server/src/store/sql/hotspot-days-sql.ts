@@ -4,10 +4,16 @@ import { WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
 import { scopeUtility } from '../scope';
 import type { Backend } from '../store';
 import { fillOnce } from './derived-state-sql';
-import { HOTSPOT_LOAD_SETS, HOTSPOT_SET_COLUMNS, type HotspotLoadSet } from './hotspot-sets';
+import {
+  addSetColumnsSql,
+  HOTSPOT_LOAD_SETS,
+  HOTSPOT_SET_COLUMNS,
+  rankedHotspotsSql,
+  type HotspotLoadSet,
+} from './hotspot-sets';
 import type { ImportClient, ImportTx } from './import-client';
 import { PAIR_TABLE_KM } from './site-substation-pairs-sql';
-import { termWattsSql, wattsColumnMwSql } from './sum-sql';
+import { termWattsSql } from './sum-sql';
 
 /**
  * Hotspots as of a past day from a per-substation, per-day table (migration 0027, docs/performance.md "Fix 24",
@@ -31,34 +37,29 @@ export function recordDaySql(backend: Backend, at: Sql): Sql {
 /** recordDaySql in JavaScript: the day of a record dated `at`. */
 export const recordDay = (at: string): string => todayInBeijing(Date.parse(at) - 1);
 
-/** The day whose end `at` is, or null when `at` ends no day (the table answers only at days' ends). */
-export function dayEndingAt(at: string): string | null {
+/**
+ * The day hotspots as of `at` at `radiusKm` may read the table for, or null: `at` must end a day (the table answers
+ * only at days' ends), at the pairs' radius, outside a utility's scope.
+ */
+export function hotspotDayCovered(radiusKm: number, at: string | undefined): string | null {
+  if (at === undefined || radiusKm !== PAIR_TABLE_KM || scopeUtility() !== null) return null;
   const day = recordDay(at);
   return endOfDayIso(day) === at ? day : null;
 }
 
-/** Whether hotspots at `radiusKm` as of `at` may read the table: a day's end, the pairs' radius, unscoped. */
-export const hotspotDaysCover = (radiusKm: number, at: string | undefined): boolean =>
-  at !== undefined && dayEndingAt(at) !== null && radiusKm === PAIR_TABLE_KM && scopeUtility() === null;
-
-/** The hotspot rows of one set as of the end of `day`: the columns, order and filter of the pairs read. */
-export function hotspotsFromDaysSql(substations: Sql, set: HotspotLoadSet, day: string, limit: number): Sql {
-  const count = raw(`${set}_count`);
-  const load = raw(`${set}_load_w`);
-  return sql`SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", h.n AS "siteCount",
-      ${wattsColumnMwSql(sql`h.w`)} AS "totalLoadMw"
-    FROM (SELECT substation_id, sum(${count}) AS n, sum(${load}) AS w FROM substation_hotspot_days
-      WHERE day <= ${day} GROUP BY substation_id) h
-    JOIN ${substations} s ON s.id = h.substation_id
-    WHERE h.n > 0
-    ORDER BY "totalLoadMw" DESC, s.id
-    LIMIT ${limit}`;
-}
+/** The hotspot rows of one set as of the end of `day`: the sums of the changes up to it. */
+export const hotspotsFromDaysSql = (substations: Sql, set: HotspotLoadSet, day: string, limit: number): Sql =>
+  rankedHotspotsSql(
+    substations,
+    sql`SELECT substation_id, sum(${raw(`${set}_count`)}) AS n, sum(${raw(`${set}_load_w`)}) AS w
+      FROM substation_hotspot_days WHERE day <= ${day} GROUP BY substation_id`,
+    limit,
+  );
 
 const NAMES = Object.keys(HOTSPOT_LOAD_SETS) as HotspotLoadSet[];
 const COLUMNS = raw(`substation_id, day, ${HOTSPOT_SET_COLUMNS.join(', ')}`);
 /** An upsert's SET that adds the new row's changes to the kept row's. */
-const ADD = join(HOTSPOT_SET_COLUMNS.map((c) => raw(`${c} = substation_hotspot_days.${c} + excluded.${c}`)));
+const ADD = addSetColumnsSql('substation_hotspot_days');
 
 /**
  * Per (substation, day), the changes of the live sites `which` selects (a condition on `t`) at the substations

@@ -3,13 +3,19 @@ import { WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
 import { scopeUtility } from '../scope';
 import type { Backend } from '../store';
 import { fillOnce } from './derived-state-sql';
-import { HOTSPOT_LOAD_SETS, HOTSPOT_SET_COLUMNS, type HotspotLoadSet } from './hotspot-sets';
+import {
+  addSetColumnsSql,
+  HOTSPOT_LOAD_SETS,
+  HOTSPOT_SET_COLUMNS,
+  rankedHotspotsSql,
+  type HotspotLoadSet,
+} from './hotspot-sets';
 import { addDayRows, moveSitesInDays, recomputeDays, recordDay } from './hotspot-days-sql';
 import type { Row } from '../row-values';
 import { idIn, jsonValues } from './id-list-sql';
 import type { ImportClient, ImportTx } from './import-client';
 import { PAIR_TABLE_KM } from './site-substation-pairs-sql';
-import { termWattsSql, wattsColumnMwSql } from './sum-sql';
+import { termWattsSql } from './sum-sql';
 
 /**
  * The per-substation hotspot aggregate (migrations 0021 and 0026, docs/performance.md "Fix 9" and "Fix 24",
@@ -25,22 +31,18 @@ import { termWattsSql, wattsColumnMwSql } from './sum-sql';
 export const hotspotLoadsCover = (radiusKm: number, at: string | undefined): boolean =>
   at === undefined && radiusKm === PAIR_TABLE_KM && scopeUtility() === null;
 
-/** The hotspot rows of one set: the same columns, order and filter as the pairs read in sql-store.ts. */
-export function hotspotsFromLoadsSql(substations: Sql, set: HotspotLoadSet, limit: number): Sql {
-  const count = raw(`h.${set}_count`);
-  const load = raw(`h.${set}_load_w`);
-  return sql`SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", ${count} AS "siteCount",
-      ${wattsColumnMwSql(load)} AS "totalLoadMw"
-    FROM substation_hotspot_loads h JOIN ${substations} s ON s.id = h.substation_id
-    WHERE ${count} > 0
-    ORDER BY "totalLoadMw" DESC, s.id
-    LIMIT ${limit}`;
-}
+/** The hotspot rows of one set, read from the table. */
+export const hotspotsFromLoadsSql = (substations: Sql, set: HotspotLoadSet, limit: number): Sql =>
+  rankedHotspotsSql(
+    substations,
+    raw(`SELECT substation_id, ${set}_count AS n, ${set}_load_w AS w FROM substation_hotspot_loads`),
+    limit,
+  );
 
 const COLUMNS = raw(`substation_id, ${HOTSPOT_SET_COLUMNS.join(', ')}`);
 
 /** An upsert's SET that adds the new row's counts and watts to the kept row's. */
-const ADD = join(HOTSPOT_SET_COLUMNS.map((c) => raw(`${c} = substation_hotspot_loads.${c} + excluded.${c}`)));
+const ADD = addSetColumnsSql('substation_hotspot_loads');
 
 /**
  * Per substation, the counts and watts of the live pairs `which` selects (a condition on `p` and `t`), times

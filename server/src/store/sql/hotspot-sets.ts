@@ -1,4 +1,6 @@
+import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { ILLEGAL_DRAWING, type Status } from '@gridwatch/contract';
+import { wattsColumnMwSql } from './sum-sql';
 
 /**
  * The status sets the hotspot tables keep (hotspot-loads-sql.ts, hotspot-days-sql.ts): what the hotspots route
@@ -24,3 +26,19 @@ export const HOTSPOT_SET_COLUMNS = Object.keys(HOTSPOT_LOAD_SETS).flatMap((name)
   `${name}_count`,
   `${name}_load_w`,
 ]);
+
+/** An upsert's SET on `table` that adds the new row's counts and watts to the kept row's. */
+export const addSetColumnsSql = (table: string): Sql =>
+  join(HOTSPOT_SET_COLUMNS.map((c) => raw(`${c} = ${table}.${c} + excluded.${c}`)));
+
+/**
+ * Hotspot rows from per-substation sums `rows` (substation_id, n: the count, w: the watts), as every hotspot read
+ * answers them: the substations with a site, largest load first, ties by id.
+ */
+export const rankedHotspotsSql = (substations: Sql, rows: Sql, limit: number): Sql =>
+  sql`SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", h.n AS "siteCount",
+      ${wattsColumnMwSql(sql`h.w`)} AS "totalLoadMw"
+    FROM (${rows}) h JOIN ${substations} s ON s.id = h.substation_id
+    WHERE h.n > 0
+    ORDER BY "totalLoadMw" DESC, s.id
+    LIMIT ${limit}`;

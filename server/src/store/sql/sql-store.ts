@@ -56,12 +56,7 @@ import { fillPairsIfMissing, pairsCover } from './site-substation-pairs-sql';
 import { fillClusterCellsIfMissing } from './cluster-cells-sql';
 import { fillHotspotLoadsIfMissing, hotspotLoadsCover, hotspotsFromLoadsSql } from './hotspot-loads-sql';
 import { hotspotLoadSet } from './hotspot-sets';
-import {
-  dayEndingAt,
-  fillHotspotDaysIfMissing,
-  hotspotDaysCover,
-  hotspotsFromDaysSql,
-} from './hotspot-days-sql';
+import { fillHotspotDaysIfMissing, hotspotDayCovered, hotspotsFromDaysSql } from './hotspot-days-sql';
 import {
   fillServedLoadsIfMissing,
   keepServedLoadsAcrossReadings,
@@ -405,11 +400,11 @@ export abstract class SqlStore implements Store {
     // At the pairs table's radius, unscoped: now, one stored row per substation (hotspot-loads-sql.ts); as of a
     // day, the stored changes up to it (hotspot-days-sql.ts).
     const set = hotspotLoadSet(statuses);
-    const day = at === undefined ? null : dayEndingAt(at);
+    const day = set ? hotspotDayCovered(radiusKm, at) : null;
     const rows =
       set && hotspotLoadsCover(radiusKm, at)
         ? await this.readUnscoped(hotspotsFromLoadsSql(SCOPED.substations, set, limit))
-        : set && day !== null && hotspotDaysCover(radiusKm, at)
+        : set && day !== null
           ? await this.readUnscoped(hotspotsFromDaysSql(SCOPED.substations, set, day, limit))
           : await this.hotspotRowsFromPairs(radiusKm, statuses, limit, at);
     return rows.map((r) => ({
