@@ -4,7 +4,6 @@ import { recordDaySql } from '../../src/store/sql/hotspot-days-sql';
 import { generateSeed, mulberry32 } from '@gridwatch/geodata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KNOWN_ILLEGAL } from '../../src/domain/unexplained-load';
-import { METERS_OF_IMPORT_MAX } from '../../src/store/sql/served-loads-sql';
 import { PAIR_TABLE_KM } from '../../src/store/sql/site-substation-pairs-sql';
 import { substationCollection } from '../substation-features';
 import { BACKENDS, makeTestApp, type TestApp } from '../test-app';
@@ -39,7 +38,8 @@ type LoadRow = Record<string, number | null>;
 const servedOf = (t: TestApp) =>
   onStoreDatabase<LoadRow>(
     t,
-    `SELECT substation_id, licensed_load_mw, known_illegal_load_mw FROM substation_served_loads ORDER BY substation_id`,
+    `SELECT substation_id, site_count, licensed_load_w, known_illegal_load_w FROM substation_served_loads
+     ORDER BY substation_id`,
   );
 
 const daysOf = (t: TestApp) =>
@@ -148,11 +148,11 @@ async function randomWrites(t: TestApp): Promise<void> {
     });
 
   for (let round = 0; round < 3; round++) {
-    // In the last round first, an import past METERS_OF_IMPORT_MAX, which recomputes every served-load row. The
-    // substations' import below does so too and would hide a fault of this one: so its table is checked here.
+    // In the last round first, a large import of new sites, which moves many rows at once. The substations' import
+    // below refills every served-load row and would hide a fault of this one: so its table is checked here.
     if (round === 2) {
       await siteImport(
-        Array.from({ length: METERS_OF_IMPORT_MAX + 1 }, (_, i) => ({
+        Array.from({ length: 1_001 }, (_, i) => ({
           props: null,
           at: near(),
           externalId: `AGG-MANY-${i}`,
@@ -299,7 +299,7 @@ describe.each(BACKENDS)('the substation hotspot aggregate on %s, after random wr
     expect(JSON.parse(today).length).toBeGreaterThan(50);
     expect(today).toBe(await get(`/api/analysis/unexplained-load?radiusKm=${JUST_ABOVE}`));
     // The answer is the table's: a row made wrong shows in it (then the table is made right again).
-    await onStoreDatabase(t, `UPDATE substation_served_loads SET licensed_load_mw = licensed_load_mw + 1000`);
+    await onStoreDatabase(t, `UPDATE substation_served_loads SET licensed_load_w = licensed_load_w + 1000`);
     expect(await get(`/api/analysis/unexplained-load?radiusKm=${PAIR_TABLE_KM}`)).not.toBe(today);
     await refillDerived(t, 'substation_served_loads');
     expect(await servedOf(t)).toEqual(kept);

@@ -24,7 +24,7 @@ import {
 import { TILE_EXTENT, type TileCoord } from '../../domain/geo/tile-math';
 import { fillOnce } from './derived-state-sql';
 import type { ImportClient, ImportTx } from './import-client';
-import { sitesNamed } from './id-list-sql';
+import { idIn } from './id-list-sql';
 
 /** The highest zoom with cluster cells: the sites are clustered below zoom 8, and at 8 past the tile cap. */
 export const CELL_MAX_ZOOM = 8;
@@ -135,19 +135,19 @@ export async function takeImportedSitesOut(
   plan: ImportPlan<ImportLayer>,
 ): Promise<void> {
   if (plan.layer !== 'sites' || plan.update.length === 0) return;
-  const updated = plan.update.map((u) => u.record.properties.externalId);
-  await takeSitesOut(tx, sitesNamed(backend, updated));
+  const updated = plan.update.map((u) => u.id);
+  await takeSitesOut(tx, idIn(backend, sql`t.id`, updated));
 }
 
-/** applyImport, after it wrote: the sites it created and updated enter their cells. */
+/** applyImport, after it wrote: the sites it created and updated (`written`, their ids) enter their cells. */
 export async function putImportedSitesIn(
   tx: ImportTx,
   backend: Backend,
   layer: ImportLayer,
-  written: readonly string[],
+  written: readonly number[],
 ): Promise<void> {
   if (layer !== 'sites' || written.length === 0) return;
-  await putSitesIn(tx, sitesNamed(backend, written));
+  await putSitesIn(tx, idIn(backend, sql`t.id`, written));
 }
 
 /** The cells as rows to cluster (cluster-sql.ts) for a tile of zoom ≤ CELL_MAX_ZOOM: its cells and buffer. */

@@ -12,7 +12,7 @@ import {
 } from './hotspot-sets';
 import { addDayRows, moveSitesInDays, recomputeDays, recordDay } from './hotspot-days-sql';
 import type { Row } from '../row-values';
-import { idIn, jsonValues } from './id-list-sql';
+import { idIn } from './id-list-sql';
 import type { ImportClient, ImportTx } from './import-client';
 import { PAIR_TABLE_KM } from './site-substation-pairs-sql';
 import { termWattsSql } from './sum-sql';
@@ -139,21 +139,16 @@ export async function putNewSitesInHotspotLoads(
 }
 
 /**
- * An import of substations (`externalIds` written): `refile` refiles their pairs, which changes the pairs of no
- * other substation, so the rows of the written substations, now and by day, are recomputed after it, set-based.
+ * An import of substations (`ids` written): `refile` refiles their pairs, which changes the pairs of no other
+ * substation, so the rows of the written substations, now and by day, are recomputed after it, set-based.
  */
 export async function keepHotspotLoadsAcrossSubstationImport(
   tx: ImportTx,
   backend: Backend,
-  externalIds: readonly string[],
+  ids: readonly number[],
   refile: () => Promise<void>,
 ): Promise<void> {
   await refile();
-  if (externalIds.length === 0) return;
-  const rows = await tx.$queryRaw<{ id: unknown }[]>(
-    sql`SELECT s.id FROM substations s WHERE s.external_id IN (${jsonValues(backend, externalIds)})`,
-  );
-  const ids = rows.map((r) => Number(r.id));
   if (ids.length === 0) return;
   const which = (column: Sql) => idIn(backend, column, ids);
   await asOwner(tx, backend, async () => {

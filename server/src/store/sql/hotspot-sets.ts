@@ -1,6 +1,6 @@
-import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { ILLEGAL_DRAWING, type Status } from '@gridwatch/contract';
-import { wattsColumnMwSql } from './sum-sql';
+import { addToKeptSql, wattsColumnMwSql } from './sum-sql';
 
 /**
  * The status sets the hotspot tables keep (hotspot-loads-sql.ts, hotspot-days-sql.ts): what the hotspots route
@@ -28,8 +28,7 @@ export const HOTSPOT_SET_COLUMNS = Object.keys(HOTSPOT_LOAD_SETS).flatMap((name)
 ]);
 
 /** An upsert's SET on `table` that adds the new row's counts and watts to the kept row's. */
-export const addSetColumnsSql = (table: string): Sql =>
-  join(HOTSPOT_SET_COLUMNS.map((c) => raw(`${c} = ${table}.${c} + excluded.${c}`)));
+export const addSetColumnsSql = (table: string): Sql => addToKeptSql(table, HOTSPOT_SET_COLUMNS);
 
 /**
  * Hotspot rows from per-substation sums `rows` (substation_id, n: the count, w: the watts), as every hotspot read

@@ -95,7 +95,8 @@ export interface SentFields {
  * Inserts the records (all new: ON CONFLICT DO NOTHING, the caller compares the count). `extra` columns are SQL
  * over `t`, the row as the table will hold it (references resolved to ids; a point's `geog` as the table
  * generates it) with the `sent` fields beside it: a constant (a site's status_changed_at), or what follows from
- * the row (its accountable utility, import-new-sites-sql.ts). Returns the rows inserted.
+ * the row (its accountable utility, import-new-sites-sql.ts). Returns the ids of the rows inserted by their
+ * externalIds: every later stage of the import names its rows by id, not by looking the names up again.
  */
 export async function bulkInsert<L extends ImportLayer>(
   tx: ImportTx,
@@ -105,7 +106,7 @@ export async function bulkInsert<L extends ImportLayer>(
   records: readonly ImportRecord<L>[],
   extra: Record<string, Sql> = {},
   sent: SentFields = { types: {}, values: () => ({}) },
-): Promise<number> {
+): Promise<Map<string, number>> {
   const geometry = GEOMETRY_COLUMNS[kind];
   const columns = [...importedBulkColumns(columnTable), ...geometry.columns];
   const sentNames = Object.keys(sent.types);
@@ -125,32 +126,39 @@ export async function bulkInsert<L extends ImportLayer>(
   const names = [...columns.map((c) => c.name), ...Object.keys(extra)].join(', ');
   const values = [...columns.map((c) => raw(`t.${c.name}`)), ...Object.values(extra)];
   const toRow = recordsetRow(columnTable, kind);
-  let inserted = 0;
+  const inserted = new Map<string, number>();
   for (let start = 0; start < records.length; start += BULK_CHUNK) {
     const rows = records
       .slice(start, start + BULK_CHUNK)
       .map((record, i) => ({ ...toRow(record), n: start + i, ...sent.values(start + i) }));
-    inserted += await tx.$executeRaw(sql`INSERT INTO ${raw(table)} (${raw(names)})
+    const ids = await tx.$queryRaw<InsertedRow[]>(sql`INSERT INTO ${raw(table)} (${raw(names)})
       SELECT ${join(values)}
       FROM (SELECT ${raw(row)} FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(${raw(recordset)})) t
-      ORDER BY t.n ON CONFLICT (external_id) DO NOTHING`);
+      ORDER BY t.n ON CONFLICT (external_id) DO NOTHING RETURNING id, external_id AS "externalId"`);
+    for (const { id, externalId } of ids) inserted.set(externalId, Number(id));
   }
   return inserted;
 }
 
-/** Status-change records of sites named by externalId, all with the same note, user and instant. */
+/** A row an insert returns: its new id and its externalId. */
+export interface InsertedRow {
+  id: number | bigint;
+  externalId: string;
+}
+
+/** Status-change records of sites by id, all with the same note, user and instant. */
 export async function bulkStatusChanges(
   tx: ImportTx,
-  changes: readonly { siteExternalId: string; from: string | null; to: string }[],
+  changes: readonly { siteId: number; from: string | null; to: string }[],
   note: Sql,
 ): Promise<void> {
   for (let start = 0; start < changes.length; start += BULK_CHUNK) {
     const rows = changes
       .slice(start, start + BULK_CHUNK)
-      .map((c, n) => ({ e: c.siteExternalId, f: c.from, t: c.to, n }));
+      .map((c, n) => ({ i: c.siteId, f: c.from, t: c.to, n }));
     await tx.$executeRaw(sql`INSERT INTO status_changes (site_id, from_status, to_status, note, username, at)
-      SELECT s.id, x.f, x.t, ${note}
-      FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(e text, f text, t text, n integer)
-      JOIN sites s ON s.external_id = x.e ORDER BY x.n`);
+      SELECT x.i, x.f, x.t, ${note}
+      FROM json_to_recordset(${JSON.stringify(rows)}::json) AS x(i integer, f text, t text, n integer)
+      ORDER BY x.n`);
   }
 }

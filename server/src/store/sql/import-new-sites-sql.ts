@@ -22,15 +22,16 @@ const SENT_REGION_UTILITY = sql`(SELECT min(u.id) FROM utilities u WHERE u.regio
 
 /**
  * Inserts the new sites (ON CONFLICT DO NOTHING: the caller compares the count) with their accountable utility,
- * `statusChangedAt` stamped `at`, and files them under their regions. Returns the rows inserted.
+ * `statusChangedAt` stamped `at`, and files them under their regions. Returns the ids of the rows inserted by
+ * their externalIds.
  */
 export async function insertNewSites(
   tx: ImportTx,
   records: readonly ImportRecord<'sites'>[],
   at: string,
   pairCondition: (radiusKm: number) => Sql,
-): Promise<number> {
-  if (records.length === 0) return 0;
+): Promise<Map<string, number>> {
+  if (records.length === 0) return new Map();
   const regions = (await tx.$queryRaw<Row[]>(sql`SELECT id, geometry FROM regions ORDER BY id`)).map(toArea);
   // A record's place in the file stands for its id until it has one.
   const points = records.map(({ geometry }, id) => ({
@@ -54,17 +55,17 @@ export async function insertNewSites(
     { types: { rg: 'integer[]' }, values: (n) => ({ rg: regionsOf[n] }) },
   );
 
-  // Their memberships, by externalId (the ids are the database's now), in key order: the primary key's b-tree then
-  // takes them as appends per region.
-  const members = records.flatMap((record, n) =>
-    regionsOf[n]!.map((r) => ({ e: record.properties.externalId, r })),
-  );
+  // Their memberships by the ids the insert gave them (a row not inserted has none: the caller aborts), in key
+  // order: the primary key's b-tree then takes them as appends per region.
+  const members = records.flatMap((record, n) => {
+    const f = inserted.get(record.properties.externalId);
+    return f === undefined ? [] : regionsOf[n]!.map((r) => ({ f, r }));
+  });
   for (let i = 0; i < members.length; i += BULK_CHUNK) {
     const rows = JSON.stringify(members.slice(i, i + BULK_CHUNK));
     await tx.$executeRaw(sql`INSERT INTO region_members (region_id, layer, feature_id)
-      SELECT x.r, 'sites', t.id FROM json_to_recordset(${rows}::json) AS x(e text, r integer)
-      JOIN sites t ON t.external_id = x.e
-      ORDER BY x.r, t.id`);
+      SELECT x.r, 'sites', x.f FROM json_to_recordset(${rows}::json) AS x(f integer, r integer)
+      ORDER BY x.r, x.f`);
   }
   return inserted;
 }

@@ -35,10 +35,10 @@ import {
 } from '../columns/column-sql';
 import { readImported } from '../columns/read-column';
 import type { Backend } from '../store';
-import { bulkInsert, bulkStatusChanges } from './import-bulk-sql';
+import { bulkInsert, bulkStatusChanges, type InsertedRow } from './import-bulk-sql';
 import { writeTransaction } from '../records/idempotency';
 import { refreshSiteUtilities } from './site-utility-sql';
-import { sitesNamed } from './id-list-sql';
+import { idIn } from './id-list-sql';
 import { num, pointOf as point, str, strOrNull, type Row } from '../row-values';
 import type { ImportClient, ImportTx } from './import-client';
 import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './region-members-sql';
@@ -50,7 +50,12 @@ import {
   putSitesInHotspotLoads,
   takeSitesOutOfHotspotLoads,
 } from './hotspot-loads-sql';
-import { keepServedLoadsAcrossImport, servedLoadsBeforeImport } from './served-loads-sql';
+import {
+  putSitesInServedLoads,
+  refillServedLoadsAfterImport,
+  servedLoadsUpkeep,
+  takeSitesOutOfServedLoads,
+} from './served-loads-sql';
 import { refreshPointMembersBulk } from './import-members-sql';
 import { bulkUpdate, staleRowError } from './import-update-sql';
 import { insertNewSites } from './import-new-sites-sql';
@@ -75,8 +80,12 @@ interface LayerImportSql<L extends ImportLayer> {
   toExisting(row: Row): ExistingRecord<L>;
   insertColumns: Sql;
   insertValues(record: ImportRecord<L>, plan: ImportPlan<L>): Sql;
-  /** PostgreSQL: inserts the plan's new rows set-based (import-bulk-sql.ts); the rows inserted. */
-  bulkInsert(tx: ImportTx, plan: ImportPlan<L>, pairCondition: (radiusKm: number) => Sql): Promise<number>;
+  /** PostgreSQL: inserts the plan's new rows set-based (import-bulk-sql.ts); the ids inserted by externalId. */
+  bulkInsert(
+    tx: ImportTx,
+    plan: ImportPlan<L>,
+    pairCondition: (radiusKm: number) => Sql,
+  ): Promise<Map<string, number>>;
   /** PostgreSQL: bulkInsert also files the new rows under their regions and sets their accountable utility. */
   filesNewRows?: true;
   updateSet(update: ImportUpdate<L>, plan: ImportPlan<L>): Sql;
@@ -248,29 +257,33 @@ export async function existingExternalIds(
   return found;
 }
 
-/** Inserts the plan's new rows, 500 a statement of VALUES; the rows inserted. */
+/** Inserts the plan's new rows, 500 a statement of VALUES; the ids inserted by externalId. */
 async function insertValues<L extends ImportLayer>(
   tx: ImportTx,
   layerSql: LayerImportSql<L>,
   plan: ImportPlan<L>,
-): Promise<number> {
-  let inserted = 0;
+): Promise<Map<string, number>> {
+  const inserted = new Map<string, number>();
   for (const records of chunks(plan.create)) {
     const values = join(records.map((record) => layerSql.insertValues(record, plan)));
-    inserted += await tx.$executeRaw(sql`INSERT INTO ${raw(layerSql.table)} ${layerSql.insertColumns}
-      VALUES ${values} ON CONFLICT (external_id) DO NOTHING`);
+    const ids = await tx.$queryRaw<
+      InsertedRow[]
+    >(sql`INSERT INTO ${raw(layerSql.table)} ${layerSql.insertColumns}
+      VALUES ${values} ON CONFLICT (external_id) DO NOTHING RETURNING id, external_id AS "externalId"`);
+    for (const { id, externalId } of ids) inserted.set(externalId, Number(id));
   }
   return inserted;
 }
 
-/** The plan's status-change records, 500 a statement of VALUES. */
-async function insertStatusChanges<L extends ImportLayer>(tx: ImportTx, plan: ImportPlan<L>): Promise<void> {
-  for (const changes of chunks(plan.statusChanges)) {
+/** The status-change records `changes` (site ids), 500 a statement of VALUES. */
+async function insertStatusChanges<L extends ImportLayer>(
+  tx: ImportTx,
+  plan: ImportPlan<L>,
+  changes: readonly { siteId: number; from: string | null; to: string }[],
+): Promise<void> {
+  for (const chunk of chunks(changes)) {
     const values = join(
-      changes.map(
-        (c) => sql`((SELECT id FROM sites WHERE external_id = ${c.siteExternalId}), ${c.from}, ${c.to},
-        ${plan.note}, ${plan.username}, ${plan.at})`,
-      ),
+      chunk.map((c) => sql`(${c.siteId}, ${c.from}, ${c.to}, ${plan.note}, ${plan.username}, ${plan.at})`),
     );
     await tx.$executeRaw(
       sql`INSERT INTO status_changes (site_id, from_status, to_status, note, username, at) VALUES ${values}`,
@@ -330,36 +343,43 @@ export async function applyImport<L extends ImportLayer>(
       // JIT compiles the big statements' expressions afresh in every import: in the utility UPDATE of 20,000
       // sites it took 1.8–2.1 s of 4.5–5.8 s (docs/performance.md, "Fix 11"); without it they run interpreted.
       if (backend === 'postgis') await tx.$executeRaw(sql`SET LOCAL jit = off`);
+      // The rows it updates are named by id from here on, and the rows it creates by the ids the insert returns:
+      // no stage looks a name up again (each look-up of 100,000 names cost about 0.5 s at 1M sites).
+      const updatedIds = plan.update.map((u) => u.id);
+      const sitesIn = (ids: readonly number[]) => idIn(backend, sql`t.id`, ids);
       // The sites about to change leave their cluster cells as they are now (cluster-cells-sql.ts).
       await takeImportedSitesOut(tx, backend, plan);
       lap('cells out');
       // And out of the hotspot rows (hotspot-loads-sql.ts): the sites it will update, as they are now.
-      const updated = plan.update.map((u) => u.record.properties.externalId);
-      if (plan.layer === 'sites' && updated.length > 0)
-        await takeSitesOutOfHotspotLoads(tx, backend, sitesNamed(backend, updated));
+      if (plan.layer === 'sites' && updatedIds.length > 0)
+        await takeSitesOutOfHotspotLoads(tx, backend, sitesIn(updatedIds));
       lap('hotspot loads out');
-      // The meters of the sites about to be updated, as they are now, or every meter (served-loads-sql.ts).
-      const servedUpkeep = await servedLoadsBeforeImport(
-        tx,
-        backend,
-        plan.layer,
-        plan.create.length + plan.update.length,
-        plan.update.map((u) => u.record.properties.externalId),
-      );
-      lap('served loads: the meters before');
+      // And out of their meters' served-load rows, unless every row is refilled after it (served-loads-sql.ts).
+      const servedUpkeep = servedLoadsUpkeep(plan.layer);
+      if (servedUpkeep === 'move' && updatedIds.length > 0)
+        await takeSitesOutOfServedLoads(tx, backend, sitesIn(updatedIds));
+      lap('served loads out');
       // PostgreSQL takes the rows set-based; SQLite, whose statements cost no round trip, multi-row VALUES.
       const inserted =
         backend === 'postgis'
           ? await layerSql.bulkInsert(tx, plan, pairCondition)
           : await insertValues(tx, layerSql, plan);
-      if (inserted !== plan.create.length)
+      if (inserted.size !== plan.create.length)
         throw new ImportConflictError('another writer created some of its rows while the import ran');
+      const idOf = new Map(inserted);
+      for (const u of plan.update) idOf.set(u.record.properties.externalId, u.id);
+      const idsOf = (externalIds: readonly string[]) => externalIds.map((e) => idOf.get(e)!);
       lap('insert');
       await updateRows(tx, backend, layerSql, plan);
       lap('update');
+      const changes = plan.statusChanges.map((c) => ({
+        siteId: idOf.get(c.siteExternalId)!,
+        from: c.from,
+        to: c.to,
+      }));
       if (backend === 'postgis')
-        await bulkStatusChanges(tx, plan.statusChanges, sql`${plan.note}, ${plan.username}, ${plan.at}`);
-      else await insertStatusChanges(tx, plan);
+        await bulkStatusChanges(tx, changes, sql`${plan.note}, ${plan.username}, ${plan.at}`);
+      else await insertStatusChanges(tx, plan, changes);
       lap('status changes');
       // What follows from a row's place and references is refiled only for the rows that need it: `placed`
       // (new or moved) get their region memberships and substation pairs anew, `reassigned` (placed, or with
@@ -381,38 +401,38 @@ export async function applyImport<L extends ImportLayer>(
       lap('memberships');
       // The accountable utility follows: of the sites reassigned; of every site when substations or regions
       // (a feeder's utility, a service region, the nearest substation) were placed or relinked.
-      if (plan.layer === 'sites' && backend === 'postgis') {
-        // One UPDATE over every site reassigned, named by one JSON parameter.
-        const ids = sql`SELECT value FROM json_array_elements_text(${JSON.stringify(reassigned)}::json)`;
-        if (reassigned.length > 0)
-          await refreshSiteUtilities(tx, pairCondition, sql`t.external_id IN (${ids})`);
-      } else if (plan.layer === 'sites') {
-        for (const ids of chunks(reassigned)) {
-          await refreshSiteUtilities(tx, pairCondition, sql`t.external_id IN (${join(ids)})`);
-        }
-      } else if (plan.layer !== 'lines' && plan.layer !== 'pylons' && reassigned.length > 0) {
+      if (plan.layer === 'sites' && reassigned.length > 0)
+        await refreshSiteUtilities(tx, pairCondition, sitesIn(idsOf(reassigned)));
+      else if (
+        plan.layer !== 'sites' &&
+        plan.layer !== 'lines' &&
+        plan.layer !== 'pylons' &&
+        reassigned.length > 0
+      )
         await refreshSiteUtilities(tx, pairCondition);
-      }
       lap('utility');
       // The pairs of the placed rows refiled; the written sites back into the hotspot rows as they are now, or
       // the rows of the written substations recomputed.
-      const written = writtenIds(plan);
-      const refilePairs = () => refreshPairsOfImport(tx, backend, pairCondition, plan.layer, placed, moved);
+      const written = idsOf(writtenIds(plan));
+      const refilePairs = () =>
+        refreshPairsOfImport(tx, backend, pairCondition, plan.layer, idsOf(placed), idsOf(moved));
       if (plan.layer === 'substations')
         await keepHotspotLoadsAcrossSubstationImport(tx, backend, written, refilePairs);
       else await refilePairs();
       lap('pairs');
       // The sites it created have one record, its own: put in without reading the records.
-      if (plan.layer === 'sites' && updated.length > 0)
-        await putSitesInHotspotLoads(tx, backend, sitesNamed(backend, updated));
-      if (plan.layer === 'sites' && created.size > 0)
-        await putNewSitesInHotspotLoads(tx, backend, sitesNamed(backend, [...created]), plan.at);
+      if (plan.layer === 'sites' && updatedIds.length > 0)
+        await putSitesInHotspotLoads(tx, backend, sitesIn(updatedIds));
+      if (plan.layer === 'sites' && inserted.size > 0)
+        await putNewSitesInHotspotLoads(tx, backend, sitesIn([...inserted.values()]), plan.at);
       lap('hotspot loads in');
       // Cluster cells hold statuses and loads as well as places: every written site goes back in.
       await putImportedSitesIn(tx, backend, plan.layer, written);
       lap('cells in');
-      await keepServedLoadsAcrossImport(tx, backend, servedUpkeep, written);
-      lap('served loads');
+      if (servedUpkeep === 'refill') await refillServedLoadsAfterImport(tx, backend);
+      else if (servedUpkeep === 'move' && written.length > 0)
+        await putSitesInServedLoads(tx, backend, sitesIn(written));
+      lap('served loads in');
       const details = {
         layer: plan.layer,
         note: plan.note,

@@ -6,29 +6,27 @@ import type { ImportLayer } from '../../domain/import/import-layers';
 import { scopeUtility } from '../scope';
 import type { Backend } from '../store';
 import { fillOnce } from './derived-state-sql';
-import {
-  explainedLoadSumsSql,
-  meteredSql,
-  nearestMeteredByPairsSql,
-  type ExplanationTables,
-} from './explanation-sql';
+import { meteredSql, nearestMeteredByPairsSql, type ExplanationTables } from './explanation-sql';
 import { firstPerGroupSql } from './first-per-group-sql';
 import { asOwner } from './hotspot-loads-sql';
-import { idIn, sitesNamed } from './id-list-sql';
+import { idIn } from './id-list-sql';
 import type { ImportClient, ImportTx } from './import-client';
 import { PAIR_TABLE_KM } from './site-substation-pairs-sql';
+import { addToKeptSql, termWattsSql, wattsColumnMwSql } from './sum-sql';
 
 /**
- * The per-substation explained load "today" (migration 0023, docs/performance.md "Fix 14", docs/storage.md): for
- * each substation, the licensed and the known illegal load of the live sites whose meter it is — their feeder,
- * else the nearest metered substation within PAIR_TABLE_KM (explanation-sql.ts's rule, read from the pairs) —
- * under the sites' current statuses. Unexplained load at PAIR_TABLE_KM in the regulator's scope reads it for a day
- * whose end is still ahead (servedLoadsCover), when the fill found the statuses following the records
- * (served_loads_basis); every other day, radius and scope keeps reading the records.
+ * The per-substation explained load "today" (migrations 0023 and 0028, docs/performance.md "Fix 14" and "Fix 25",
+ * docs/storage.md): for each substation, the count of the live sites in the summed statuses whose meter it is —
+ * their feeder, else the nearest metered substation within PAIR_TABLE_KM (explanation-sql.ts's rule, read from the
+ * pairs) — and their licensed and known illegal load in whole watts (sum-sql.ts), under the sites' current statuses.
+ * Unexplained load at PAIR_TABLE_KM in the regulator's scope reads it for a day whose end is still ahead
+ * (servedLoadsCover), when the fill found the statuses following the records (served_loads_basis); every other day,
+ * radius and scope keeps reading the records.
  *
- * Exactness: a touched substation's row is recomputed with the read's own sum SQL (capped terms in site-id order),
- * not moved by deltas, so the stored double is the one the read over the records computes. Everything here reads
- * the tables themselves, not the request's scope: a row sums every utility's sites.
+ * Exactness: whole watts add the same in any order, so a write that changes sites (a status, a retirement, an
+ * import of sites) moves the rows of their meters by their terms: out as they are before it, in as it left them.
+ * What moves meters themselves (a substation's place or load, a first reading) recomputes the rows it touches.
+ * Everything here reads the tables themselves, not the request's scope: a row sums every utility's sites.
  */
 
 /** The statuses the table sums: licensed, and the known illegal ones unexplained load subtracts. */
@@ -55,33 +53,52 @@ const ALL_ROWS: ExplanationTables = {
   readings: raw('readings'),
 };
 
+const COLUMNS = ['site_count', 'licensed_load_w', 'known_illegal_load_w'] as const;
+const INSERT = raw(`INSERT INTO substation_served_loads (substation_id, ${COLUMNS.join(', ')})`);
+/** An upsert's SET that adds the new row's count and watts to the kept row's. */
+const ADD = addToKeptSql('substation_served_loads', COLUMNS);
+
 /** The nearest meter of each feederless site (of those `sites` names, or of all), over every utility's rows. */
 const nearestMeteredSql = (backend: Backend, sites: Sql | null): Sql =>
   nearestMeteredByPairsSql(backend, PAIR_TABLE_KM, ALL_ROWS, sites);
 
+/** A live site in a summed status, `t`. */
+const SUMMED_SITE = sql`t.retired_at IS NULL AND t.status IN (${join([...SUMMED])})`;
+
+/** A site selection for servedRowsSql: the sites of the meters `meters` selects, or the sites `sites` selects. */
+type ServedSelection = { meters: ((column: Sql) => Sql) | null } | { sites: Sql };
+
 /**
- * Inserts the rows of the substations `which` selects (a condition on a substation id column; null: all), from the
- * live sites in the summed statuses, each counted at its meter.
+ * Per meter, the count and watts of the summed sites `selection` selects, times `sign`: rows as a SELECT to insert.
+ * By meters (a condition on a substation id column; null: all) for a recomputation or the fill; by sites (a
+ * condition on `t`) for a move.
  */
-function servedRowsSql(backend: Backend, which: ((column: Sql) => Sql) | null): Sql {
+function servedRowsSql(backend: Backend, selection: ServedSelection, sign: 1 | -1 = 1): Sql {
+  const times = raw(sign === 1 ? '' : ' * -1');
+  const bySites = 'sites' in selection ? selection.sites : null;
+  const which = 'meters' in selection ? selection.meters : null;
   const whichOf = (column: Sql) => (which ? which(column) : sql`1 = 1`);
-  // Feederless sites with a pair at a selected substation are the only ones whose nearest meter can be one.
-  const candidates = which
-    ? sql`SELECT DISTINCT q.site_id FROM site_substation_pairs q
-        JOIN sites c ON c.id = q.site_id AND c.feeder_substation_id IS NULL
-        WHERE q.distance_km <= ${PAIR_TABLE_KM + WITHIN_TOLERANCE_KM} AND ${which(sql`q.substation_id`)}`
-    : null;
-  const summed = sql`t.retired_at IS NULL AND t.status IN (${join([...SUMMED])})`;
-  const sums = explainedLoadSumsSql(KNOWN_ILLEGAL);
-  return sql`INSERT INTO substation_served_loads (substation_id, licensed_load_mw, known_illegal_load_mw)
-    SELECT v.sid, ${sums.licensed}, ${sums.knownIllegal}
+  // By meters: feederless sites with a pair at a selected substation are the only ones whose meter can be one.
+  // By sites: the feederless ones among them.
+  const candidates = bySites
+    ? sql`SELECT t.id AS site_id FROM sites t WHERE ${bySites} AND t.feeder_substation_id IS NULL AND ${SUMMED_SITE}`
+    : which
+      ? sql`SELECT DISTINCT q.site_id FROM site_substation_pairs q
+          JOIN sites c ON c.id = q.site_id AND c.feeder_substation_id IS NULL
+          WHERE q.distance_km <= ${PAIR_TABLE_KM + WITHIN_TOLERANCE_KM} AND ${which(sql`q.substation_id`)}`
+      : null;
+  const fed = bySites ?? whichOf(sql`t.feeder_substation_id`);
+  const watts = (statuses: readonly Status[]) =>
+    sql`COALESCE(sum(CASE WHEN v.status IN (${join([...statuses])}) THEN ${termWattsSql(sql`v.load_mw`)} END), 0)`;
+  return sql`SELECT v.sid AS substation_id, count(*)${times} AS site_count,
+      ${watts(['LICENSED'])}${times} AS licensed_load_w, ${watts(KNOWN_ILLEGAL)}${times} AS known_illegal_load_w
     FROM (
-      SELECT t.id AS site_id, t.feeder_substation_id AS sid, t.status, t.load_mw FROM sites t
-      WHERE ${summed} AND t.feeder_substation_id IS NOT NULL AND ${whichOf(sql`t.feeder_substation_id`)}
+      SELECT t.feeder_substation_id AS sid, t.status, t.load_mw FROM sites t
+      WHERE ${SUMMED_SITE} AND t.feeder_substation_id IS NOT NULL AND ${fed}
       UNION ALL
-      SELECT t.id AS site_id, n.substation_id AS sid, t.status, t.load_mw
+      SELECT n.substation_id AS sid, t.status, t.load_mw
       FROM ${nearestMeteredSql(backend, candidates)} n JOIN sites t ON t.id = n.site_id
-      WHERE ${summed} AND ${whichOf(sql`n.substation_id`)}
+      WHERE ${SUMMED_SITE} AND ${whichOf(sql`n.substation_id`)}
     ) v
     GROUP BY v.sid`;
 }
@@ -89,9 +106,21 @@ function servedRowsSql(backend: Backend, which: ((column: Sql) => Sql) | null): 
 /** Recomputes the rows of the substations `ids` (the caller runs it as the owner: asOwner). */
 async function recomputeServed(tx: ImportTx, backend: Backend, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  const which = (column: Sql) => idIn(backend, column, ids);
-  await tx.$executeRaw(sql`DELETE FROM substation_served_loads WHERE ${which(sql`substation_id`)}`);
-  await tx.$executeRaw(servedRowsSql(backend, which));
+  const meters = (column: Sql) => idIn(backend, column, ids);
+  await tx.$executeRaw(sql`DELETE FROM substation_served_loads WHERE ${meters(sql`substation_id`)}`);
+  await tx.$executeRaw(sql`${INSERT} ${servedRowsSql(backend, { meters })}`);
+}
+
+/**
+ * Moves the rows by the terms of the sites `sites` selects (a condition on `t`) at their meters: out (−1) as they
+ * are before a write, in (+1) as it left them. A row whose sites all went out is deleted, as a fill would have none.
+ */
+async function moveServed(tx: ImportTx, backend: Backend, sites: Sql, sign: 1 | -1): Promise<void> {
+  await asOwner(tx, backend, async () => {
+    await tx.$executeRaw(sql`${INSERT} ${servedRowsSql(backend, { sites }, sign)}
+      ON CONFLICT (substation_id) DO UPDATE SET ${ADD}`);
+    if (sign === 1) await tx.$executeRaw(sql`DELETE FROM substation_served_loads WHERE site_count = 0`);
+  });
 }
 
 /** The meters (substation ids) of the sites `siteCondition` (on `t`) selects, live or not, as they are now. */
@@ -105,64 +134,31 @@ async function metersOf(tx: ImportTx, backend: Backend, siteCondition: Sql): Pro
 }
 
 /**
- * After a write to site `siteId` that leaves its place and feeder alone (a status change, a retirement, a
- * restore): the row of its meter. One call per write path, in the write's transaction (site-write-sql.ts).
+ * Takes the sites `sites` selects (a condition on `t`) out of their meters' rows, as they are before a write that
+ * changes their status, load, retirement, feeder or place; putSitesInServedLoads puts them back in after it, as it
+ * left them (their pairs refiled). Sites a write creates have nothing to take out. Every write path of sites calls
+ * both, in the write's transaction (site-write-sql.ts, import-sql.ts).
  */
-export async function keepServedLoadsOfSite(tx: ImportTx, backend: Backend, siteId: number): Promise<void> {
-  await asOwner(tx, backend, async () =>
-    recomputeServed(tx, backend, await metersOf(tx, backend, sql`t.id = ${siteId}`)),
-  );
-}
+export const takeSitesOutOfServedLoads = (tx: ImportTx, backend: Backend, sites: Sql): Promise<void> =>
+  moveServed(tx, backend, sites, -1);
+
+/** Puts the sites `sites` selects into their meters' rows, as a write left them: see takeSitesOutOfServedLoads. */
+export const putSitesInServedLoads = (tx: ImportTx, backend: Backend, sites: Sql): Promise<void> =>
+  moveServed(tx, backend, sites, 1);
 
 /**
- * Sites an import may write for its meters' rows to be recomputed one by one; past it every row is recomputed in
- * one pass. A meter's row costs up to 35 ms at 1M sites (the meter feeding 10,000), every row 0.8 s, and looking up
- * the meters of 100,000 written sites before and after costs 2.8 s: a large import touches every meter anyway.
+ * What an import does to the served loads: nothing (lines, pylons and regions take no site to another meter);
+ * refill every row (substations: a place, a base load or a reported peak moves meters anywhere); or move the sites
+ * it writes (sites).
  */
-export const METERS_OF_IMPORT_MAX = 1_000;
+export type ServedLoadsUpkeep = 'none' | 'refill' | 'move';
 
-/** What an import's upkeep of the served loads will recompute: every row, or the meters of its sites. */
-export type ServedLoadsUpkeep = { all: true } | { all: false; before: readonly number[] };
+export const servedLoadsUpkeep = (layer: ImportLayer): ServedLoadsUpkeep =>
+  layer === 'substations' ? 'refill' : layer === 'sites' ? 'move' : 'none';
 
-/**
- * Before an import writes (`written` its rows, `updated` the externalIds of those that exist): null when it can
- * change no row (lines, pylons, regions take no site to another meter); every row for substations (a place, a
- * base load or a reported peak moves meters anywhere) and for a large import of sites; else the meters of the sites
- * it will update, as they are now (a new feeder or place can take a site to another meter; a new site had none).
- */
-export async function servedLoadsBeforeImport(
-  tx: ImportTx,
-  backend: Backend,
-  layer: ImportLayer,
-  written: number,
-  updated: readonly string[],
-): Promise<ServedLoadsUpkeep | null> {
-  if (written === 0 || (layer !== 'sites' && layer !== 'substations')) return null;
-  if (layer === 'substations' || written > METERS_OF_IMPORT_MAX) return { all: true };
-  if (updated.length === 0) return { all: false, before: [] };
-  return {
-    all: false,
-    before: await asOwner(tx, backend, () => metersOf(tx, backend, sitesNamed(backend, updated))),
-  };
-}
-
-/**
- * After an import wrote and refiled its pairs (`written` the externalIds of its sites): the rows `upkeep` says,
- * the meters of the written sites before and after, or every row.
- */
-export async function keepServedLoadsAcrossImport(
-  tx: ImportTx,
-  backend: Backend,
-  upkeep: ServedLoadsUpkeep | null,
-  written: readonly string[],
-): Promise<void> {
-  if (!upkeep) return;
-  await asOwner(tx, backend, async () => {
-    if (upkeep.all) return refillRows(tx, backend);
-    const after = await metersOf(tx, backend, sitesNamed(backend, written));
-    await recomputeServed(tx, backend, [...new Set([...upkeep.before, ...after])]);
-  });
-}
+/** After an import wrote and refiled its pairs, with upkeep 'refill': every row anew. */
+export const refillServedLoadsAfterImport = (tx: ImportTx, backend: Backend): Promise<void> =>
+  asOwner(tx, backend, () => refillRows(tx, backend));
 
 /**
  * Readings for `substationIds`, written by `write`. A substation's first reading can make it a meter: the feederless
@@ -198,7 +194,7 @@ export async function keepServedLoadsAcrossReadings(
 
 async function refillRows(tx: ImportTx, backend: Backend): Promise<void> {
   await tx.$executeRaw(sql`DELETE FROM substation_served_loads`);
-  await tx.$executeRaw(servedRowsSql(backend, null));
+  await tx.$executeRaw(sql`${INSERT} ${servedRowsSql(backend, { meters: null })}`);
 }
 
 /**
@@ -237,8 +233,8 @@ export function substationLoadsFromServedSql(dayReadings: Sql): Sql {
   return sql`WITH day_readings AS (${dayReadings})
     SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", s.metered_peak_mw AS "meteredPeakMw",
       s.base_load_mw AS "baseLoadMw", d.peak AS "readingsPeakMw", COALESCE(d.n, 0) AS "readingCount",
-      COALESCE(l.licensed_load_mw, 0.0) AS "licensedLoadMw",
-      COALESCE(l.known_illegal_load_mw, 0.0) AS "knownIllegalLoadMw",
+      COALESCE(${wattsColumnMwSql(sql`l.licensed_load_w`)}, 0.0) AS "licensedLoadMw",
+      COALESCE(${wattsColumnMwSql(sql`l.known_illegal_load_w`)}, 0.0) AS "knownIllegalLoadMw",
       (SELECT b.statuses_follow_history FROM served_loads_basis b) AS basis
     FROM substations s LEFT JOIN substation_served_loads l ON l.substation_id = s.id
       LEFT JOIN day_readings d ON d.substation_id = s.id

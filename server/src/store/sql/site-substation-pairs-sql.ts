@@ -5,6 +5,7 @@ import type { Backend } from '../store';
 import { haversineKmSql } from './haversine-sql';
 import type { ImportClient, ImportTx } from './import-client';
 import { fillOnce } from './derived-state-sql';
+import { idIn } from './id-list-sql';
 
 /**
  * The pairs table (migration 0019, docs/performance.md "Fix 4"): every substation–site pair within PAIR_TABLE_KM,
@@ -54,30 +55,21 @@ export async function refreshPairs(
 }
 
 /**
- * After an import placed `externalIds` of `layer` (new, or moved: `moved`, which had pairs before): refiles the
- * pairs of those sites or substations (other layers move neither). Called once from applyImport, in its
- * transaction.
+ * After an import placed rows `ids` of `layer` (new, or moved: `moved`, which had pairs before): refiles the pairs
+ * of those sites or substations (other layers move neither). Called once from applyImport, in its transaction.
  */
 export async function refreshPairsOfImport(
   tx: ImportTx,
   backend: Backend,
   pairCondition: (radiusKm: number) => Sql,
   layer: ImportLayer,
-  externalIds: readonly string[],
-  moved: readonly string[],
+  ids: readonly number[],
+  moved: readonly number[],
 ): Promise<void> {
-  if ((layer !== 'sites' && layer !== 'substations') || externalIds.length === 0) return;
-  const alias = layer === 'sites' ? sql`t` : sql`s`;
-  // One JSON parameter naming the rows, read as a table (no limit on the number of parameters).
-  const named = (names: readonly string[]) => {
-    const json = JSON.stringify(names);
-    const ids =
-      backend === 'postgis'
-        ? sql`SELECT value FROM json_array_elements_text(${json}::json)`
-        : sql`SELECT value FROM json_each(${json})`;
-    return sql`${alias}.external_id IN (${ids})`;
-  };
-  await refreshPairs(tx, pairCondition, layer, named(externalIds), moved.length > 0 ? named(moved) : null);
+  if ((layer !== 'sites' && layer !== 'substations') || ids.length === 0) return;
+  const column = layer === 'sites' ? sql`t.id` : sql`s.id`;
+  const named = (list: readonly number[]) => idIn(backend, column, list);
+  await refreshPairs(tx, pairCondition, layer, named(ids), moved.length > 0 ? named(moved) : null);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
 import { SUM_TERM_CAP_MW, WATTS_PER_MW } from '../../domain/sum-term';
 
 // Literals, not bound parameters (PostgreSQL cannot type a parameter in a THEN), cast to the loads' type.
@@ -30,3 +30,7 @@ export const loadSumSql = (value: Sql): Sql => sql`(sum(${termWattsSql(value)}) 
 
 /** A stored total in whole watts (an integer column) as megawatts, a double on both stores. */
 export const wattsColumnMwSql = (watts: Sql): Sql => sql`(CAST(${watts} AS DOUBLE PRECISION) / ${WATTS})`;
+
+/** An upsert's SET on `table` that adds the new row's `columns` (counts, watts) to the kept row's. */
+export const addToKeptSql = (table: string, columns: readonly string[]): Sql =>
+  join(columns.map((c) => raw(`${c} = ${table}.${c} + excluded.${c}`)));
