@@ -135,13 +135,13 @@ export class RawSql {
 
   /**
    * Unexplained load today at the aggregate's radius (10 km), from the per-meter served loads our store keeps
-   * (migration 0023): the best raw SQL once that table exists, the floor for our read of it. Like ours it reads
+   * (migrations 0023 and 0028, in whole watts): the best raw SQL once that table exists, the floor for our read of it. Like ours it reads
    * the day's readings (`fromHour`, hours since the epoch), whose peak stands before the reported one.
    */
   unexplainedFromServed(fromHour: number) {
     return this.query(
       `SELECT s.id, COALESCE(d.peak, s.metered_peak_mw) - s.base_load_mw
-           - COALESCE(l.licensed_load_mw, 0) - COALESCE(l.known_illegal_load_mw, 0) AS unexplained
+           - COALESCE(l.licensed_load_w::float8 / 1e6, 0) - COALESCE(l.known_illegal_load_w::float8 / 1e6, 0) AS unexplained
          FROM substations s LEFT JOIN substation_served_loads l ON l.substation_id = s.id
            LEFT JOIN (SELECT substation_id, max(mw) AS peak FROM readings WHERE hour >= $1 AND hour < $1 + 24
              GROUP BY substation_id) d ON d.substation_id = s.id
