@@ -64,7 +64,8 @@ const ADD = addSetColumnsSql('substation_hotspot_days');
 /**
  * Per (substation, day), the changes of the live sites `which` selects (a condition on `t`) at the substations
  * it pairs them with (a condition on `p`, default all), times `sign`: the rows as a SELECT to insert. Each record
- * of a site changes its membership of a set by 1, -1 or 0 against the record before it (none: not a member).
+ * of a site changes its membership of a set by 1, -1 or 0 against the record before it (none: not a member). In key
+ * order, so that concurrent writers lock the rows they share in the same order (hotspot-loads-sql.ts).
  */
 function dayRowsSql(backend: Backend, which: Sql, pairs: Sql, sign: 1 | -1): Sql {
   const times = raw(sign === 1 ? '' : ' * -1');
@@ -97,7 +98,8 @@ function dayRowsSql(backend: Backend, which: Sql, pairs: Sql, sign: 1 | -1): Sql
     JOIN site_substation_pairs p ON p.site_id = d.site_id AND p.distance_km <= ${PAIR_TABLE_KM + WITHIN_TOLERANCE_KM}
     WHERE (${anyChange}) AND ${pairs}
     GROUP BY p.substation_id, d.day
-    HAVING ${netChange}`;
+    HAVING ${netChange}
+    ORDER BY p.substation_id, d.day`;
 }
 
 /** A row whose changes net to nothing: deleted, as a fill has none. */

@@ -46,7 +46,8 @@ const ADD = addSetColumnsSql('substation_hotspot_loads');
 
 /**
  * Per substation, the counts and watts of the live pairs `which` selects (a condition on `p` and `t`), times
- * `sign`: the rows as a SELECT to insert.
+ * `sign`: the rows as a SELECT to insert, in key order, so that concurrent writers moving rows they share lock
+ * them in the same order (as the cluster cells do) and cannot deadlock on them.
  */
 function loadRowsSql(which: Sql, sign: 1 | -1 = 1): Sql {
   const times = raw(sign === 1 ? '' : ' * -1');
@@ -61,7 +62,8 @@ function loadRowsSql(which: Sql, sign: 1 | -1 = 1): Sql {
     FROM site_substation_pairs p JOIN sites t ON t.id = p.site_id
     WHERE p.distance_km <= ${PAIR_TABLE_KM + WITHIN_TOLERANCE_KM} AND t.retired_at IS NULL
       AND t.status IN (${join([...HOTSPOT_LOAD_SETS.with_suspected])}) AND ${which}
-    GROUP BY p.substation_id`;
+    GROUP BY p.substation_id
+    ORDER BY p.substation_id`;
 }
 
 /** Recomputes the rows of the substations `which` selects (a condition on `p.substation_id` / `substation_id`). */

@@ -71,7 +71,7 @@ type ServedSelection = { meters: ((column: Sql) => Sql) | null } | { sites: Sql 
 /**
  * Per meter, the count and watts of the summed sites `selection` selects, times `sign`: rows as a SELECT to insert.
  * By meters (a condition on a substation id column; null: all) for a recomputation or the fill; by sites (a
- * condition on `t`) for a move.
+ * condition on `t`) for a move. In key order, so that concurrent writers lock the rows they share in the same order.
  */
 function servedRowsSql(backend: Backend, selection: ServedSelection, sign: 1 | -1 = 1): Sql {
   const times = raw(sign === 1 ? '' : ' * -1');
@@ -100,7 +100,8 @@ function servedRowsSql(backend: Backend, selection: ServedSelection, sign: 1 | -
       FROM ${nearestMeteredSql(backend, candidates)} n JOIN sites t ON t.id = n.site_id
       WHERE ${SUMMED_SITE} AND ${whichOf(sql`n.substation_id`)}
     ) v
-    GROUP BY v.sid`;
+    GROUP BY v.sid
+    ORDER BY v.sid`;
 }
 
 /** Recomputes the rows of the substations `ids` (the caller runs it as the owner: asOwner). */
