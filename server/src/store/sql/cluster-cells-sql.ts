@@ -8,8 +8,6 @@
  * CELL_MAX_ZOOM without filter, as-of or scope read it (tile-sql.ts) instead of the sites.
  */
 import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import type { ImportLayer } from '../../domain/import/import-layers';
-import type { ImportPlan } from '../../domain/import/plan-import';
 import { STATUSES, type Status } from '@gridwatch/contract';
 import {
   bigint,
@@ -24,15 +22,11 @@ import {
 import { TILE_EXTENT, type TileCoord } from '../../domain/geo/tile-math';
 import { fillOnce } from './derived-state-sql';
 import type { ImportClient, ImportTx } from './import-client';
-import { idIn } from './id-list-sql';
 
 /** The highest zoom with cluster cells: the sites are clustered below zoom 8, and at 8 past the tile cap. */
 export const CELL_MAX_ZOOM = 8;
 
 const DERIVED_STATE = 'site_cluster_cells';
-
-/** store.ts's Backend, spelled here: records/sites.ts imports this file, and store.ts imports the records. */
-type Backend = 'sqlite' | 'postgis';
 
 /**
  * The table's columns beside its key, each with the name of the same sum in cellRowsSql and in rows to cluster
@@ -126,28 +120,6 @@ export async function takeSitesOut(tx: ImportTx, which: Sql): Promise<void> {
  */
 export async function putSitesIn(tx: ImportTx, which: Sql): Promise<void> {
   await addCells(tx, which, 1);
-}
-
-/** applyImport, before it writes: the sites it will update leave their cells (other layers have none). */
-export async function takeImportedSitesOut(
-  tx: ImportTx,
-  backend: Backend,
-  plan: ImportPlan<ImportLayer>,
-): Promise<void> {
-  if (plan.layer !== 'sites' || plan.update.length === 0) return;
-  const updated = plan.update.map((u) => u.id);
-  await takeSitesOut(tx, idIn(backend, sql`t.id`, updated));
-}
-
-/** applyImport, after it wrote: the sites it created and updated (`written`, their ids) enter their cells. */
-export async function putImportedSitesIn(
-  tx: ImportTx,
-  backend: Backend,
-  layer: ImportLayer,
-  written: readonly number[],
-): Promise<void> {
-  if (layer !== 'sites' || written.length === 0) return;
-  await putSitesIn(tx, idIn(backend, sql`t.id`, written));
 }
 
 /** The cells as rows to cluster (cluster-sql.ts) for a tile of zoom ≤ CELL_MAX_ZOOM: its cells and buffer. */

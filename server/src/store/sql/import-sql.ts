@@ -43,19 +43,9 @@ import { num, pointOf as point, str, strOrNull, type Row } from '../row-values';
 import type { ImportClient, ImportTx } from './import-client';
 import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './region-members-sql';
 import { refreshPairsOfImport } from './site-substation-pairs-sql';
-import { putImportedSitesIn, takeImportedSitesOut } from './cluster-cells-sql';
-import {
-  keepHotspotLoadsAcrossSubstationImport,
-  putNewSitesInHotspotLoads,
-  putSitesInHotspotLoads,
-  takeSitesOutOfHotspotLoads,
-} from './hotspot-loads-sql';
-import {
-  putSitesInServedLoads,
-  refillServedLoadsAfterImport,
-  servedLoadsUpkeep,
-  takeSitesOutOfServedLoads,
-} from './served-loads-sql';
+import { keepHotspotLoadsAcrossSubstationImport } from './hotspot-loads-sql';
+import { refillServedLoadsAfterImport } from './served-loads-sql';
+import { putNewSitesInDerived, putSitesInDerived, takeSitesOutOfDerived } from './site-write-sql';
 import { refreshPointMembersBulk } from './import-members-sql';
 import { bulkUpdate, staleRowError } from './import-update-sql';
 import { insertNewSites } from './import-new-sites-sql';
@@ -347,18 +337,10 @@ export async function applyImport<L extends ImportLayer>(
       // no stage looks a name up again (each look-up of 100,000 names cost about 0.5 s at 1M sites).
       const updatedIds = plan.update.map((u) => u.id);
       const sitesIn = (ids: readonly number[]) => idIn(backend, sql`t.id`, ids);
-      // The sites about to change leave their cluster cells as they are now (cluster-cells-sql.ts).
-      await takeImportedSitesOut(tx, backend, plan);
-      lap('cells out');
-      // And out of the hotspot rows (hotspot-loads-sql.ts): the sites it will update, as they are now.
+      // The sites about to change leave the tables derived from them as they are now (site-write-sql.ts).
       if (plan.layer === 'sites' && updatedIds.length > 0)
-        await takeSitesOutOfHotspotLoads(tx, backend, sitesIn(updatedIds));
-      lap('hotspot loads out');
-      // And out of their meters' served-load rows, unless every row is refilled after it (served-loads-sql.ts).
-      const servedUpkeep = servedLoadsUpkeep(plan.layer);
-      if (servedUpkeep === 'move' && updatedIds.length > 0)
-        await takeSitesOutOfServedLoads(tx, backend, sitesIn(updatedIds));
-      lap('served loads out');
+        await takeSitesOutOfDerived(tx, backend, sitesIn(updatedIds));
+      lap('derived out');
       // PostgreSQL takes the rows set-based; SQLite, whose statements cost no round trip, multi-row VALUES.
       const inserted =
         backend === 'postgis'
@@ -411,28 +393,21 @@ export async function applyImport<L extends ImportLayer>(
       )
         await refreshSiteUtilities(tx, pairCondition);
       lap('utility');
-      // The pairs of the placed rows refiled; the written sites back into the hotspot rows as they are now, or
-      // the rows of the written substations recomputed.
-      const written = idsOf(writtenIds(plan));
+      // The pairs of the placed rows refiled; for substations, their hotspot rows recomputed from them.
       const refilePairs = () =>
         refreshPairsOfImport(tx, backend, pairCondition, plan.layer, idsOf(placed), idsOf(moved));
       if (plan.layer === 'substations')
-        await keepHotspotLoadsAcrossSubstationImport(tx, backend, written, refilePairs);
+        await keepHotspotLoadsAcrossSubstationImport(tx, backend, idsOf(writtenIds(plan)), refilePairs);
       else await refilePairs();
       lap('pairs');
-      // The sites it created have one record, its own: put in without reading the records.
+      // Every written site back into the derived tables, as it is now (the ones it created with their one record,
+      // its own); an import of substations moves meters anywhere, so every served-load row is filled anew.
       if (plan.layer === 'sites' && updatedIds.length > 0)
-        await putSitesInHotspotLoads(tx, backend, sitesIn(updatedIds));
+        await putSitesInDerived(tx, backend, sitesIn(updatedIds));
       if (plan.layer === 'sites' && inserted.size > 0)
-        await putNewSitesInHotspotLoads(tx, backend, sitesIn([...inserted.values()]), plan.at);
-      lap('hotspot loads in');
-      // Cluster cells hold statuses and loads as well as places: every written site goes back in.
-      await putImportedSitesIn(tx, backend, plan.layer, written);
-      lap('cells in');
-      if (servedUpkeep === 'refill') await refillServedLoadsAfterImport(tx, backend);
-      else if (servedUpkeep === 'move' && written.length > 0)
-        await putSitesInServedLoads(tx, backend, sitesIn(written));
-      lap('served loads in');
+        await putNewSitesInDerived(tx, backend, sitesIn([...inserted.values()]), plan.at);
+      if (plan.layer === 'substations') await refillServedLoadsAfterImport(tx, backend);
+      lap('derived in');
       const details = {
         layer: plan.layer,
         note: plan.note,

@@ -2,7 +2,6 @@ import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/clien
 import type { Status } from '@gridwatch/contract';
 import { WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
 import { KNOWN_ILLEGAL } from '../../domain/unexplained-load';
-import type { ImportLayer } from '../../domain/import/import-layers';
 import { scopeUtility } from '../scope';
 import type { Backend } from '../store';
 import { fillOnce } from './derived-state-sql';
@@ -148,16 +147,10 @@ export const putSitesInServedLoads = (tx: ImportTx, backend: Backend, sites: Sql
   moveServed(tx, backend, sites, 1);
 
 /**
- * What an import does to the served loads: nothing (lines, pylons and regions take no site to another meter);
- * refill every row (substations: a place, a base load or a reported peak moves meters anywhere); or move the sites
- * it writes (sites).
+ * After an import of substations wrote and refiled its pairs: every row anew (a place, a base load or a reported
+ * peak changes which substations are meters and which is nearest, for sites anywhere; lines, pylons and regions
+ * take no site to another meter).
  */
-export type ServedLoadsUpkeep = 'none' | 'refill' | 'move';
-
-export const servedLoadsUpkeep = (layer: ImportLayer): ServedLoadsUpkeep =>
-  layer === 'substations' ? 'refill' : layer === 'sites' ? 'move' : 'none';
-
-/** After an import wrote and refiled its pairs, with upkeep 'refill': every row anew. */
 export const refillServedLoadsAfterImport = (tx: ImportTx, backend: Backend): Promise<void> =>
   asOwner(tx, backend, () => refillRows(tx, backend));
 
