@@ -4,7 +4,8 @@
  * the spatial join, interleaved, medians; then the upkeep a status change pays at the densest site (the site whose
  * paired substations hold the most pairs): the recomputation alone, and a whole status change with it. The same
  * for unexplained load today ("Fix 14"): the route, the store call, the read over the records (a hair under 10 km)
- * and the raw SQL over the served loads; and the served-load upkeep of a site at the meter serving the most sites
+ * and the raw SQL over the served loads, and as of a past day the same over the served days ("Fix 26") and over
+ * the records; and the served-load upkeep of a site at the meter serving the most sites
  * (its term out and back in).
  *   npx tsx bench/peers/profile-hotspots.ts [sites=100000] [rounds=9] [database URL]
  * A database URL given (one seeded already, such as a copy of bench:peers' kept one): no seeding, not dropped.
@@ -20,7 +21,7 @@ import {
   takeSitesOutOfServedLoads,
 } from '../../server/src/store/sql/served-loads-sql';
 import { KNOWN_ILLEGAL, readingDay } from '../../server/src/domain/unexplained-load';
-import { todayInBeijing } from '@gridwatch/contract';
+import { endOfDayIso, todayInBeijing } from '@gridwatch/contract';
 import type { ImportClient } from '../../server/src/store/sql/import-client';
 import { median } from './load';
 import { openProfiledApp } from './profiled-app';
@@ -29,6 +30,8 @@ import { RawSql } from './raw-sql';
 const sites = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 9);
 const existing = process.argv[4];
+/** The past day of scenario 5's as-of cases. */
+const PAST_DAY = '2026-05-01';
 let t = performance.now();
 const { seed, db, store, app } = await openProfiledApp(sites, existing);
 console.log(
@@ -71,6 +74,26 @@ try {
     [
       'unexplained load, raw SQL over the served loads',
       () => raw.unexplainedFromServed(readingDay(todayInBeijing(Date.now())).fromHour),
+    ],
+    [
+      `unexplained load as of ${PAST_DAY}, route (app.inject)`,
+      () => app.inject({ method: 'GET', url: `/api/analysis/unexplained-load?radiusKm=10&asOf=${PAST_DAY}` }),
+    ],
+    [
+      `unexplained load as of ${PAST_DAY}, route at r = 10 − 1e-9 km (the records read)`,
+      () =>
+        app.inject({
+          method: 'GET',
+          url: `/api/analysis/unexplained-load?radiusKm=9.999999999&asOf=${PAST_DAY}`,
+        }),
+    ],
+    [
+      `unexplained load as of ${PAST_DAY}, raw SQL over the served days`,
+      () => raw.unexplainedFromServedDays(PAST_DAY, readingDay(PAST_DAY).fromHour),
+    ],
+    [
+      `unexplained load as of ${PAST_DAY}, raw SQL over the records and pairs`,
+      () => raw.unexplainedAsOfFromPairs(10, endOfDayIso(PAST_DAY), readingDay(PAST_DAY).fromHour),
     ],
   ];
   const times = new Map(sides.map(([name]) => [name, [] as number[]]));

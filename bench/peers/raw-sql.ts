@@ -151,6 +151,57 @@ export class RawSql {
     );
   }
 
+  /**
+   * Unexplained load as of the end of a day at 10 km, from the per-meter, per-day changes our store keeps (migration
+   * 0030): the sums of the rows up to `day`, the day's readings (`fromHour`) before the reported peak. The floor for
+   * our read of that table.
+   */
+  unexplainedFromServedDays(day: string, fromHour: number) {
+    return this.query(
+      `SELECT s.id, COALESCE(d.peak, s.metered_peak_mw) - s.base_load_mw
+           - COALESCE(l.licensed_w::float8 / 1e6, 0) - COALESCE(l.known_illegal_w::float8 / 1e6, 0) AS unexplained
+         FROM substations s
+           LEFT JOIN (SELECT substation_id, sum(licensed_load_w) AS licensed_w, sum(known_illegal_load_w) AS known_illegal_w
+             FROM substation_served_days WHERE day <= $1 GROUP BY substation_id) l ON l.substation_id = s.id
+           LEFT JOIN (SELECT substation_id, max(mw) AS peak FROM readings WHERE hour >= $2 AND hour < $2 + 24
+             GROUP BY substation_id) d ON d.substation_id = s.id
+         WHERE (s.metered_peak_mw IS NOT NULL OR d.peak IS NOT NULL) AND s.base_load_mw IS NOT NULL
+         ORDER BY unexplained DESC, s.id`,
+      [day, fromHour],
+    );
+  }
+
+  /**
+   * The same answer from the records and the pairs table, without our table by day: each site's status from its
+   * last record up to `endIso` (the day's end), its meter its feeder, else the nearest metered substation among its
+   * pairs within `radiusKm` (a base load, and a reported peak or any reading); the day's readings (`fromHour`).
+   */
+  unexplainedAsOfFromPairs(radiusKm: number, endIso: string, fromHour: number) {
+    return this.query(
+      `WITH last AS (
+         SELECT DISTINCT ON (c.site_id) c.site_id, c.to_status AS status FROM status_changes c
+           WHERE c.at <= $2 ORDER BY c.site_id, c.at DESC, c.id DESC),
+       nearest AS (
+         SELECT DISTINCT ON (p.site_id) p.site_id, p.substation_id FROM site_substation_pairs p
+           JOIN substations m ON m.id = p.substation_id AND m.base_load_mw IS NOT NULL
+             AND (m.metered_peak_mw IS NOT NULL OR EXISTS (SELECT 1 FROM readings r WHERE r.substation_id = m.id))
+           JOIN sites f ON f.id = p.site_id AND f.feeder_substation_id IS NULL
+           WHERE p.distance_km <= $1 ORDER BY p.site_id, p.distance_km, p.substation_id),
+       served AS (
+         SELECT COALESCE(t.feeder_substation_id, n.substation_id) AS sid, a.status, t.load_mw FROM sites t
+           JOIN last a ON a.site_id = t.id LEFT JOIN nearest n ON n.site_id = t.id WHERE t.retired_at IS NULL),
+       day AS (
+         SELECT substation_id, max(mw) AS peak FROM readings WHERE hour >= $3 AND hour < $3 + 24 GROUP BY substation_id)
+       SELECT s.id, COALESCE(d.peak, s.metered_peak_mw) - s.base_load_mw
+           - COALESCE(sum(v.load_mw) FILTER (WHERE v.status = 'LICENSED'), 0)
+           - COALESCE(sum(v.load_mw) FILTER (WHERE v.status IN ${KNOWN_ILLEGAL}), 0) AS unexplained
+         FROM substations s LEFT JOIN served v ON v.sid = s.id LEFT JOIN day d ON d.substation_id = s.id
+         WHERE (s.metered_peak_mw IS NOT NULL OR d.peak IS NOT NULL) AND s.base_load_mw IS NOT NULL
+         GROUP BY s.id, d.peak ORDER BY unexplained DESC, s.id`,
+      [radiusKm + 1e-6, endIso, fromHour],
+    );
+  }
+
   /** Metered − base − licensed − known illegal load per substation (fed, or unfed within r), largest first. */
   unexplained(radiusKm: number) {
     return this.query(

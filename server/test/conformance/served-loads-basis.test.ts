@@ -7,9 +7,10 @@ import { onStoreDatabase } from '../store-database';
 /**
  * The served loads (migration 0023, docs/performance.md "Fix 14") sum the sites' current statuses, which stand for
  * the records at the end of today only if each site's status is its last record's and no record is dated ahead.
- * A seed may break that; then the fill marks the basis 0 and unexplained load today reads the records, so its
- * answer equals the spatial join's over the records (a radius a hair above PAIR_TABLE_KM) and not the table's.
- * In each case below one licensed site, fed by a meter, is counted differently by the two.
+ * A seed may break that; then the fill marks the basis 0 and unexplained load today reads the changes by day
+ * (migration 0030), which follow the records, so its answer equals the spatial join's over the records (a radius
+ * a hair above PAIR_TABLE_KM) and not the table's. In each case below one licensed site, fed by a meter, is counted
+ * differently by the two.
  */
 const BASE = generateSeed({ sites: 400, readings: false });
 const JUST_ABOVE = PAIR_TABLE_KM + 1e-9;
@@ -54,20 +55,23 @@ afterAll(async () => {
 });
 
 describe.each(BACKENDS)('served loads whose basis a seed breaks, on %s', (backend) => {
-  it.each(Object.entries(CASES))('%s: unexplained load today reads the records', async (_, seed) => {
-    expect(victim).toBeDefined();
-    const t = await makeTestApp(seed, backend);
-    apps.push(t);
-    expect(await onStoreDatabase(t, `SELECT statuses_follow_history AS ok FROM served_loads_basis`)).toEqual([
-      { ok: 0 },
-    ]);
-    const get = async (radiusKm: number) => {
-      const res = await t.app.inject({ url: `/api/analysis/unexplained-load?radiusKm=${radiusKm}` });
-      expect(res.statusCode, res.body).toBe(200);
-      return res.body;
-    };
-    const today = await get(PAIR_TABLE_KM);
-    expect(JSON.parse(today).length).toBeGreaterThan(0);
-    expect(today).toBe(await get(JUST_ABOVE));
-  });
+  it.each(Object.entries(CASES))(
+    '%s: unexplained load today is the answer over the records',
+    async (_, seed) => {
+      expect(victim).toBeDefined();
+      const t = await makeTestApp(seed, backend);
+      apps.push(t);
+      expect(
+        await onStoreDatabase(t, `SELECT statuses_follow_history AS ok FROM served_loads_basis`),
+      ).toEqual([{ ok: 0 }]);
+      const get = async (radiusKm: number) => {
+        const res = await t.app.inject({ url: `/api/analysis/unexplained-load?radiusKm=${radiusKm}` });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.body;
+      };
+      const today = await get(PAIR_TABLE_KM);
+      expect(JSON.parse(today).length).toBeGreaterThan(0);
+      expect(today).toBe(await get(JUST_ABOVE));
+    },
+  );
 });

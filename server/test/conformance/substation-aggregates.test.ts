@@ -11,8 +11,9 @@ import { onStoreDatabase, refillDerived } from '../store-database';
 
 /**
  * The per-substation aggregates are derived data: the hotspot loads (migration 0021, docs/performance.md "Fix 9")
- * that hotspots "now" at PAIR_TABLE_KM read, and the served loads (migration 0023, "Fix 14") that unexplained load
- * today at PAIR_TABLE_KM reads. After random writes through the API — status changes by an admin and by a
+ * that hotspots "now" at PAIR_TABLE_KM read and their changes by day (migration 0027, "Fix 24") that hotspots as of
+ * a day read; the served loads (migration 0023, "Fix 14") that unexplained load today at PAIR_TABLE_KM reads and
+ * their changes by day (migration 0030, "Fix 26") that it reads as of a past day. After random writes through the API — status changes by an admin and by a
  * utility's user, retirements and restores, imports that edit sites' loads, statuses and feeders, add and move
  * sites, move and add substations, and readings that make a substation a meter — each must equal its table filled
  * anew, and the answers read from it must equal the spatial join's over the records (a radius a hair above
@@ -47,6 +48,13 @@ const daysOf = (t: TestApp) =>
     t,
     `SELECT substation_id, day, unlicensed_count, unlicensed_load_w, with_suspected_count, with_suspected_load_w
      FROM substation_hotspot_days ORDER BY substation_id, day`,
+  );
+
+const servedDaysOf = (t: TestApp) =>
+  onStoreDatabase<LoadRow>(
+    t,
+    `SELECT substation_id, day, licensed_load_w, known_illegal_load_w FROM substation_served_days
+     ORDER BY substation_id, day`,
   );
 
 /** Days to ask hotspots as of: before the seed's first record, across its campaign, and today. */
@@ -247,6 +255,7 @@ async function randomWrites(t: TestApp): Promise<void> {
 const apps = new Map<string, TestApp>();
 const answers = new Map<string, unknown>();
 const asOfAnswers = new Map<string, unknown>();
+const unexplainedAsOf = new Map<string, unknown>();
 beforeAll(async () => {
   for (const backend of BACKENDS) {
     const t = await makeTestApp(SEED, backend);
@@ -327,6 +336,42 @@ describe.each(BACKENDS)('the substation hotspot aggregate on %s, after random wr
       expect(asOfAnswers.get('postgis')).toEqual(asOfAnswers.get('sqlite'));
   });
 
+  it('gives unexplained load as of past days from the served days, byte for byte with the records', async () => {
+    const t = apps.get(backend)!;
+    const get = (url: string) => bodyOf(t, url);
+    const url = (r: number, day: string) => `/api/analysis/unexplained-load?radiusKm=${r}&asOf=${day}`;
+    const mine: Record<string, string> = {};
+    for (const day of AS_OF_DAYS) {
+      const fromDays = await get(url(PAIR_TABLE_KM, day));
+      expect(fromDays, day).toBe(await get(url(JUST_ABOVE, day)));
+      mine[day] = fromDays;
+    }
+    // Before the first record nothing is explained; across the campaign sites are, and it changes with the days.
+    const explained = (day: string) =>
+      (JSON.parse(mine[day]!) as { licensedLoadMw: number; knownIllegalLoadMw: number }[]).reduce(
+        (sum, r) => sum + r.licensedLoadMw + r.knownIllegalLoadMw,
+        0,
+      );
+    expect(explained(AS_OF_DAYS[0]!)).toBe(0);
+    expect(explained('2026-02-01')).toBeGreaterThan(0);
+    expect(explained('2026-05-20')).not.toBe(explained('2026-02-01'));
+    unexplainedAsOf.set(backend, mine);
+    if (unexplainedAsOf.size === BACKENDS.length)
+      expect(unexplainedAsOf.get('postgis')).toEqual(unexplainedAsOf.get('sqlite'));
+    // The answer is the table's: a row made wrong shows in it (then the table is made right again).
+    const kept = await servedDaysOf(t);
+    const [row] = kept.filter((r) => String(r.day) <= '2026-05-20' && Number(r.licensed_load_w) !== 0);
+    expect(row).toBeDefined();
+    await onStoreDatabase(
+      t,
+      `UPDATE substation_served_days SET licensed_load_w = licensed_load_w + 1000000
+       WHERE substation_id = ${row!.substation_id} AND day = '${row!.day}'`,
+    );
+    expect(await get(url(PAIR_TABLE_KM, '2026-05-20'))).not.toBe(mine['2026-05-20']);
+    await refillDerived(t, 'substation_served_days');
+    expect(await servedDaysOf(t)).toEqual(kept);
+  });
+
   it("dates a record to the day whose end is the first at or after it, as the as-of answers' `at <= end` does", async () => {
     const t = apps.get(backend)!;
     const db = (t.store as unknown as { db: { $queryRaw<T>(q: Sql): Promise<T> } }).db;
@@ -356,6 +401,14 @@ describe.each(BACKENDS)('the substation hotspot aggregate on %s, after random wr
     expect(kept.length).toBeGreaterThan(50);
     await refillDerived(t, 'substation_hotspot_loads');
     expect(kept).toEqual(await loadsOf(t));
+  });
+
+  it("keeps the served days' table equal to the table filled anew", async () => {
+    const t = apps.get(backend)!;
+    const kept = await servedDaysOf(t);
+    expect(kept.length).toBeGreaterThan(300);
+    await refillDerived(t, 'substation_served_days');
+    expect(kept).toEqual(await servedDaysOf(t));
   });
 
   it("keeps the days' table equal to the table filled anew", async () => {

@@ -36,6 +36,7 @@ const SUMMING_READS = [
   '/api/analysis/hotspots?radiusKm=500&includeSuspected=true',
   '/api/analysis/hotspots?radiusKm=10&asOf=2026-06-01',
   '/api/analysis/unexplained-load?radiusKm=10',
+  '/api/analysis/unexplained-load?radiusKm=10&asOf=2026-06-01',
   '/api/analysis/unexplained-load?radiusKm=500',
   '/api/analysis/regions',
   '/api/substations/1/unlicensed-load?radiusKm=500&includeSuspected=true',
@@ -152,10 +153,11 @@ describe.each(BACKENDS)('sums on %s', (backend) => {
       await db.$executeRaw(
         sql`UPDATE substations SET metered_peak_mw = ${1.7e308}, capacity_mva = ${1.7e308} WHERE external_id = 'S-1'`,
       );
-      // Written past the store, the rows' cluster cells and served loads are filled anew, as a start after
-      // migrations 0020 and 0023 would.
+      // Written past the store, the rows' cluster cells and served loads (now and by day) are filled anew, as a
+      // start after migrations 0020, 0023 and 0030 would.
       await db.$executeRaw(
-        sql`DELETE FROM derived_state WHERE name IN ('site_cluster_cells', 'substation_served_loads')`,
+        sql`DELETE FROM derived_state
+          WHERE name IN ('site_cluster_cells', 'substation_served_loads', 'substation_served_days')`,
       );
       await (t.store as unknown as { fillDerivedData(): Promise<void> }).fillDerivedData();
     });

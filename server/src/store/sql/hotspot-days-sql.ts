@@ -12,6 +12,7 @@ import {
   type HotspotLoadSet,
 } from './hotspot-sets';
 import type { ImportClient, ImportTx } from './import-client';
+import { upsertDroppingNothing } from './moved-rows-sql';
 import { PAIR_TABLE_KM } from './site-substation-pairs-sql';
 import { termWattsSql } from './sum-sql';
 
@@ -107,31 +108,39 @@ const NOTHING = raw(NAMES.map((n) => `${n}_count = 0 AND ${n}_load_w = 0`).join(
 
 /**
  * Moves the rows by the changes of the sites `sites` selects (a condition on `t`): out (−1) as they are before a
- * write, in (+1) as it left them. Called with the "now" table's upkeep (hotspot-loads-sql.ts, moveSites), as the
- * table's owner.
+ * write, in (+1) as it left them; a row left at nothing is deleted (moved-rows-sql.ts). Called with the "now"
+ * table's upkeep (hotspot-loads-sql.ts, moveSites), as the table's owner.
  */
-export async function moveSitesInDays(
-  tx: ImportTx,
-  backend: Backend,
-  sites: Sql,
-  sign: 1 | -1,
-): Promise<void> {
-  await tx.$executeRaw(sql`INSERT INTO substation_hotspot_days (${COLUMNS})
-    ${dayRowsSql(backend, sites, sql`1 = 1`, sign)}
-    ON CONFLICT (substation_id, day) DO UPDATE SET ${ADD}`);
-  if (sign === 1) await tx.$executeRaw(sql`DELETE FROM substation_hotspot_days WHERE ${NOTHING}`);
-}
+export const moveSitesInDays = (tx: ImportTx, backend: Backend, sites: Sql, sign: 1 | -1): Promise<void> =>
+  upsertDroppingNothing(
+    tx,
+    backend,
+    'substation_hotspot_days',
+    sql`INSERT INTO substation_hotspot_days (${COLUMNS}) ${dayRowsSql(backend, sites, sql`1 = 1`, sign)}
+      ON CONFLICT (substation_id, day) DO UPDATE SET ${ADD}`,
+    NOTHING,
+  );
 
 /**
  * Adds changes on `day` to the rows: `values`, one row per substation of (substation id, then HOTSPOT_SET_COLUMNS).
  * For sites whose one record is dated on that day (hotspot-loads-sql.ts, putNewSitesInHotspotLoads).
  */
-export async function addDayRows(tx: ImportTx, day: string, values: readonly number[][]): Promise<void> {
+export async function addDayRows(
+  tx: ImportTx,
+  backend: Backend,
+  day: string,
+  values: readonly number[][],
+): Promise<void> {
   if (values.length === 0) return;
-  await tx.$executeRaw(sql`INSERT INTO substation_hotspot_days (${COLUMNS})
-    VALUES ${join(values.map(([id, ...changes]) => sql`(${id}, ${day}, ${join(changes)})`))}
-    ON CONFLICT (substation_id, day) DO UPDATE SET ${ADD}`);
-  await tx.$executeRaw(sql`DELETE FROM substation_hotspot_days WHERE ${NOTHING}`);
+  await upsertDroppingNothing(
+    tx,
+    backend,
+    'substation_hotspot_days',
+    sql`INSERT INTO substation_hotspot_days (${COLUMNS})
+      VALUES ${join(values.map(([id, ...changes]) => sql`(${id}, ${day}, ${join(changes)})`))}
+      ON CONFLICT (substation_id, day) DO UPDATE SET ${ADD}`,
+    NOTHING,
+  );
 }
 
 /** Recomputes the rows of the substations `which` selects (a condition on a substation id column). */

@@ -136,7 +136,7 @@ export async function putNewSitesInHotspotLoads(
     await tx.$executeRaw(sql`INSERT INTO substation_hotspot_loads (${COLUMNS})
       VALUES ${join(values.map((v) => sql`(${join(v)})`))}
       ON CONFLICT (substation_id) DO UPDATE SET ${ADD}`);
-    await addDayRows(tx, recordDay(at), values);
+    await addDayRows(tx, backend, recordDay(at), values);
   });
 }
 

@@ -44,7 +44,7 @@ import type { ImportClient, ImportTx } from './import-client';
 import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './region-members-sql';
 import { refreshPairsOfImport } from './site-substation-pairs-sql';
 import { keepHotspotLoadsAcrossSubstationImport } from './hotspot-loads-sql';
-import { refillServedLoadsAfterImport } from './served-loads-sql';
+import { keepServedLoadsAcrossSubstationImport } from './served-loads-sql';
 import { putNewSitesInDerived, putSitesInDerived, takeSitesOutOfDerived } from './site-write-sql';
 import { refreshPointMembersBulk } from './import-members-sql';
 import { bulkUpdate, staleRowError } from './import-update-sql';
@@ -393,20 +393,23 @@ export async function applyImport<L extends ImportLayer>(
       )
         await refreshSiteUtilities(tx, pairCondition);
       lap('utility');
-      // The pairs of the placed rows refiled; for substations, their hotspot rows recomputed from them.
+      // The pairs of the placed rows refiled; for substations, their hotspot rows and the served loads around
+      // them recomputed from them.
       const refilePairs = () =>
         refreshPairsOfImport(tx, backend, pairCondition, plan.layer, idsOf(placed), idsOf(moved));
-      if (plan.layer === 'substations')
-        await keepHotspotLoadsAcrossSubstationImport(tx, backend, idsOf(writtenIds(plan)), refilePairs);
-      else await refilePairs();
+      if (plan.layer === 'substations') {
+        const written = idsOf(writtenIds(plan));
+        await keepHotspotLoadsAcrossSubstationImport(tx, backend, written, () =>
+          keepServedLoadsAcrossSubstationImport(tx, backend, written, refilePairs),
+        );
+      } else await refilePairs();
       lap('pairs');
       // Every written site back into the derived tables, as it is now (the ones it created with their one record,
-      // its own); an import of substations moves meters anywhere, so every served-load row is filled anew.
+      // its own).
       if (plan.layer === 'sites' && updatedIds.length > 0)
         await putSitesInDerived(tx, backend, sitesIn(updatedIds));
       if (plan.layer === 'sites' && inserted.size > 0)
         await putNewSitesInDerived(tx, backend, sitesIn([...inserted.values()]), plan.at);
-      if (plan.layer === 'substations') await refillServedLoadsAfterImport(tx, backend);
       lap('derived in');
       const details = {
         layer: plan.layer,

@@ -26,6 +26,8 @@ const ALLOWED: Record<string, string> = {
     "keeps every substation's hotspot changes by day from all live sites (any scope); its read joins SCOPED.substations",
   'sql/served-loads-sql.ts':
     "keeps every meter's served loads from all live sites (any scope); it is read only outside a utility's scope",
+  'sql/served-days-sql.ts':
+    "keeps every meter's served loads by day from all live sites (any scope); it is read only outside a utility's scope",
   'sql/readings-sql.ts':
     'the readings import writes the readings and refolds their days (its reads go through SCOPED)',
   'sqlite/sqlite-store.ts': 'whether the database is empty, before seeding',

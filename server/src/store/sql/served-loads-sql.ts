@@ -2,14 +2,23 @@ import { join, raw, sqltag as sql, type Sql } from '@prisma/client/runtime/clien
 import type { Status } from '@gridwatch/contract';
 import { WITHIN_TOLERANCE_KM } from '../../domain/geo/haversine';
 import { KNOWN_ILLEGAL } from '../../domain/unexplained-load';
-import { scopeUtility } from '../scope';
 import type { Backend } from '../store';
 import { fillOnce } from './derived-state-sql';
-import { meteredSql, nearestMeteredByPairsSql, type ExplanationTables } from './explanation-sql';
+import { meteredSql, nearestMeteredByPairsSql } from './explanation-sql';
 import { firstPerGroupSql } from './first-per-group-sql';
+import { recordDay } from './hotspot-days-sql';
 import { asOwner } from './hotspot-loads-sql';
 import { idIn } from './id-list-sql';
 import type { ImportClient, ImportTx } from './import-client';
+import {
+  addServedDayRows,
+  ALL_ROWS,
+  moveSitesInServedDays,
+  recomputeServedDays,
+  servedAsOfDaySql,
+  servedNeighbourhood,
+  servedTablesCover,
+} from './served-days-sql';
 import { PAIR_TABLE_KM } from './site-substation-pairs-sql';
 import { addToKeptSql, termWattsSql, wattsColumnMwSql } from './sum-sql';
 
@@ -19,8 +28,9 @@ import { addToKeptSql, termWattsSql, wattsColumnMwSql } from './sum-sql';
  * their feeder, else the nearest metered substation within PAIR_TABLE_KM (explanation-sql.ts's rule, read from the
  * pairs) — and their licensed and known illegal load in whole watts (sum-sql.ts), under the sites' current statuses.
  * Unexplained load at PAIR_TABLE_KM in the regulator's scope reads it for a day whose end is still ahead
- * (servedLoadsCover), when the fill found the statuses following the records (served_loads_basis); every other day,
- * radius and scope keeps reading the records.
+ * (servedLoadsCover), when the fill found the statuses following the records (served_loads_basis); every other day
+ * there reads the same sums by day (served-days-sql.ts, which this module keeps with it), and every other radius
+ * and scope the records.
  *
  * Exactness: whole watts add the same in any order, so a write that changes sites (a status, a retirement, an
  * import of sites) moves the rows of their meters by their terms: out as they are before it, in as it left them.
@@ -40,17 +50,7 @@ const CLOCK_MARGIN_MS = 60_000;
  * record the app can have written (each is dated when written), so each site's status then is its status now.
  */
 export const servedLoadsCover = (radiusKm: number, illegal: readonly Status[], dayEndIso: string): boolean =>
-  radiusKm === PAIR_TABLE_KM &&
-  scopeUtility() === null &&
-  [...illegal].sort().join() === [...KNOWN_ILLEGAL].sort().join() &&
-  Date.parse(dayEndIso) - Date.now() >= CLOCK_MARGIN_MS;
-
-/** Every utility's rows: a row of the table sums them whatever the request's scope. */
-const ALL_ROWS: ExplanationTables = {
-  sites: raw('sites'),
-  substations: raw('substations'),
-  readings: raw('readings'),
-};
+  servedTablesCover(radiusKm, illegal) && Date.parse(dayEndIso) - Date.now() >= CLOCK_MARGIN_MS;
 
 const COLUMNS = ['site_count', 'licensed_load_w', 'known_illegal_load_w'] as const;
 const INSERT = raw(`INSERT INTO substation_served_loads (substation_id, ${COLUMNS.join(', ')})`);
@@ -103,20 +103,23 @@ function servedRowsSql(backend: Backend, selection: ServedSelection, sign: 1 | -
     ORDER BY v.sid`;
 }
 
-/** Recomputes the rows of the substations `ids` (the caller runs it as the owner: asOwner). */
+/** Recomputes the rows of the substations `ids`, now and by day (the caller runs it as the owner: asOwner). */
 async function recomputeServed(tx: ImportTx, backend: Backend, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
   const meters = (column: Sql) => idIn(backend, column, ids);
   await tx.$executeRaw(sql`DELETE FROM substation_served_loads WHERE ${meters(sql`substation_id`)}`);
   await tx.$executeRaw(sql`${INSERT} ${servedRowsSql(backend, { meters })}`);
+  await recomputeServedDays(tx, backend, ids);
 }
 
 /**
  * Moves the rows by the terms of the sites `sites` selects (a condition on `t`) at their meters: out (−1) as they
  * are before a write, in (+1) as it left them. A row whose sites all went out is deleted, as a fill would have none.
+ * The rows of their days follow (served-days-sql.ts).
  */
 async function moveServed(tx: ImportTx, backend: Backend, sites: Sql, sign: 1 | -1): Promise<void> {
   await asOwner(tx, backend, async () => {
+    await moveSitesInServedDays(tx, backend, sites, sign);
     await tx.$executeRaw(sql`${INSERT} ${servedRowsSql(backend, { sites }, sign)}
       ON CONFLICT (substation_id) DO UPDATE SET ${ADD}`);
     if (sign === 1) await tx.$executeRaw(sql`DELETE FROM substation_served_loads WHERE site_count = 0`);
@@ -147,12 +150,59 @@ export const putSitesInServedLoads = (tx: ImportTx, backend: Backend, sites: Sql
   moveServed(tx, backend, sites, 1);
 
 /**
- * After an import of substations wrote and refiled its pairs: every row anew (a place, a base load or a reported
- * peak changes which substations are meters and which is nearest, for sites anywhere; lines, pylons and regions
+ * Puts the sites an import has just created (`sites`, a condition on `t`) into both tables. Each has one status
+ * record, the import's, dated `at`, so its change by day is its term now, on the day of `at`: their rows (one per
+ * meter) are computed once and added to both, without reading the records.
+ */
+export async function putNewSitesInServedLoads(
+  tx: ImportTx,
+  backend: Backend,
+  sites: Sql,
+  at: string,
+): Promise<void> {
+  await asOwner(tx, backend, async () => {
+    const rows = (await tx.$queryRaw<Record<string, unknown>[]>(servedRowsSql(backend, { sites }))).map(
+      (r) =>
+        [
+          Number(r.substation_id),
+          Number(r.site_count),
+          Number(r.licensed_load_w),
+          Number(r.known_illegal_load_w),
+        ] as const,
+    );
+    if (rows.length === 0) return;
+    await tx.$executeRaw(sql`${INSERT} VALUES ${join(rows.map((v) => sql`(${join([...v])})`))}
+      ON CONFLICT (substation_id) DO UPDATE SET ${ADD}`);
+    await addServedDayRows(
+      tx,
+      backend,
+      recordDay(at),
+      rows.map(([id, , licensed, illegal]) => [id, licensed, illegal] as const),
+    );
+  });
+}
+
+/**
+ * An import of substations (`ids` written), whose pairs `refile` refiles. A place, a base load or a reported peak
+ * changes which substations are meters and which is nearest, for the feederless sites paired with a written
+ * substation before or after it: the rows by day of the substations around them (servedNeighbourhood, by the pairs
+ * before the refile and after it) are recomputed, and the rows of today all filled anew (lines, pylons and regions
  * take no site to another meter).
  */
-export const refillServedLoadsAfterImport = (tx: ImportTx, backend: Backend): Promise<void> =>
-  asOwner(tx, backend, () => refillRows(tx, backend));
+export async function keepServedLoadsAcrossSubstationImport(
+  tx: ImportTx,
+  backend: Backend,
+  ids: readonly number[],
+  refile: () => Promise<void>,
+): Promise<void> {
+  const before = await asOwner(tx, backend, () => servedNeighbourhood(tx, backend, ids));
+  await refile();
+  await asOwner(tx, backend, async () => {
+    const after = await servedNeighbourhood(tx, backend, ids);
+    await refillRows(tx, backend);
+    await recomputeServedDays(tx, backend, [...new Set([...before, ...after])]);
+  });
+}
 
 /**
  * Readings for `substationIds`, written by `write`. A substation's first reading can make it a meter: the feederless
@@ -219,18 +269,24 @@ export const fillServedLoadsIfMissing = (db: ImportClient, backend: Backend) =>
   fillOnce(db, 'substation_served_loads', (tx) => refillServedLoads(tx, backend), 30 * 60_000);
 
 /**
- * The read of unexplained load's substations from the table, with the same columns and order as the read over the
- * records (sql-store.ts), `dayReadings` the day's peak and count per substation; each row also says whether the
- * basis holds (`basis` = 1), else the caller reads the records.
+ * The read of unexplained load's substations from the served tables, with the same columns and order as the read
+ * over the records (sql-store.ts), `dayReadings` the day's peak and count per substation: today's rows
+ * (`asOfDay` null), or the rows by day summed up to `asOfDay` (served-days-sql.ts). Each row also says whether the
+ * basis of today's rows holds (`basis` = 1), else the caller reads the rows by day for today too.
  */
-export function substationLoadsFromServedSql(dayReadings: Sql): Sql {
+export function substationLoadsFromServedSql(dayReadings: Sql, asOfDay: string | null): Sql {
+  const served =
+    asOfDay === null
+      ? sql`SELECT substation_id, ${wattsColumnMwSql(sql`licensed_load_w`)} AS licensed_mw,
+          ${wattsColumnMwSql(sql`known_illegal_load_w`)} AS known_illegal_mw
+        FROM substation_served_loads`
+      : servedAsOfDaySql(asOfDay);
   return sql`WITH day_readings AS (${dayReadings})
     SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", s.metered_peak_mw AS "meteredPeakMw",
       s.base_load_mw AS "baseLoadMw", d.peak AS "readingsPeakMw", COALESCE(d.n, 0) AS "readingCount",
-      COALESCE(${wattsColumnMwSql(sql`l.licensed_load_w`)}, 0.0) AS "licensedLoadMw",
-      COALESCE(${wattsColumnMwSql(sql`l.known_illegal_load_w`)}, 0.0) AS "knownIllegalLoadMw",
+      COALESCE(l.licensed_mw, 0.0) AS "licensedLoadMw", COALESCE(l.known_illegal_mw, 0.0) AS "knownIllegalLoadMw",
       (SELECT b.statuses_follow_history FROM served_loads_basis b) AS basis
-    FROM substations s LEFT JOIN substation_served_loads l ON l.substation_id = s.id
+    FROM substations s LEFT JOIN (${served}) l ON l.substation_id = s.id
       LEFT JOIN day_readings d ON d.substation_id = s.id
     WHERE s.base_load_mw IS NOT NULL AND (s.metered_peak_mw IS NOT NULL OR d.n IS NOT NULL)
     ORDER BY s.id`;

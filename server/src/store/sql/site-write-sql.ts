@@ -7,14 +7,18 @@ import {
   takeSitesOutOfHotspotLoads,
 } from './hotspot-loads-sql';
 import type { ImportTx } from './import-client';
-import { putSitesInServedLoads, takeSitesOutOfServedLoads } from './served-loads-sql';
+import {
+  putNewSitesInServedLoads,
+  putSitesInServedLoads,
+  takeSitesOutOfServedLoads,
+} from './served-loads-sql';
 
 /**
  * The tables derived from the sites that a write of sites keeps by moving their terms (docs/storage.md): the
  * cluster cells (cluster-cells-sql.ts), the hotspot rows of their substations, now and by day (hotspot-loads-sql.ts)
- * and the served-load rows of their meters (served-loads-sql.ts). Every write path of sites goes through these
- * three calls, so a table added to them is kept by all: the sites `sites` selects (a condition on `t`) go out as
- * they are before the write, and back in as it left them.
+ * and the served-load rows of their meters, now and by day (served-loads-sql.ts). Every write path of sites goes
+ * through these three calls, so a table added to them is kept by all: the sites `sites` selects (a condition on
+ * `t`) go out as they are before the write, and back in as it left them.
  */
 export async function takeSitesOutOfDerived(tx: ImportTx, backend: Backend, sites: Sql): Promise<void> {
   await takeSitesOut(tx, sites);
@@ -31,7 +35,7 @@ export async function putSitesInDerived(tx: ImportTx, backend: Backend, sites: S
 
 /**
  * Created sites (an import's new rows), `sites`, in: as putSitesInDerived, except that their one status
- * record is the write's own, dated `at`, so the hotspot tables take them without reading the records.
+ * record is the write's own, dated `at`, so the tables by day take them without reading the records.
  */
 export async function putNewSitesInDerived(
   tx: ImportTx,
@@ -41,7 +45,7 @@ export async function putNewSitesInDerived(
 ): Promise<void> {
   await putSitesIn(tx, sites);
   await putNewSitesInHotspotLoads(tx, backend, sites, at);
-  await putSitesInServedLoads(tx, backend, sites);
+  await putNewSitesInServedLoads(tx, backend, sites, at);
 }
 
 /**

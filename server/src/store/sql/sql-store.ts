@@ -63,6 +63,7 @@ import {
   servedLoadsCover,
   substationLoadsFromServedSql,
 } from './served-loads-sql';
+import { fillServedDaysIfMissing, servedTablesCover } from './served-days-sql';
 import { writeSiteKeepingDerived } from './site-write-sql';
 import { readFeature } from './read-feature';
 import { SCOPED } from './scoped-sql';
@@ -317,6 +318,7 @@ export abstract class SqlStore implements Store {
     await fillHotspotLoadsIfMissing(this.db);
     await fillHotspotDaysIfMissing(this.db, this.backend);
     await fillServedLoadsIfMissing(this.db, this.backend);
+    await fillServedDaysIfMissing(this.db, this.backend);
   }
 
   private async queryRows<L extends LayerId>(layer: L, filter: LayerFilter): Promise<LayerPage<L>> {
@@ -475,14 +477,17 @@ export abstract class SqlStore implements Store {
     // The meters' readings of the day's 24 hours.
     const readingsSql = sql`SELECT r.substation_id, max(r.mw) AS peak, count(*) AS n FROM ${SCOPED.readings} r
       WHERE r.hour >= ${day.fromHour} AND r.hour < ${day.fromHour + 24} GROUP BY r.substation_id`;
-    // Today at the pairs' radius for the regulator: one stored row per substation (served-loads-sql.ts), unless
-    // the data's statuses do not follow their records (the basis), when the records are read as for a past day.
+    // At the pairs' radius for the regulator: today, one stored row per meter (served-loads-sql.ts), unless the
+    // data's statuses do not follow their records (the basis); a past day, or today then, the stored changes by
+    // day up to it (served-days-sql.ts). Any other radius or scope reads the records.
     const fromServed = servedLoadsCover(radiusKm, illegal, day.endIso)
-      ? await this.readUnscoped(substationLoadsFromServedSql(readingsSql))
+      ? await this.readUnscoped(substationLoadsFromServedSql(readingsSql, null))
       : null;
     const rows = fromServed?.every((r) => Number(r.basis) === 1)
       ? fromServed
-      : await this.substationLoadRowsFromRecords(radiusKm, illegal, day, readingsSql);
+      : servedTablesCover(radiusKm, illegal)
+        ? await this.readUnscoped(substationLoadsFromServedSql(readingsSql, day.day))
+        : await this.substationLoadRowsFromRecords(radiusKm, illegal, day, readingsSql);
     return rows.map((r) => ({
       substationId: Number(r.substationId),
       name: String(r.name),
