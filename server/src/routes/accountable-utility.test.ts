@@ -79,6 +79,35 @@ describe.each(BACKENDS)('the accountable utility on %s', (backend) => {
     expect(await utilityOf('M-22')).toBeNull();
   });
 
+  it('follows a substation given another utility: the sites it feeds take it, the others keep theirs', async () => {
+    const alpha = (utility: string) =>
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [87.0, 44.0] },
+            properties: {
+              externalId: 'S-1',
+              name: 'Alpha',
+              voltageKv: 750,
+              capacityMva: 500,
+              utilityExternalId: utility,
+              baseLoadMw: 650,
+            },
+          },
+        ],
+      });
+    // M-21 is fed by S-1 (West Power) but lies in East Power's region; M-20 lies there unfed.
+    await post('substations', alpha('U-E'), 'application/json');
+    expect(await utilityOf('M-21')).toBe(2);
+    expect(await utilityOf('M-1')).toBe(2);
+    expect(await utilityOf('M-20')).toBe(2);
+    await post('substations', alpha('U-W'), 'application/json');
+    expect(await utilityOf('M-21')).toBe(1);
+    expect(await utilityOf('M-1')).toBe(1);
+  });
+
   it('follows a site import that moves a site or gives it a feeder', async () => {
     await sites(['M-20,Region east,80,40,10,1,SUSPECTED,2026-05-01,']);
     expect(await utilityOf('M-20')).toBeNull();

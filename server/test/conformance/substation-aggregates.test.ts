@@ -394,6 +394,15 @@ describe.each(BACKENDS)('the substation hotspot aggregate on %s, after random wr
     }
   });
 
+  it("keeps every site's accountable utility equal to a fill anew (substations moved, added and relinked)", async () => {
+    const t = apps.get(backend)!;
+    const utilities = () => onStoreDatabase<LoadRow>(t, `SELECT id, utility_id FROM sites ORDER BY id`);
+    const kept = await utilities();
+    expect(kept.filter((r) => r.utility_id !== null).length).toBeGreaterThan(1000);
+    await refillDerived(t, 'site_utilities');
+    expect(await utilities()).toEqual(kept);
+  });
+
   // Last: they refill the tables.
   it('equals the table filled anew from the pairs', async () => {
     const t = apps.get(backend)!;

@@ -37,7 +37,7 @@ import { readImported } from '../columns/read-column';
 import type { Backend } from '../store';
 import { bulkInsert, bulkStatusChanges, type InsertedRow } from './import-bulk-sql';
 import { writeTransaction } from '../records/idempotency';
-import { refreshSiteUtilities } from './site-utility-sql';
+import { keepSiteUtilitiesAcrossSubstationImport, refreshSiteUtilities } from './site-utility-sql';
 import { idIn } from './id-list-sql';
 import { num, pointOf as point, str, strOrNull, type Row } from '../row-values';
 import type { ImportClient, ImportTx } from './import-client';
@@ -381,26 +381,31 @@ export async function applyImport<L extends ImportLayer>(
           refiled,
         );
       lap('memberships');
-      // The accountable utility follows: of the sites reassigned; of every site when substations or regions
-      // (a feeder's utility, a service region, the nearest substation) were placed or relinked.
+      // The accountable utility follows: of the sites reassigned; of every site when regions (service regions)
+      // were placed; of the sites around placed or relinked substations, after their pairs (below).
       if (plan.layer === 'sites' && reassigned.length > 0)
         await refreshSiteUtilities(tx, pairCondition, sitesIn(idsOf(reassigned)));
       else if (
         plan.layer !== 'sites' &&
+        plan.layer !== 'substations' &&
         plan.layer !== 'lines' &&
         plan.layer !== 'pylons' &&
         reassigned.length > 0
       )
         await refreshSiteUtilities(tx, pairCondition);
       lap('utility');
-      // The pairs of the placed rows refiled; for substations, their hotspot rows and the served loads around
-      // them recomputed from them.
+      // The pairs of the placed rows refiled; for substations, their hotspot rows, the served loads and the sites'
+      // utilities around them recomputed from them.
       const refilePairs = () =>
         refreshPairsOfImport(tx, backend, pairCondition, plan.layer, idsOf(placed), idsOf(moved));
       if (plan.layer === 'substations') {
         const written = idsOf(writtenIds(plan));
+        // Placed or given another utility: every one of them, whatever the insert filed.
+        const relinked = idsOf(reassignedIds(plan));
         await keepHotspotLoadsAcrossSubstationImport(tx, backend, written, () =>
-          keepServedLoadsAcrossSubstationImport(tx, backend, written, refilePairs),
+          keepServedLoadsAcrossSubstationImport(tx, backend, written, () =>
+            keepSiteUtilitiesAcrossSubstationImport(tx, backend, pairCondition, relinked, refilePairs),
+          ),
         );
       } else await refilePairs();
       lap('pairs');
