@@ -267,6 +267,13 @@ afterAll(async () => {
   for (const t of apps.values()) await t.close();
 });
 
+/** The rows `read` gives as the writes kept them, then as the store fills the derived data `name` anew. */
+async function keptAndRefilled(t: TestApp, name: string, read: (t: TestApp) => Promise<LoadRow[]>) {
+  const kept = await read(t);
+  await refillDerived(t, name);
+  return { kept, refilled: await read(t) };
+}
+
 /** A read's body, which must answer 200. */
 async function bodyOf(t: TestApp, url: string): Promise<string> {
   const res = await t.app.inject({ url });
@@ -395,36 +402,33 @@ describe.each(BACKENDS)('the substation hotspot aggregate on %s, after random wr
   });
 
   it("keeps every site's accountable utility equal to a fill anew (substations moved, added and relinked)", async () => {
-    const t = apps.get(backend)!;
-    const utilities = () => onStoreDatabase<LoadRow>(t, `SELECT id, utility_id FROM sites ORDER BY id`);
-    const kept = await utilities();
+    const utilities = (t: TestApp) =>
+      onStoreDatabase<LoadRow>(t, `SELECT id, utility_id FROM sites ORDER BY id`);
+    const { kept, refilled } = await keptAndRefilled(apps.get(backend)!, 'site_utilities', utilities);
     expect(kept.filter((r) => r.utility_id !== null).length).toBeGreaterThan(1000);
-    await refillDerived(t, 'site_utilities');
-    expect(await utilities()).toEqual(kept);
+    expect(refilled).toEqual(kept);
   });
 
   // Last: they refill the tables.
   it('equals the table filled anew from the pairs', async () => {
-    const t = apps.get(backend)!;
-    const kept = await loadsOf(t);
+    const { kept, refilled } = await keptAndRefilled(apps.get(backend)!, 'substation_hotspot_loads', loadsOf);
     expect(kept.length).toBeGreaterThan(50);
-    await refillDerived(t, 'substation_hotspot_loads');
-    expect(kept).toEqual(await loadsOf(t));
+    expect(kept).toEqual(refilled);
   });
 
   it("keeps the served days' table equal to the table filled anew", async () => {
-    const t = apps.get(backend)!;
-    const kept = await servedDaysOf(t);
+    const { kept, refilled } = await keptAndRefilled(
+      apps.get(backend)!,
+      'substation_served_days',
+      servedDaysOf,
+    );
     expect(kept.length).toBeGreaterThan(300);
-    await refillDerived(t, 'substation_served_days');
-    expect(kept).toEqual(await servedDaysOf(t));
+    expect(kept).toEqual(refilled);
   });
 
   it("keeps the days' table equal to the table filled anew", async () => {
-    const t = apps.get(backend)!;
-    const kept = await daysOf(t);
+    const { kept, refilled } = await keptAndRefilled(apps.get(backend)!, 'substation_hotspot_days', daysOf);
     expect(kept.length).toBeGreaterThan(500);
-    await refillDerived(t, 'substation_hotspot_days');
-    expect(kept).toEqual(await daysOf(t));
+    expect(kept).toEqual(refilled);
   });
 });

@@ -94,36 +94,18 @@ function cellRowsSql(which: Sql, sign: 1 | -1): Sql {
     ORDER BY k.zoom, k.cx, k.cy`;
 }
 
-/**
- * Adds the cell rows of the sites `which` selects, times `sign`, to the table; returns the keys of the cells it
- * left without sites (none when `sign` is 1).
- */
-async function addCells(tx: ImportTx, which: Sql, sign: 1 | -1): Promise<[number, number, number][]> {
+/** The upsert that adds the cell rows of the sites `which` selects, times `sign`, to the table. */
+function addCellsSql(which: Sql, sign: 1 | -1): Sql {
   const add = join(
     CELL_COLUMNS.map(([column]) => raw(`${column} = site_cluster_cells.${column} + excluded.${column}`)),
   );
-  const upsert = sql`INSERT INTO site_cluster_cells (zoom, cx, cy, ${COLUMN_LIST})
+  return sql`INSERT INTO site_cluster_cells (zoom, cx, cy, ${COLUMN_LIST})
     ${cellRowsSql(which, sign)}
     ON CONFLICT (zoom, cx, cy) DO UPDATE SET ${add}`;
-  if (sign === 1) {
-    await tx.$executeRaw(upsert);
-    return [];
-  }
-  // The keys it wrote, with their count after it: the emptied cells without a second pass over the sites.
-  const written = await tx.$queryRaw<{ zoom: unknown; cx: unknown; cy: unknown; site_count: unknown }[]>(
-    sql`${upsert} RETURNING zoom, cx, cy, site_count`,
-  );
-  return written
-    .filter((r) => Number(r.site_count) === 0)
-    .map((r) => [Number(r.zoom), Number(r.cx), Number(r.cy)]);
 }
 
-/** Emptied cells deleted by key, a statement per 1,000 (whole numbers the table gave, written as literals). */
+/** Emptied cells deleted by key, a statement per 1,000 (the keys the table gave, written as literals). */
 const EMPTIED_CHUNK = 1_000;
-const wholeNumber = (value: number): string => {
-  if (!Number.isSafeInteger(value)) throw new Error(`not a whole number: ${value}`);
-  return String(value);
-};
 
 /**
  * Takes the live sites `which` selects (a condition on the site `t`) out of their cells, as they are before a
@@ -132,11 +114,16 @@ const wholeNumber = (value: number): string => {
  * transaction, before it writes.
  */
 export async function takeSitesOut(tx: ImportTx, which: Sql): Promise<void> {
-  const emptied = await addCells(tx, which, -1);
+  // The keys it wrote, with their count after it: the emptied cells without a second pass over the sites.
+  const written = await tx.$queryRaw<{ zoom: unknown; cx: unknown; cy: unknown; site_count: unknown }[]>(
+    sql`${addCellsSql(which, -1)} RETURNING zoom, cx, cy, site_count`,
+  );
+  const emptied = written
+    .filter((r) => Number(r.site_count) === 0)
+    .map((r) => sql`(${join([Number(r.zoom), Number(r.cx), Number(r.cy)].map(bigint))})`);
   for (let i = 0; i < emptied.length; i += EMPTIED_CHUNK) {
-    const keys = emptied.slice(i, i + EMPTIED_CHUNK).map((key) => `(${key.map(wholeNumber).join(', ')})`);
     await tx.$executeRaw(sql`DELETE FROM site_cluster_cells WHERE site_count = 0
-      AND (zoom, cx, cy) IN (VALUES ${raw(keys.join(', '))})`);
+      AND (zoom, cx, cy) IN (VALUES ${join(emptied.slice(i, i + EMPTIED_CHUNK))})`);
   }
 }
 
@@ -145,7 +132,7 @@ export async function takeSitesOut(tx: ImportTx, which: Sql): Promise<void> {
  * it wrote (also when it wrote nothing: then it puts back what takeSitesOut took).
  */
 export async function putSitesIn(tx: ImportTx, which: Sql): Promise<void> {
-  await addCells(tx, which, 1);
+  await tx.$executeRaw(addCellsSql(which, 1));
 }
 
 /** The cells as rows to cluster (cluster-sql.ts) for a tile of zoom ≤ CELL_MAX_ZOOM: its cells and buffer. */

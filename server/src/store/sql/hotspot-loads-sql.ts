@@ -141,16 +141,14 @@ export async function putNewSitesInHotspotLoads(
 }
 
 /**
- * An import of substations (`ids` written): `refile` refiles their pairs, which changes the pairs of no other
- * substation, so the rows of the written substations, now and by day, are recomputed after it, set-based.
+ * An import of substations (`ids` written), after it refiled their pairs, which changes the pairs of no other
+ * substation: the rows of the written substations, now and by day, recomputed set-based.
  */
-export async function keepHotspotLoadsAcrossSubstationImport(
+export async function recomputeHotspotLoadsOfSubstations(
   tx: ImportTx,
   backend: Backend,
   ids: readonly number[],
-  refile: () => Promise<void>,
 ): Promise<void> {
-  await refile();
   if (ids.length === 0) return;
   const which = (column: Sql) => idIn(backend, column, ids);
   await asOwner(tx, backend, async () => {

@@ -37,14 +37,14 @@ import { readImported } from '../columns/read-column';
 import type { Backend } from '../store';
 import { bulkInsert, bulkStatusChanges, type InsertedRow } from './import-bulk-sql';
 import { writeTransaction } from '../records/idempotency';
-import { keepSiteUtilitiesAcrossSubstationImport, refreshSiteUtilities } from './site-utility-sql';
+import { refreshSiteUtilities, siteUtilitiesAcrossSubstationImport } from './site-utility-sql';
 import { idIn } from './id-list-sql';
 import { num, pointOf as point, str, strOrNull, type Row } from '../row-values';
 import type { ImportClient, ImportTx } from './import-client';
 import { isMemberLayer, refreshPointMembers, refreshRegionMembers } from './region-members-sql';
 import { refreshPairsOfImport } from './site-substation-pairs-sql';
-import { keepHotspotLoadsAcrossSubstationImport } from './hotspot-loads-sql';
-import { keepServedLoadsAcrossSubstationImport } from './served-loads-sql';
+import { recomputeHotspotLoadsOfSubstations } from './hotspot-loads-sql';
+import { servedLoadsAcrossSubstationImport } from './served-loads-sql';
 import { putNewSitesInDerived, putSitesInDerived, takeSitesOutOfDerived } from './site-write-sql';
 import { refreshPointMembersBulk } from './import-members-sql';
 import { bulkUpdate, staleRowError } from './import-update-sql';
@@ -402,11 +402,18 @@ export async function applyImport<L extends ImportLayer>(
         const written = idsOf(writtenIds(plan));
         // Placed or given another utility: every one of them, whatever the insert filed.
         const relinked = idsOf(reassignedIds(plan));
-        await keepHotspotLoadsAcrossSubstationImport(tx, backend, written, () =>
-          keepServedLoadsAcrossSubstationImport(tx, backend, written, () =>
-            keepSiteUtilitiesAcrossSubstationImport(tx, backend, pairCondition, relinked, refilePairs),
-          ),
+        // What the pairs say before the refile, read now; each upkeep runs after it.
+        const servedAfter = await servedLoadsAcrossSubstationImport(tx, backend, written);
+        const utilitiesAfter = await siteUtilitiesAcrossSubstationImport(
+          tx,
+          backend,
+          pairCondition,
+          relinked,
         );
+        await refilePairs();
+        await recomputeHotspotLoadsOfSubstations(tx, backend, written);
+        await servedAfter();
+        await utilitiesAfter();
       } else await refilePairs();
       lap('pairs');
       // Every written site back into the derived tables, as it is now (the ones it created with their one record,

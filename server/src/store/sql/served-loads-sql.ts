@@ -183,25 +183,24 @@ export async function putNewSitesInServedLoads(
 }
 
 /**
- * An import of substations (`ids` written), whose pairs `refile` refiles. A place, a base load or a reported peak
- * changes which substations are meters and which is nearest, for the feederless sites paired with a written
- * substation before or after it: the rows by day of the substations around them (servedNeighbourhood, by the pairs
- * before the refile and after it) are recomputed, and the rows of today all filled anew (lines, pylons and regions
- * take no site to another meter).
+ * An import of substations (`ids` written), before it refiles their pairs; returns the upkeep to run after the
+ * refile. A place, a base load or a reported peak changes which substations are meters and which is nearest, for
+ * the feederless sites paired with a written substation before or after it: the rows by day of the substations
+ * around them (servedNeighbourhood, by the pairs now and after the refile) are recomputed, and the rows of today
+ * all filled anew (lines, pylons and regions take no site to another meter).
  */
-export async function keepServedLoadsAcrossSubstationImport(
+export async function servedLoadsAcrossSubstationImport(
   tx: ImportTx,
   backend: Backend,
   ids: readonly number[],
-  refile: () => Promise<void>,
-): Promise<void> {
+): Promise<() => Promise<void>> {
   const before = await asOwner(tx, backend, () => servedNeighbourhood(tx, backend, ids));
-  await refile();
-  await asOwner(tx, backend, async () => {
-    const after = await servedNeighbourhood(tx, backend, ids);
-    await refillRows(tx, backend);
-    await recomputeServedDays(tx, backend, [...new Set([...before, ...after])]);
-  });
+  return () =>
+    asOwner(tx, backend, async () => {
+      const after = await servedNeighbourhood(tx, backend, ids);
+      await refillRows(tx, backend);
+      await recomputeServedDays(tx, backend, [...new Set([...before, ...after])]);
+    });
 }
 
 /**

@@ -9,7 +9,7 @@ import { PAIR_TABLE_KM } from './site-substation-pairs-sql';
 
 /** How far a feederless site outside every service region looks for a substation (docs/progress.md). */
 export const NEAREST_UTILITY_KM = 10;
-// The pairs table holds every site within that distance of a substation (keepSiteUtilitiesAcrossSubstationImport).
+// The pairs table holds every site within that distance of a substation (siteUtilitiesAcrossSubstationImport).
 if (NEAREST_UTILITY_KM > PAIR_TABLE_KM) throw new Error('the pairs table must cover NEAREST_UTILITY_KM');
 
 /** What the refresh needs of a client: an UPDATE (an import's transaction, or the store on a first start). */
@@ -64,29 +64,28 @@ export const fillSiteUtilitiesIfMissing = (db: ImportClient, pairCondition: (rad
   fillOnce(db, 'site_utilities', (tx) => refreshSiteUtilities(tx, pairCondition), 10 * 60_000);
 
 /**
- * An import of substations whose rows `ids` it placed or relinked (another utility), and whose pairs `refile`
- * refiles. A site's accountable utility can change only if one of them is its feeder, or lies within
- * NEAREST_UTILITY_KM of it before the write or after it (it may be, or become, its nearest): the pairs table holds
- * both (PAIR_TABLE_KM ≥ NEAREST_UTILITY_KM), read before the refile and after it. Only those sites are refiled,
- * after the refile; every site used to be, an UPDATE of every row (41–51 s for 5 moved substations at 1M sites,
- * docs/performance.md "Fix 26").
+ * An import of substations whose rows `ids` it placed or relinked (another utility), before it refiles their
+ * pairs; returns the refile of the sites' utilities to run after that. A site's accountable utility can change
+ * only if one of them is its feeder, or lies within NEAREST_UTILITY_KM of it before the write or after it (it may
+ * be, or become, its nearest): the pairs table holds both (PAIR_TABLE_KM ≥ NEAREST_UTILITY_KM), read now and
+ * after the refile. Only those sites are refiled; every site used to be, an UPDATE of every row (41–51 s for 5
+ * moved substations at 1M sites, docs/performance.md "Fix 26").
  */
-export async function keepSiteUtilitiesAcrossSubstationImport(
+export async function siteUtilitiesAcrossSubstationImport(
   tx: ImportTx,
   backend: Backend,
   pairCondition: (radiusKm: number) => Sql,
   ids: readonly number[],
-  refile: () => Promise<void>,
-): Promise<void> {
-  if (ids.length === 0) return refile();
+): Promise<() => Promise<unknown>> {
+  if (ids.length === 0) return async () => {};
   const near = sql`SELECT p.site_id FROM site_substation_pairs p
     WHERE p.distance_km <= ${NEAREST_UTILITY_KM + WITHIN_TOLERANCE_KM} AND ${idIn(backend, sql`p.substation_id`, ids)}`;
   const before = (await tx.$queryRaw<{ site_id: unknown }[]>(near)).map((r) => Number(r.site_id));
-  await refile();
   const wasNear = before.length > 0 ? sql`OR ${idIn(backend, sql`t.id`, before)}` : sql``;
-  await refreshSiteUtilities(
-    tx,
-    pairCondition,
-    sql`(${idIn(backend, sql`t.feeder_substation_id`, ids)} OR t.id IN (${near}) ${wasNear})`,
-  );
+  return () =>
+    refreshSiteUtilities(
+      tx,
+      pairCondition,
+      sql`(${idIn(backend, sql`t.feeder_substation_id`, ids)} OR t.id IN (${near}) ${wasNear})`,
+    );
 }
