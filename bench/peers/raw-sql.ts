@@ -1,6 +1,7 @@
 /**
  * The floor: hand-written PostGIS SQL for the same answers as our routes, timed in this process with `pg`
- * (one client, rows parsed by pg, no JSON built). Each query returns what the route's answer holds.
+ * (one client, rows parsed by pg, no JSON built). Each query returns what the route's answer holds (the hotspots and
+ * unexplained load: the substation's names and every term, unrounded).
  */
 import pg from 'pg';
 import { ILLEGAL_DRAWING } from '@gridwatch/contract';
@@ -11,6 +12,11 @@ const COLUMNS = /^select (.*) from sites t/s.exec(SITES_SELECT.replace(/\s+/g, '
 const FROM_SITES = 'sites t LEFT JOIN utilities u ON u.id = t.utility_id';
 const ILLEGAL = `(${ILLEGAL_DRAWING.map((s) => `'${s}'`).join(', ')})`;
 const KNOWN_ILLEGAL = `(${[...ILLEGAL_DRAWING, 'SUSPECTED'].map((s) => `'${s}'`).join(', ')})`;
+/** The substation's names, which every hotspot and unexplained-load answer holds (s: substations). */
+const ANSWER_NAMES = 's.name, s.name_zh';
+/** The meter of an unexplained-load answer: the day's peak reading (d), else the reported peak; the readings. */
+const ANSWER_METER = `COALESCE(d.peak, s.metered_peak_mw) AS metered,
+  CASE WHEN d.peak IS NULL THEN 'reported' ELSE 'readings' END AS source, COALESCE(d.n, 0) AS readings`;
 
 export class RawSql {
   private constructor(private readonly client: pg.Client) {}
@@ -58,7 +64,7 @@ export class RawSql {
            WHERE c.at <= $3 ORDER BY c.site_id, c.at DESC, c.id DESC) a ON a.site_id = t.id`
       : '';
     return this.query(
-      `SELECT s.id, count(*) AS n, sum(t.load_mw) AS load FROM substations s
+      `SELECT s.id, s.name, s.name_zh, count(*) AS n, sum(t.load_mw) AS load FROM substations s
          JOIN sites t ON ST_DWithin(t.geog, s.geog, $1, false) ${asOf}
          WHERE t.retired_at IS NULL AND ${at ? 'a.status' : 't.status'} IN ${ILLEGAL}
          GROUP BY s.id ORDER BY load DESC, s.id LIMIT $2`,
@@ -76,10 +82,10 @@ export class RawSql {
            WHERE c.at <= $3 ORDER BY c.site_id, c.at DESC, c.id DESC) a ON a.site_id = t.id`
       : '';
     return this.query(
-      `SELECT p.substation_id AS id, count(*) AS n, sum(t.load_mw) AS load FROM site_substation_pairs p
-         JOIN sites t ON t.id = p.site_id ${asOf}
+      `SELECT s.id, s.name, s.name_zh, count(*) AS n, sum(t.load_mw) AS load FROM site_substation_pairs p
+         JOIN substations s ON s.id = p.substation_id JOIN sites t ON t.id = p.site_id ${asOf}
          WHERE p.distance_km <= $1 AND t.retired_at IS NULL AND ${at ? 'a.status' : 't.status'} IN ${ILLEGAL}
-         GROUP BY p.substation_id ORDER BY load DESC, p.substation_id LIMIT $2`,
+         GROUP BY s.id ORDER BY load DESC, s.id LIMIT $2`,
       at ? [radiusKm + 1e-6, limit, at] : [radiusKm + 1e-6, limit],
     );
   }
@@ -91,8 +97,8 @@ export class RawSql {
    */
   hotspotsFromLoads(limit: number) {
     return this.query(
-      `SELECT h.substation_id AS id, h.unlicensed_count AS n, h.unlicensed_load_w / 1e6 AS load
-         FROM substation_hotspot_loads h WHERE h.unlicensed_count > 0
+      `SELECT h.substation_id AS id, s.name, s.name_zh, h.unlicensed_count AS n, h.unlicensed_load_w / 1e6 AS load
+         FROM substation_hotspot_loads h JOIN substations s ON s.id = h.substation_id WHERE h.unlicensed_count > 0
          ORDER BY h.unlicensed_load_w DESC, h.substation_id LIMIT $1`,
       [limit],
     );
@@ -104,9 +110,10 @@ export class RawSql {
    */
   hotspotsFromDays(day: string, limit: number) {
     return this.query(
-      `SELECT h.substation_id AS id, h.n, h.w / 1e6 AS load
+      `SELECT h.substation_id AS id, s.name, s.name_zh, h.n, h.w / 1e6 AS load
          FROM (SELECT substation_id, sum(unlicensed_count) AS n, sum(unlicensed_load_w) AS w
            FROM substation_hotspot_days WHERE day <= $1 GROUP BY substation_id) h
+           JOIN substations s ON s.id = h.substation_id
          WHERE h.n > 0 ORDER BY h.w DESC, h.substation_id LIMIT $2`,
       [day, limit],
     );
@@ -123,7 +130,10 @@ export class RawSql {
        served AS (
          SELECT COALESCE(t.feeder_substation_id, n.substation_id) AS sid, t.status, t.load_mw FROM sites t
            LEFT JOIN nearest n ON n.site_id = t.id WHERE t.retired_at IS NULL)
-       SELECT s.id, s.metered_peak_mw - s.base_load_mw
+       SELECT s.id, ${ANSWER_NAMES}, s.metered_peak_mw AS metered, 'reported' AS source, 0 AS readings,
+           s.base_load_mw AS base, COALESCE(sum(v.load_mw) FILTER (WHERE v.status = 'LICENSED'), 0) AS licensed,
+           COALESCE(sum(v.load_mw) FILTER (WHERE v.status IN ${KNOWN_ILLEGAL}), 0) AS known_illegal,
+           s.metered_peak_mw - s.base_load_mw
            - COALESCE(sum(v.load_mw) FILTER (WHERE v.status = 'LICENSED'), 0)
            - COALESCE(sum(v.load_mw) FILTER (WHERE v.status IN ${KNOWN_ILLEGAL}), 0) AS unexplained
          FROM substations s LEFT JOIN served v ON v.sid = s.id
@@ -140,10 +150,12 @@ export class RawSql {
    */
   unexplainedFromServed(fromHour: number) {
     return this.query(
-      `SELECT s.id, COALESCE(d.peak, s.metered_peak_mw) - s.base_load_mw
+      `SELECT s.id, ${ANSWER_NAMES}, ${ANSWER_METER}, s.base_load_mw AS base,
+           COALESCE(l.licensed_load_w::float8 / 1e6, 0) AS licensed, COALESCE(l.known_illegal_load_w::float8 / 1e6, 0) AS known_illegal,
+           COALESCE(d.peak, s.metered_peak_mw) - s.base_load_mw
            - COALESCE(l.licensed_load_w::float8 / 1e6, 0) - COALESCE(l.known_illegal_load_w::float8 / 1e6, 0) AS unexplained
          FROM substations s LEFT JOIN substation_served_loads l ON l.substation_id = s.id
-           LEFT JOIN (SELECT substation_id, max(mw) AS peak FROM readings WHERE hour >= $1 AND hour < $1 + 24
+           LEFT JOIN (SELECT substation_id, max(mw) AS peak, count(*) AS n FROM readings WHERE hour >= $1 AND hour < $1 + 24
              GROUP BY substation_id) d ON d.substation_id = s.id
          WHERE (s.metered_peak_mw IS NOT NULL OR d.peak IS NOT NULL) AND s.base_load_mw IS NOT NULL
          ORDER BY unexplained DESC, s.id`,
@@ -158,12 +170,14 @@ export class RawSql {
    */
   unexplainedFromServedDays(day: string, fromHour: number) {
     return this.query(
-      `SELECT s.id, COALESCE(d.peak, s.metered_peak_mw) - s.base_load_mw
+      `SELECT s.id, ${ANSWER_NAMES}, ${ANSWER_METER}, s.base_load_mw AS base,
+           COALESCE(l.licensed_w::float8 / 1e6, 0) AS licensed, COALESCE(l.known_illegal_w::float8 / 1e6, 0) AS known_illegal,
+           COALESCE(d.peak, s.metered_peak_mw) - s.base_load_mw
            - COALESCE(l.licensed_w::float8 / 1e6, 0) - COALESCE(l.known_illegal_w::float8 / 1e6, 0) AS unexplained
          FROM substations s
            LEFT JOIN (SELECT substation_id, sum(licensed_load_w) AS licensed_w, sum(known_illegal_load_w) AS known_illegal_w
              FROM substation_served_days WHERE day <= $1 GROUP BY substation_id) l ON l.substation_id = s.id
-           LEFT JOIN (SELECT substation_id, max(mw) AS peak FROM readings WHERE hour >= $2 AND hour < $2 + 24
+           LEFT JOIN (SELECT substation_id, max(mw) AS peak, count(*) AS n FROM readings WHERE hour >= $2 AND hour < $2 + 24
              GROUP BY substation_id) d ON d.substation_id = s.id
          WHERE (s.metered_peak_mw IS NOT NULL OR d.peak IS NOT NULL) AND s.base_load_mw IS NOT NULL
          ORDER BY unexplained DESC, s.id`,
@@ -191,13 +205,16 @@ export class RawSql {
          SELECT COALESCE(t.feeder_substation_id, n.substation_id) AS sid, a.status, t.load_mw FROM sites t
            JOIN last a ON a.site_id = t.id LEFT JOIN nearest n ON n.site_id = t.id WHERE t.retired_at IS NULL),
        day AS (
-         SELECT substation_id, max(mw) AS peak FROM readings WHERE hour >= $3 AND hour < $3 + 24 GROUP BY substation_id)
-       SELECT s.id, COALESCE(d.peak, s.metered_peak_mw) - s.base_load_mw
+         SELECT substation_id, max(mw) AS peak, count(*) AS n FROM readings WHERE hour >= $3 AND hour < $3 + 24 GROUP BY substation_id)
+       SELECT s.id, ${ANSWER_NAMES}, ${ANSWER_METER}, s.base_load_mw AS base,
+           COALESCE(sum(v.load_mw) FILTER (WHERE v.status = 'LICENSED'), 0) AS licensed,
+           COALESCE(sum(v.load_mw) FILTER (WHERE v.status IN ${KNOWN_ILLEGAL}), 0) AS known_illegal,
+           COALESCE(d.peak, s.metered_peak_mw) - s.base_load_mw
            - COALESCE(sum(v.load_mw) FILTER (WHERE v.status = 'LICENSED'), 0)
            - COALESCE(sum(v.load_mw) FILTER (WHERE v.status IN ${KNOWN_ILLEGAL}), 0) AS unexplained
          FROM substations s LEFT JOIN served v ON v.sid = s.id LEFT JOIN day d ON d.substation_id = s.id
          WHERE (s.metered_peak_mw IS NOT NULL OR d.peak IS NOT NULL) AND s.base_load_mw IS NOT NULL
-         GROUP BY s.id, d.peak ORDER BY unexplained DESC, s.id`,
+         GROUP BY s.id, d.peak, d.n ORDER BY unexplained DESC, s.id`,
       [radiusKm + 1e-6, endIso, fromHour],
     );
   }
@@ -211,7 +228,10 @@ export class RawSql {
          UNION ALL
          SELECT s.id, t.status, t.load_mw FROM substations s JOIN sites t ON ST_DWithin(t.geog, s.geog, $1, false)
            WHERE t.feeder_substation_id IS NULL AND t.retired_at IS NULL)
-       SELECT s.id, s.metered_peak_mw - s.base_load_mw
+       SELECT s.id, ${ANSWER_NAMES}, s.metered_peak_mw AS metered, 'reported' AS source, 0 AS readings,
+           s.base_load_mw AS base, COALESCE(sum(v.load_mw) FILTER (WHERE v.status = 'LICENSED'), 0) AS licensed,
+           COALESCE(sum(v.load_mw) FILTER (WHERE v.status IN ${KNOWN_ILLEGAL}), 0) AS known_illegal,
+           s.metered_peak_mw - s.base_load_mw
            - COALESCE(sum(v.load_mw) FILTER (WHERE v.status = 'LICENSED'), 0)
            - COALESCE(sum(v.load_mw) FILTER (WHERE v.status IN ${KNOWN_ILLEGAL}), 0) AS unexplained
          FROM substations s LEFT JOIN served v ON v.sid = s.id

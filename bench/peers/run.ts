@@ -16,16 +16,12 @@ import type { Polygon } from 'geojson';
 import { generateSeed, mulberry32 } from '@gridwatch/geodata';
 import { buildApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
-import { asOfInstant } from '../../server/src/http/day-param';
-import { readingDay } from '../../server/src/domain/unexplained-load';
-import { todayInBeijing } from '@gridwatch/contract';
 import { openStore } from '../../server/src/store/open-store';
 import { createThrowawayStore, type ThrowawayStore } from '../../server/test/throwaway-database';
 import {
   compareFeatureCollections,
   compareIdSets,
   compareTiles,
-  compareValues,
   tilePoints,
   type Comparison,
 } from './compare';
@@ -491,138 +487,16 @@ async function main() {
     notes.within = { polygons, differences: firstDifferences(cs) };
   }
 
-  // 5. Hotspots (all substations, r = 10 km, now and as of a day) and unexplained load.
+  // 5. Hotspots (all substations, r = 10 km, now and as of a day) and unexplained load, in a process of its own
+  // (scenario-analysis.ts says why).
   if (run(5)) {
     log('5. hotspots and unexplained load');
-    const day = '2026-05-01';
-    // Ours rounds each term to 3 decimals at the end: equal within 1 kW.
-    const unexplainedCheck = (a: unknown, b: Record<string, unknown>[]) =>
-      compareValues(
-        new Map(
-          (a as { substationId: number; unexplainedMw: number }[]).map((h) => [
-            `${h.substationId}`,
-            h.unexplainedMw,
-          ]),
-        ),
-        new Map(b.map((r) => [`${r.id}`, Number(r.unexplained)])),
-        0.0015,
-      );
-    const cases: {
-      name: string;
-      url: string;
-      /** The same answer by hand with ST_DWithin over the base tables, where the bench has one. */
-      raw?: () => Promise<{ rows: Record<string, unknown>[] }>;
-      /** The same answer by hand from the pairs table the app keeps (migration 0019). */
-      rawPairs: () => Promise<{ rows: Record<string, unknown>[] }>;
-      /** The same answer by hand from a per-substation aggregate (migrations 0021, 0023, 0027, 0030), where one holds it. */
-      rawLoads?: () => Promise<{ rows: Record<string, unknown>[] }>;
-      check: (a: unknown, b: Record<string, unknown>[]) => Comparison;
-    }[] = [
-      {
-        name: 'hotspots r=10 km, now',
-        url: '/api/analysis/hotspots?radiusKm=10&limit=1000',
-        raw: () => raw.hotspots(10, 1000),
-        rawPairs: () => raw.hotspotsFromPairs(10, 1000),
-        rawLoads: () => raw.hotspotsFromLoads(1000),
-        check: (a, b) =>
-          compareIdSets(
-            (a as { substationId: number; siteCount: number }[]).map(
-              (h) => `${h.substationId}:${h.siteCount}`,
-            ),
-            b.map((r) => `${r.id}:${r.n}`),
-          ),
-      },
-      {
-        name: `hotspots r=10 km, as of ${day}`,
-        url: `/api/analysis/hotspots?radiusKm=10&limit=1000&asOf=${day}`,
-        raw: () => raw.hotspots(10, 1000, asOfInstant(day)),
-        rawPairs: () => raw.hotspotsFromPairs(10, 1000, asOfInstant(day)),
-        rawLoads: () => raw.hotspotsFromDays(day, 1000),
-        check: (a, b) =>
-          compareIdSets(
-            (a as { substationId: number; siteCount: number }[]).map(
-              (h) => `${h.substationId}:${h.siteCount}`,
-            ),
-            b.map((r) => `${r.id}:${r.n}`),
-          ),
-      },
-      {
-        name: 'unexplained load r=10 km',
-        url: '/api/analysis/unexplained-load?radiusKm=10',
-        raw: () => raw.unexplained(10),
-        rawPairs: () => raw.unexplainedFromPairs(10),
-        rawLoads: () => raw.unexplainedFromServed(readingDay(todayInBeijing(Date.now())).fromHour),
-        check: unexplainedCheck,
-      },
-      {
-        name: `unexplained load r=10 km, as of ${day}`,
-        url: `/api/analysis/unexplained-load?radiusKm=10&asOf=${day}`,
-        rawPairs: () => raw.unexplainedAsOfFromPairs(10, asOfInstant(day)!, readingDay(day).fromHour),
-        rawLoads: () => raw.unexplainedFromServedDays(day, readingDay(day).fromHour),
-        check: unexplainedCheck,
-      },
-    ];
-    const analysis: Record<string, unknown> = {};
-    notes.analysis = analysis;
-    for (const c of cases) {
-      const oursMs: number[] = [];
-      const rawMs: number[] = [];
-      const pairsMs: number[] = [];
-      const loadsMs: number[] = [];
-      let comparison: Comparison | null = null;
-      let pairsComparison: Comparison | null = null;
-      let loadsComparison: Comparison | null = null;
-      for (let i = 0; i < repeat + 1; i++) {
-        let t = performance.now();
-        const res = await pgApp.inject({ method: 'GET', url: c.url });
-        const o = performance.now() - t;
-        t = performance.now();
-        const b = c.raw ? await c.raw() : null;
-        const r = performance.now() - t;
-        t = performance.now();
-        const p = await c.rawPairs();
-        const rp = performance.now() - t;
-        t = performance.now();
-        const l = c.rawLoads ? await c.rawLoads() : null;
-        const rl = performance.now() - t;
-        if (i === 0) {
-          comparison = b ? c.check(res.json(), b.rows) : null;
-          pairsComparison = c.check(res.json(), p.rows);
-          loadsComparison = l ? c.check(res.json(), l.rows) : null;
-        } else {
-          oursMs.push(o);
-          rawMs.push(r);
-          pairsMs.push(rp);
-          loadsMs.push(rl);
-        }
-      }
-      const [o, rp] = [median(oursMs), median(pairsMs)];
-      const r = comparison ? median(rawMs) : Infinity;
-      const rl = loadsComparison ? median(loadsMs) : Infinity;
-      // The target is against the best raw SQL: the fastest of the hand-written forms.
-      const best = Math.min(r, rp, rl);
-      const baselines: [number, string, boolean][] = [
-        [rp, 'raw SQL over the pairs table', pairsComparison!.equal],
-      ];
-      if (comparison) baselines.unshift([r, 'raw SQL (ST_DWithin)', comparison.equal]);
-      if (loadsComparison)
-        baselines.push([rl, 'raw SQL over the per-substation aggregate', loadsComparison.equal]);
-      for (const [baseline, baselineName, equal] of baselines)
-        rows.push({
-          scenario: `5. ${c.name}`,
-          size: `${seed.substations.length} substations × ${repeat}`,
-          ours: o,
-          baseline,
-          unit: 'ms',
-          baselineName,
-          ratio: o / baseline,
-          target: '≤ 1.5× the best raw and < 300 ms',
-          pass: o <= 1.5 * best && o < 300,
-          answersEqual: equal,
-          note: 'ours in-process (app.inject), PostGIS store',
-        });
-      analysis[c.name] = comparison ?? pairsComparison;
-    }
+    const script = path.join(ROOT, 'bench/peers/analysis-process.ts');
+    const args = ['--import', 'tsx', script, pgDb.url, String(seed.substations.length), String(repeat)];
+    const out = await runCommand(process.execPath, args, 30 * 60_000);
+    const result = JSON.parse(out.trim().split('\n').at(-1)!) as { rows: Row[]; analysis: unknown };
+    rows.push(...result.rows);
+    notes.analysis = result.analysis;
   }
 
   // 7. Export of every site as GeoJSON, streamed: bytes/s and the app's RSS against JSON.stringify.

@@ -131,7 +131,9 @@ const idempotency: FastifyPluginAsync = async (app) => {
     if (scope.replayed) {
       reply.header(REPLAYED_HEADER, 'true');
     } else if (scope.filed) {
-      const body = typeof payload === 'string' ? payload : ''; // a 204 has none
+      // A string, or a long answer's bytes (http/json-bytes.ts); a 204 has none.
+      const body =
+        typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : '';
       await app.store.idempotency.saveAnswer(scope, reply.statusCode, body).catch((error: unknown) => {
         // The outcome filed with the key still answers a retry; only the byte-for-byte copy is lost.
         request.log.warn({ err: error }, 'could not keep the answer of an idempotent write');

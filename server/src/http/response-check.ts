@@ -80,10 +80,16 @@ export function checkResponses(app: FastifyInstance): void {
     if (!isJson(reply) || UNCHECKED_URL.test(request.url)) return payload;
     if (request.routeOptions.config?.responseCheck === 'exempt') return payload;
     // A streamed JSON answer (a layer page the database copies) is read whole here, so it is checked too.
-    const text = payload instanceof Readable ? await readText(payload) : payload;
+    // So is an answer serialised as bytes (http/json-bytes.ts).
+    const text =
+      payload instanceof Readable
+        ? await readText(payload)
+        : Buffer.isBuffer(payload)
+          ? payload.toString('utf8')
+          : payload;
     if (typeof text !== 'string') return payload;
     const mismatch = checkAnswer(request, reply.statusCode, JSON.parse(text) as unknown);
-    if (!mismatch) return text;
+    if (!mismatch) return Buffer.isBuffer(payload) ? payload : text;
     const message =
       `${mismatch.route} answered ${mismatch.status} against its response schema: ` +
       mismatch.problems.join('; ');
