@@ -31,8 +31,8 @@ export function ogcItemsText(
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Sends JSON text already serialised, with the header Fastify gives the answers it serialises itself. */
-export const sendJsonText = (reply: FastifyReply, text: string) => reply.type(JSON_TYPE).send(text);
+/** Sends JSON already serialised (text, or its bytes), with the header Fastify gives the answers it serialises. */
+export const sendJsonText = (reply: FastifyReply, json: string | Buffer) => reply.type(JSON_TYPE).send(json);
 
 /**
  * Sends a page the database copied (store `copyLayerPage`) as it arrives: featureCollectionText's bytes, with

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonAnswer } from './json-bytes';
+import { joinedBytes, jsonAnswer } from './json-bytes';
 
 const bytes = (answer: string | Buffer) => (typeof answer === 'string' ? Buffer.from(answer) : answer);
 const row = (i: number) => ({
@@ -57,6 +57,15 @@ describe('jsonAnswer', () => {
       items = Array.from({ length: 100 }, (_, i) => i);
     }
     expect(jsonAnswer(new Answer())).toBe(JSON.stringify(new Answer()));
+  });
+});
+
+describe('joinedBytes', () => {
+  it.each([0, 1, 64, 65, 1_000])('writes the bytes of head, %i texts joined, tail', (n) => {
+    const texts = Array.from({ length: n }, (_, i) => JSON.stringify(row(i)));
+    const expected = `{"features":[${texts.join(',')}],"n":${n}}`;
+    const bytes = joinedBytes('{"features":[', texts, ',', `],"n":${n}}`);
+    expect(bytes.equals(Buffer.from(expected))).toBe(true);
   });
 });
 

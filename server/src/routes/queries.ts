@@ -26,7 +26,7 @@ import {
   unlicensedLoadByRegion,
   unlicensedLoadNear,
 } from '../services/spatial-queries';
-import { sitesWithinText, unlicensedLoadNearText } from '../services/spatial-queries-json';
+import { sitesWithinBytes, unlicensedLoadNearBytes } from '../services/spatial-queries-json';
 import { requireAreaGeometry } from '../http/geometry-input';
 import { sendJsonText } from '../http/feature-json-answer';
 import { asOfInstant, dayParam } from '../http/day-param';
@@ -50,8 +50,8 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
       const { radiusKm, includeSuspected, asOf } = request.query;
       if (asOf === undefined) {
         // The sites' features as the database writes them (docs/performance.md): the same bytes.
-        const text = await unlicensedLoadNearText(app.store, request.params.id, radiusKm, includeSuspected);
-        return sendJsonText(reply, text);
+        const bytes = await unlicensedLoadNearBytes(app.store, request.params.id, radiusKm, includeSuspected);
+        return sendJsonText(reply, bytes);
       }
       return unlicensedLoadNear(app.store, request.params.id, radiusKm, includeSuspected, asOfInstant(asOf));
     },
@@ -118,7 +118,7 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const geometry = requireAreaGeometry(request.body.geometry);
-      return sendJsonText(reply, await sitesWithinText(app.store, geometry, request.body.status ?? null));
+      return sendJsonText(reply, await sitesWithinBytes(app.store, geometry, request.body.status ?? null));
     },
   );
 

@@ -1,7 +1,7 @@
 /**
  * The unlicensed-load and within answers put together around feature texts the database wrote (store
  * `sitesWithinKmJson`, `sitesInPolygonJson`; docs/performance.md, "Fixes for 3, 4, 6, 7"): never parsed and
- * stringified again. The bytes are JSON.stringify's of what `unlicensedLoadNear` and `sitesWithin`
+ * stringified again, and encoded a slice of features at a time, never as one string (http/json-bytes.ts, "Fix 27"). The bytes are JSON.stringify's of what `unlicensedLoadNear` and `sitesWithin`
  * (spatial-queries.ts) return for the same question (spatial-queries-json.test.ts, both stores); the summaries
  * are the same `summarizeSites` over the same sites in the same order, so the same bits.
  */
@@ -10,6 +10,7 @@ import type { Status } from '@gridwatch/contract';
 import { roundTo3 } from '../domain/geo/haversine';
 import { summarizeSites, unlicensedStatuses } from '../domain/summaries';
 import { notFound } from '../http/app-error';
+import { joinedBytes } from '../http/json-bytes';
 import type { LayersPort, SpatialQueriesPort } from '../store/store';
 import { pointOf } from './spatial-queries';
 
@@ -20,31 +21,39 @@ export function withDistanceText(json: string, distanceKm: number): string {
   return `${json.slice(0, -2)},"distanceKm":${JSON.stringify(roundTo3(distanceKm))}}}`;
 }
 
-/** `unlicensedLoadNear` (without `at`) as JSON text. */
-export async function unlicensedLoadNearText(
+/** `unlicensedLoadNear` (without `at`) as JSON bytes. */
+export async function unlicensedLoadNearBytes(
   store: Pick<LayersPort, 'getFeature'> & Pick<SpatialQueriesPort, 'sitesWithinKmJson'>,
   substationId: number,
   radiusKm: number,
   includeSuspected: boolean,
-): Promise<string> {
+): Promise<Buffer> {
   const substation = await store.getFeature('substations', substationId);
   if (!substation) throw notFound(`No substation with id ${substationId}`);
   const [lon, lat] = pointOf(substation);
   const statuses = unlicensedStatuses(includeSuspected);
   const hits = await store.sitesWithinKmJson(lon, lat, radiusKm, statuses);
   const head = JSON.stringify({ substationId, radiusKm, ...summarizeSites(hits, statuses) });
-  const features = hits.map((hit) => withDistanceText(hit.json, hit.distanceKm)).join(',');
-  return `${head.slice(0, -1)},"sites":{"type":"FeatureCollection","features":[${features}]}}`;
+  return joinedBytes(
+    `${head.slice(0, -1)},"sites":{"type":"FeatureCollection","features":[`,
+    hits.map((hit) => withDistanceText(hit.json, hit.distanceKm)),
+    ',',
+    ']}}',
+  );
 }
 
-/** `sitesWithin` as JSON text: the sites in the area, then the summary over them. */
-export async function sitesWithinText(
+/** `sitesWithin` as JSON bytes: the sites in the area, then the summary over them. */
+export async function sitesWithinBytes(
   store: Pick<SpatialQueriesPort, 'sitesInPolygonJson'>,
   geometry: Polygon | MultiPolygon,
   statuses: Status[] | null,
-): Promise<string> {
+): Promise<Buffer> {
   const sites = await store.sitesInPolygonJson(geometry, statuses);
   const summary = summarizeSites(sites, statuses ?? undefined);
-  const features = sites.map((site) => site.json).join(',');
-  return `{"type":"FeatureCollection","features":[${features}],"summary":${JSON.stringify(summary)}}`;
+  return joinedBytes(
+    '{"type":"FeatureCollection","features":[',
+    sites.map((site) => site.json),
+    ',',
+    `],"summary":${JSON.stringify(summary)}}`,
+  );
 }
