@@ -35,6 +35,7 @@ import { allTilesWithSites, boxesHolding, octagon, panRow, sitesCsv, tilesOfSite
 import { ensureTools, postgresMallocOf, toolVersions } from './tools';
 import { turfWithin, type PointRow } from './turf';
 import type { WithinTimes } from './scenario-within';
+import type { UnlicensedTimes } from './scenario-unlicensed';
 
 const { values } = parseArgs({
   options: {
@@ -337,7 +338,10 @@ async function main() {
   const substationIds = Array.from({ length: 10 }, () => 1 + Math.floor(random() * seed.substations.length));
   const repeat = 5;
   /** A scenario timed in a process of its own (scenario-process.ts): the JSON it printed last. */
-  const inOwnProcess = async (scenario: 'analysis' | 'within', what: string): Promise<string> => {
+  const inOwnProcess = async (
+    scenario: 'analysis' | 'within' | 'unlicensed',
+    what: string,
+  ): Promise<string> => {
     const script = path.join(ROOT, 'bench/peers/scenario-process.ts');
     const args = ['--import', 'tsx', script, scenario, pgDb.url, what, String(repeat)];
     return (await runCommand(process.execPath, args, 30 * 60_000)).trim().split('\n').at(-1)!;
@@ -353,47 +357,17 @@ async function main() {
     const sqliteConfig = appConfig(sqliteDb.url);
     started = performance.now();
     const sqliteStore = await openStore(sqliteConfig.store, { seed: () => seed });
-    onCleanup(() => sqliteStore.close());
     notes.sqliteSeedSeconds = (performance.now() - started) / 1000;
-    const sqliteApp = await buildApp({ config: sqliteConfig, store: sqliteStore, serveStatic: false });
-    onCleanup(() => sqliteApp.close());
-    const oursMs: number[] = [];
-    const rawMs: number[] = [];
-    const sqliteMs: number[] = [];
-    const cs: Comparison[] = [];
-    for (const id of substationIds) {
-      const url = `/api/substations/${id}/unlicensed-load?radiusKm=50`;
-      const answer = async (app: typeof pgApp) =>
-        (await app.inject({ method: 'GET', url })).json() as {
-          sites: { features: { properties: { externalId: string } }[] };
-        };
-      for (let i = 0; i < repeat; i++) {
-        // Interleaved: ours (PostGIS), raw, ours (SQLite), …
-        let t = performance.now();
-        const a = await answer(pgApp);
-        oursMs.push(performance.now() - t);
-        t = performance.now();
-        const b = await raw.unlicensedWithin(id, 50);
-        rawMs.push(performance.now() - t);
-        t = performance.now();
-        const c = await answer(sqliteApp);
-        sqliteMs.push(performance.now() - t);
-        if (i === 0) {
-          cs.push(
-            compareIdSets(
-              a.sites.features.map((f) => f.properties.externalId),
-              b.rows.map((r: { externalId: string }) => r.externalId),
-            ),
-          );
-          cs.push(
-            compareIdSets(
-              a.sites.features.map((f) => f.properties.externalId),
-              c.sites.features.map((f) => f.properties.externalId),
-            ),
-          );
-        }
-      }
-    }
+    // Seeded here; read in a process of its own with the PostGIS app and the raw client (scenario-unlicensed.ts).
+    await sqliteStore.close();
+    const timed = JSON.parse(
+      await inOwnProcess('unlicensed', JSON.stringify({ sqlite: sqliteDb.url, ids: substationIds })),
+    ) as UnlicensedTimes;
+    const { postgisMs: oursMs, rawMs, sqliteMs } = timed;
+    const cs: Comparison[] = timed.answers.flatMap((a) => [
+      compareIdSets(a.postgis, a.raw),
+      compareIdSets(a.postgis, a.sqlite),
+    ]);
     const [o, r, s] = [median(oursMs), median(rawMs), median(sqliteMs)];
     const size = `${substationIds.length} substations × ${repeat}`;
     rows.push(
@@ -408,7 +382,7 @@ async function main() {
         target: '≤ 1.2×',
         pass: o <= 1.2 * r,
         answersEqual: allEqual(cs.filter((_, i) => i % 2 === 0)),
-        note: 'ours in-process (app.inject: route, validation, JSON), raw in-process with pg',
+        note: 'ours in-process (app.inject: route, validation, JSON) in a process of its own, raw there with pg',
       },
       {
         scenario: '3. unlicensed load r=50 km, SQLite store',

@@ -3,6 +3,7 @@
  * a seeded database; what the scenario returns as JSON on the last line of stdout.
  *   npx tsx bench/peers/scenario-process.ts analysis <database URL> <substations> <repeat>
  *   npx tsx bench/peers/scenario-process.ts within <database URL> <polygons as JSON> <repeat>
+ *   npx tsx bench/peers/scenario-process.ts unlicensed <database URL> <{"sqlite": URL, "ids": […]} as JSON> <repeat>
  */
 import type { Polygon } from 'geojson';
 import { buildApp } from '../../server/src/app';
@@ -11,27 +12,37 @@ import { openStore } from '../../server/src/store/open-store';
 import { RawSql } from './raw-sql';
 import { analysisScenario } from './scenario-analysis';
 import { withinScenario } from './scenario-within';
+import { unlicensedScenario } from './scenario-unlicensed';
 
 const [scenario, url, what, repeat] = process.argv.slice(2);
-if (!(scenario === 'analysis' || scenario === 'within') || !url || !what || !repeat)
-  throw new Error('usage: scenario-process.ts analysis|within <url> <substations|polygons> <repeat>');
-// As the bench's own app: no seed, logs silent, public read.
-const config = loadConfig({
-  DATABASE_URL: url,
-  GRIDWATCH_SEED: 'none',
-  LOG_LEVEL: 'silent',
-  GRIDWATCH_PUBLIC_READ: 'true',
-});
-const store = await openStore(config.store, {});
-const app = await buildApp({ config, store, serveStatic: false });
+if (!['analysis', 'within', 'unlicensed'].includes(scenario ?? '') || !url || !what || !repeat)
+  throw new Error('usage: scenario-process.ts analysis|within|unlicensed <url> <what> <repeat>');
+/** The app on a seeded database as the bench's own: no seed, logs silent, public read. */
+async function openApp(databaseUrl: string) {
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    GRIDWATCH_SEED: 'none',
+    LOG_LEVEL: 'silent',
+    GRIDWATCH_PUBLIC_READ: 'true',
+  });
+  const store = await openStore(config.store, {});
+  const app = await buildApp({ config, store, serveStatic: false });
+  return { app, close: async () => (await app.close(), await store.close()) };
+}
+const postgis = await openApp(url);
 const raw = await RawSql.connect(url);
-const result =
-  scenario === 'analysis'
-    ? await analysisScenario(app, raw, Number(what), Number(repeat))
-    : await withinScenario(app, raw, JSON.parse(what) as Polygon[], Number(repeat));
+let result: unknown;
+if (scenario === 'analysis') result = await analysisScenario(postgis.app, raw, Number(what), Number(repeat));
+else if (scenario === 'within')
+  result = await withinScenario(postgis.app, raw, JSON.parse(what) as Polygon[], Number(repeat));
+else {
+  const { sqlite: sqliteUrl, ids } = JSON.parse(what) as { sqlite: string; ids: number[] };
+  const sqlite = await openApp(sqliteUrl);
+  result = await unlicensedScenario(postgis.app, sqlite.app, raw, ids, Number(repeat));
+  await sqlite.close();
+}
 await raw.close();
-await app.close();
-await store.close();
+await postgis.close();
 // Written whole before the exit: a pipe takes a long line in pieces, and process.exit does not wait for them.
 await new Promise<void>((resolve) => process.stdout.write(`${JSON.stringify(result)}\n`, () => resolve()));
 process.exit(0);
