@@ -159,3 +159,11 @@ export async function timeEach(
   }
   return out;
 }
+
+/** `read`'s answer, its time in ms pushed onto `into` (null: a call not timed, a warm-up or a comparison). */
+export async function timed<T>(read: () => Promise<T>, into: number[] | null): Promise<T> {
+  const started = performance.now();
+  const answer = await read();
+  into?.push(performance.now() - started);
+  return answer;
+}

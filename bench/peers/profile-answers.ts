@@ -8,7 +8,7 @@
 import { todayInBeijing } from '@gridwatch/contract';
 import { unlicensedStatuses } from '../../server/src/domain/summaries';
 import { KNOWN_ILLEGAL, readingDay } from '../../server/src/domain/unexplained-load';
-import { median } from './load';
+import { median, timed } from './load';
 import { openProfiledApp } from './profiled-app';
 import { RawSql } from './raw-sql';
 
@@ -36,11 +36,7 @@ const sides: [string, () => Promise<unknown>][] = [
 for (const [name, call] of sides) {
   for (let i = 0; i < 20; i++) await call();
   const times: number[] = [];
-  for (let i = 0; i < calls; i++) {
-    const t = performance.now();
-    await call();
-    times.push(performance.now() - t);
-  }
+  for (let i = 0; i < calls; i++) await timed(call, times);
   console.log(`${name}: ${median(times).toFixed(2)} ms`);
 }
 await raw.close();

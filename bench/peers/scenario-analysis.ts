@@ -10,7 +10,7 @@ import { todayInBeijing } from '@gridwatch/contract';
 import { asOfInstant } from '../../server/src/http/day-param';
 import { readingDay } from '../../server/src/domain/unexplained-load';
 import { compareIdSets, compareValues, type Comparison } from './compare';
-import { median } from './load';
+import { median, timed } from './load';
 import type { RawSql } from './raw-sql';
 import type { Row } from './report';
 
@@ -97,20 +97,14 @@ export async function analysisScenario(
     let comparison: Comparison | null = null;
     let pairsComparison: Comparison | null = null;
     let loadsComparison: Comparison | null = null;
-    const time = async <T>(read: () => Promise<T>, into: number[] | null): Promise<T> => {
-      const t = performance.now();
-      const answer = await read();
-      into?.push(performance.now() - t);
-      return answer;
-    };
     // The route's answer as inject gives it (its text); parsed once, for the comparisons.
     const ours = () => app.inject({ method: 'GET', url: c.url });
     const answer = (await ours()).json() as unknown;
     // The reads of the base tables (0.5-2 s at 1M) on their own: each pushes the small tables the other reads
     // keep out of PostgreSQL's shared buffers, which then cost the read after it alone. The first round compares.
     for (let i = 0; i < repeat + 1; i++) {
-      const b = c.raw ? await time(c.raw, i > 0 ? rawMs : null) : null;
-      const p = await time(c.rawPairs, i > 0 ? pairsMs : null);
+      const b = c.raw ? await timed(c.raw, i > 0 ? rawMs : null) : null;
+      const p = await timed(c.rawPairs, i > 0 ? pairsMs : null);
       if (i === 0) {
         comparison = b ? c.check(answer, b.rows) : null;
         pairsComparison = c.check(answer, p.rows);
@@ -125,9 +119,9 @@ export async function analysisScenario(
     for (let i = 0; i < repeat + 1; i++) {
       const [oursInto, loadsInto] = i > 0 ? [oursMs, loadsMs] : [null, null];
       let l: { rows: Record<string, unknown>[] } | null = null;
-      if (i % 2 === 1) await time(ours, oursInto);
-      if (c.rawLoads) l = await time(c.rawLoads, loadsInto);
-      if (i % 2 === 0) await time(ours, oursInto);
+      if (i % 2 === 1) await timed(ours, oursInto);
+      if (c.rawLoads) l = await timed(c.rawLoads, loadsInto);
+      if (i % 2 === 0) await timed(ours, oursInto);
       if (i === 0) loadsComparison = l ? c.check(answer, l.rows) : null;
     }
     const [o, rp] = [median(oursMs), median(pairsMs)];

@@ -5,6 +5,7 @@
  * (scenario-process.ts), for the reason scenario-within.ts gives: the raw read parses every property of its rows.
  */
 import type { FastifyInstance } from 'fastify';
+import { timed } from './load';
 import type { RawSql } from './raw-sql';
 
 export interface UnlicensedTimes {
@@ -23,12 +24,6 @@ export async function unlicensedScenario(
   repeat: number,
 ): Promise<UnlicensedTimes> {
   const times: UnlicensedTimes = { postgisMs: [], rawMs: [], sqliteMs: [], answers: [] };
-  const timed = async <T>(read: () => Promise<T>, into: number[] | null): Promise<T> => {
-    const t = performance.now();
-    const answer = await read();
-    into?.push(performance.now() - t);
-    return answer;
-  };
   const ids = (text: string) =>
     (
       JSON.parse(text) as { sites: { features: { properties: { externalId: string } }[] } }

@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Polygon } from 'geojson';
+import { timed } from './load';
 import type { RawSql } from './raw-sql';
 
 export interface WithinTimes {
@@ -25,12 +26,6 @@ export async function withinScenario(
   const times: WithinTimes = { oursMs: [], rawMs: [], answers: [] };
   const ours = (geometry: Polygon) =>
     app.inject({ method: 'POST', url: '/api/query/within', payload: { geometry } });
-  const timed = async <T>(read: () => Promise<T>, into: number[] | null): Promise<T> => {
-    const t = performance.now();
-    const answer = await read();
-    into?.push(performance.now() - t);
-    return answer;
-  };
   for (const geometry of polygons) {
     for (let i = 0; i < repeat + 1; i++) {
       const [oursInto, rawInto] = i > 0 ? [times.oursMs, times.rawMs] : [null, null];

@@ -7,27 +7,30 @@ import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { enclosed } from '../services/enclosed-chunks';
 import type { FeatureJson, LayerJsonCopy } from '../store/store';
+import { FEATURE_COLLECTION_HEAD, featureCollectionBytes } from './json-bytes';
 
-const HEAD = '{"type":"FeatureCollection","features":[';
-const tail = (truncated: boolean) => `]${truncated ? ',"truncated":true' : ''}}`;
+/** What follows a page's features: `"truncated":true` when more matched. */
+const afterFeatures = (truncated: boolean) => (truncated ? ',"truncated":true' : '');
 
 /** `{"type":"FeatureCollection","features":[…]}`, with `"truncated":true` after the features when more matched. */
-export function featureCollectionText(features: readonly FeatureJson[], truncated: boolean): string {
-  const texts = features.map((f) => f.json).join(',');
-  return `${HEAD}${texts}${tail(truncated)}`;
-}
+export const featureCollectionAnswer = (features: readonly FeatureJson[], truncated: boolean): Buffer =>
+  featureCollectionBytes(
+    features.map((f) => f.json),
+    afterFeatures(truncated),
+  );
 
 /**
  * An OGC API items page around the texts: JSON.stringify's bytes of `{type, features, links, numberMatched,
  * numberReturned}` with those features (routes/ogc-features.ts).
  */
-export function ogcItemsText(
+export const ogcItemsAnswer = (
   features: readonly FeatureJson[],
   after: { links: unknown; numberMatched: number; numberReturned: number },
-): string {
-  const rest = JSON.stringify(after).slice(1);
-  return `${HEAD}${features.map((f) => f.json).join(',')}],${rest}`;
-}
+): Buffer =>
+  featureCollectionBytes(
+    features.map((f) => f.json),
+    `,${JSON.stringify(after).slice(1, -1)}`,
+  );
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -35,7 +38,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 export const sendJsonText = (reply: FastifyReply, json: string | Buffer) => reply.type(JSON_TYPE).send(json);
 
 /**
- * Sends a page the database copied (store `copyLayerPage`) as it arrives: featureCollectionText's bytes, with
+ * Sends a page the database copied (store `copyLayerPage`) as it arrives: featureCollectionAnswer's bytes, with
  * no string per feature (docs/performance.md, "Fix 16"). The first chunk is awaited before the answer starts,
  * so a statement that fails answers with an error, not a cut 200; a failure later cuts the answer, as an
  * export's does. An answer not read to the end (the client went) ends the copy, which frees its connection;
@@ -46,7 +49,11 @@ export async function sendFeatureCollectionCopy(
   copy: LayerJsonCopy,
   limit: number,
 ): Promise<FastifyReply> {
-  const body = enclosed(HEAD, copy.chunks, () => tail(copy.totals().count > limit));
+  const body = enclosed(
+    FEATURE_COLLECTION_HEAD,
+    copy.chunks,
+    () => `]${afterFeatures(copy.totals().count > limit)}}`,
+  );
   const first = await body.next();
   async function* all(): AsyncGenerator<Buffer> {
     if (!first.done) yield first.value;

@@ -73,3 +73,14 @@ export function joinedBytes(head: string, texts: readonly string[], separator: s
   parts.push(Buffer.from(tail));
   return Buffer.concat(parts);
 }
+
+/** How a feature collection's JSON starts, up to its first feature. */
+export const FEATURE_COLLECTION_HEAD = '{"type":"FeatureCollection","features":[';
+
+/**
+ * `{"type":"FeatureCollection","features":[…]` around the features' texts, then `rest` (the members after the
+ * features, each with its leading comma) and `}`, as bytes: the layer pages, OGC items and spatial answers the
+ * database's feature texts make (http/feature-json-answer.ts, services/spatial-queries-json.ts).
+ */
+export const featureCollectionBytes = (texts: readonly string[], rest = ''): Buffer =>
+  joinedBytes(FEATURE_COLLECTION_HEAD, texts, ',', `]${rest}}`);

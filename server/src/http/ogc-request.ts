@@ -74,7 +74,7 @@ export function sendOgc(
   return sendOgcText(reply, jsonType, JSON.stringify(body));
 }
 
-/** A JSON answer already written (the items of a point layer: feature-json-answer.ts ogcItemsText). */
-export function sendOgcText(reply: FastifyReply, jsonType: string, text: string): FastifyReply {
-  return reply.header('vary', 'Accept').type(jsonType).send(text);
+/** A JSON answer already written (the items of a point layer: feature-json-answer.ts ogcItemsAnswer). */
+export function sendOgcText(reply: FastifyReply, jsonType: string, json: string | Buffer): FastifyReply {
+  return reply.header('vary', 'Accept').type(jsonType).send(json);
 }

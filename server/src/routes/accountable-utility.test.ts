@@ -57,21 +57,12 @@ describe.each(BACKENDS)('the accountable utility on %s', (backend) => {
 
   it('follows a substation import: a new one within 10 km makes a site outside every region accountable', async () => {
     const substation = (lon: number) =>
-      JSON.stringify({
-        type: 'FeatureCollection',
-        features: [
-          {
-            type: 'Feature',
-            geometry: { type: 'Point', coordinates: [lon, 40] },
-            properties: {
-              externalId: 'S-9',
-              name: 'Nine',
-              voltageKv: 110,
-              capacityMva: 50,
-              utilityExternalId: 'U-E',
-            },
-          },
-        ],
+      oneSubstation([lon, 40], {
+        externalId: 'S-9',
+        name: 'Nine',
+        voltageKv: 110,
+        capacityMva: 50,
+        utilityExternalId: 'U-E',
       });
     await post('substations', substation(80.05), 'application/json'); // ≈ 4.3 km east of M-22
     expect(await utilityOf('M-22')).toBe(2);
@@ -81,22 +72,13 @@ describe.each(BACKENDS)('the accountable utility on %s', (backend) => {
 
   it('follows a substation given another utility: the sites it feeds take it, the others keep theirs', async () => {
     const alpha = (utility: string) =>
-      JSON.stringify({
-        type: 'FeatureCollection',
-        features: [
-          {
-            type: 'Feature',
-            geometry: { type: 'Point', coordinates: [87.0, 44.0] },
-            properties: {
-              externalId: 'S-1',
-              name: 'Alpha',
-              voltageKv: 750,
-              capacityMva: 500,
-              utilityExternalId: utility,
-              baseLoadMw: 650,
-            },
-          },
-        ],
+      oneSubstation([87.0, 44.0], {
+        externalId: 'S-1',
+        name: 'Alpha',
+        voltageKv: 750,
+        capacityMva: 500,
+        utilityExternalId: utility,
+        baseLoadMw: 650,
       });
     // M-21 is fed by S-1 (West Power) but lies in East Power's region; M-20 lies there unfed.
     await post('substations', alpha('U-E'), 'application/json');
@@ -139,3 +121,11 @@ describe.each(BACKENDS)('the accountable utility on %s', (backend) => {
     expect(await utilityOf('M-20')).toBe(2);
   });
 });
+
+/** A substation import of one feature, as GeoJSON. */
+function oneSubstation(coordinates: [number, number], properties: Record<string, unknown>): string {
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', geometry: { type: 'Point', coordinates }, properties }],
+  });
+}

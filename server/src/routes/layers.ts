@@ -10,7 +10,11 @@ import {
 import { asAnyLayerCollection } from '../http/any-layer-feature';
 import { sitesAsOfInstant } from '../http/day-param';
 import { parseLayerId, toLayerFilter } from '../http/layer-filter';
-import { featureCollectionText, sendFeatureCollectionCopy, sendJsonText } from '../http/feature-json-answer';
+import {
+  featureCollectionAnswer,
+  sendFeatureCollectionCopy,
+  sendJsonText,
+} from '../http/feature-json-answer';
 import { cacheByDataVersion } from '../services/data-etag';
 import { isPointLayer } from '../store/store';
 
@@ -50,7 +54,7 @@ const layers: FastifyPluginAsyncTypebox = async (app) => {
         const copy = app.store.copyLayerPage(layer, filter, LAYER_CHUNK_BYTES);
         if (copy) return sendFeatureCollectionCopy(reply, copy, filter.limit);
         const page = await app.store.queryLayerJson(layer, filter);
-        return sendJsonText(reply, featureCollectionText(page.features, page.truncated));
+        return sendJsonText(reply, featureCollectionAnswer(page.features, page.truncated));
       }
       const page =
         request.query.asOf === undefined

@@ -21,7 +21,7 @@ import {
 import { notFound, validationFailed } from '../http/app-error';
 import { toLayerFilter } from '../http/layer-filter';
 import { linkMaker, ogcInstant, queryOf, sendOgc, sendOgcText, wantsHtml } from '../http/ogc-request';
-import { ogcItemsText } from '../http/feature-json-answer';
+import { ogcItemsAnswer } from '../http/feature-json-answer';
 import { isPointLayer } from '../store/store';
 import { ogcApiDocument } from '../services/ogc/ogc-api-document';
 import { ogcCollection, QUERYABLES } from '../services/ogc/ogc-collections';
@@ -348,7 +348,7 @@ const ogcFeatures: FastifyPluginAsyncTypebox = async (app) => {
         return sendOgcText(
           reply,
           GEOJSON,
-          ogcItemsText(page.features, { links, numberMatched, numberReturned: page.features.length }),
+          ogcItemsAnswer(page.features, { links, numberMatched, numberReturned: page.features.length }),
         );
       }
       const [page, numberMatched] = await Promise.all([

@@ -10,7 +10,7 @@ import type { Status } from '@gridwatch/contract';
 import { roundTo3 } from '../domain/geo/haversine';
 import { summarizeSites, unlicensedStatuses } from '../domain/summaries';
 import { notFound } from '../http/app-error';
-import { joinedBytes } from '../http/json-bytes';
+import { featureCollectionBytes } from '../http/json-bytes';
 import type { LayersPort, SpatialQueriesPort } from '../store/store';
 import { pointOf } from './spatial-queries';
 
@@ -34,12 +34,11 @@ export async function unlicensedLoadNearBytes(
   const statuses = unlicensedStatuses(includeSuspected);
   const hits = await store.sitesWithinKmJson(lon, lat, radiusKm, statuses);
   const head = JSON.stringify({ substationId, radiusKm, ...summarizeSites(hits, statuses) });
-  return joinedBytes(
-    `${head.slice(0, -1)},"sites":{"type":"FeatureCollection","features":[`,
-    hits.map((hit) => withDistanceText(hit.json, hit.distanceKm)),
-    ',',
-    ']}}',
-  );
+  return Buffer.concat([
+    Buffer.from(`${head.slice(0, -1)},"sites":`),
+    featureCollectionBytes(hits.map((hit) => withDistanceText(hit.json, hit.distanceKm))),
+    Buffer.from('}'),
+  ]);
 }
 
 /** `sitesWithin` as JSON bytes: the sites in the area, then the summary over them. */
@@ -50,10 +49,8 @@ export async function sitesWithinBytes(
 ): Promise<Buffer> {
   const sites = await store.sitesInPolygonJson(geometry, statuses);
   const summary = summarizeSites(sites, statuses ?? undefined);
-  return joinedBytes(
-    '{"type":"FeatureCollection","features":[',
+  return featureCollectionBytes(
     sites.map((site) => site.json),
-    ',',
-    `],"summary":${JSON.stringify(summary)}}`,
+    `,"summary":${JSON.stringify(summary)}`,
   );
 }
