@@ -3,6 +3,7 @@
  * (`-d`), on loopback. p50/p99 come from wrk's --latency distribution, throughput from its requests/s.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCommand } from './processes';
@@ -166,4 +167,32 @@ export async function timed<T>(read: () => Promise<T>, into: number[] | null): P
   const answer = await read();
   into?.push(performance.now() - started);
   return answer;
+}
+
+/**
+ * POSTs `body` as JSON to `path` at `baseUrl` over a socket, as wrk would: no compression asked, the answer's
+ * chunks counted and dropped (fetch's reading of a 23 MB body cost 250 ms more than the answer: docs/performance.md,
+ * "Fix 28"). Its bytes; a status other than 200 throws.
+ */
+export function postCounting(baseUrl: string, path: string, body: unknown): Promise<number> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${baseUrl}${path}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve(bytes) : reject(new Error(`${path}: ${res.statusCode}`)),
+        );
+        res.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
 }

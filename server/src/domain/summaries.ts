@@ -13,6 +13,12 @@ export interface SiteSummary {
   byStatus: Partial<Record<Status, StatusTotals>>;
 }
 
+/** How many sites have a status, and their loads' sum in whole watts (termWatts): exact in any order. */
+export interface StatusTally {
+  count: number;
+  watts: number;
+}
+
 /**
  * Count and load of the sites, in all and by status, in megawatts rounded to 3 decimals. `statuses` lists the
  * statuses the answer breaks down by (each present, zero when no site has it). The sums are exact in whole watts
@@ -22,21 +28,37 @@ export function summarizeSites(
   sites: readonly { status: Status; loadMw: number }[],
   statuses: readonly Status[] = STATUSES,
 ): SiteSummary {
-  // Whole watts until the end.
+  return summaryOfTallies(tallySites(sites, statuses));
+}
+
+/** Each of `statuses` (in that order) with its sites' tally; sites of other statuses are not counted. */
+export function tallySites(
+  sites: readonly { status: Status; loadMw: number }[],
+  statuses: readonly Status[],
+): Map<Status, StatusTally> {
   const tallies = new Map(statuses.map((s) => [s, { count: 0, watts: 0 }]));
-  let totalWatts = 0;
   for (const site of sites) {
     const tally = tallies.get(site.status);
     if (!tally) continue;
-    const watts = termWatts(site.loadMw);
     tally.count += 1;
-    tally.watts += watts;
+    tally.watts += termWatts(site.loadMw);
+  }
+  return tallies;
+}
+
+/**
+ * summarizeSites from the tallies by status (in the answer's order), wherever they were counted: here
+ * (tallySites) or by the database (a COPY's totals, store/postgis/copy-layer-json.ts). Whole watts until the end.
+ */
+export function summaryOfTallies(tallies: ReadonlyMap<Status, StatusTally>): SiteSummary {
+  const byStatus: Partial<Record<Status, StatusTotals>> = {};
+  let siteCount = 0;
+  let totalWatts = 0;
+  for (const [status, { count, watts }] of tallies) {
+    byStatus[status] = { count, loadMw: roundTo3(wattsToMw(watts)) };
+    siteCount += count;
     totalWatts += watts;
   }
-  const byStatus: Partial<Record<Status, StatusTotals>> = {};
-  for (const [status, { count, watts }] of tallies)
-    byStatus[status] = { count, loadMw: roundTo3(wattsToMw(watts)) };
-  const siteCount = Object.values(byStatus).reduce((n, b) => n + b.count, 0);
   return { siteCount, totalLoadMw: roundTo3(wattsToMw(totalWatts)), byStatus };
 }
 

@@ -1,9 +1,10 @@
-import type { SeedData, Status } from '@gridwatch/contract';
+import { STATUSES, type SeedData, type Status } from '@gridwatch/contract';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EDGE_SITES } from '../../test/fixtures/edge-sites';
 import { SMALL_SEED } from '../../test/fixtures/small-seed';
 import { BACKENDS, makeTestApp, type TestApp } from '../../test/test-app';
+import { tallySites } from '../domain/summaries';
 import { sitesWithin, unlicensedLoadNear } from '../services/spatial-queries';
 
 /**
@@ -105,6 +106,21 @@ describe.each(BACKENDS)('spatial answers around database-written features on %s'
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.body).toBe(JSON.stringify(await sitesWithin(t.store, geometry, status)));
   });
+
+  it.each(AREAS)(
+    'PostGIS copies the sites within %s in one statement, tallied as the summary reads them',
+    async (_what, geometry, status) => {
+      const tallyBy = status ?? STATUSES;
+      const copy = t.store.copySitesInPolygon(geometry, status, tallyBy, 256);
+      if (backend === 'sqlite') return expect(copy).toBeNull();
+      const chunks: Buffer[] = [];
+      for await (const chunk of copy!.chunks) chunks.push(Buffer.from(chunk));
+      const sites = await t.store.sitesInPolygonJson(geometry, status);
+      expect(Buffer.concat(chunks).toString('utf8')).toBe(sites.map((site) => site.json).join(','));
+      expect([...copy!.tallies()]).toEqual([...tallySites(sites, tallyBy)]);
+      if (sites.length > 10) expect(chunks.length).toBeGreaterThan(1);
+    },
+  );
 
   it('finds every site in the world, boundary included', async () => {
     const geometry = AREAS[0]![1];

@@ -28,10 +28,13 @@ import {
 } from '../services/spatial-queries';
 import { sitesWithinBytes, unlicensedLoadNearBytes } from '../services/spatial-queries-json';
 import { requireAreaGeometry } from '../http/geometry-input';
-import { sendJsonText } from '../http/feature-json-answer';
+import { sendJsonChunks, sendJsonText } from '../http/feature-json-answer';
 import { asOfInstant, dayParam } from '../http/day-param';
 
 /** The spatial questions gridwatch exists for (API.md, "Spatial queries"); definitions in DOMAIN.md. */
+/** The size of the chunks a within answer the database copies is sent in (as the layer pages'). */
+const CHUNK_BYTES = 64 * 1024;
+
 const queries: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/substations/:id/unlicensed-load',
@@ -118,7 +121,8 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const geometry = requireAreaGeometry(request.body.geometry);
-      return sendJsonText(reply, await sitesWithinBytes(app.store, geometry, request.body.status ?? null));
+      const answer = await sitesWithinBytes(app.store, geometry, request.body.status ?? null, CHUNK_BYTES);
+      return Buffer.isBuffer(answer) ? sendJsonText(reply, answer) : sendJsonChunks(reply, answer);
     },
   );
 

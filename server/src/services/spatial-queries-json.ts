@@ -1,16 +1,19 @@
 /**
  * The unlicensed-load and within answers put together around feature texts the database wrote (store
- * `sitesWithinKmJson`, `sitesInPolygonJson`; docs/performance.md, "Fixes for 3, 4, 6, 7"): never parsed and
- * stringified again, and encoded a slice of features at a time, never as one string (http/json-bytes.ts, "Fix 27"). The bytes are JSON.stringify's of what `unlicensedLoadNear` and `sitesWithin`
- * (spatial-queries.ts) return for the same question (spatial-queries-json.test.ts, both stores); the summaries
- * are the same `summarizeSites` over the same sites in the same order, so the same bits.
+ * `sitesWithinKmJson`, `sitesInPolygonJson`, `copySitesInPolygon`; docs/performance.md, "Fixes for 3, 4, 6,
+ * 7", "Fix 28"): never parsed and stringified again, and encoded a slice of features at a time or streamed as
+ * the database writes them, never as one string (http/json-bytes.ts, "Fix 27"). The bytes are JSON.stringify's
+ * of what `unlicensedLoadNear` and `sitesWithin` (spatial-queries.ts) return for the same question
+ * (spatial-queries-json.test.ts, both stores); the summaries are the same whole-watt tallies of the same sites,
+ * so the same bits.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { Status } from '@gridwatch/contract';
+import { STATUSES, type Status } from '@gridwatch/contract';
 import { roundTo3 } from '../domain/geo/haversine';
-import { summarizeSites, unlicensedStatuses } from '../domain/summaries';
+import { summarizeSites, summaryOfTallies, unlicensedStatuses, type SiteSummary } from '../domain/summaries';
 import { notFound } from '../http/app-error';
-import { featureCollectionBytes } from '../http/json-bytes';
+import { FEATURE_COLLECTION_HEAD, featureCollectionBytes } from '../http/json-bytes';
+import { enclosed } from './enclosed-chunks';
 import type { LayersPort, SpatialQueriesPort } from '../store/store';
 import { pointOf } from './spatial-queries';
 
@@ -41,16 +44,29 @@ export async function unlicensedLoadNearBytes(
   ]);
 }
 
-/** `sitesWithin` as JSON bytes: the sites in the area, then the summary over them. */
+/**
+ * `sitesWithin` as JSON bytes: the sites in the area, then the summary over them. Where the store copies the
+ * sites in one statement (PostGIS), the answer is chunks streamed as the database writes them, the summary
+ * from its tallies at the end (docs/performance.md, "Fix 28"); else one Buffer.
+ */
 export async function sitesWithinBytes(
-  store: Pick<SpatialQueriesPort, 'sitesInPolygonJson'>,
+  store: Pick<SpatialQueriesPort, 'sitesInPolygonJson' | 'copySitesInPolygon'>,
   geometry: Polygon | MultiPolygon,
   statuses: Status[] | null,
-): Promise<Buffer> {
+  chunkBytes: number,
+): Promise<Buffer | AsyncGenerator<Buffer>> {
+  const tallyBy = statuses ?? STATUSES;
+  const copy = store.copySitesInPolygon(geometry, statuses, tallyBy, chunkBytes);
+  const afterSites = (summary: SiteSummary) => `,"summary":${JSON.stringify(summary)}`;
+  if (copy)
+    return enclosed(
+      FEATURE_COLLECTION_HEAD,
+      copy.chunks,
+      () => `]${afterSites(summaryOfTallies(copy.tallies()))}}`,
+    );
   const sites = await store.sitesInPolygonJson(geometry, statuses);
-  const summary = summarizeSites(sites, statuses ?? undefined);
   return featureCollectionBytes(
     sites.map((site) => site.json),
-    `,"summary":${JSON.stringify(summary)}`,
+    afterSites(summarizeSites(sites, tallyBy)),
   );
 }

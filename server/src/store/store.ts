@@ -29,6 +29,7 @@ export type {
   LineCandidates,
   SiteJson,
   SiteJsonHit,
+  SitesJsonCopy,
   SpatialQueriesPort,
 } from './ports/spatial-queries';
 export type { ImportsPort } from './ports/imports';

@@ -2,6 +2,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { LayerId, Status } from '@gridwatch/contract';
 import type { ProgressInputs } from '../../domain/progress';
+import type { StatusTally } from '../../domain/summaries';
 import type { ReadingDay, SubstationLoads } from '../../domain/unexplained-load';
 import type { LayerFeature } from './layers';
 
@@ -25,6 +26,17 @@ export interface SiteJson {
 /** A SiteJson with its great-circle distance (km, unrounded) from the point asked about. */
 export interface SiteJsonHit extends SiteJson {
   distanceKm: number;
+}
+
+/**
+ * The sites of an area as their JSON texts, written by the database in one statement (PostGIS: a COPY), with
+ * what their summary needs, so the answer streams without a string per site (docs/performance.md, "Fix 28").
+ */
+export interface SitesJsonCopy {
+  /** The texts in id order joined by "," (the bytes between a collection's brackets), in chunks. */
+  chunks: AsyncIterable<Uint8Array>;
+  /** Once the chunks are read to the end: each status asked for, in that order, with its sites' tally. */
+  tallies(): Map<Status, StatusTally>;
 }
 
 export interface LineCandidates {
@@ -66,6 +78,17 @@ export interface SpatialQueriesPort {
   ): Promise<SiteJsonHit[]>;
   /** sitesInPolygon with each feature as JSON text: the same sites, by id. */
   sitesInPolygonJson(geometry: Polygon | MultiPolygon, statuses: Status[] | null): Promise<SiteJson[]>;
+  /**
+   * sitesInPolygonJson's sites as one SitesJsonCopy, tallied by `tallyBy` (the statuses the summary breaks down
+   * by; a status filter, if any, is among them). null where the store has no such read (SQLite, a utility's
+   * user, reads from a replica): the caller uses sitesInPolygonJson.
+   */
+  copySitesInPolygon(
+    geometry: Polygon | MultiPolygon,
+    statuses: Status[] | null,
+    tallyBy: readonly Status[],
+    chunkBytes: number,
+  ): SitesJsonCopy | null;
   /** The k substations nearest to the point (haversine), nearest first, then by id. */
   nearestSubstations(lon: number, lat: number, k: number): Promise<Hit<'substations'>[]>;
   /**

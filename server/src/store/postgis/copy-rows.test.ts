@@ -30,8 +30,7 @@ describe('unmarkRows', () => {
           yield* parts;
         }
         let totals: number[] = [];
-        for await (const b of unmarkRows(source(), render, 1, (count, load) => (totals = [count, load])))
-          out.push(b);
+        for await (const b of unmarkRows(source(), render, 1, (numbers) => (totals = numbers))) out.push(b);
         expect(Buffer.concat(out).toString('utf8')).toBe(expected);
         expect(totals).toEqual([4, 1.5]);
       }
@@ -48,10 +47,20 @@ describe('unmarkRows', () => {
       }
       let count = 0;
       const out: Buffer[] = [];
-      for await (const b of unmarkRows(source(), render, 1, (n) => (count = n), 'drop')) out.push(b);
+      for await (const b of unmarkRows(source(), render, 1, ([n]) => (count = n!), 'drop')) out.push(b);
       expect(Buffer.concat(out).toString('utf8')).toBe(`{"id":1},{"id":2,"made":"here"},{"id":3}`);
       expect(count).toBe(4);
     }
+  });
+
+  it('gives every number of the totals: the count, the sum, then the tallies by group', async () => {
+    const copied = `{"id":1},\n{"id":2}${t}2 1500000 1 500000 0 0 1 1e+15\n`;
+    let totals: number[] = [];
+    async function* source() {
+      yield Buffer.from(copied);
+    }
+    for await (const _ of unmarkRows(source(), render, 1, (numbers) => (totals = numbers)));
+    expect(totals).toEqual([2, 1500000, 1, 500000, 0, 0, 1, 1e15]);
   });
 
   it('joins small chunks into chunks of at least the size asked, but the last', async () => {

@@ -2,7 +2,8 @@
  * The bytes of a COPY of feature texts (postgis/copy-layer-json.ts), as the export writes them: a row is a
  * feature's JSON text or, where the database cannot write it as JavaScript would (sql/feature-json-sql.ts), a
  * marked row — MARK, the feature's id — either followed by "," (all rows but the last) and "\n". The last row
- * carries the totals before its "\n" (TOTALS, the count, a space, the load sum in watts), which are not written. A layer page
+ * carries the totals before its "\n" (TOTALS, then numbers each after a space: the count, the load sum in watts,
+ * and any tallies by group, copy-layer-json.ts), which are not written. A layer page
  * (the layer route's answer) is the same rows without their "\n"s: `newlines: 'drop'`. Pure: no database, no HTTP.
  */
 
@@ -24,7 +25,7 @@ export async function* unmarkRows(
   chunks: AsyncIterable<Uint8Array>,
   render: (id: number) => Promise<string>,
   chunkBytes: number,
-  totals: (count: number, loadWatts: number) => void,
+  totals: (numbers: number[]) => void,
   newlines: 'keep' | 'drop' = 'keep',
 ): AsyncGenerator<Buffer> {
   let pending: Buffer[] = [];
@@ -70,11 +71,12 @@ export async function* unmarkRows(
         break;
       }
       if (bytes[at] === TOTALS) {
-        const [count, loadWatts] = bytes
-          .toString('latin1', at + 1, newline)
-          .split(' ')
-          .map(Number);
-        totals(count!, loadWatts!);
+        totals(
+          bytes
+            .toString('latin1', at + 1, newline)
+            .split(' ')
+            .map(Number),
+        );
         from = newline; // the last row's "\n" stays
         continue;
       }

@@ -9,13 +9,20 @@ import type { Bbox } from '../../domain/geo/bbox';
 import type { Status } from '@gridwatch/contract';
 import { rowToFeature } from '../feature-rows';
 import { LAYER_SQL } from '../sql/layer-sql';
-import type { LayerFeature, LayerFilter, LayerJsonCopy, PointLayerId, SiteJson } from '../store';
+import type {
+  LayerFeature,
+  LayerFilter,
+  LayerJsonCopy,
+  PointLayerId,
+  SiteJson,
+  SitesJsonCopy,
+} from '../store';
 import { filterWhere } from '../sql/filter-sql';
 import { featureJsonSelect } from '../sql/feature-json-sql';
 import { termWattsSql } from '../sql/sum-sql';
 import { readFeature } from '../sql/read-feature';
 import { readFromPrimary, scopeUtility } from '../scope';
-import { copyLayerJson, type CopyLayout } from './copy-layer-json';
+import { copyLayerJson, copySitesJson, type CopyLayout } from './copy-layer-json';
 import type { SeedData } from '@gridwatch/contract';
 import type { Db } from '../records/db';
 import { SqlStore, type Row, type SqlReader } from '../sql/sql-store';
@@ -31,6 +38,13 @@ import { pgSql } from './pool-client';
 import { poolImportClient } from './pool-import-client';
 import type { ImportClient } from '../sql/import-sql';
 import { poolConfig } from './pool-settings';
+
+/** The sites `t` inside the polygon or on its boundary, with one of `statuses` if any. */
+function coveredSql(geometry: Polygon | MultiPolygon, statuses: Status[] | null): Sql {
+  const statusSql = statuses ? sql`AND t.status IN (${join(statuses)})` : empty;
+  const area = sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}::text), 4326)`;
+  return sql`ST_Covers(${area}, t.geom) ${statusSql}`;
+}
 
 /**
  * The primary's client, or the replica's for the queries of a request that may read from it (store/scope.ts,
@@ -171,9 +185,7 @@ export class PostgisStore extends SqlStore {
     // Each site's load term in whole watts, as the sums of sum-sql.ts count it; the other layers sum nothing.
     const term = layer === 'sites' ? termWattsSql(sql`t.load_mw`) : sql`CAST(NULL AS float8)`;
     const features = sql`SELECT ${featureJsonSelect(this.backend, layer)}, ${term} AS term FROM ${from} ${where} ORDER BY t.id`;
-    // A row the database does not write as JavaScript would (feature-json-sql.ts) is made here, as queryLayerJson does.
-    const render = async (id: number) => JSON.stringify(await readFeature(this.db, layer, id));
-    return copyLayerJson(this.pool, features, render, chunkBytes, layout);
+    return copyLayerJson(this.pool, features, this.renderFeature(layer), chunkBytes, layout);
   }
 
   /**
@@ -252,13 +264,30 @@ export class PostgisStore extends SqlStore {
   }
 
   async sitesInPolygonJson(geometry: Polygon | MultiPolygon, statuses: Status[] | null): Promise<SiteJson[]> {
-    const statusSql = statuses ? sql`AND t.status IN (${join(statuses)})` : empty;
-    const area = sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}::text), 4326)`;
-    const rows = await this.prisma.$queryRaw<
-      Row[]
-    >(sql`SELECT ${this.siteJsonColumns()} FROM ${LAYER_SQL.sites.from}
-      WHERE ST_Covers(${area}, t.geom) ${statusSql} ORDER BY t.id`);
+    const rows = await this.prisma.$queryRaw<Row[]>(
+      sql`SELECT ${this.siteJsonColumns()} FROM ${LAYER_SQL.sites.from}
+        WHERE ${coveredSql(geometry, statuses)} ORDER BY t.id`,
+    );
     return this.siteJsons(rows);
+  }
+
+  /** sitesInPolygonJson's sites in one COPY (copy-layer-json.ts), where readsPoolDirectly (see copyLayerJson). */
+  override copySitesInPolygon(
+    geometry: Polygon | MultiPolygon,
+    statuses: Status[] | null,
+    tallyBy: readonly Status[],
+    chunkBytes: number,
+  ): SitesJsonCopy | null {
+    if (!this.readsPoolDirectly()) return null;
+    const features = sql`SELECT ${featureJsonSelect(this.backend, 'sites')},
+        ${termWattsSql(sql`t.load_mw`)} AS term, t.status AS grp
+      FROM ${LAYER_SQL.sites.from} WHERE ${coveredSql(geometry, statuses)} ORDER BY t.id`;
+    return copySitesJson(this.pool, features, tallyBy, this.renderFeature('sites'), chunkBytes);
+  }
+
+  /** A copied row the database does not write as JavaScript would (feature-json-sql.ts), made here as queryLayerJson does. */
+  private renderFeature(layer: PointLayerId): (id: number) => Promise<string> {
+    return async (id) => JSON.stringify(await readFeature(this.db, layer, id));
   }
 
   /** The primary's WAL position now: after a write commits, the position a replica must replay to show it. */

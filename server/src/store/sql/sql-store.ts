@@ -21,6 +21,7 @@ import type {
   LineCandidates,
   SiteJson,
   SiteJsonHit,
+  SitesJsonCopy,
   Store,
 } from '../store';
 import type { TileRequest } from '../tile-request';
@@ -257,6 +258,16 @@ export abstract class SqlStore implements Store {
       features.push(row.loadMw === undefined ? { id, json } : { id, json, loadMw: num(row.loadMw) });
     }
     return { features, truncated: page.truncated };
+  }
+
+  /** As copyLayerJson: here the caller reads sitesInPolygonJson. */
+  copySitesInPolygon(
+    _geometry: Polygon | MultiPolygon,
+    _statuses: Status[] | null,
+    _tallyBy: readonly Status[],
+    _chunkBytes: number,
+  ): SitesJsonCopy | null {
+    return null;
   }
 
   /** Only PostGIS copies a layer in one statement (postgis-store.ts); here the caller pages. */
