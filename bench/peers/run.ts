@@ -439,7 +439,7 @@ async function main() {
         target: '≤ 1.2×',
         pass: o <= 1.2 * r,
         answersEqual: allEqual(cs.filter((_, i) => i % 2 === 0)),
-        note: 'ours in-process (app.inject) in a process of its own, PostGIS store',
+        note: 'ours over a socket in a process of its own (the bytes counted, as wrk), PostGIS store; raw there with pg',
       },
       {
         scenario: '4. within ~100 km polygon vs Turf',
