@@ -1,6 +1,7 @@
 /**
  * What the hotspot and unexplained-load answers cost on top of their store calls (docs/performance.md, "Fix 27"),
- * in one process on a seeded PostGIS database: each of the route (app.inject), the store call and the raw read of
+ * in one process on a seeded PostGIS database: each of the route (app.inject, its answer decoded into a string
+ * as inject does, or its bytes read: injectBytes), the store call and the raw read of
  * our kept table (raw-sql.ts) called in a loop of its own, medians of `calls` after 20 untimed. Not interleaved:
  * the loop shows the fixed costs that scenario 5's rounds add up.
  *   npx tsx bench/peers/profile-answers.ts <database URL> [calls=100]
@@ -8,7 +9,7 @@
 import { todayInBeijing } from '@gridwatch/contract';
 import { unlicensedStatuses } from '../../server/src/domain/summaries';
 import { KNOWN_ILLEGAL, readingDay } from '../../server/src/domain/unexplained-load';
-import { median, timed } from './load';
+import { injectBytes, median, timed } from './load';
 import { openProfiledApp } from './profiled-app';
 import { RawSql } from './raw-sql';
 
@@ -23,11 +24,19 @@ const sides: [string, () => Promise<unknown>][] = [
     'hotspots now, route',
     () => app.inject({ method: 'GET', url: '/api/analysis/hotspots?radiusKm=10&limit=1000' }),
   ],
+  [
+    'hotspots now, route, bytes read',
+    () => injectBytes(app, { method: 'GET', url: '/api/analysis/hotspots?radiusKm=10&limit=1000' }),
+  ],
   ['hotspots now, store', () => store.hotspots(10, unlicensedStatuses(false), 1000)],
   ['hotspots now, raw over the aggregate', () => raw.hotspotsFromLoads(1000)],
   [
     'unexplained load today, route',
     () => app.inject({ method: 'GET', url: '/api/analysis/unexplained-load?radiusKm=10' }),
+  ],
+  [
+    'unexplained load today, route, bytes read',
+    () => injectBytes(app, { method: 'GET', url: '/api/analysis/unexplained-load?radiusKm=10' }),
   ],
   ['unexplained load today, store', () => store.substationLoads(10, KNOWN_ILLEGAL, today)],
   ['unexplained load today, raw over the served loads', () => raw.unexplainedFromServed(today.fromHour)],

@@ -382,7 +382,7 @@ async function main() {
         target: '≤ 1.2×',
         pass: o <= 1.2 * r,
         answersEqual: allEqual(cs.filter((_, i) => i % 2 === 0)),
-        note: 'ours in-process (app.inject: route, validation, JSON) in a process of its own, raw there with pg',
+        note: 'ours in-process (app.inject, the bytes read: route, validation, JSON) in a process of its own, raw there with pg',
       },
       {
         scenario: '3. unlicensed load r=50 km, SQLite store',

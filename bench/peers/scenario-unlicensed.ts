@@ -1,11 +1,12 @@
 /**
  * Scenario 3's timed reads: the unlicensed load within 50 km of each substation, ours on PostGIS and on SQLite
- * (the route through app.inject) and raw `ST_DWithin`, interleaved (PostGIS, raw, SQLite, …), `repeat` rounds a
- * substation after one that keeps the answers' external ids for the comparisons. Run in a process of its own
+ * (the route through app.inject, its answer's bytes read: injectBytes) and raw `ST_DWithin`, interleaved
+ * (PostGIS, raw, SQLite, …), `repeat` rounds a substation after one that keeps the answers' external ids for the
+ * comparisons. Run in a process of its own
  * (scenario-process.ts), for the reason scenario-within.ts gives: the raw read parses every property of its rows.
  */
 import type { FastifyInstance } from 'fastify';
-import { timed } from './load';
+import { injectBytes, timed } from './load';
 import type { RawSql } from './raw-sql';
 
 export interface UnlicensedTimes {
@@ -32,14 +33,17 @@ export async function unlicensedScenario(
     const url = `/api/substations/${id}/unlicensed-load?radiusKm=50`;
     for (let i = 0; i < repeat + 1; i++) {
       const first = i === 0;
-      const a = await timed(() => postgis.inject({ method: 'GET', url }), first ? null : times.postgisMs);
+      const a = await timed(
+        () => injectBytes(postgis, { method: 'GET', url }),
+        first ? null : times.postgisMs,
+      );
       const b = await timed(() => raw.unlicensedWithin(id, 50), first ? null : times.rawMs);
-      const c = await timed(() => sqlite.inject({ method: 'GET', url }), first ? null : times.sqliteMs);
+      const c = await timed(() => injectBytes(sqlite, { method: 'GET', url }), first ? null : times.sqliteMs);
       if (first)
         times.answers.push({
-          postgis: ids(a.body),
+          postgis: ids(a.toString('utf8')),
           raw: b.rows.map((r) => String((r as { externalId: string }).externalId)),
-          sqlite: ids(c.body),
+          sqlite: ids(c.toString('utf8')),
         });
     }
   }
