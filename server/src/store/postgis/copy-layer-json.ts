@@ -56,8 +56,8 @@ export function copyStatement(
  * The memory a COPY's sort may take before it spills to disk (PostgreSQL's default is 4 MB). Its rows are sorted
  * by id with their feature texts (of a layer page, the columns they are written from): the sites of a ~100 km
  * area at 1M, 55,000 rows, spilled 33 MB, and a page of 10,000 rows 4.3 MB, written and read back
- * (docs/performance.md, "Fix 28": the COPY of the area 590 → 355 ms). Set for the COPY's transaction only, so at
- * most one sort a connection of the pool holds it.
+ * (docs/performance.md, "Fix 28": the COPY of the area 389 → 354 ms in psql). Set for the COPY's transaction only,
+ * so at most one sort a connection of the pool holds it.
  */
 const COPY_WORK_MEM = '64MB';
 
