@@ -113,10 +113,6 @@ export interface RawClient extends ImportClient, SqlReader {
 }
 
 /**
- * The behaviour both stores share: the same SQL over the same columns. An adapter adds what differs, such as
- * how a bounding box is prefiltered (R*Tree in SQLite, GiST in PostGIS).
- */
-/**
  * The ranked hotspot rows (rankedHotspotsSql) from the tables the store keeps, read unscoped, where they hold the
  * question: at the pairs table's radius, now one stored row per substation (hotspot-loads-sql.ts), as of a day the
  * stored changes up to it (hotspot-days-sql.ts). Null: the caller reads the pairs.
@@ -134,6 +130,10 @@ export function keptHotspotsSql(
   return day === null ? null : hotspotsFromDaysSql(SCOPED.substations, set, day, limit);
 }
 
+/**
+ * The behaviour both stores share: the same SQL over the same columns. An adapter adds what differs, such as
+ * how a bounding box is prefiltered (R*Tree in SQLite, GiST in PostGIS).
+ */
 export abstract class SqlStore implements Store {
   abstract readonly backend: Backend;
 
