@@ -20,12 +20,13 @@ import {
 } from '@gridwatch/contract';
 import {
   corridor,
+  hotspots,
   nearestSubstations,
   unexplainedLoad,
   unlicensedLoadByRegion,
   unlicensedLoadNear,
 } from '../services/spatial-queries';
-import { hotspotsAnswer, sitesWithinBytes, unlicensedLoadNearBytes } from '../services/spatial-queries-json';
+import { sitesWithinBytes, unlicensedLoadNearBytes } from '../services/spatial-queries-json';
 import { requireAreaGeometry } from '../http/geometry-input';
 import { sendJsonChunks, sendJsonText } from '../http/feature-json-answer';
 import { asOfInstant, dayParam } from '../http/day-param';
@@ -70,17 +71,8 @@ const queries: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: HotspotList, ...errorResponses(400, 401) },
       },
     },
-    async ({ query }, reply) => {
-      const { radiusKm, limit, includeSuspected } = query;
-      const answer = await hotspotsAnswer(
-        app.store,
-        radiusKm,
-        limit,
-        includeSuspected,
-        asOfInstant(query.asOf),
-      );
-      return typeof answer === 'string' ? sendJsonText(reply, answer) : answer;
-    },
+    async ({ query }) =>
+      hotspots(app.store, query.radiusKm, query.limit, query.includeSuspected, asOfInstant(query.asOf)),
   );
 
   app.get(

@@ -15,7 +15,7 @@ import { notFound } from '../http/app-error';
 import { FEATURE_COLLECTION_HEAD, featureCollectionBytes } from '../http/json-bytes';
 import { enclosed } from './enclosed-chunks';
 import type { LayersPort, SpatialQueriesPort } from '../store/store';
-import { hotspots, pointOf } from './spatial-queries';
+import { pointOf } from './spatial-queries';
 
 /** A feature's text with `distanceKm` (rounded) as its last property, as `withDistances` adds it. */
 export function withDistanceText(json: string, distanceKm: number): string {
@@ -69,19 +69,4 @@ export async function sitesWithinBytes(
     sites.map((site) => site.json),
     afterSites(summarizeSites(sites, tallyBy)),
   );
-}
-
-/**
- * `hotspots` as the database wrote its JSON where the store writes it (PostGIS, from its kept tables:
- * docs/performance.md, "Fix 29"), else the rows `hotspots` makes, for the app's serializer.
- */
-export async function hotspotsAnswer(
-  store: Pick<SpatialQueriesPort, 'hotspots' | 'hotspotsJson'>,
-  radiusKm: number,
-  limit: number,
-  includeSuspected: boolean,
-  at?: string,
-): Promise<string | Awaited<ReturnType<typeof hotspots>>> {
-  const text = await store.hotspotsJson(radiusKm, unlicensedStatuses(includeSuspected), limit, at);
-  return text ?? hotspots(store, radiusKm, limit, includeSuspected, at);
 }

@@ -112,12 +112,6 @@ export interface SpatialQueriesPort {
    * rank by the statuses in force at this instant (ISO 8601 UTC) rather than now.
    */
   hotspots(radiusKm: number, statuses: Status[], limit: number, at?: string): Promise<HotspotRow[]>;
-  /**
-   * The hotspots service's answer (its rows, each load rounded to 3 decimals) as the JSON text JSON.stringify
-   * writes of it, written by the database; null where the store does not write it (SQLite; a question the kept
-   * tables do not hold): the caller makes it from `hotspots`.
-   */
-  hotspotsJson(radiusKm: number, statuses: Status[], limit: number, at?: string): Promise<string | null>;
   /** Every utility, and each site with a record by `at`: its status then, its load and its utility. */
   progressInputs(at: string): Promise<ProgressInputs>;
 }

@@ -25,8 +25,7 @@ import { readFromPrimary, scopeUtility } from '../scope';
 import { copyLayerJson, copySitesJson, type CopyLayout } from './copy-layer-json';
 import type { SeedData } from '@gridwatch/contract';
 import type { Db } from '../records/db';
-import { keptHotspotsSql, SqlStore, type Row, type SqlReader } from '../sql/sql-store';
-import { hotspotsJsonSql } from './hotspots-json-sql';
+import { SqlStore, type Row, type SqlReader } from '../sql/sql-store';
 import { PrismaClient } from './generated/client';
 import { loadSeedPostgis } from './load-seed';
 import { applyPostgisMigrations } from './migrate';
@@ -289,19 +288,6 @@ export class PostgisStore extends SqlStore {
   /** A copied row the database does not write as JavaScript would (feature-json-sql.ts), made here as queryLayerJson does. */
   private renderFeature(layer: PointLayerId): (id: number) => Promise<string> {
     return async (id) => JSON.stringify(await readFeature(this.db, layer, id));
-  }
-
-  /** The hotspots answer as PostgreSQL writes it (hotspots-json-sql.ts), where the kept tables hold the question. */
-  override async hotspotsJson(
-    radiusKm: number,
-    statuses: Status[],
-    limit: number,
-    at?: string,
-  ): Promise<string | null> {
-    const kept = keptHotspotsSql(radiusKm, statuses, limit, at);
-    if (!kept) return null;
-    const [row] = await this.readUnscoped(hotspotsJsonSql(kept));
-    return row?.json === null || row?.json === undefined ? null : String(row.json);
   }
 
   /** The primary's WAL position now: after a write commits, the position a replica must replay to show it. */

@@ -32,12 +32,11 @@ export const addSetColumnsSql = (table: string): Sql => addToKeptSql(table, HOTS
 
 /**
  * Hotspot rows from per-substation sums `rows` (substation_id, n: the count, w: the watts), as every hotspot read
- * answers them: the substations with a site, largest load first, ties by id; with the load's whole watts too, from
- * which PostgreSQL writes the answer's rounding exactly (postgis/hotspots-json-sql.ts).
+ * answers them: the substations with a site, largest load first, ties by id.
  */
 export const rankedHotspotsSql = (substations: Sql, rows: Sql, limit: number): Sql =>
   sql`SELECT s.id AS "substationId", s.name, s.name_zh AS "nameZh", h.n AS "siteCount",
-      ${wattsColumnMwSql(sql`h.w`)} AS "totalLoadMw", h.w AS "totalLoadW"
+      ${wattsColumnMwSql(sql`h.w`)} AS "totalLoadMw"
     FROM (${rows}) h JOIN ${substations} s ON s.id = h.substation_id
     WHERE h.n > 0
     ORDER BY "totalLoadMw" DESC, s.id

@@ -113,24 +113,6 @@ export interface RawClient extends ImportClient, SqlReader {
 }
 
 /**
- * The ranked hotspot rows (rankedHotspotsSql) from the tables the store keeps, read unscoped, where they hold the
- * question: at the pairs table's radius, now one stored row per substation (hotspot-loads-sql.ts), as of a day the
- * stored changes up to it (hotspot-days-sql.ts). Null: the caller reads the pairs.
- */
-export function keptHotspotsSql(
-  radiusKm: number,
-  statuses: Status[],
-  limit: number,
-  at?: string,
-): Sql | null {
-  const set = hotspotLoadSet(statuses);
-  if (!set) return null;
-  if (hotspotLoadsCover(radiusKm, at)) return hotspotsFromLoadsSql(SCOPED.substations, set, limit);
-  const day = hotspotDayCovered(radiusKm, at);
-  return day === null ? null : hotspotsFromDaysSql(SCOPED.substations, set, day, limit);
-}
-
-/**
  * The behaviour both stores share: the same SQL over the same columns. An adapter adds what differs, such as
  * how a bounding box is prefiltered (R*Tree in SQLite, GiST in PostGIS).
  */
@@ -428,10 +410,16 @@ export abstract class SqlStore implements Store {
   }
 
   async hotspots(radiusKm: number, statuses: Status[], limit: number, at?: string): Promise<HotspotRow[]> {
-    const kept = keptHotspotsSql(radiusKm, statuses, limit, at);
-    const rows = kept
-      ? await this.readUnscoped(kept)
-      : await this.hotspotRowsFromPairs(radiusKm, statuses, limit, at);
+    // At the pairs table's radius, unscoped: now, one stored row per substation (hotspot-loads-sql.ts); as of a
+    // day, the stored changes up to it (hotspot-days-sql.ts).
+    const set = hotspotLoadSet(statuses);
+    const day = set ? hotspotDayCovered(radiusKm, at) : null;
+    const rows =
+      set && hotspotLoadsCover(radiusKm, at)
+        ? await this.readUnscoped(hotspotsFromLoadsSql(SCOPED.substations, set, limit))
+        : set && day !== null
+          ? await this.readUnscoped(hotspotsFromDaysSql(SCOPED.substations, set, day, limit))
+          : await this.hotspotRowsFromPairs(radiusKm, statuses, limit, at);
     return rows.map((r) => ({
       substationId: Number(r.substationId),
       name: String(r.name),
@@ -439,11 +427,6 @@ export abstract class SqlStore implements Store {
       siteCount: Number(r.siteCount),
       totalLoadMw: Number(r.totalLoadMw),
     }));
-  }
-
-  /** Only PostGIS writes the hotspots answer's JSON (postgis-store.ts); here the caller makes it. */
-  hotspotsJson(_radiusKm: number, _statuses: Status[], _limit: number, _at?: string): Promise<string | null> {
-    return Promise.resolve(null);
   }
 
   /**
