@@ -31,10 +31,10 @@ import { requireAreaGeometry } from '../http/geometry-input';
 import { sendJsonChunks, sendJsonText } from '../http/feature-json-answer';
 import { asOfInstant, dayParam } from '../http/day-param';
 
-/** The spatial questions gridwatch exists for (API.md, "Spatial queries"); definitions in DOMAIN.md. */
 /** The size of the chunks a within answer the database copies is sent in (as the layer pages'). */
 const CHUNK_BYTES = 64 * 1024;
 
+/** The spatial questions gridwatch exists for (API.md, "Spatial queries"); definitions in DOMAIN.md. */
 const queries: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/substations/:id/unlicensed-load',
