@@ -1,6 +1,8 @@
 /**
  * The load generator: wrk with a Lua script that cycles through a list of request paths, bounded in time
- * (`-d`), on loopback. p50/p99 come from wrk's --latency distribution, throughput from its requests/s.
+ * (`-d`), on loopback. p50/p99 come from wrk's --latency distribution, throughput from its requests/s. Below it,
+ * the helpers that time one call at a time: over a socket (timeEach, postCounting) or in-process (timed,
+ * injectBytes).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';

@@ -1,9 +1,9 @@
 /**
  * What the hotspot and unexplained-load answers cost on top of their store calls (docs/performance.md, "Fix 27"),
  * in one process on a seeded PostGIS database: each of the route (app.inject, its answer decoded into a string
- * as inject does, or its bytes read: injectBytes), the store call and the raw read of
- * our kept table (raw-sql.ts) called in a loop of its own, medians of `calls` after 20 untimed. Not interleaved:
- * the loop shows the fixed costs that scenario 5's rounds add up.
+ * as inject does, or its bytes read: injectBytes), the store call and the raw read of our kept table
+ * (raw-sql.ts) called in a loop of its own, medians of `calls` after 20 untimed. Not interleaved: the loop shows
+ * the fixed costs that scenario 5's rounds add up.
  *   npx tsx bench/peers/profile-answers.ts <database URL> [calls=100]
  */
 import { todayInBeijing } from '@gridwatch/contract';

@@ -5,7 +5,6 @@
  * answer into a string) and through a socket (fetch, the bytes only), over a ~100 km octagon around a live site.
  *   npx tsx bench/peers/profile-within.ts <database URL> [calls=7]
  */
-import { STATUSES } from '@gridwatch/contract';
 import { median, postCounting, timed } from './load';
 import { openProfiledApp } from './profiled-app';
 import { RawSql } from './raw-sql';
@@ -32,7 +31,7 @@ const sides: [string, () => Promise<unknown>][] = [
   [
     'store copySitesInPolygon, chunks read',
     async () => {
-      const copy = store.copySitesInPolygon(geometry, null, STATUSES, 64 * 1024)!;
+      const copy = store.copySitesInPolygon(geometry, null, 64 * 1024)!;
       let bytes = 0;
       for await (const chunk of copy.chunks) bytes += chunk.length;
       return bytes;

@@ -1,8 +1,8 @@
 /**
- * The store and the app a profile script measures in one process, on PostGIS (profile-routes.ts,
- * profile-hotspots.ts, profile-tiles.ts): a throwaway database seeded with `sites` generated sites, or, given a URL
- * (one seeded already, such as a copy of bench:peers' kept one), that database, neither seeded nor dropped. Public
- * read, tile cache off, logs silent.
+ * The store and the app a profile script or a scenario in its own process measures (profile-*.ts,
+ * scenario-process.ts): a throwaway PostGIS database seeded with `sites` generated sites, or, given a URL (one
+ * seeded already, such as a copy of bench:peers' kept PostGIS or SQLite database), that database, neither seeded
+ * nor dropped. Public read, tile cache off, logs silent.
  */
 import type { SeedData } from '@gridwatch/contract';
 import { generateSeed } from '@gridwatch/geodata';

@@ -1,7 +1,7 @@
 /**
  * Scenario 5: hotspots (all substations, r = 10 km, now and as of a day) and unexplained load, ours (the route
- * through app.inject, its answer's bytes read: injectBytes) against the raw SQL forms of raw-sql.ts, interleaved, medians of `repeat` after a warm-up
- * that compares the answers. Run in a process of its own (scenario-process.ts): in the bench's process, whose heap
+ * through app.inject, its answer's bytes read: injectBytes) against the raw SQL forms of raw-sql.ts, interleaved,
+ * medians of `repeat` after a warm-up that compares the answers. Run in a process of its own (scenario-process.ts): in the bench's process, whose heap
  * holds the million generated sites (1.1 GB), V8's incremental marking of that heap (seconds of steps of up to
  * 100 ms, seen with `node --trace-gc`) landed in whichever call was running, where the reads take 1–30 ms.
  */

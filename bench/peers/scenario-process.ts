@@ -6,9 +6,7 @@
  *   npx tsx bench/peers/scenario-process.ts unlicensed <database URL> <{"sqlite": URL, "ids": […]} as JSON> <repeat>
  */
 import type { Polygon } from 'geojson';
-import { buildApp } from '../../server/src/app';
-import { loadConfig } from '../../server/src/config';
-import { openStore } from '../../server/src/store/open-store';
+import { openProfiledApp } from './profiled-app';
 import { RawSql } from './raw-sql';
 import { analysisScenario } from './scenario-analysis';
 import { withinScenario } from './scenario-within';
@@ -17,16 +15,9 @@ import { unlicensedScenario } from './scenario-unlicensed';
 const [scenario, url, what, repeat] = process.argv.slice(2);
 if (!['analysis', 'within', 'unlicensed'].includes(scenario ?? '') || !url || !what || !repeat)
   throw new Error('usage: scenario-process.ts analysis|within|unlicensed <url> <what> <repeat>');
-/** The app on a seeded database as the bench's own: no seed, logs silent, public read. */
+/** The app on a seeded database, as the profiles open it (profiled-app.ts: no seed, logs silent, public read). */
 async function openApp(databaseUrl: string) {
-  const config = loadConfig({
-    DATABASE_URL: databaseUrl,
-    GRIDWATCH_SEED: 'none',
-    LOG_LEVEL: 'silent',
-    GRIDWATCH_PUBLIC_READ: 'true',
-  });
-  const store = await openStore(config.store, {});
-  const app = await buildApp({ config, store, serveStatic: false });
+  const { app, store } = await openProfiledApp(0, databaseUrl);
   return { app, close: async () => (await app.close(), await store.close()) };
 }
 const postgis = await openApp(url);

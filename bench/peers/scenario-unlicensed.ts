@@ -2,8 +2,8 @@
  * Scenario 3's timed reads: the unlicensed load within 50 km of each substation, ours on PostGIS and on SQLite
  * (the route through app.inject, its answer's bytes read: injectBytes) and raw `ST_DWithin`, interleaved
  * (PostGIS, raw, SQLite, …), `repeat` rounds a substation after one that keeps the answers' external ids for the
- * comparisons. Run in a process of its own
- * (scenario-process.ts), for the reason scenario-within.ts gives: the raw read parses every property of its rows.
+ * comparisons. Run in a process of its own (scenario-process.ts), for the reason scenario-within.ts gives: the
+ * raw read parses every property of its rows.
  */
 import type { FastifyInstance } from 'fastify';
 import { injectBytes, timed } from './load';

@@ -8,7 +8,7 @@
  * so the same bits.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
-import { STATUSES, type Status } from '@gridwatch/contract';
+import type { Status } from '@gridwatch/contract';
 import { roundTo3 } from '../domain/geo/haversine';
 import { summarizeSites, summaryOfTallies, unlicensedStatuses, type SiteSummary } from '../domain/summaries';
 import { notFound } from '../http/app-error';
@@ -55,8 +55,7 @@ export async function sitesWithinBytes(
   statuses: Status[] | null,
   chunkBytes: number,
 ): Promise<Buffer | AsyncGenerator<Buffer>> {
-  const tallyBy = statuses ?? STATUSES;
-  const copy = store.copySitesInPolygon(geometry, statuses, tallyBy, chunkBytes);
+  const copy = store.copySitesInPolygon(geometry, statuses, chunkBytes);
   const afterSites = (summary: SiteSummary) => `,"summary":${JSON.stringify(summary)}`;
   if (copy)
     return enclosed(
@@ -67,6 +66,6 @@ export async function sitesWithinBytes(
   const sites = await store.sitesInPolygonJson(geometry, statuses);
   return featureCollectionBytes(
     sites.map((site) => site.json),
-    afterSites(summarizeSites(sites, tallyBy)),
+    afterSites(summarizeSites(sites, statuses ?? undefined)),
   );
 }

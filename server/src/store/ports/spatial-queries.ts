@@ -35,7 +35,7 @@ export interface SiteJsonHit extends SiteJson {
 export interface SitesJsonCopy {
   /** The texts in id order joined by "," (the bytes between a collection's brackets), in chunks. */
   chunks: AsyncIterable<Uint8Array>;
-  /** Once the chunks are read to the end: each status asked for, in that order, with its sites' tally. */
+  /** Once the chunks are read to the end: each status asked for (all when none), in order, with its tally. */
   tallies(): Map<Status, StatusTally>;
 }
 
@@ -79,14 +79,13 @@ export interface SpatialQueriesPort {
   /** sitesInPolygon with each feature as JSON text: the same sites, by id. */
   sitesInPolygonJson(geometry: Polygon | MultiPolygon, statuses: Status[] | null): Promise<SiteJson[]>;
   /**
-   * sitesInPolygonJson's sites as one SitesJsonCopy, tallied by `tallyBy` (the statuses the summary breaks down
-   * by; a status filter, if any, is among them). null where the store has no such read (SQLite, a utility's
-   * user, reads from a replica): the caller uses sitesInPolygonJson.
+   * sitesInPolygonJson's sites as one SitesJsonCopy, tallied by the statuses asked for (all of them when none
+   * are), as the summary breaks them down. null where the store has no such read (SQLite, a utility's user,
+   * reads from a replica): the caller uses sitesInPolygonJson.
    */
   copySitesInPolygon(
     geometry: Polygon | MultiPolygon,
     statuses: Status[] | null,
-    tallyBy: readonly Status[],
     chunkBytes: number,
   ): SitesJsonCopy | null;
   /** The k substations nearest to the point (haversine), nearest first, then by id. */

@@ -6,7 +6,7 @@ import { empty, join, sqltag as sql, type Sql } from '@prisma/client/runtime/cli
 import type { LayerId } from '@gridwatch/contract';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Bbox } from '../../domain/geo/bbox';
-import type { Status } from '@gridwatch/contract';
+import { STATUSES, type Status } from '@gridwatch/contract';
 import { rowToFeature } from '../feature-rows';
 import { LAYER_SQL } from '../sql/layer-sql';
 import type {
@@ -180,12 +180,19 @@ export class PostgisStore extends SqlStore {
     layout: CopyLayout,
   ): LayerJsonCopy | null {
     if (!this.readsPoolDirectly()) return null;
-    const { from } = LAYER_SQL[layer];
     const where = filterWhere(layer, filter, filter.bbox ? this.bboxCondition(layer, filter.bbox) : null);
-    // Each site's load term in whole watts, as the sums of sum-sql.ts count it; the other layers sum nothing.
-    const term = layer === 'sites' ? termWattsSql(sql`t.load_mw`) : sql`CAST(NULL AS float8)`;
-    const features = sql`SELECT ${featureJsonSelect(this.backend, layer)}, ${term} AS term FROM ${from} ${where} ORDER BY t.id`;
+    const features = this.copiedFeaturesSql(layer, where);
     return copyLayerJson(this.pool, features, this.renderFeature(layer), chunkBytes, layout);
+  }
+
+  /**
+   * The rows a COPY of feature texts reads (copy-layer-json.ts): each feature's text, its load term in whole
+   * watts (sites; as the sums of sum-sql.ts count it, the other layers sum nothing) and `extra` columns, by id.
+   */
+  private copiedFeaturesSql(layer: PointLayerId, where: Sql, extra: Sql = empty): Sql {
+    const term = layer === 'sites' ? termWattsSql(sql`t.load_mw`) : sql`CAST(NULL AS float8)`;
+    return sql`SELECT ${featureJsonSelect(this.backend, layer)}, ${term} AS term ${extra}
+      FROM ${LAYER_SQL[layer].from} ${where} ORDER BY t.id`;
   }
 
   /**
@@ -275,13 +282,12 @@ export class PostgisStore extends SqlStore {
   override copySitesInPolygon(
     geometry: Polygon | MultiPolygon,
     statuses: Status[] | null,
-    tallyBy: readonly Status[],
     chunkBytes: number,
   ): SitesJsonCopy | null {
     if (!this.readsPoolDirectly()) return null;
-    const features = sql`SELECT ${featureJsonSelect(this.backend, 'sites')},
-        ${termWattsSql(sql`t.load_mw`)} AS term, t.status AS grp
-      FROM ${LAYER_SQL.sites.from} WHERE ${coveredSql(geometry, statuses)} ORDER BY t.id`;
+    const where = sql`WHERE ${coveredSql(geometry, statuses)}`;
+    const features = this.copiedFeaturesSql('sites', where, sql`, t.status AS grp`);
+    const tallyBy = statuses ?? STATUSES;
     return copySitesJson(this.pool, features, tallyBy, this.renderFeature('sites'), chunkBytes);
   }
 

@@ -264,7 +264,6 @@ export abstract class SqlStore implements Store {
   copySitesInPolygon(
     _geometry: Polygon | MultiPolygon,
     _statuses: Status[] | null,
-    _tallyBy: readonly Status[],
     _chunkBytes: number,
   ): SitesJsonCopy | null {
     return null;
