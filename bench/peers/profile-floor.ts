@@ -36,26 +36,23 @@ const reads = [
   },
 ];
 const lean = Fastify();
-for (const read of reads)
-  lean.get(`/${reads.indexOf(read)}`, async (_request, reply) =>
+for (const [i, read] of reads.entries())
+  lean.get(`/${i}`, async (_request, reply) =>
     reply.type('application/json').send(JSON.stringify((await read.raw(leanRaw)).rows)),
   );
 await lean.ready();
 
-for (const read of reads) {
+for (const [i, read] of reads.entries()) {
   const sides: [string, () => Promise<unknown>][] = [
     ['ours (route)', () => injectBytes(app, { method: 'GET', url: read.url })],
-    [
-      'lean Fastify route over the raw read',
-      () => injectBytes(lean, { method: 'GET', url: `/${reads.indexOf(read)}` }),
-    ],
+    ['lean Fastify route over the raw read', () => injectBytes(lean, { method: 'GET', url: `/${i}` })],
     ['raw read', () => read.raw(raw)],
   ];
   const times = sides.map(() => [] as number[]);
-  for (let i = 0; i < 30; i++) for (const [, call] of sides) await call();
-  for (let i = 0; i < rounds; i++)
+  for (let round = 0; round < 30; round++) for (const [, call] of sides) await call();
+  for (let round = 0; round < rounds; round++)
     for (let j = 0; j < sides.length; j++) {
-      const k = (i + j) % sides.length;
+      const k = (round + j) % sides.length;
       await timed(sides[k]![1], times[k]!);
     }
   const rawMs = median(times[2]!);
