@@ -2,9 +2,10 @@
  * The floor of scenario 5's reads of now as an HTTP answer (docs/performance.md, "Fix 30"): the leanest route
  * Fastify can make of the raw read — no plugin, hook or validation; the raw read's rows as JSON.stringify writes
  * them — timed as scenario 5 times ours (app.inject, the bytes read: injectBytes), against the raw read and ours,
- * interleaved (each call of a round starting in turn), medians of `rounds` after 30 untimed. What the lean
- * route costs over the raw read is what any route over that read would; its ratio is the best the target's ratio
- * could be on this machine.
+ * interleaved (each call of a round starting in turn), medians of `rounds` after 30 untimed. What the lean route
+ * costs over the raw read is what any route over that read would; its ratio is the best the target's ratio could
+ * be on this machine. Not profile-sides.ts' loop: its CPU accounting reads /proc for every backend around each
+ * side's batch, and with a batch of one call that tripled every side's time (the raw read 3.0 against 1.0 ms).
  *   npx tsx bench/peers/profile-floor.ts <database URL> [rounds=300]
  */
 import Fastify from 'fastify';

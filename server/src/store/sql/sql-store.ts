@@ -113,6 +113,19 @@ export interface RawClient extends ImportClient, SqlReader {
 }
 
 /**
+ * The ranked hotspot rows from the tables the store keeps, read unscoped, where they hold the question: at the
+ * pairs table's radius, now one stored row per substation (hotspot-loads-sql.ts), as of a day the stored changes
+ * up to it (hotspot-days-sql.ts). Null: the caller reads the pairs.
+ */
+function keptHotspotsSql(radiusKm: number, statuses: Status[], limit: number, at?: string): Sql | null {
+  const set = hotspotLoadSet(statuses);
+  if (!set) return null;
+  if (hotspotLoadsCover(radiusKm, at)) return hotspotsFromLoadsSql(SCOPED.substations, set, limit);
+  const day = hotspotDayCovered(radiusKm, at);
+  return day === null ? null : hotspotsFromDaysSql(SCOPED.substations, set, day, limit);
+}
+
+/**
  * The behaviour both stores share: the same SQL over the same columns. An adapter adds what differs, such as
  * how a bounding box is prefiltered (R*Tree in SQLite, GiST in PostGIS).
  */
@@ -409,16 +422,10 @@ export abstract class SqlStore implements Store {
   }
 
   async hotspots(radiusKm: number, statuses: Status[], limit: number, at?: string): Promise<HotspotRow[]> {
-    // At the pairs table's radius, unscoped: now, one stored row per substation (hotspot-loads-sql.ts); as of a
-    // day, the stored changes up to it (hotspot-days-sql.ts).
-    const set = hotspotLoadSet(statuses);
-    const day = set ? hotspotDayCovered(radiusKm, at) : null;
-    const rows =
-      set && hotspotLoadsCover(radiusKm, at)
-        ? await this.readUnscoped(hotspotsFromLoadsSql(SCOPED.substations, set, limit))
-        : set && day !== null
-          ? await this.readUnscoped(hotspotsFromDaysSql(SCOPED.substations, set, day, limit))
-          : await this.hotspotRowsFromPairs(radiusKm, statuses, limit, at);
+    const kept = keptHotspotsSql(radiusKm, statuses, limit, at);
+    const rows = kept
+      ? await this.readUnscoped(kept)
+      : await this.hotspotRowsFromPairs(radiusKm, statuses, limit, at);
     return rows.map((r) => ({
       substationId: Number(r.substationId),
       name: String(r.name),
